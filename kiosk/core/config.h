@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+// The kiosk configuration (specs/config.md): one TOML file, validated strictly.
+#pragma once
+
+#include "base/result.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+namespace kiosk::core {
+
+struct KioskSection {
+    std::string id;                  ///< sent as X-Kiosk-Id
+    std::filesystem::path dataDir;   ///< queue database, installed catalog, audit trail
+};
+
+struct PlatformSection {
+    std::string url;
+    std::string caFile;
+    std::string certFile;
+    std::string keyFile;
+    bool allowInsecureLoopback = false;  ///< permits http:// to 127.0.0.0/8 and ::1 only
+};
+
+struct TrustedKey {
+    std::string id;
+    std::string alg;  ///< "ed25519" or "sm2"
+    std::filesystem::path publicKeyFile;
+};
+
+struct CatalogSection {
+    std::optional<std::filesystem::path> file;  ///< absent: the catalog shipped with the build
+    std::vector<TrustedKey> trustedKeys;
+};
+
+struct QueueSection {
+    std::filesystem::path keyFile = "/etc/kiosk/queue.key";
+    int maxMb = 512;
+    std::string cipher = "aes-256-gcm";  ///< or "sm4-ctr-hmac-sm3"
+};
+
+/// Each device is "fake" or a backend spec such as "serial:/dev/ttyACM0" or "usb:0400:c35a".
+struct DevicesSection {
+    std::string cardReader = "fake";
+    std::string codeScanner = "fake";
+    std::string receiptPrinter = "fake";
+    std::string reviewTablet = "fake";
+};
+
+struct Config {
+    KioskSection kiosk;
+    PlatformSection platform;
+    CatalogSection catalog;
+    QueueSection queue;
+    DevicesSection devices;
+};
+
+enum class ConfigErrc { syntax = 1, unknown_key, missing_key, wrong_type, bad_value, unreadable };
+const std::error_category& configCategory();
+inline std::error_code make_error_code(ConfigErrc e)
+{
+    return {static_cast<int>(e), configCategory()};
+}
+
+/// Parses and validates TOML text. Errors name the source, the line and the key, e.g.
+/// "kiosk.toml:7: unknown key 'queue.max_size'". Nothing is guessed: any doubt is an error.
+[[nodiscard]] base::Result<Config> parseConfig(std::string_view toml, std::string_view sourceName);
+
+/// Reads and parses a configuration file.
+[[nodiscard]] base::Result<Config> loadConfig(const std::filesystem::path& file);
+
+/// The default path, /etc/kiosk/kiosk.toml.
+[[nodiscard]] std::filesystem::path defaultConfigPath();
+
+} // namespace kiosk::core
+
+template <>
+struct std::is_error_code_enum<kiosk::core::ConfigErrc> : std::true_type {};

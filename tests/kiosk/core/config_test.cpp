@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: Apache-2.0
+// Tests of the configuration parser against specs/config.md.
+#include "kiosk/core/config.h"
+
+#include <gtest/gtest.h>
+
+using kiosk::core::ConfigErrc;
+using kiosk::core::parseConfig;
+
+namespace {
+
+const char* const minimal = R"(
+[kiosk]
+id = "SC-510703-0042"
+data_dir = "/var/lib/kiosk"
+
+[platform]
+url = "https://platform.example.gov.cn/api"
+)";
+
+std::string withExtra(const std::string& extra)
+{
+    return std::string(minimal) + extra;
+}
+
+} // namespace
+
+TEST(ConfigParser, AcceptsTheSpecExample)
+{
+    const auto config = parseConfig(R"(
+[kiosk]
+id = "SC-510703-0042"
+data_dir = "/var/lib/kiosk"
+
+[platform]
+url = "https://platform.example.gov.cn/api"
+ca_file = "/etc/kiosk/platform-ca.pem"
+cert_file = "/etc/kiosk/kiosk.pem"
+key_file = "/etc/kiosk/kiosk.key"
+allow_insecure_loopback = false
+
+[catalog]
+file = "/usr/share/kiosk/catalog.json"
+[[catalog.trusted_keys]]
+id = "province-2026-01"
+alg = "ed25519"
+public_key_file = "/etc/kiosk/keys/province-2026-01.pem"
+
+[queue]
+key_file = "/etc/kiosk/queue.key"
+max_mb = 512
+cipher = "aes-256-gcm"
+
+[devices]
+card_reader = "fake"
+code_scanner = "fake"
+receipt_printer = "fake"
+review_tablet = "fake"
+)",
+                                    "kiosk.toml");
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_EQ(config->kiosk.id, "SC-510703-0042");
+    EXPECT_EQ(config->kiosk.dataDir, "/var/lib/kiosk");
+    EXPECT_EQ(config->platform.certFile, "/etc/kiosk/kiosk.pem");
+    ASSERT_TRUE(config->catalog.file);
+    EXPECT_EQ(*config->catalog.file, "/usr/share/kiosk/catalog.json");
+    ASSERT_EQ(config->catalog.trustedKeys.size(), 1u);
+    EXPECT_EQ(config->catalog.trustedKeys[0].alg, "ed25519");
+    EXPECT_EQ(config->queue.maxMb, 512);
+    EXPECT_EQ(config->devices.cardReader, "fake");
+}
+
+TEST(ConfigParser, DefaultsOptionalSections)
+{
+    const auto config = parseConfig(minimal, "kiosk.toml");
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_FALSE(config->catalog.file);
+    EXPECT_EQ(config->queue.cipher, "aes-256-gcm");
+    EXPECT_EQ(config->devices.reviewTablet, "fake");
+}
+
+TEST(ConfigParser, UnknownKeyIsRefusedWithKeyAndLine)
+{
+    const auto config = parseConfig(withExtra("[queue]\nmax_size = 3\n"), "kiosk.toml");
+    ASSERT_FALSE(config);
+    EXPECT_EQ(config.error().code, ConfigErrc::unknown_key);
+    EXPECT_NE(config.error().message.find("queue.max_size"), std::string::npos) << config.error().message;
+    EXPECT_NE(config.error().message.find("kiosk.toml:9"), std::string::npos) << config.error().message;
+}
+
+TEST(ConfigParser, UnknownSectionIsRefused)
+{
+    const auto config = parseConfig(withExtra("[printer]\nmodel = \"x\"\n"), "kiosk.toml");
+    ASSERT_FALSE(config);
+    EXPECT_EQ(config.error().code, ConfigErrc::unknown_key);
+    EXPECT_NE(config.error().message.find("'printer'"), std::string::npos) << config.error().message;
+}
+
+TEST(ConfigParser, MissingRequiredKeyIsNamed)
+{
+    const auto config = parseConfig("[kiosk]\nid = \"x\"\n[platform]\nurl = \"https://a\"\n", "k.toml");
+    ASSERT_FALSE(config);
+    EXPECT_EQ(config.error().code, ConfigErrc::missing_key);
+    EXPECT_NE(config.error().message.find("kiosk.data_dir"), std::string::npos) << config.error().message;
+}
+
+TEST(ConfigParser, MissingSectionIsNamed)
+{
+    const auto config = parseConfig("[kiosk]\nid = \"x\"\ndata_dir = \"/d\"\n", "k.toml");
+    ASSERT_FALSE(config);
+    EXPECT_EQ(config.error().code, ConfigErrc::missing_key);
+    EXPECT_NE(config.error().message.find("'platform'"), std::string::npos) << config.error().message;
+}
+
+TEST(ConfigParser, WrongTypeNamesKeyAndLine)
+{
+    const auto config = parseConfig(withExtra("[queue]\nmax_mb = \"lots\"\n"), "kiosk.toml");
+    ASSERT_FALSE(config);
+    EXPECT_EQ(config.error().code, ConfigErrc::wrong_type);
+    EXPECT_NE(config.error().message.find("queue.max_mb"), std::string::npos);
+    EXPECT_NE(config.error().message.find("kiosk.toml:9"), std::string::npos) << config.error().message;
+}
+
+TEST(ConfigParser, SyntaxErrorGivesLine)
+{
+    const auto config = parseConfig("[kiosk]\nid = \"unterminated\n", "kiosk.toml");
+    ASSERT_FALSE(config);
+    EXPECT_EQ(config.error().code, ConfigErrc::syntax);
+    EXPECT_NE(config.error().message.find("kiosk.toml:2"), std::string::npos) << config.error().message;
+}
+
+TEST(ConfigParser, UnknownCipherIsRefused)
+{
+    const auto config = parseConfig(withExtra("[queue]\ncipher = \"rot13\"\n"), "kiosk.toml");
+    ASSERT_FALSE(config);
+    EXPECT_EQ(config.error().code, ConfigErrc::bad_value);
+    EXPECT_NE(config.error().message.find("aes-256-gcm"), std::string::npos);
+}
+
+TEST(ConfigParser, DeviceSpecsAreChecked)
+{
+    EXPECT_TRUE(parseConfig(withExtra("[devices]\ncard_reader = \"usb:0400:c35a\"\n"), "k"));
+    EXPECT_TRUE(parseConfig(withExtra("[devices]\ncode_scanner = \"image:/tmp/a.png\"\n"), "k"));
+    EXPECT_FALSE(parseConfig(withExtra("[devices]\ncard_reader = \"usb\"\n"), "k"));
+    EXPECT_FALSE(parseConfig(withExtra("[devices]\ncard_reader = \"camera:/dev/video0\"\n"), "k"));
+}
+
+TEST(ConfigParser, DuplicateTrustedKeyIdIsRefused)
+{
+    const auto config = parseConfig(withExtra(R"(
+[[catalog.trusted_keys]]
+id = "a"
+alg = "ed25519"
+public_key_file = "/k1"
+[[catalog.trusted_keys]]
+id = "a"
+alg = "sm2"
+public_key_file = "/k2"
+)"),
+                                    "k");
+    ASSERT_FALSE(config);
+    EXPECT_NE(config.error().message.find("duplicate trusted key id 'a'"), std::string::npos);
+}
+
+TEST(ConfigParser, PlainHttpNeedsLoopbackAndExplicitPermission)
+{
+    auto config = [](const std::string& platform) {
+        return parseConfig("[kiosk]\nid = \"x\"\ndata_dir = \"/d\"\n[platform]\n" + platform, "k");
+    };
+    EXPECT_FALSE(config("url = \"http://127.0.0.1:8088\"\n"));
+    EXPECT_TRUE(config("url = \"http://127.0.0.1:8088\"\nallow_insecure_loopback = true\n"));
+    EXPECT_TRUE(config("url = \"http://[::1]:8088\"\nallow_insecure_loopback = true\n"));
+    EXPECT_FALSE(config("url = \"http://10.0.0.1:8088\"\nallow_insecure_loopback = true\n"));
+    EXPECT_FALSE(config("url = \"ftp://a\"\n"));
+}
