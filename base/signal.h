@@ -3,10 +3,12 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace base {
@@ -62,7 +64,7 @@ public:
         state_->slots.push_back({id, std::make_shared<Slot>(std::move(slot))});
         return Connection([weak = std::weak_ptr<State>(state_), id] {
             if (auto state = weak.lock()) {
-                std::lock_guard lock(state->mutex);
+                std::lock_guard guard(state->mutex);
                 std::erase_if(state->slots, [id](const auto& entry) { return entry.id == id; });
             }
         });
