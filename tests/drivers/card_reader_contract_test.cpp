@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+// Contract of hal::CardReader, run against every backend that has a harness.
+#include "drivers/fake/fake_card_reader.h"
+#include "fake_harnesses.h"
+#include "lifecycle_contract.h"
+
+#include <thread>
+
+using namespace std::chrono_literals;
+
+namespace {
+
+using contract::CardReaderHarness;
+
+class CardReaderContract : public testing::TestWithParam<contract::Backend<CardReaderHarness>> {
+protected:
+    void SetUp() override { harness_ = GetParam().create(); }
+    hal::CardReader& reader() { return harness_->device(); }
+    static hal::CardData card() { return drivers::fake::sampleCards().front(); }
+
+    std::unique_ptr<CardReaderHarness> harness_;
+};
+
+auto readQuickly = [](hal::CardReader& reader) { return reader.readCard(10ms); };
+
+TEST_P(CardReaderContract, ReadBeforeOpenFailsNotOpen)
+{
+    contract::expectOperationBeforeOpenFailsNotOpen(*harness_, readQuickly);
+}
+
+TEST_P(CardReaderContract, OpenMakesReadyAndCloseCloses)
+{
+    contract::expectOpenMakesReadyAndCloseCloses(*harness_);
+}
+
+TEST_P(CardReaderContract, UnplugGivesNoDeviceAndReplugRecovers)
+{
+    contract::expectUnplugGivesNoDeviceAndReplugRecovers(*harness_, readQuickly);
+}
+
+TEST_P(CardReaderContract, NoCardIsANormalOutcomeNotAnError)
+{
+    ASSERT_TRUE(reader().open());
+    auto result = reader().readCard(20ms);
+    ASSERT_TRUE(result) << result.error().message;
+    EXPECT_FALSE(*result);
+}
+
+TEST_P(CardReaderContract, CardLeftOnReaderIsReportedOnceUntilRemoved)
+{
+    ASSERT_TRUE(reader().open());
+    harness_->presentCard(card());
+    auto first = reader().readCard(2s);
+    ASSERT_TRUE(first && *first);
+    EXPECT_EQ((*first)->idNumber, card().idNumber);
+    EXPECT_EQ((*first)->type, hal::CardType::Resident);
+
+    auto again = reader().readCard(50ms);
+    ASSERT_TRUE(again);
+    EXPECT_FALSE(*again) << "the same card must not be reported twice";
+
+    harness_->removeCard();
+    harness_->presentCard(card());
+    auto afterReplace = reader().readCard(2s);
+    ASSERT_TRUE(afterReplace && *afterReplace);
+    EXPECT_EQ(reader().status().counters.operations, 3u);
+}
+
+TEST_P(CardReaderContract, CardPresentedDuringWaitIsRead)
+{
+    ASSERT_TRUE(reader().open());
+    std::thread citizen([&] {
+        std::this_thread::sleep_for(50ms);
+        harness_->presentCard(card());
+    });
+    auto result = reader().readCard(5s);
+    citizen.join();
+    ASSERT_TRUE(result && *result);
+}
+
+TEST_P(CardReaderContract, UnplugDuringReadEndsTheReadWithNoDevice)
+{
+    ASSERT_TRUE(reader().open());
+    std::thread technician([&] {
+        std::this_thread::sleep_for(50ms);
+        harness_->unplug();
+    });
+    auto result = reader().readCard(5s);
+    technician.join();
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().code, hal::errc::no_device);
+    EXPECT_EQ(reader().status().state, hal::DeviceState::Disconnected);
+}
+
+TEST_P(CardReaderContract, ConcurrentOperationIsRefusedBusy)
+{
+    ASSERT_TRUE(reader().open());
+    std::thread waiting([&] { (void)reader().readCard(300ms); });
+    std::this_thread::sleep_for(50ms);
+    auto second = reader().readCard(10ms);
+    waiting.join();
+    ASSERT_FALSE(second);
+    EXPECT_EQ(second.error().code, hal::errc::busy);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CardReaderContract,
+                         testing::Values(contract::Backend<CardReaderHarness>{
+                             "fake", [] { return std::make_unique<contract::FakeCardReaderHarness>(); }}),
+                         contract::backendName<CardReaderHarness>);
+
+} // namespace

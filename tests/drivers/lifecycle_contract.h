@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: Apache-2.0
+// The lifecycle contract every device class shares, written once and called from each
+// class's suite with one operation of that class.
+#pragma once
+
+#include "hal/errc.h"
+
+#include <gtest/gtest.h>
+
+namespace contract {
+
+/// `operate(device)` runs one operation of the class and returns its Result.
+template <class H, class Operate>
+void expectOperationBeforeOpenFailsNotOpen(H& harness, Operate operate)
+{
+    auto result = operate(harness.device());
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().code, hal::errc::not_open);
+    EXPECT_EQ(harness.device().status().state, hal::DeviceState::Closed);
+}
+
+template <class H>
+void expectOpenMakesReadyAndCloseCloses(H& harness)
+{
+    ASSERT_TRUE(harness.device().open());
+    EXPECT_EQ(harness.device().status().state, hal::DeviceState::Ready);
+    EXPECT_EQ(harness.device().status().health, hal::Health::Ok);
+    ASSERT_TRUE(harness.device().open()) << "opening an open device is harmless";
+    harness.device().close();
+    EXPECT_EQ(harness.device().status().state, hal::DeviceState::Closed);
+}
+
+template <class H, class Operate>
+void expectUnplugGivesNoDeviceAndReplugRecovers(H& harness, Operate operate)
+{
+    ASSERT_TRUE(harness.device().open());
+    std::vector<hal::DeviceState> seen;
+    auto connection = harness.device().statusChanged.connect(
+        [&](const hal::DeviceStatus& status) { seen.push_back(status.state); });
+
+    harness.unplug();
+    EXPECT_EQ(harness.device().status().state, hal::DeviceState::Disconnected);
+    auto whileUnplugged = operate(harness.device());
+    ASSERT_FALSE(whileUnplugged);
+    EXPECT_EQ(whileUnplugged.error().code, hal::errc::no_device);
+
+    harness.plug();
+    EXPECT_EQ(harness.device().status().state, hal::DeviceState::Ready) << "no reopen needed";
+    EXPECT_TRUE(operate(harness.device())) << "operations work again after replug";
+    const auto counters = harness.device().status().counters;
+    EXPECT_EQ(counters.disconnects, 1u);
+    EXPECT_EQ(counters.reconnects, 1u);
+    ASSERT_GE(seen.size(), 2u);
+    EXPECT_EQ(seen[0], hal::DeviceState::Disconnected);
+    EXPECT_EQ(seen[1], hal::DeviceState::Ready);
+}
+
+} // namespace contract

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+// Tests of drivers::createDevices and of the fakes' own scripting.
+#include "drivers/fake/fake_card_reader.h"
+#include "drivers/registry.h"
+#include "hal/id_number.h"
+
+#include <gtest/gtest.h>
+
+TEST(DriverRegistry, FakeSpecsCreateFourClosedDevices)
+{
+    auto devices = drivers::createDevices({});
+    ASSERT_TRUE(devices) << devices.error().message;
+    ASSERT_TRUE(devices->cardReader && devices->codeScanner && devices->receiptPrinter && devices->reviewTablet);
+    EXPECT_EQ(devices->cardReader->status().state, hal::DeviceState::Closed);
+    EXPECT_EQ(devices->cardReader->status().backend, "fake");
+}
+
+TEST(DriverRegistry, UnavailableBackendIsRefusedNamingClassAndSpec)
+{
+    drivers::DeviceSpecs specs;
+    specs.receiptPrinter = "usb:0fe6:811e";
+    auto devices = drivers::createDevices(specs);
+    ASSERT_FALSE(devices);
+    EXPECT_EQ(devices.error().code, base::errc::unsupported);
+    EXPECT_NE(devices.error().message.find("receipt_printer"), std::string::npos);
+    EXPECT_NE(devices.error().message.find("usb:0fe6:811e"), std::string::npos);
+}
+
+TEST(DeviceManager, OpensAllAndReportsEveryStatusChange)
+{
+    auto devices = drivers::createDevices({});
+    ASSERT_TRUE(devices);
+    hal::DeviceManager manager(*devices);
+    int changes = 0;
+    auto connection = manager.deviceStatusChanged.connect([&](const hal::DeviceStatus&) { ++changes; });
+    EXPECT_TRUE(manager.openAll().empty());
+    EXPECT_TRUE(manager.allReady());
+    EXPECT_EQ(changes, 4);
+    EXPECT_EQ(manager.statuses().size(), 4u);
+}
+
+TEST(DeviceManager, OneUnpluggedDeviceDoesNotStopTheOthers)
+{
+    auto devices = drivers::createDevices({});
+    ASSERT_TRUE(devices);
+    std::static_pointer_cast<drivers::fake::FakeCardReader>(devices->cardReader)->unplug();
+    hal::DeviceManager manager(*devices);
+    const auto errors = manager.openAll();
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_NE(errors[0].message.find("card_reader"), std::string::npos);
+    EXPECT_EQ(devices->receiptPrinter->status().state, hal::DeviceState::Ready);
+    EXPECT_FALSE(manager.allReady());
+}
+
+TEST(FakeCardReader, FailNextReturnsTheInjectedErrorOnce)
+{
+    drivers::fake::FakeCardReader reader;
+    ASSERT_TRUE(reader.open());
+    reader.failNext({make_error_code(hal::errc::device_fault), "SAM fault 0x60"});
+    auto failed = reader.readCard(std::chrono::milliseconds(10));
+    ASSERT_FALSE(failed);
+    EXPECT_EQ(failed.error().code, hal::errc::device_fault);
+    EXPECT_TRUE(reader.readCard(std::chrono::milliseconds(10)));
+}
+
+TEST(FakeCardReader, SampleCardsHaveValidChecksumsWhereTheTypeHasOne)
+{
+    for (const auto& card : drivers::fake::sampleCards()) {
+        if (card.type != hal::CardType::ForeignPermanent2017) {
+            EXPECT_TRUE(hal::hasValidIdNumberChecksum(card.idNumber)) << hal::toString(card.type);
+        }
+    }
+}
