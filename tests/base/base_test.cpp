@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: Apache-2.0
+// Tests of base/: Result/Error, Signal/Connection, UUIDv4, RFC 3339 time.
+#include "base/clock.h"
+#include "base/random.h"
+#include "base/result.h"
+#include "base/signal.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace {
+base::Result<int> half(int value)
+{
+    if (value % 2 != 0)
+        return base::fail(base::errc::invalid_argument, "odd value");
+    return value / 2;
+}
+} // namespace
+
+TEST(Result, CarriesValueOrErrorWithCode)
+{
+    EXPECT_EQ(*half(4), 2);
+    const auto odd = half(3);
+    ASSERT_FALSE(odd);
+    EXPECT_EQ(odd.error().code, base::errc::invalid_argument);
+    EXPECT_EQ(odd.error().withContext("halving").message, "halving: odd value");
+    EXPECT_NE(odd.error().describe().find("base:2"), std::string::npos);
+}
+
+TEST(Signal, EmitsToConnectedSlotsInOrder)
+{
+    base::Signal<int> signal;
+    std::vector<int> calls;
+    auto a = signal.connect([&](int v) { calls.push_back(v); });
+    auto b = signal.connect([&](int v) { calls.push_back(v * 10); });
+    signal.emit(3);
+    EXPECT_EQ(calls, (std::vector<int>{3, 30}));
+}
+
+TEST(Signal, DestroyedConnectionDisconnects)
+{
+    base::Signal<> signal;
+    int calls = 0;
+    {
+        auto connection = signal.connect([&] { ++calls; });
+        signal.emit();
+    }
+    signal.emit();
+    EXPECT_EQ(calls, 1);
+    EXPECT_EQ(signal.slotCount(), 0u);
+}
+
+TEST(Signal, ConnectionOutlivingSignalIsHarmless)
+{
+    base::Connection connection;
+    {
+        base::Signal<> signal;
+        connection = signal.connect([] {});
+    }
+    connection.reset();
+    EXPECT_FALSE(connection.connected());
+}
+
+TEST(Signal, SlotMayDisconnectItselfWhileEmitting)
+{
+    base::Signal<> signal;
+    int calls = 0;
+    base::Connection self;
+    self = signal.connect([&] {
+        ++calls;
+        self.reset();
+    });
+    signal.emit();
+    signal.emit();
+    EXPECT_EQ(calls, 1);
+}
+
+TEST(Uuid, IsVersion4AndUnique)
+{
+    std::set<std::string> seen;
+    for (int i = 0; i < 1000; ++i) {
+        const auto uuid = base::makeUuidV4();
+        ASSERT_TRUE(base::isUuidV4(uuid)) << uuid;
+        seen.insert(uuid);
+    }
+    EXPECT_EQ(seen.size(), 1000u);
+    EXPECT_FALSE(base::isUuidV4("not-a-uuid"));
+    EXPECT_FALSE(base::isUuidV4("123e4567-e89b-12d3-a456-426614174000")) << "version 1";
+}
+
+TEST(Clock, Rfc3339UsesChinaStandardTime)
+{
+    // 2026-11-23T02:15:00Z is 10:15 in Beijing.
+    const auto time = std::chrono::system_clock::time_point(std::chrono::seconds(1795400100));
+    EXPECT_EQ(base::toRfc3339(time), "2026-11-23T10:15:00+08:00");
+}
