@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "kiosk/core/session.h"
+
+#include "base/secure_buffer.h"
+
+#include <array>
+
+namespace kiosk::core {
+
+namespace {
+
+using S = SessionState;
+using E = SessionEvent;
+
+// The session flow. End is allowed from every state and is handled before the table.
+constexpr std::array transitions{
+    SessionTransition{S::Idle, E::ChooseItem, S::Browsing},
+    SessionTransition{S::Browsing, E::ChooseItem, S::Browsing},
+    SessionTransition{S::Browsing, E::Back, S::Idle},
+    SessionTransition{S::Browsing, E::StartApplying, S::Identifying},
+    SessionTransition{S::Identifying, E::Identified, S::FillingForm},
+    SessionTransition{S::Identifying, E::Back, S::Browsing},
+    SessionTransition{S::FillingForm, E::FormCompleted, S::Confirming},
+    SessionTransition{S::FillingForm, E::Back, S::Browsing},
+    SessionTransition{S::Confirming, E::Confirmed, S::Submitted},
+    SessionTransition{S::Confirming, E::Back, S::FillingForm},
+    SessionTransition{S::Submitted, E::ReceiptPrinted, S::Rating},
+    SessionTransition{S::Rating, E::Rated, S::Finished},
+    SessionTransition{S::Rating, E::SkipRating, S::Finished},
+};
+
+class SessionCategory final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "session"; }
+    std::string message(int) const override { return "event not allowed in this state"; }
+};
+
+} // namespace
+
+const std::error_category& sessionCategory()
+{
+    static const SessionCategory instance;
+    return instance;
+}
+
+std::span<const SessionTransition> sessionTransitions()
+{
+    return transitions;
+}
+
+std::string_view toString(SessionState state)
+{
+    switch (state) {
+    case S::Idle: return "idle";
+    case S::Browsing: return "browsing";
+    case S::Identifying: return "identifying";
+    case S::FillingForm: return "filling_form";
+    case S::Confirming: return "confirming";
+    case S::Submitted: return "submitted";
+    case S::Rating: return "rating";
+    case S::Finished: return "finished";
+    }
+    return "unknown";
+}
+
+std::string_view toString(SessionEvent event)
+{
+    switch (event) {
+    case E::ChooseItem: return "choose_item";
+    case E::StartApplying: return "start_applying";
+    case E::Identified: return "identified";
+    case E::FormCompleted: return "form_completed";
+    case E::Confirmed: return "confirmed";
+    case E::ReceiptPrinted: return "receipt_printed";
+    case E::Rated: return "rated";
+    case E::SkipRating: return "skip_rating";
+    case E::Back: return "back";
+    case E::End: return "end";
+    }
+    return "unknown";
+}
+
+base::Result<SessionState> Session::handle(SessionEvent event)
+{
+    if (event == E::End) {
+        wipe();
+        state_ = S::Idle;
+        return state_;
+    }
+    for (const auto& transition : transitions) {
+        if (transition.from == state_ && transition.event == event) {
+            state_ = transition.to;
+            return state_;
+        }
+    }
+    return base::fail(SessionErrc::invalid_transition, "session: event '" + std::string(toString(event)) +
+                                                           "' is not allowed in state '" +
+                                                           std::string(toString(state_)) + "'");
+}
+
+void Session::wipe()
+{
+    if (card_)
+        card_->wipe();
+    card_.reset();
+    for (auto& [field, value] : form_)
+        base::secureZero(value);
+    form_.clear();
+    itemCode_.clear();
+    submissionId_.clear();
+}
+
+} // namespace kiosk::core

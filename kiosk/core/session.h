@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+// Session: one citizen's visit as a table-driven state machine; its personal data dies with it.
+#pragma once
+
+#include "base/result.h"
+#include "hal/card_reader.h"
+
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <system_error>
+
+namespace kiosk::core {
+
+/// Where the citizen is. Read the transition table in session.cpp first.
+enum class SessionState {
+    Idle,         ///< home screen, nobody is being served
+    Browsing,     ///< an item's guide is shown
+    Identifying,  ///< waiting for the ID card (or an identity QR code)
+    FillingForm,  ///< the form, prefilled from the card
+    Confirming,   ///< the citizen checks what will be submitted
+    Submitted,    ///< saved in the queue; the receipt is printed
+    Rating,       ///< 好差评: waiting for the citizen's rating
+    Finished,     ///< thanks screen; back to Idle next
+};
+
+enum class SessionEvent {
+    ChooseItem,       ///< the citizen opened an item's guide
+    StartApplying,    ///< "开始办理"
+    Identified,       ///< a card was read (or an identity code resolved)
+    FormCompleted,    ///< the form validated
+    Confirmed,        ///< "确认提交" and the queue accepted the record
+    ReceiptPrinted,   ///< the receipt came out (or the citizen declined it)
+    Rated,            ///< the rating was stored
+    SkipRating,       ///< the citizen declined to rate
+    Back,             ///< one step back
+    End,              ///< "退出", the idle timeout, or the card was taken away
+};
+
+std::string_view toString(SessionState state);
+std::string_view toString(SessionEvent event);
+
+/// One row of the transition table.
+struct SessionTransition {
+    SessionState from;
+    SessionEvent event;
+    SessionState to;
+};
+
+/// The whole table, for reviewers and for tests that walk it.
+std::span<const SessionTransition> sessionTransitions();
+
+enum class SessionErrc { invalid_transition = 1 };
+const std::error_category& sessionCategory();
+inline std::error_code make_error_code(SessionErrc e)
+{
+    return {static_cast<int>(e), sessionCategory()};
+}
+
+/// One citizen's visit. Holds the card and the form only while the visit lasts: End (from
+/// any state) and the destructor wipe them. Not thread-safe: owned by the UI thread (or by
+/// kioskctl simulate's worker).
+class Session {
+public:
+    Session() = default;
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+    ~Session() { wipe(); }
+
+    [[nodiscard]] SessionState state() const { return state_; }
+
+    /// Applies one event. An event the table does not allow in this state is refused and
+    /// changes nothing.
+    [[nodiscard]] base::Result<SessionState> handle(SessionEvent event);
+
+    // The visit's data. Setters do not change the state; events do.
+    void setItemCode(std::string code) { itemCode_ = std::move(code); }
+    [[nodiscard]] const std::string& itemCode() const { return itemCode_; }
+    void setCard(hal::CardData card) { card_ = std::move(card); }
+    [[nodiscard]] const std::optional<hal::CardData>& card() const { return card_; }
+    void setFormValue(const std::string& field, std::string value) { form_[field] = std::move(value); }
+    [[nodiscard]] const std::map<std::string, std::string>& form() const { return form_; }
+    void setSubmissionId(std::string id) { submissionId_ = std::move(id); }
+    [[nodiscard]] const std::string& submissionId() const { return submissionId_; }
+
+private:
+    void wipe();
+
+    SessionState state_ = SessionState::Idle;
+    std::string itemCode_;
+    std::optional<hal::CardData> card_;
+    std::map<std::string, std::string> form_;
+    std::string submissionId_;
+};
+
+} // namespace kiosk::core
+
+template <>
+struct std::is_error_code_enum<kiosk::core::SessionErrc> : std::true_type {};

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+// Tests of the session state machine: the table, refusals, and wiping personal data.
+#include "drivers/fake/fake_card_reader.h"
+#include "kiosk/core/session.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+using kiosk::core::Session;
+using kiosk::core::SessionErrc;
+using kiosk::core::SessionEvent;
+using kiosk::core::SessionState;
+
+namespace {
+void walk(Session& session, std::initializer_list<SessionEvent> events)
+{
+    for (auto event : events)
+        ASSERT_TRUE(session.handle(event)) << kiosk::core::toString(event);
+}
+} // namespace
+
+TEST(Session, HappyPathReachesFinished)
+{
+    Session session;
+    walk(session, {SessionEvent::ChooseItem, SessionEvent::StartApplying, SessionEvent::Identified,
+                   SessionEvent::FormCompleted, SessionEvent::Confirmed, SessionEvent::ReceiptPrinted,
+                   SessionEvent::Rated});
+    EXPECT_EQ(session.state(), SessionState::Finished);
+}
+
+TEST(Session, EventNotInTableIsRefusedAndChangesNothing)
+{
+    Session session;
+    auto result = session.handle(SessionEvent::Confirmed);
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().code, SessionErrc::invalid_transition);
+    EXPECT_NE(result.error().message.find("'confirmed'"), std::string::npos);
+    EXPECT_EQ(session.state(), SessionState::Idle);
+}
+
+TEST(Session, SubmittedCaseCannotBeTakenBack)
+{
+    Session session;
+    walk(session, {SessionEvent::ChooseItem, SessionEvent::StartApplying, SessionEvent::Identified,
+                   SessionEvent::FormCompleted, SessionEvent::Confirmed});
+    EXPECT_FALSE(session.handle(SessionEvent::Back));
+    EXPECT_EQ(session.state(), SessionState::Submitted);
+}
+
+/// The events that lead from Idle to `target` along the table (breadth-first).
+std::vector<SessionEvent> pathTo(SessionState target)
+{
+    std::map<SessionState, std::vector<SessionEvent>> paths{{SessionState::Idle, {}}};
+    std::vector<SessionState> frontier{SessionState::Idle};
+    while (!frontier.empty() && !paths.contains(target)) {
+        std::vector<SessionState> next;
+        for (auto state : frontier)
+            for (const auto& t : kiosk::core::sessionTransitions())
+                if (t.from == state && !paths.contains(t.to)) {
+                    paths[t.to] = paths[state];
+                    paths[t.to].push_back(t.event);
+                    next.push_back(t.to);
+                }
+        frontier = next;
+    }
+    return paths.at(target);
+}
+
+TEST(Session, EndFromEveryStateWipesPersonalDataAndGoesIdle)
+{
+    for (auto state : {SessionState::Idle, SessionState::Browsing, SessionState::Identifying,
+                       SessionState::FillingForm, SessionState::Confirming, SessionState::Submitted,
+                       SessionState::Rating, SessionState::Finished}) {
+        Session session;
+        session.setCard(drivers::fake::sampleCards().front());
+        session.setFormValue("phone", "13800000000");
+        session.setItemCode("x");
+        for (auto event : pathTo(state))
+            ASSERT_TRUE(session.handle(event));
+        ASSERT_EQ(session.state(), state);
+        ASSERT_TRUE(session.handle(SessionEvent::End));
+        EXPECT_EQ(session.state(), SessionState::Idle);
+        EXPECT_FALSE(session.card().has_value());
+        EXPECT_TRUE(session.form().empty());
+        EXPECT_TRUE(session.itemCode().empty());
+    }
+}
+
+TEST(Session, EveryStateIsReachableAndEveryNonIdleStateCanMoveOn)
+{
+    std::set<SessionState> reached{SessionState::Idle};
+    std::set<SessionState> leaves;
+    for (const auto& t : kiosk::core::sessionTransitions()) {
+        reached.insert(t.to);
+        if (t.to != t.from)
+            leaves.insert(t.from);
+    }
+    EXPECT_EQ(reached.size(), 8u) << "every state appears in the table";
+    EXPECT_EQ(leaves.size(), 7u) << "only Finished is left by End alone";
+}
