@@ -25,7 +25,7 @@ base::Result<std::shared_ptr<Interface>> create(std::string_view deviceClass, co
 
 } // namespace
 
-base::Result<hal::DeviceSet> createDevices(const DeviceSpecs& specs)
+base::Result<hal::DeviceSet> createDevices(const hal::DeviceSpecs& specs)
 {
     auto cardReader = create<fake::FakeCardReader, hal::CardReader>("card_reader", specs.cardReader);
     if (!cardReader)

@@ -4,22 +4,14 @@
 
 #include "base/result.h"
 #include "hal/device_manager.h"
+#include "hal/device_specs.h"
 
 #include <string>
 
 namespace drivers {
 
-/// One spec per device class, as in [devices] of the configuration: "fake",
-/// "serial:/dev/ttyACM0", "usb:0400:c35a", "camera:/dev/video0", ...
-struct DeviceSpecs {
-    std::string cardReader = "fake";
-    std::string codeScanner = "fake";
-    std::string receiptPrinter = "fake";
-    std::string reviewTablet = "fake";
-};
-
 /// Creates the four devices (not opened yet). An unknown spec, or a backend this build does
 /// not have, is an error naming the device class and the spec.
-[[nodiscard]] base::Result<hal::DeviceSet> createDevices(const DeviceSpecs& specs);
+[[nodiscard]] base::Result<hal::DeviceSet> createDevices(const hal::DeviceSpecs& specs);
 
 } // namespace drivers

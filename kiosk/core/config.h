@@ -3,6 +3,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "hal/device_specs.h"
 
 #include <filesystem>
 #include <optional>
@@ -44,12 +45,7 @@ struct QueueSection {
 };
 
 /// Each device is "fake" or a backend spec such as "serial:/dev/ttyACM0" or "usb:0400:c35a".
-struct DevicesSection {
-    std::string cardReader = "fake";
-    std::string codeScanner = "fake";
-    std::string receiptPrinter = "fake";
-    std::string reviewTablet = "fake";
-};
+using DevicesSection = hal::DeviceSpecs;
 
 struct Config {
     KioskSection kiosk;

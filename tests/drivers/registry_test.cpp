@@ -17,7 +17,7 @@ TEST(DriverRegistry, FakeSpecsCreateFourClosedDevices)
 
 TEST(DriverRegistry, UnavailableBackendIsRefusedNamingClassAndSpec)
 {
-    drivers::DeviceSpecs specs;
+    hal::DeviceSpecs specs;
     specs.receiptPrinter = "usb:0fe6:811e";
     auto devices = drivers::createDevices(specs);
     ASSERT_FALSE(devices);
