@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "kiosk/core/application.h"
+
+#include "hal/id_number.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace kiosk::core {
+
+namespace {
+
+class ApplicationCategory final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "application"; }
+    std::string message(int value) const override
+    {
+        switch (static_cast<ApplicationErrc>(value)) {
+        case ApplicationErrc::unknown_item:
+            return "unknown item";
+        case ApplicationErrc::not_identified:
+            return "citizen not identified";
+        case ApplicationErrc::invalid_form:
+            return "form has problems";
+        case ApplicationErrc::invalid_rating:
+            return "rating has problems";
+        case ApplicationErrc::not_submitted:
+            return "no submitted case to rate";
+        }
+        return "application error";
+    }
+};
+
+bool allDigits(std::string_view text)
+{
+    return !text.empty() &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// A mainland mobile number (11 digits starting with 1) or a landline such as 0816-2221234.
+bool isPhoneNumber(std::string_view text)
+{
+    if (text.size() == 11 && text[0] == '1' && allDigits(text))
+        return true;
+    const auto dash = text.find('-');
+    return dash != std::string_view::npos && dash >= 3 && dash <= 4 && text[0] == '0' &&
+           allDigits(text.substr(0, dash)) && allDigits(text.substr(dash + 1)) &&
+           text.size() - dash - 1 >= 7 && text.size() - dash - 1 <= 8;
+}
+
+bool isDate(std::string_view text)
+{
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+        return false;
+    if (!allDigits(text.substr(0, 4)) || !allDigits(text.substr(5, 2)) ||
+        !allDigits(text.substr(8, 2)))
+        return false;
+    const int month = std::stoi(std::string(text.substr(5, 2)));
+    const int day = std::stoi(std::string(text.substr(8, 2)));
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+std::string cardValue(std::string_view prefill, const hal::CardData& card)
+{
+    if (prefill == "card.name")
+        return card.name;
+    if (prefill == "card.idNumber")
+        return card.idNumber;
+    if (prefill == "card.address")
+        return card.address;
+    if (prefill == "card.nation")
+        return card.nation;
+    if (prefill == "card.birthDate")
+        return card.birthDate;
+    if (prefill == "card.sex")
+        return card.sex == hal::Sex::Male ? "男" : card.sex == hal::Sex::Female ? "女" : "";
+    return {};
+}
+
+std::optional<FieldProblem> checkField(const FormField& field, const std::string& value)
+{
+    if (value.empty()) {
+        if (field.required)
+            return FieldProblem{field.id, "请填写" + field.label};
+        return std::nullopt;
+    }
+    switch (field.type) {
+    case FieldType::Phone:
+        if (!isPhoneNumber(value))
+            return FieldProblem{field.id, field.label + "应为11位手机号码或带区号的固定电话"};
+        break;
+    case FieldType::IdNumber:
+        if (!hal::hasValidIdNumberChecksum(value))
+            return FieldProblem{field.id, field.label + "不正确，请核对后重新输入"};
+        break;
+    case FieldType::Date:
+        if (!isDate(value))
+            return FieldProblem{field.id, field.label + "应为年-月-日，例如2026-01-31"};
+        break;
+    case FieldType::Choice:
+        if (std::find(field.options.begin(), field.options.end(), value) == field.options.end())
+            return FieldProblem{field.id, "请从列出的选项中选择" + field.label};
+        break;
+    case FieldType::Text:
+    case FieldType::Address:
+        if (value.size() > 1000)
+            return FieldProblem{field.id, field.label + "太长了"};
+        break;
+    }
+    return std::nullopt;
+}
+
+std::string maskedName(std::string_view name)
+{
+    // Keep the first character (a UTF-8 sequence) and star the rest: "李**".
+    if (name.empty())
+        return {};
+    std::size_t first = 1;
+    while (first < name.size() && (static_cast<unsigned char>(name[first]) & 0xC0) == 0x80)
+        ++first;
+    std::size_t characters = 0;
+    for (std::size_t i = first; i < name.size(); ++i)
+        if ((static_cast<unsigned char>(name[i]) & 0xC0) != 0x80)
+            ++characters;
+    return std::string(name.substr(0, first)) +
+           std::string(std::max<std::size_t>(characters, 1), '*');
+}
+
+} // namespace
+
+const std::error_category& applicationCategory()
+{
+    static const ApplicationCategory instance;
+    return instance;
+}
+
+std::map<std::string, std::string> prefillFromCard(const CatalogItem& item,
+                                                   const hal::CardData& card)
+{
+    std::map<std::string, std::string> values;
+    for (const auto& field : item.form.fields)
+        if (!field.prefill.empty())
+            if (auto value = cardValue(field.prefill, card); !value.empty())
+                values[field.id] = std::move(value);
+    return values;
+}
+
+std::vector<FieldProblem> validateForm(const CatalogItem& item,
+                                       const std::map<std::string, std::string>& values)
+{
+    std::vector<FieldProblem> problems;
+    for (const auto& field : item.form.fields) {
+        const auto found = values.find(field.id);
+        if (auto problem = checkField(field, found == values.end() ? std::string{} : found->second))
+            problems.push_back(std::move(*problem));
+    }
+    return problems;
+}
+
+std::vector<std::string> validateRating(const Catalog& catalog, const hal::Rating& rating)
+{
+    std::vector<std::string> problems;
+    if (rating.level < 1 || rating.level > 5)
+        problems.push_back("请选择1到5颗星");
+    if (rating.level >= 1 && rating.level <= 2 && rating.reasons.empty())
+        problems.push_back("请至少选择一项不满意的原因");
+    for (const auto& code : rating.reasons) {
+        const bool known = std::any_of(catalog.reasons.begin(), catalog.reasons.end(),
+                                       [&](const Reason& reason) { return reason.code == code; });
+        if (!known)
+            problems.push_back("未知的评价原因：" + code);
+    }
+    return problems;
+}
+
+queue::CaseInput buildCaseInput(const Catalog& catalog, const CatalogItem& item,
+                                const Session& session, std::string_view kioskId,
+                                base::Clock::TimePoint now)
+{
+    const auto& card = *session.card();
+    nlohmann::json form = nlohmann::json::object();
+    std::string phone;
+    for (const auto& [field, value] : session.form()) {
+        form[field] = value;
+        if (field == "phone")
+            phone = value;
+    }
+    nlohmann::json body{{"kioskId", kioskId},
+                        {"itemCode", item.code},
+                        {"catalogVersion", catalog.catalogVersion},
+                        {"applicant",
+                         {{"idType", hal::toString(card.type)},
+                          {"idNumber", card.idNumber},
+                          {"name", card.name},
+                          {"phone", phone}}},
+                        {"form", std::move(form)},
+                        {"delivery", {{"method", "pickup"}}},
+                        {"createdAt", base::toRfc3339(now)}};
+    return queue::CaseInput{std::move(body), {}};
+}
+
+std::string receiptCode(std::string_view submissionId)
+{
+    return "ZWFW-RECEIPT:" + std::string(submissionId);
+}
+
+hal::Receipt buildReceipt(const Catalog& catalog, const CatalogItem& item, const Session& session,
+                          base::Clock::TimePoint now)
+{
+    using Align = hal::ReceiptLine::Align;
+    hal::Receipt receipt;
+    receipt.lines = {
+        {catalog.regionName.empty() ? "政务服务自助终端" : catalog.regionName, Align::Center, true,
+         false},
+        {"办件受理回执", Align::Center, true, true},
+        {"事项：" + item.name},
+        {"部门：" + item.department},
+        {"申请人：" + (session.card() ? maskedName(session.card()->name) : std::string{})},
+        {"提交时间：" + base::toRfc3339(now).substr(0, 16)},
+        {"状态：已保存，网络畅通时自动上报"},
+        {"请妥善保管本回执，扫描二维码可查询办理进度", Align::Center},
+    };
+    receipt.qrCode = receiptCode(session.submissionId());
+    return receipt;
+}
+
+ApplicationService::ApplicationService(const Catalog& catalog, queue::Store& store,
+                                       std::string kioskId, const base::Clock& clock)
+    : catalog_(catalog), store_(store), kioskId_(std::move(kioskId)), clock_(clock)
+{
+}
+
+base::Result<queue::SubmissionRef> ApplicationService::submit(Session& session)
+{
+    const CatalogItem* item = catalog_.findItem(session.itemCode());
+    if (item == nullptr)
+        return base::fail(ApplicationErrc::unknown_item,
+                          "item " + session.itemCode() + " is not in the catalog");
+    if (!session.card())
+        return base::fail(ApplicationErrc::not_identified, "请先刷身份证");
+    if (auto problems = validateForm(*item, session.form()); !problems.empty())
+        return base::fail(ApplicationErrc::invalid_form, problems.front().message);
+    auto stored =
+        store_.enqueueCase(buildCaseInput(catalog_, *item, session, kioskId_, clock_.now()));
+    if (!stored)
+        return base::fail(stored.error().withContext("submit"));
+    session.setSubmissionId(stored->submissionId);
+    return stored;
+}
+
+base::Result<std::string> ApplicationService::rate(const Session& session,
+                                                   const hal::Rating& rating,
+                                                   std::string_view channel)
+{
+    if (session.submissionId().empty())
+        return base::fail(ApplicationErrc::not_submitted, "no submitted case to rate");
+    if (auto problems = validateRating(catalog_, rating); !problems.empty())
+        return base::fail(ApplicationErrc::invalid_rating, problems.front());
+    nlohmann::json body{{"kioskId", kioskId_},
+                        {"itemCode", session.itemCode()},
+                        {"channel", channel},
+                        {"level", rating.level},
+                        {"reasons", rating.reasons},
+                        {"comment", rating.comment},
+                        {"evaluatedAt", base::toRfc3339(clock_.now())}};
+    return store_.enqueueEvaluation(
+        queue::EvaluationInput{session.submissionId(), std::move(body)});
+}
+
+} // namespace kiosk::core

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+// Application services: prefill and check a form, submit a case, store a rating, print a receipt.
+#pragma once
+
+#include "base/clock.h"
+#include "base/result.h"
+#include "hal/card_reader.h"
+#include "hal/receipt_printer.h"
+#include "hal/review_tablet.h"
+#include "kiosk/core/catalog.h"
+#include "kiosk/core/session.h"
+#include "offline_queue/record.h"
+#include "offline_queue/store.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace kiosk::core {
+
+/// One problem with one form field, worded for the citizen (Chinese).
+struct FieldProblem {
+    std::string fieldId;
+    std::string message;
+};
+
+/// Values for the item's form taken from the card ("card.name", "card.idNumber", ...).
+[[nodiscard]] std::map<std::string, std::string> prefillFromCard(const CatalogItem& item,
+                                                                 const hal::CardData& card);
+
+/// Checks every field of the item's form: required values present, phone numbers,
+/// ID numbers (MOD 11-2), dates (YYYY-MM-DD) and choices. Empty when the form is good.
+[[nodiscard]] std::vector<FieldProblem>
+validateForm(const CatalogItem& item, const std::map<std::string, std::string>& values);
+
+/// The citizen's rating problems (level out of range, a bad rating without a reason, an
+/// unknown reason code), worded for the citizen. Empty when the rating can be stored.
+[[nodiscard]] std::vector<std::string> validateRating(const Catalog& catalog,
+                                                      const hal::Rating& rating);
+
+/// The POST /v1/cases body for this session (without submissionId and materials, which the
+/// queue adds when it stores the record).
+[[nodiscard]] queue::CaseInput buildCaseInput(const Catalog& catalog, const CatalogItem& item,
+                                              const Session& session, std::string_view kioskId,
+                                              base::Clock::TimePoint now);
+
+/// The text encoded in a receipt's QR code: this platform's receipt scheme and the
+/// submission id, which the kiosk (or the platform) can look up later.
+[[nodiscard]] std::string receiptCode(std::string_view submissionId);
+
+/// The citizen's receipt (回执) for a stored submission. No personal data beyond a masked
+/// name: receipts are left behind on kiosks.
+[[nodiscard]] hal::Receipt buildReceipt(const Catalog& catalog, const CatalogItem& item,
+                                        const Session& session, base::Clock::TimePoint now);
+
+/// Submits cases and ratings into the offline queue. One call = one citizen action = one
+/// transaction. Not thread-safe; the queue itself is.
+class ApplicationService {
+public:
+    /// `catalog`, `store` and `clock` must outlive the service.
+    ApplicationService(const Catalog& catalog, queue::Store& store, std::string kioskId,
+                       const base::Clock& clock);
+
+    /// Checks the session's form and stores the case. On success the session holds the
+    /// submission id and may move to Submitted.
+    [[nodiscard]] base::Result<queue::SubmissionRef> submit(Session& session);
+
+    /// Stores the rating of the session's submitted case. `channel` is kiosk | tablet | qr.
+    [[nodiscard]] base::Result<std::string> rate(const Session& session, const hal::Rating& rating,
+                                                 std::string_view channel);
+
+private:
+    const Catalog& catalog_;
+    queue::Store& store_;
+    std::string kioskId_;
+    const base::Clock& clock_;
+};
+
+enum class ApplicationErrc {
+    unknown_item = 1,
+    not_identified,
+    invalid_form,
+    invalid_rating,
+    not_submitted
+};
+const std::error_category& applicationCategory();
+inline std::error_code make_error_code(ApplicationErrc e)
+{
+    return {static_cast<int>(e), applicationCategory()};
+}
+
+} // namespace kiosk::core
+
+template <> struct std::is_error_code_enum<kiosk::core::ApplicationErrc> : std::true_type {
+};

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: Apache-2.0
+// The item catalog (事项清单): parsing and validation of the catalog JSON of specs/platform-api.md.
+#pragma once
+
+#include "base/result.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+namespace kiosk::core {
+
+/// What an item lets the citizen do. Queries and prints need the platform; applications can be
+/// queued; guides are read-only.
+enum class ItemKind { Apply, Query, Print, Guide };
+/// "required": cannot be completed while the link is down; "preferred": completed locally and
+/// queued.
+enum class OnlineMode { Required, Preferred };
+/// How the citizen identifies: by ID card (or identity code), or not at all.
+enum class AuthMode { IdCard, None };
+enum class FieldType { Text, Phone, Date, Choice, IdNumber, Address };
+
+std::string_view toString(ItemKind value);   ///< apply | query | print | guide
+std::string_view toString(OnlineMode value); ///< required | preferred
+std::string_view toString(AuthMode value);   ///< idcard | none
+std::string_view toString(FieldType value);  ///< text | phone | date | choice | idnumber | address
+
+struct Material {
+    std::string name;
+    bool required = true;
+};
+
+/// 办事指南: what a citizen reads before applying.
+struct Guide {
+    std::string legalBasis; ///< 设定依据
+    int timeLimitDays = 0;  ///< 承诺办结时限 (working days); 0 = on the spot (即办)
+    std::string fee;        ///< 收费标准, e.g. "不收费"
+    std::vector<Material> materials;  ///< 申请材料
+    std::vector<std::string> process; ///< 办理流程
+    std::string conditions;           ///< 受理条件
+};
+
+struct FormField {
+    std::string id;
+    std::string label;
+    FieldType type = FieldType::Text;
+    bool required = false;
+    std::string prefill;              ///< "card.name", "card.idNumber", ... or empty
+    std::vector<std::string> options; ///< the choices of a choice field
+};
+
+struct Form {
+    std::vector<FormField> fields;
+};
+
+struct CatalogItem {
+    std::string code; ///< 事项编码, unique in the catalog
+    std::string name;
+    std::string department;
+    std::string theme;
+    ItemKind kind = ItemKind::Guide;
+    AuthMode auth = AuthMode::None;
+    OnlineMode online = OnlineMode::Preferred;
+    int hot = 0; ///< popularity; the home screen shows the hottest items first
+    bool enabled = true;
+    Guide guide;
+    Form form;
+};
+
+/// A rating reason code offered for bad ratings (levels 1-2).
+struct Reason {
+    std::string code;
+    std::string text;
+};
+
+struct Catalog {
+    int schemaVersion = 1;
+    std::int64_t catalogVersion = 0;
+    std::string region;     ///< administrative division code, e.g. "510703"
+    std::string regionName; ///< e.g. "绵阳市涪城区"; optional
+    std::string issuedAt;
+    std::vector<Reason> reasons;
+    std::vector<CatalogItem> items;
+
+    /// The item with this code, or nullptr.
+    [[nodiscard]] const CatalogItem* findItem(std::string_view code) const;
+    /// Themes and departments in order of first appearance.
+    [[nodiscard]] std::vector<std::string> themes() const;
+    [[nodiscard]] std::vector<std::string> departments() const;
+    /// Enabled items with hot > 0, hottest first (ties keep catalog order), at most `limit`.
+    [[nodiscard]] std::vector<const CatalogItem*> popular(std::size_t limit) const;
+};
+
+enum class CatalogErrc { syntax = 1, schema, too_large };
+const std::error_category& catalogCategory();
+inline std::error_code make_error_code(CatalogErrc e)
+{
+    return {static_cast<int>(e), catalogCategory()};
+}
+
+/// The largest catalog file accepted (bytes); larger ones are refused before parsing.
+inline constexpr std::size_t maxCatalogBytes = 50u * 1024u * 1024u;
+
+/// Parses and validates catalog JSON text. Errors name the item (by code or index) and the
+/// field, e.g. "items[12] (11510703...0001): guide.timeLimitDays: must be a non-negative integer".
+/// Unknown fields are accepted (and ignored here).
+[[nodiscard]] base::Result<Catalog> parseCatalog(std::string_view json);
+
+/// Reads and parses a catalog file.
+[[nodiscard]] base::Result<Catalog> loadCatalogFile(const std::string& path);
+
+} // namespace kiosk::core
+
+template <> struct std::is_error_code_enum<kiosk::core::CatalogErrc> : std::true_type {
+};

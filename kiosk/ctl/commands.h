@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: Apache-2.0
+// kioskctl's subcommands; each adds itself to the CLI and stores its exit code when run.
+#pragma once
+
+#include "kiosk/ctl/output.h"
+
+namespace CLI {
+class App;
+}
+
+namespace kiosk::ctl {
+
+void addStatusCommand(CLI::App& app, int& exitCode);   ///< status
+void addQueueCommand(CLI::App& app, int& exitCode);    ///< queue list
+void addSimulateCommand(CLI::App& app, int& exitCode); ///< simulate --sessions N
+
+} // namespace kiosk::ctl

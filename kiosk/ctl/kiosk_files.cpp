@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "kiosk/ctl/kiosk_files.h"
+
+#include "kiosk/core/runtime_files.h"
+#include "kiosk/core/service_catalog.h"
+
+#include <system_error>
+
+namespace kiosk::ctl {
+
+namespace {
+nlohmann::json errorJson(const base::Error& error)
+{
+    return {{"error", error.message}};
+}
+} // namespace
+
+base::Result<std::unique_ptr<queue::Store>> openQueue(const core::Config& config)
+{
+    std::error_code error;
+    std::filesystem::create_directories(config.kiosk.dataDir, error);
+    if (error)
+        return base::fail(base::errc::io, "cannot create data_dir " +
+                                              config.kiosk.dataDir.string() + ": " +
+                                              error.message());
+    return queue::Store::open(core::queueDatabasePath(config));
+}
+
+nlohmann::json queueReport(const core::Config& config)
+{
+    auto store = openQueue(config);
+    if (!store)
+        return errorJson(store.error());
+    auto counts = (*store)->counts();
+    if (!counts)
+        return errorJson(counts.error());
+    return {{"pending", counts->pending},
+            {"delivered", counts->delivered},
+            {"deadLetter", counts->deadLetter},
+            {"oldestPendingAgeS", counts->oldestPendingAgeS}};
+}
+
+nlohmann::json catalogReport(const core::Config& config)
+{
+    auto catalog = core::loadServiceCatalog(config);
+    if (!catalog)
+        return errorJson(catalog.error());
+    return {{"catalogVersion", catalog->catalogVersion},
+            {"items", catalog->items.size()},
+            {"source", core::configuredCatalogPath(config).string()}};
+}
+
+} // namespace kiosk::ctl

@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "offline_queue/curl_uplink.h"
+
+#include <curl/curl.h>
+
+#include <arpa/inet.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <memory>
+#include <mutex>
+
+namespace queue {
+
+namespace {
+
+class UplinkCategory final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "uplink"; }
+    std::string message(int value) const override
+    {
+        switch (static_cast<UplinkErrc>(value)) {
+        case UplinkErrc::link:
+            return "platform unreachable";
+        case UplinkErrc::refused_config:
+            return "platform settings refused";
+        }
+        return "uplink error";
+    }
+};
+
+void initCurlOnce()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+struct CurlDeleter {
+    void operator()(CURL* curl) const { curl_easy_cleanup(curl); }
+    void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+    void operator()(CURLU* url) const { curl_url_cleanup(url); }
+};
+template <class T> using CurlPtr = std::unique_ptr<T, CurlDeleter>;
+
+/// The scheme and host of a URL, parsed by libcurl's own URL parser.
+base::Result<std::pair<std::string, std::string>> schemeAndHost(const std::string& url)
+{
+    CurlPtr<CURLU> handle(curl_url());
+    if (curl_url_set(handle.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK)
+        return base::fail(UplinkErrc::refused_config,
+                          "platform.url \"" + url + "\" is not a valid URL");
+    char* scheme = nullptr;
+    char* host = nullptr;
+    curl_url_get(handle.get(), CURLUPART_SCHEME, &scheme, 0);
+    curl_url_get(handle.get(), CURLUPART_HOST, &host, 0);
+    std::pair<std::string, std::string> parts{scheme ? scheme : "", host ? host : ""};
+    curl_free(scheme);
+    curl_free(host);
+    return parts;
+}
+
+size_t appendBody(char* data, size_t size, size_t count, void* user)
+{
+    static_cast<std::string*>(user)->append(data, size * count);
+    return size * count;
+}
+
+std::string lowerCase(std::string_view text)
+{
+    std::string lower(text);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    return lower;
+}
+
+/// Collects the headers the classification needs (Retry-After, Content-Type).
+size_t readHeader(char* data, size_t size, size_t count, void* user)
+{
+    auto& response = *static_cast<UplinkResponse*>(user);
+    const std::string_view line(data, size * count);
+    const auto colon = line.find(':');
+    if (colon != std::string_view::npos) {
+        const auto name = lowerCase(line.substr(0, colon));
+        auto value = line.substr(colon + 1);
+        while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+            value.remove_prefix(1);
+        while (!value.empty() &&
+               (value.back() == '\r' || value.back() == '\n' || value.back() == ' '))
+            value.remove_suffix(1);
+        if (name == "retry-after")
+            response.retryAfter = parseRetryAfter(value, std::chrono::system_clock::now());
+        else if (name == "content-type")
+            response.contentType = std::string(value);
+    }
+    return size * count;
+}
+
+} // namespace
+
+const std::error_category& uplinkCategory()
+{
+    static const UplinkCategory instance;
+    return instance;
+}
+
+bool isLoopbackAddress(std::string_view host)
+{
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
+    const std::string text(host);
+    in_addr v4{};
+    if (inet_pton(AF_INET, text.c_str(), &v4) == 1)
+        return (ntohl(v4.s_addr) >> 24) == 127;
+    in6_addr v6{};
+    return inet_pton(AF_INET6, text.c_str(), &v6) == 1 && IN6_IS_ADDR_LOOPBACK(&v6);
+}
+
+std::optional<std::chrono::seconds> parseRetryAfter(std::string_view value,
+                                                    std::chrono::system_clock::time_point now)
+{
+    std::int64_t seconds = 0;
+    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), seconds);
+    if (error == std::errc{} && end == value.data() + value.size() && seconds >= 0)
+        return std::chrono::seconds(seconds);
+    const std::time_t date = curl_getdate(std::string(value).c_str(), nullptr);
+    if (date < 0)
+        return std::nullopt;
+    const auto wait = std::chrono::system_clock::from_time_t(date) - now;
+    return std::max(std::chrono::seconds(0),
+                    std::chrono::duration_cast<std::chrono::seconds>(wait));
+}
+
+base::Result<std::unique_ptr<CurlUplink>> CurlUplink::create(UplinkOptions options)
+{
+    initCurlOnce();
+    auto parts = schemeAndHost(options.baseUrl);
+    if (!parts)
+        return base::fail(parts.error());
+    const auto& [scheme, host] = *parts;
+    if (scheme == "http") {
+        if (!options.allowInsecureLoopback)
+            return base::fail(
+                UplinkErrc::refused_config,
+                "platform.url uses plain http; only https is allowed unless "
+                "platform.allow_insecure_loopback = true and the host is a loopback address");
+        if (!isLoopbackAddress(host))
+            return base::fail(UplinkErrc::refused_config,
+                              "plain http is allowed only to 127.0.0.0/8 or ::1, not to \"" + host +
+                                  "\"");
+    } else if (scheme != "https") {
+        return base::fail(UplinkErrc::refused_config,
+                          "platform.url must be https:// (got \"" + scheme + "\")");
+    }
+    while (!options.baseUrl.empty() && options.baseUrl.back() == '/')
+        options.baseUrl.pop_back();
+    return std::unique_ptr<CurlUplink>(new CurlUplink(std::move(options)));
+}
+
+CurlUplink::CurlUplink(UplinkOptions options) : options_(std::move(options)) {}
+
+base::Result<UplinkResponse> CurlUplink::send(const UplinkRequest& request)
+{
+    CurlPtr<CURL> curl(curl_easy_init());
+    if (!curl)
+        return base::fail(UplinkErrc::link, "libcurl could not start a transfer");
+    CURL* c = curl.get();
+    const std::string url = options_.baseUrl + request.path;
+    UplinkResponse response;
+
+    CurlPtr<curl_slist> headers;
+    auto addHeader = [&](const std::string& header) {
+        headers.reset(curl_slist_append(headers.release(), header.c_str()));
+    };
+    addHeader("X-Kiosk-Id: " + options_.kioskId);
+    addHeader("Accept: application/json");
+    addHeader("Expect:"); // no 100-continue round trip for material uploads
+    if (!request.body.empty() || request.method != "GET")
+        addHeader("Content-Type: " + request.contentType);
+    if (!request.idempotencyKey.empty())
+        addHeader("Idempotency-Key: " + request.idempotencyKey);
+
+    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR,
+                     options_.allowInsecureLoopback ? "http,https" : "https");
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_USERAGENT, options_.userAgent.c_str());
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS,
+                     static_cast<long>(options_.connectTimeout.count()));
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.requestTimeout.count()));
+    curl_easy_setopt(c, CURLOPT_SSLVERSION, CURL_SSLVERSION_TLSv1_2);
+    if (!options_.caFile.empty())
+        curl_easy_setopt(c, CURLOPT_CAINFO, options_.caFile.c_str());
+    if (!options_.certFile.empty())
+        curl_easy_setopt(c, CURLOPT_SSLCERT, options_.certFile.c_str());
+    if (!options_.keyFile.empty())
+        curl_easy_setopt(c, CURLOPT_SSLKEY, options_.keyFile.c_str());
+    if (request.method == "GET") {
+        curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+    } else {
+        curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+        curl_easy_setopt(c, CURLOPT_POSTFIELDS, request.body.data());
+        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE,
+                         static_cast<curl_off_t>(request.body.size()));
+    }
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, appendBody);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &response.body);
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, readHeader);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, &response);
+
+    if (const CURLcode rc = curl_easy_perform(c); rc != CURLE_OK)
+        return base::fail(UplinkErrc::link,
+                          request.method + " " + request.path + ": " + curl_easy_strerror(rc));
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
+    return response;
+}
+
+} // namespace queue

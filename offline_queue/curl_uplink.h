@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+// queue::CurlUplink: the platform link over libcurl, with mutual TLS and the loopback-only http
+// rule.
+#pragma once
+
+#include "offline_queue/uplink.h"
+
+#include <memory>
+
+namespace queue {
+
+class CurlUplink final : public Uplink {
+public:
+    /// Checks the options: https needs no flag; http:// is accepted only for a loopback
+    /// address (127.0.0.0/8, ::1) and only with allowInsecureLoopback. Anything else is
+    /// refused with an error that says why.
+    [[nodiscard]] static base::Result<std::unique_ptr<CurlUplink>> create(UplinkOptions options);
+
+    [[nodiscard]] base::Result<UplinkResponse> send(const UplinkRequest& request) override;
+
+private:
+    explicit CurlUplink(UplinkOptions options);
+    UplinkOptions options_;
+};
+
+/// True if `host` is a literal loopback address: 127.0.0.0/8 or ::1 (with or without brackets).
+[[nodiscard]] bool isLoopbackAddress(std::string_view host);
+
+/// Parses a Retry-After value: delta seconds, or an HTTP date relative to `now`.
+[[nodiscard]] std::optional<std::chrono::seconds>
+parseRetryAfter(std::string_view value, std::chrono::system_clock::time_point now);
+
+} // namespace queue

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "offline_queue/delivery.h"
+
+#include <nlohmann/json.hpp>
+
+namespace queue {
+
+namespace {
+
+bool isOneOf(long status, std::initializer_list<long> statuses)
+{
+    return std::find(statuses.begin(), statuses.end(), status) != statuses.end();
+}
+
+/// The machine code of an error body ({"code","message"}), or "" when there is none.
+std::string errorCode(const std::string& body)
+{
+    const auto json = nlohmann::json::parse(body, nullptr, false);
+    if (json.is_object())
+        if (auto code = json.find("code"); code != json.end() && code->is_string())
+            return code->get<std::string>();
+    return {};
+}
+
+/// A 2xx is success only with the body the spec promises; anything else is transient.
+Verdict classifySuccess(RecordKind kind, const UplinkResponse& response)
+{
+    const std::string status = std::to_string(response.status);
+    if (kind == RecordKind::Material)
+        return {Disposition::Delivered, {}, status, std::nullopt, false};
+    const auto json = nlohmann::json::parse(response.body, nullptr, false);
+    if (!json.is_object())
+        return {Disposition::Retry, {}, status + " with a malformed body", std::nullopt, false};
+    if (kind == RecordKind::Case) {
+        const auto caseNo = json.find("caseNo");
+        if (caseNo == json.end() || !caseNo->is_string() || caseNo->get<std::string>().empty())
+            return {Disposition::Retry, {}, status + " without caseNo", std::nullopt, false};
+        return {Disposition::Delivered, caseNo->get<std::string>(), status, std::nullopt, false};
+    }
+    return {Disposition::Delivered, {}, status, std::nullopt, false};
+}
+
+} // namespace
+
+UplinkRequest requestFor(const OutgoingRecord& record)
+{
+    switch (record.kind) {
+    case RecordKind::Material:
+        return {"PUT", "/v1/materials/" + record.sha256, record.contentType, record.body, {}};
+    case RecordKind::Case:
+        return {"POST", "/v1/cases", "application/json", record.body, record.idempotencyKey};
+    case RecordKind::Evaluation: {
+        std::string body = record.body;
+        if (!record.caseNo.empty()) {
+            auto json = nlohmann::json::parse(body, nullptr, false);
+            if (json.is_object()) {
+                json["caseNo"] = record.caseNo;
+                body = json.dump();
+            }
+        }
+        return {"POST", "/v1/evaluations", "application/json", std::move(body),
+                record.idempotencyKey};
+    }
+    }
+    return {};
+}
+
+Verdict classify(RecordKind kind, const base::Result<UplinkResponse>& answer)
+{
+    if (!answer)
+        return {Disposition::Retry, {}, "link: " + answer.error().message, std::nullopt, true};
+    const auto& response = *answer;
+    const long status = response.status;
+    if (status >= 200 && status < 300)
+        return classifySuccess(kind, response);
+
+    const std::string code = errorCode(response.body);
+    const std::string reason = std::to_string(status) + (code.empty() ? "" : " " + code);
+    if (isOneOf(status, {401, 403}))
+        return {Disposition::Hold, {}, reason, std::nullopt, false};
+    // An evaluation may overtake its case at the platform: case_unknown means "not yet".
+    if (status == 409 && kind == RecordKind::Evaluation && code == "case_unknown")
+        return {Disposition::Retry, {}, reason, response.retryAfter, false};
+    if (isOneOf(status, {400, 404, 409, 413, 422}))
+        return {Disposition::DeadLetter, {}, reason, std::nullopt, false};
+    // 408, 425, 429 and 5xx are transient by the table; any status it does not name is
+    // treated the same way, because retrying is the choice that cannot lose a record.
+    return {Disposition::Retry, {}, reason, response.retryAfter, false};
+}
+
+} // namespace queue

@@ -1,0 +1,406 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "offline_queue/store.h"
+
+#include "base/clock.h"
+#include "base/random.h"
+#include "offline_queue/digest.h"
+#include "offline_queue/sqlite_statement.h"
+
+#include <sqlite3.h>
+
+#include <array>
+
+namespace queue {
+
+namespace {
+
+class QueueCategory final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "queue"; }
+    std::string message(int value) const override
+    {
+        switch (static_cast<QueueErrc>(value)) {
+        case QueueErrc::database:
+            return "queue database error";
+        case QueueErrc::corrupt:
+            return "queue database is damaged";
+        case QueueErrc::full:
+            return "queue is full";
+        case QueueErrc::not_found:
+            return "no such record";
+        case QueueErrc::invalid_input:
+            return "invalid record";
+        }
+        return "queue error";
+    }
+};
+
+constexpr std::array kindNames{"material", "case", "evaluation"};
+constexpr std::array stateNames{"pending", "delivered", "dead_letter"};
+
+/// Schema version 1. Bodies hold the request exactly as it will be sent, so every retry sends
+/// the same bytes under the same idempotency key; they are dropped once delivered.
+constexpr const char* schemaV1 = R"sql(
+CREATE TABLE records (
+  id              INTEGER PRIMARY KEY,
+  kind            TEXT    NOT NULL CHECK (kind IN ('material', 'case', 'evaluation')),
+  state           TEXT    NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'dead_letter')),
+  idempotency_key TEXT    NOT NULL UNIQUE,
+  submission_id   TEXT    NOT NULL,
+  item_code       TEXT    NOT NULL DEFAULT '',
+  content_type    TEXT    NOT NULL DEFAULT 'application/json',
+  sha256          TEXT    NOT NULL DEFAULT '',
+  body            BLOB,
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_ms INTEGER NOT NULL DEFAULT 0,
+  last_error      TEXT    NOT NULL DEFAULT '',
+  result          TEXT    NOT NULL DEFAULT '',
+  created_ms      INTEGER NOT NULL,
+  created_at      TEXT    NOT NULL,
+  delivered_at    TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX records_due ON records (state, next_attempt_ms);
+CREATE INDEX records_submission ON records (submission_id, kind);
+)sql";
+
+std::int64_t toMs(Store::TimePoint time)
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
+}
+
+Store::TimePoint fromMs(std::int64_t ms)
+{
+    return Store::TimePoint(std::chrono::milliseconds(ms));
+}
+
+/// Inserts one pending record; the caller holds the transaction.
+base::Result<void> insertRecord(sqlite3* db, RecordKind kind, std::string_view key,
+                                std::string_view submissionId, std::string_view itemCode,
+                                std::string_view contentType, std::string_view sha256,
+                                std::string_view body)
+{
+    Statement insert(
+        db, "INSERT INTO records (kind, idempotency_key, submission_id, item_code, content_type, "
+            "sha256, body, created_ms, created_at) VALUES (?,?,?,?,?,?,?,?,?)");
+    if (!insert.ok())
+        return base::fail(insert.error("prepare insert"));
+    const auto now = std::chrono::system_clock::now();
+    insert.bind(1, toString(kind))
+        .bind(2, key)
+        .bind(3, submissionId)
+        .bind(4, itemCode)
+        .bind(5, contentType);
+    insert.bind(6, sha256).bindBlob(7, body).bind(8, toMs(now)).bind(9, base::toRfc3339(now));
+    return insert.run();
+}
+
+} // namespace
+
+const std::error_category& category()
+{
+    static const QueueCategory instance;
+    return instance;
+}
+
+std::string_view toString(RecordKind value)
+{
+    return kindNames[static_cast<std::size_t>(value)];
+}
+
+std::string_view toString(RecordState value)
+{
+    return stateNames[static_cast<std::size_t>(value)];
+}
+
+std::optional<RecordKind> recordKindFromString(std::string_view text)
+{
+    for (std::size_t i = 0; i < kindNames.size(); ++i)
+        if (text == kindNames[i])
+            return static_cast<RecordKind>(i);
+    return std::nullopt;
+}
+
+std::optional<RecordState> recordStateFromString(std::string_view text)
+{
+    for (std::size_t i = 0; i < stateNames.size(); ++i)
+        if (text == stateNames[i])
+            return static_cast<RecordState>(i);
+    return std::nullopt;
+}
+
+base::Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path)
+{
+    sqlite3* db = nullptr;
+    const int rc =
+        sqlite3_open_v2(path.c_str(), &db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        auto error = sqliteError(db, "open " + path.string());
+        sqlite3_close(db);
+        return base::fail(error);
+    }
+    std::unique_ptr<Store> store(new Store(db));
+    // WAL + synchronous=FULL: a committed transaction survives a power cut. secure_delete
+    // overwrites deleted content, so purged personal data does not linger in free pages.
+    for (const char* pragma :
+         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA secure_delete=ON",
+          "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"})
+        if (auto done = store->exec(pragma); !done)
+            return base::fail(done.error().withContext(path.string()));
+    if (auto migrated = store->migrate(); !migrated)
+        return base::fail(migrated.error().withContext(path.string()));
+    return store;
+}
+
+Store::Store(sqlite3* db) : db_(db) {}
+
+Store::~Store()
+{
+    sqlite3_close(db_);
+}
+
+base::Result<void> Store::exec(const char* sql) const
+{
+    char* message = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+        auto error = sqliteError(db_, sql);
+        sqlite3_free(message);
+        return base::fail(error);
+    }
+    return {};
+}
+
+base::Result<void> Store::migrate()
+{
+    Statement version(db_, "PRAGMA user_version");
+    auto row = version.ok() ? version.step() : base::fail(version.error("read schema version"));
+    if (!row)
+        return base::fail(row.error());
+    const auto current = version.integer(0);
+    if (current > schemaVersion)
+        return base::fail(QueueErrc::database, "schema version " + std::to_string(current) +
+                                                   " is newer than this build's (" +
+                                                   std::to_string(schemaVersion) +
+                                                   "); refusing to touch it");
+    if (current == schemaVersion)
+        return {};
+    // Each step migrates one version up, in its own transaction.
+    return transaction([this]() -> base::Result<void> {
+        if (auto created = exec(schemaV1); !created)
+            return created;
+        return exec("PRAGMA user_version = 1");
+    });
+}
+
+base::Result<void> Store::transaction(const std::function<base::Result<void>()>& work)
+{
+    if (auto begun = exec("BEGIN IMMEDIATE"); !begun)
+        return begun;
+    auto result = work();
+    if (result)
+        result = exec("COMMIT");
+    if (!result)
+        (void)exec("ROLLBACK");
+    return result;
+}
+
+base::Result<SubmissionRef> Store::enqueueCase(CaseInput input)
+{
+    if (!input.body.is_object())
+        return base::fail(QueueErrc::invalid_input, "case body must be a JSON object");
+    SubmissionRef ref{base::makeUuidV4(), 0};
+    const std::string itemCode = input.body.value("itemCode", "");
+    nlohmann::json materials = nlohmann::json::array();
+    std::lock_guard lock(mutex_);
+    auto stored = transaction([&]() -> base::Result<void> {
+        for (const auto& material : input.materials) {
+            const std::string_view bytes(reinterpret_cast<const char*>(material.bytes.data()),
+                                         material.bytes.size());
+            const auto digest = sha256Hex(bytes);
+            materials.push_back({{"name", material.name},
+                                 {"sha256", digest},
+                                 {"size", material.bytes.size()},
+                                 {"contentType", material.contentType}});
+            if (auto done =
+                    insertRecord(db_, RecordKind::Material, base::makeUuidV4(), ref.submissionId,
+                                 itemCode, material.contentType, digest, bytes);
+                !done)
+                return done;
+        }
+        input.body["submissionId"] = ref.submissionId;
+        input.body["materials"] = std::move(materials);
+        if (auto done = insertRecord(db_, RecordKind::Case, ref.submissionId, ref.submissionId,
+                                     itemCode, "application/json", "", input.body.dump());
+            !done)
+            return done;
+        ref.caseRecordId = sqlite3_last_insert_rowid(db_);
+        return {};
+    });
+    if (!stored)
+        return base::fail(stored.error().withContext("store case"));
+    return ref;
+}
+
+base::Result<std::string> Store::enqueueEvaluation(EvaluationInput input)
+{
+    if (!input.body.is_object())
+        return base::fail(QueueErrc::invalid_input, "evaluation body must be a JSON object");
+    const std::string evaluationId = base::makeUuidV4();
+    std::lock_guard lock(mutex_);
+    auto stored = transaction([&]() -> base::Result<void> {
+        Statement find(db_,
+                       "SELECT item_code FROM records WHERE kind = 'case' AND submission_id = ?");
+        find.bind(1, input.submissionId);
+        auto row = find.ok() ? find.step() : base::fail(find.error("find case"));
+        if (!row)
+            return base::fail(row.error());
+        if (!*row)
+            return base::fail(QueueErrc::not_found,
+                              "no stored case " + input.submissionId + " to rate");
+        input.body["evaluationId"] = evaluationId;
+        input.body["submissionId"] = input.submissionId;
+        return insertRecord(db_, RecordKind::Evaluation, evaluationId, input.submissionId,
+                            find.text(0), "application/json", "", input.body.dump());
+    });
+    if (!stored)
+        return base::fail(stored.error().withContext("store evaluation"));
+    return evaluationId;
+}
+
+base::Result<std::vector<RecordSummary>> Store::list() const
+{
+    std::lock_guard lock(mutex_);
+    Statement select(db_,
+                     "SELECT id, kind, state, idempotency_key, submission_id, item_code, attempts, "
+                     "last_error, result, created_at, delivered_at FROM records ORDER BY id");
+    if (!select.ok())
+        return base::fail(select.error("list"));
+    std::vector<RecordSummary> records;
+    for (auto row = select.step(); row && *row; row = select.step()) {
+        RecordSummary r;
+        r.id = select.integer(0);
+        r.kind = recordKindFromString(select.text(1)).value_or(RecordKind::Case);
+        r.state = recordStateFromString(select.text(2)).value_or(RecordState::Pending);
+        r.idempotencyKey = select.text(3);
+        r.submissionId = select.text(4);
+        r.itemCode = select.text(5);
+        r.attempts = static_cast<int>(select.integer(6));
+        r.lastError = select.text(7);
+        r.caseNo = r.kind == RecordKind::Case ? select.text(8) : std::string{};
+        r.createdAt = select.text(9);
+        r.deliveredAt = select.text(10);
+        records.push_back(std::move(r));
+    }
+    return records;
+}
+
+base::Result<QueueCounts> Store::counts() const
+{
+    std::lock_guard lock(mutex_);
+    Statement select(db_,
+                     "SELECT "
+                     "COALESCE(SUM(state = 'pending'), 0), COALESCE(SUM(state = 'delivered'), 0), "
+                     "COALESCE(SUM(state = 'dead_letter'), 0), "
+                     "MIN(CASE WHEN state = 'pending' THEN created_ms END) FROM records");
+    auto row = select.ok() ? select.step() : base::fail(select.error("count"));
+    if (!row)
+        return base::fail(row.error());
+    QueueCounts counts{select.integer(0), select.integer(1), select.integer(2), 0};
+    if (counts.pending > 0) {
+        const auto oldest = fromMs(select.integer(3));
+        counts.oldestPendingAgeS =
+            std::max<std::int64_t>(0, std::chrono::duration_cast<std::chrono::seconds>(
+                                          std::chrono::system_clock::now() - oldest)
+                                          .count());
+    }
+    return counts;
+}
+
+base::Result<std::vector<OutgoingRecord>> Store::due(TimePoint now, std::size_t limit) const
+{
+    // Dependencies: a case waits for its pending materials; an evaluation for its delivered case.
+    static constexpr const char* sql = R"sql(
+SELECT r.id, r.kind, r.idempotency_key, r.submission_id, r.content_type, r.sha256, r.body, r.attempts,
+       COALESCE(c.result, '')
+FROM records r
+LEFT JOIN records c ON r.kind = 'evaluation' AND c.kind = 'case' AND c.submission_id = r.submission_id
+WHERE r.state = 'pending' AND r.next_attempt_ms <= ?1
+  AND (r.kind != 'case' OR NOT EXISTS (SELECT 1 FROM records m WHERE m.kind = 'material'
+                                       AND m.submission_id = r.submission_id AND m.state = 'pending'))
+  AND (r.kind != 'evaluation' OR c.state = 'delivered')
+ORDER BY CASE r.kind WHEN 'material' THEN 0 WHEN 'case' THEN 1 ELSE 2 END, r.id
+LIMIT ?2)sql";
+    std::lock_guard lock(mutex_);
+    Statement select(db_, sql);
+    if (!select.ok())
+        return base::fail(select.error("select due records"));
+    select.bind(1, toMs(now)).bind(2, static_cast<std::int64_t>(limit));
+    std::vector<OutgoingRecord> records;
+    auto row = select.step();
+    for (; row && *row; row = select.step()) {
+        OutgoingRecord r;
+        r.id = select.integer(0);
+        r.kind = recordKindFromString(select.text(1)).value_or(RecordKind::Case);
+        r.idempotencyKey = select.text(2);
+        r.submissionId = select.text(3);
+        r.contentType = select.text(4);
+        r.sha256 = select.text(5);
+        r.body = select.text(6);
+        r.attempts = static_cast<int>(select.integer(7));
+        r.caseNo = select.text(8);
+        records.push_back(std::move(r));
+    }
+    if (!row)
+        return base::fail(row.error());
+    return records;
+}
+
+base::Result<std::optional<Store::TimePoint>> Store::nextAttempt() const
+{
+    std::lock_guard lock(mutex_);
+    Statement select(db_, "SELECT MIN(next_attempt_ms) FROM records WHERE state = 'pending'");
+    auto row = select.ok() ? select.step() : base::fail(select.error("next attempt"));
+    if (!row)
+        return base::fail(row.error());
+    if (select.isNull(0))
+        return std::optional<TimePoint>{};
+    return std::optional<TimePoint>{fromMs(select.integer(0))};
+}
+
+base::Result<void> Store::markDelivered(std::int64_t id, std::string_view result, TimePoint at)
+{
+    std::lock_guard lock(mutex_);
+    Statement update(
+        db_, "UPDATE records SET state = 'delivered', result = ?, delivered_at = ?, body = NULL, "
+             "attempts = attempts + 1, last_error = '' WHERE id = ? AND state = 'pending'");
+    if (!update.ok())
+        return base::fail(update.error("mark delivered"));
+    update.bind(1, result).bind(2, base::toRfc3339(at)).bind(3, id);
+    return update.run();
+}
+
+base::Result<void> Store::markRetry(std::int64_t id, std::string_view error, TimePoint next)
+{
+    std::lock_guard lock(mutex_);
+    Statement update(
+        db_, "UPDATE records SET attempts = attempts + 1, last_error = ?, next_attempt_ms = ? "
+             "WHERE id = ? AND state = 'pending'");
+    if (!update.ok())
+        return base::fail(update.error("mark retry"));
+    update.bind(1, error).bind(2, toMs(next)).bind(3, id);
+    return update.run();
+}
+
+base::Result<void> Store::markDeadLetter(std::int64_t id, std::string_view error)
+{
+    std::lock_guard lock(mutex_);
+    Statement update(
+        db_, "UPDATE records SET state = 'dead_letter', attempts = attempts + 1, last_error = ? "
+             "WHERE id = ? AND state = 'pending'");
+    if (!update.ok())
+        return base::fail(update.error("mark dead letter"));
+    update.bind(1, error).bind(2, id);
+    return update.run();
+}
+
+} // namespace queue

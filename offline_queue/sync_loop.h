@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+// queue::SyncLoop: the worker that uploads queued records and records what the platform said.
+#pragma once
+
+#include "base/clock.h"
+#include "base/signal.h"
+#include "offline_queue/store.h"
+#include "offline_queue/uplink.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <random>
+#include <thread>
+
+namespace queue {
+
+struct SyncOptions {
+    std::size_t batchSize = 32;                   ///< records fetched per pass
+    std::chrono::milliseconds backoffBase{500};   ///< first retry waits up to this
+    std::chrono::milliseconds backoffCap{60'000}; ///< no retry waits longer than this
+    std::chrono::milliseconds idlePoll{2'000};    ///< longest sleep with nothing to do
+};
+
+/// Whether the platform answered lately.
+enum class LinkState { Unknown, Up, Down, Unauthorized };
+std::string_view toString(LinkState value);
+
+/// Uploads due records one pass after another on its own thread: materials, then their case,
+/// then its rating, each with its idempotency key. The store, uplink and clock must outlive it.
+class SyncLoop {
+public:
+    SyncLoop(Store& store, Uplink& uplink, const base::Clock& clock, SyncOptions options);
+    SyncLoop(const SyncLoop&) = delete;
+    SyncLoop& operator=(const SyncLoop&) = delete;
+    ~SyncLoop();
+
+    void start();
+    /// Finishes the request in flight, then returns.
+    void stop();
+    /// Something was queued (or the link may be back): run a pass now.
+    void notify();
+
+    /// One pass over the due records, on the caller's thread (the worker uses it; so can
+    /// tests). Returns how many records reached a final state (delivered or dead letter).
+    [[nodiscard]] base::Result<std::size_t> runPass();
+
+    [[nodiscard]] LinkState linkState() const;
+
+    /// Emitted from the sync thread when the link state changes (Unauthorized is the alarm:
+    /// the kiosk's credentials were refused and nothing is sent until it is fixed).
+    base::Signal<LinkState> linkStateChanged;
+
+private:
+    void run();
+    void setLinkState(LinkState state);
+    std::chrono::milliseconds backoff(int attempts);
+    std::chrono::milliseconds idleWait();
+
+    Store& store_;
+    Uplink& uplink_;
+    const base::Clock& clock_;
+    SyncOptions options_;
+    std::mt19937_64 random_{std::random_device{}()};
+
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    bool running_ = false;
+    bool notified_ = false;
+    LinkState linkState_ = LinkState::Unknown;
+    std::thread thread_;
+};
+
+} // namespace queue

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+// queue::Uplink: one HTTP exchange with the provincial platform (specs/platform-api.md).
+#pragma once
+
+#include "base/result.h"
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+namespace queue {
+
+struct UplinkOptions {
+    std::string baseUrl;   ///< "https://platform.example.gov.cn/api"; paths are appended
+    std::string kioskId;   ///< X-Kiosk-Id
+    std::string userAgent; ///< "kiosk/0.1.0"
+    std::string caFile;    ///< CA bundle for the server's certificate (empty: system store)
+    std::string certFile;  ///< client certificate (mutual TLS)
+    std::string keyFile;   ///< client key
+    bool allowInsecureLoopback = false; ///< permits http:// to 127.0.0.0/8 and ::1 only
+    std::chrono::milliseconds connectTimeout{5000};
+    std::chrono::milliseconds requestTimeout{30000};
+};
+
+struct UplinkRequest {
+    std::string method; ///< "POST", "PUT", "GET"
+    std::string path;   ///< "/v1/cases"
+    std::string contentType = "application/json";
+    std::string body;
+    std::string idempotencyKey; ///< sent as Idempotency-Key when not empty
+};
+
+struct UplinkResponse {
+    long status = 0;
+    std::string body;
+    std::string contentType;
+    /// Retry-After, in seconds or as an HTTP date, converted to a wait.
+    std::optional<std::chrono::seconds> retryAfter;
+};
+
+enum class UplinkErrc { link = 1, refused_config };
+const std::error_category& uplinkCategory();
+inline std::error_code make_error_code(UplinkErrc e)
+{
+    return {static_cast<int>(e), uplinkCategory()};
+}
+
+/// Sends one request. Any HTTP answer is a value (whatever its status); an error means the
+/// link failed: no connection, TLS, timeout, reset. Implementations are thread-safe.
+class Uplink {
+public:
+    virtual ~Uplink() = default;
+    [[nodiscard]] virtual base::Result<UplinkResponse> send(const UplinkRequest& request) = 0;
+};
+
+} // namespace queue
+
+template <> struct std::is_error_code_enum<queue::UplinkErrc> : std::true_type {
+};
