@@ -84,8 +84,10 @@ TEST(ConfigParser, UnknownKeyIsRefusedWithKeyAndLine)
     const auto config = parseConfig(withExtra("[queue]\nmax_size = 3\n"), "kiosk.toml");
     ASSERT_FALSE(config);
     EXPECT_EQ(config.error().code, ConfigErrc::unknown_key);
-    EXPECT_NE(config.error().message.find("queue.max_size"), std::string::npos) << config.error().message;
-    EXPECT_NE(config.error().message.find("kiosk.toml:9"), std::string::npos) << config.error().message;
+    EXPECT_NE(config.error().message.find("queue.max_size"), std::string::npos)
+        << config.error().message;
+    EXPECT_NE(config.error().message.find("kiosk.toml:9"), std::string::npos)
+        << config.error().message;
 }
 
 TEST(ConfigParser, UnknownSectionIsRefused)
@@ -93,15 +95,18 @@ TEST(ConfigParser, UnknownSectionIsRefused)
     const auto config = parseConfig(withExtra("[printer]\nmodel = \"x\"\n"), "kiosk.toml");
     ASSERT_FALSE(config);
     EXPECT_EQ(config.error().code, ConfigErrc::unknown_key);
-    EXPECT_NE(config.error().message.find("'printer'"), std::string::npos) << config.error().message;
+    EXPECT_NE(config.error().message.find("'printer'"), std::string::npos)
+        << config.error().message;
 }
 
 TEST(ConfigParser, MissingRequiredKeyIsNamed)
 {
-    const auto config = parseConfig("[kiosk]\nid = \"x\"\n[platform]\nurl = \"https://a\"\n", "k.toml");
+    const auto config =
+        parseConfig("[kiosk]\nid = \"x\"\n[platform]\nurl = \"https://a\"\n", "k.toml");
     ASSERT_FALSE(config);
     EXPECT_EQ(config.error().code, ConfigErrc::missing_key);
-    EXPECT_NE(config.error().message.find("kiosk.data_dir"), std::string::npos) << config.error().message;
+    EXPECT_NE(config.error().message.find("kiosk.data_dir"), std::string::npos)
+        << config.error().message;
 }
 
 TEST(ConfigParser, MissingSectionIsNamed)
@@ -109,7 +114,8 @@ TEST(ConfigParser, MissingSectionIsNamed)
     const auto config = parseConfig("[kiosk]\nid = \"x\"\ndata_dir = \"/d\"\n", "k.toml");
     ASSERT_FALSE(config);
     EXPECT_EQ(config.error().code, ConfigErrc::missing_key);
-    EXPECT_NE(config.error().message.find("'platform'"), std::string::npos) << config.error().message;
+    EXPECT_NE(config.error().message.find("'platform'"), std::string::npos)
+        << config.error().message;
 }
 
 TEST(ConfigParser, WrongTypeNamesKeyAndLine)
@@ -118,7 +124,8 @@ TEST(ConfigParser, WrongTypeNamesKeyAndLine)
     ASSERT_FALSE(config);
     EXPECT_EQ(config.error().code, ConfigErrc::wrong_type);
     EXPECT_NE(config.error().message.find("queue.max_mb"), std::string::npos);
-    EXPECT_NE(config.error().message.find("kiosk.toml:9"), std::string::npos) << config.error().message;
+    EXPECT_NE(config.error().message.find("kiosk.toml:9"), std::string::npos)
+        << config.error().message;
 }
 
 TEST(ConfigParser, SyntaxErrorGivesLine)
@@ -126,7 +133,8 @@ TEST(ConfigParser, SyntaxErrorGivesLine)
     const auto config = parseConfig("[kiosk]\nid = \"unterminated\n", "kiosk.toml");
     ASSERT_FALSE(config);
     EXPECT_EQ(config.error().code, ConfigErrc::syntax);
-    EXPECT_NE(config.error().message.find("kiosk.toml:2"), std::string::npos) << config.error().message;
+    EXPECT_NE(config.error().message.find("kiosk.toml:2"), std::string::npos)
+        << config.error().message;
 }
 
 TEST(ConfigParser, UnknownCipherIsRefused)

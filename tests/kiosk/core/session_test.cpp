@@ -25,8 +25,8 @@ TEST(Session, HappyPathReachesFinished)
 {
     Session session;
     walk(session, {SessionEvent::ChooseItem, SessionEvent::StartApplying, SessionEvent::Identified,
-                   SessionEvent::FormCompleted, SessionEvent::Confirmed, SessionEvent::ReceiptPrinted,
-                   SessionEvent::Rated});
+                   SessionEvent::FormCompleted, SessionEvent::Confirmed,
+                   SessionEvent::ReceiptPrinted, SessionEvent::Rated});
     EXPECT_EQ(session.state(), SessionState::Finished);
 }
 
