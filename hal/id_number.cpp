@@ -29,4 +29,22 @@ bool hasValidIdNumberChecksum(std::string_view idNumber)
     return check && *check == last;
 }
 
+bool isForeignPermanent2017Number(std::string_view number)
+{
+    if (number.size() != 15)
+        return false;
+    for (std::size_t i = 0; i < number.size(); ++i) {
+        const char c = number[i];
+        const bool ok = i < 3 ? (c >= 'A' && c <= 'Z') : (c >= '0' && c <= '9');
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+bool isWellFormedIdNumber(std::string_view number)
+{
+    return hasValidIdNumberChecksum(number) || isForeignPermanent2017Number(number);
+}
+
 } // namespace hal

@@ -14,4 +14,13 @@ namespace hal {
 /// True if `idNumber` is 18 characters whose last one is the MOD 11-2 check character.
 [[nodiscard]] bool hasValidIdNumberChecksum(std::string_view idNumber);
 
+/// True if `number` has the form of a 2017-edition foreigner's permanent residence permit
+/// number: 15 characters, three upper-case letters (ISO alpha-3 nationality) and 12 digits.
+/// That edition has no check character.
+[[nodiscard]] bool isForeignPermanent2017Number(std::string_view number);
+
+/// True if `number` is a well-formed number of any ID card the reader knows: 18 characters with
+/// a valid MOD 11-2 check (resident, HMT residence permit, foreigner 2023) or the 2017 form.
+[[nodiscard]] bool isWellFormedIdNumber(std::string_view number);
+
 } // namespace hal

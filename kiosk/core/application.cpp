@@ -90,7 +90,7 @@ std::optional<FieldProblem> checkField(const FormField& field, const std::string
             return FieldProblem{field.id, field.label + "应为11位手机号码或带区号的固定电话"};
         break;
     case FieldType::IdNumber:
-        if (!hal::hasValidIdNumberChecksum(value))
+        if (!hal::isWellFormedIdNumber(value))
             return FieldProblem{field.id, field.label + "不正确，请核对后重新输入"};
         break;
     case FieldType::Date:

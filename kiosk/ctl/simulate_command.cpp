@@ -5,6 +5,7 @@
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_receipt_printer.h"
 #include "drivers/fake/fake_review_tablet.h"
+#include "hal/id_number.h"
 #include "kiosk/core/application.h"
 #include "kiosk/core/config.h"
 #include "kiosk/core/platform_link.h"
@@ -49,6 +50,14 @@ struct FakeKiosk {
     }
 };
 
+/// A fictional, well-formed ID number (valid MOD 11-2) for fields about another person
+/// (a child, a spouse, the deceased): "510703" + a birth date in 1950 + a sequence.
+std::string syntheticIdNumber(int session)
+{
+    const std::string first17 = "51070319500101" + std::to_string(100 + session % 900);
+    return first17 + *hal::idNumberCheckCharacter(first17);
+}
+
 /// What a citizen types into fields the card does not fill.
 std::string syntheticValue(const core::FormField& field, int session)
 {
@@ -60,10 +69,11 @@ std::string syntheticValue(const core::FormField& field, int session)
     case core::FieldType::Choice:
         return field.options.empty() ? std::string{} : field.options.front();
     case core::FieldType::IdNumber:
-        return {};
+        return syntheticIdNumber(session);
     case core::FieldType::Text:
+        return "模拟填写";
     case core::FieldType::Address:
-        return "绵阳市涪城区临园路东段58号";
+        return "四川省绵阳市涪城区临园路东段58号";
     }
     return {};
 }

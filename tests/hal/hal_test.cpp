@@ -46,3 +46,12 @@ TEST(SecureZero, OverwritesTheBytes)
     for (std::size_t i = 0; i < size; ++i)
         EXPECT_EQ(data[i], '\0');
 }
+
+TEST(IdNumber, AcceptsEveryCardEditionsForm)
+{
+    EXPECT_TRUE(hal::isForeignPermanent2017Number("DEU510079062100"));
+    EXPECT_FALSE(hal::isForeignPermanent2017Number("DE5510079062100"));
+    EXPECT_FALSE(hal::isForeignPermanent2017Number("DEU51007906210"));
+    EXPECT_TRUE(hal::isWellFormedIdNumber("DEU510079062100"));
+    EXPECT_FALSE(hal::isWellFormedIdNumber("510703195203080020"));
+}
