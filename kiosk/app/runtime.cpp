@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "kiosk/app/runtime.h"
+
+#include "base/log.h"
+#include "drivers/registry.h"
+#include "kiosk/core/service_catalog.h"
+#include "kiosk/core/version.h"
+
+#include <algorithm>
+#include <string>
+
+namespace kiosk::app {
+
+namespace {
+constexpr auto logCategory = "app";
+}
+
+base::Result<std::unique_ptr<Runtime>> Runtime::load(const std::filesystem::path& configFile)
+{
+    auto config = core::loadConfig(configFile);
+    if (!config)
+        return base::fail(config.error());
+    auto catalog = core::loadServiceCatalog(*config);
+    if (!catalog)
+        return base::fail(catalog.error());
+
+    const auto enabled = std::count_if(catalog->items.begin(), catalog->items.end(),
+                                       [](const auto& item) { return item.enabled; });
+    base::log::info(logCategory, "kiosk " + std::string(core::softwareVersion()) +
+                                     " starting; configuration " + configFile.string() +
+                                     "; catalog version " +
+                                     std::to_string(catalog->catalogVersion) + " with " +
+                                     std::to_string(enabled) + " enabled items");
+    return std::unique_ptr<Runtime>(new Runtime(std::move(*config), std::move(*catalog)));
+}
+
+Runtime::Runtime(core::Config config, core::Catalog catalog)
+    : config_(std::move(config)), catalog_(std::move(catalog))
+{
+}
+
+Runtime::~Runtime()
+{
+    if (devices_)
+        devices_->closeAll();
+}
+
+void Runtime::openDevices()
+{
+    auto devices = drivers::createDevices(config_.devices);
+    if (!devices) {
+        base::log::error(logCategory, "no devices: " + devices.error().describe());
+        return;
+    }
+    devices_ = std::make_unique<hal::DeviceManager>(std::move(*devices));
+    for (const auto& error : devices_->openAll())
+        base::log::warning(logCategory, "device not ready: " + error.describe());
+    for (const auto& status : devices_->statuses())
+        base::log::info(logCategory, std::string(hal::toString(status.deviceClass)) + " (" +
+                                         status.backend +
+                                         "): " + std::string(hal::toString(status.state)));
+}
+
+} // namespace kiosk::app

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "kiosk/app/ui_bridge.h"
+
+#include "base/log.h"
+
+namespace kiosk::app {
+
+UiBridge::UiBridge(QObject* parent) : QObject(parent) {}
+
+bool UiBridge::attach(QObject* mainWindow)
+{
+    // QML signals are only known at run time, hence the string-based connections.
+    const bool start =
+        connect(mainWindow, SIGNAL(startRequested(QString)), this, SLOT(onStartRequested(QString)));
+    const bool help = connect(mainWindow, SIGNAL(helpRequested()), this, SLOT(onHelpRequested()));
+    return start && help;
+}
+
+void UiBridge::onStartRequested(const QString& itemCode)
+{
+    base::log::info("ui", "start requested for item " + itemCode.toStdString() +
+                              " (the application flow is not wired yet)");
+}
+
+void UiBridge::onHelpRequested()
+{
+    base::log::warning("ui", "citizen pressed 人工帮助");
+}
+
+} // namespace kiosk::app

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+// BigButton: a large, plainly labelled touch button (at least Theme.touchMin in both directions).
+import QtQuick
+
+Rectangle {
+    id: button
+
+    property alias text: label.text
+    property alias font: label.font
+    property color fill: Theme.primary
+    property color pressedFill: Theme.primaryPressed
+    property color textColor: Theme.textOnDark
+    /// Outlined buttons (secondary actions) have a white fill and a coloured border.
+    property bool outlined: false
+    readonly property alias pressed: area.pressed
+
+    signal clicked()
+
+    implicitWidth: Math.max(Theme.touchMin * 2, label.implicitWidth + Theme.px(64))
+    implicitHeight: Theme.buttonHeight
+    radius: Theme.radius
+    color: outlined ? (area.pressed ? Theme.primaryTint : Theme.surface)
+                    : (area.pressed ? pressedFill : fill)
+    border.width: outlined ? Theme.px(3) : 0
+    border.color: fill
+
+    Accessible.role: Accessible.Button
+    Accessible.name: label.text
+    Accessible.onPressAction: button.clicked()
+
+    Text {
+        id: label
+        anchors.fill: parent
+        anchors.leftMargin: Theme.px(24)
+        anchors.rightMargin: Theme.px(24)
+        horizontalAlignment: Text.AlignHCenter
+        verticalAlignment: Text.AlignVCenter
+        color: button.outlined ? button.fill : button.textColor
+        font.pixelSize: Theme.fontLarge
+        font.bold: true
+        elide: Text.ElideRight
+    }
+
+    MouseArea {
+        id: area
+        anchors.fill: parent
+        onClicked: button.clicked()
+    }
+}

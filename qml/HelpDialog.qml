@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+// HelpDialog: where a citizen finds human help (the staff of the outlet, the 12345 hotline).
+import QtQuick
+import QtQuick.Controls
+
+Popup {
+    id: dialog
+
+    anchors.centerIn: Overlay.overlay
+    width: Math.min(parent ? parent.width - 2 * Theme.margin : Theme.px(900), Theme.px(900))
+    modal: true
+    focus: true
+    padding: Theme.px(48)
+    closePolicy: Popup.CloseOnPressOutside
+
+    Overlay.modal: Rectangle { color: "#99000000" }
+    background: Rectangle { radius: Theme.radius * 2; color: Theme.surface }
+
+    contentItem: Column {
+        spacing: Theme.px(32)
+        Text {
+            width: parent.width
+            text: "需要帮助？"
+            color: Theme.help
+            font.pixelSize: Theme.fontHuge
+            font.bold: true
+            horizontalAlignment: Text.AlignHCenter
+        }
+        Text {
+            width: parent.width
+            text: "请向网点工作人员求助，或拨打政务服务便民热线 12345。"
+            color: Theme.text
+            font.pixelSize: Theme.fontLarge
+            wrapMode: Text.Wrap
+            horizontalAlignment: Text.AlignHCenter
+        }
+        BigButton {
+            objectName: "helpDialogClose"
+            anchors.horizontalCenter: parent.horizontalCenter
+            width: Theme.px(360)
+            text: "知道了"
+            onClicked: dialog.close()
+        }
+    }
+}

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: Apache-2.0
+// TopBar: where the citizen is (region, 政务服务自助终端), the date and time, and the
+// always-visible 人工帮助 button.
+import QtQuick
+
+Rectangle {
+    id: bar
+
+    property string regionName
+    /// A fixed time for reproducible screenshots; undefined shows the live clock.
+    property var clockOverride
+    property date now: new Date()
+
+    signal helpRequested()
+
+    implicitHeight: Theme.topBarHeight
+    color: Theme.primary
+
+    readonly property date shownTime: clockOverride !== undefined ? clockOverride : now
+    readonly property var weekdays: ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"]
+
+    Timer {
+        interval: 1000
+        running: bar.clockOverride === undefined
+        repeat: true
+        onTriggered: bar.now = new Date()
+    }
+
+    Column {
+        id: place
+        anchors.left: parent.left
+        anchors.leftMargin: Theme.margin
+        anchors.right: clock.left
+        anchors.rightMargin: Theme.gap
+        anchors.verticalCenter: parent.verticalCenter
+        spacing: Theme.px(2)
+        Text {
+            width: parent.width
+            text: bar.regionName.length > 0 ? bar.regionName : "政务服务"
+            color: Theme.textOnDark
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+            elide: Text.ElideRight
+        }
+        Text {
+            width: parent.width
+            text: "政务服务自助终端"
+            color: Theme.textOnDark
+            font.pixelSize: Theme.fontSmall
+            elide: Text.ElideRight
+        }
+    }
+
+    Column {
+        id: clock
+        anchors.right: help.left
+        anchors.rightMargin: Theme.margin
+        anchors.verticalCenter: parent.verticalCenter
+        Text {
+            objectName: "clockTime"
+            anchors.right: parent.right
+            text: Qt.formatTime(bar.shownTime, "HH:mm")
+            color: Theme.textOnDark
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+        }
+        Text {
+            anchors.right: parent.right
+            text: (bar.shownTime.getMonth() + 1) + "月" + bar.shownTime.getDate() + "日 "
+                  + bar.weekdays[bar.shownTime.getDay()]
+            color: Theme.textOnDark
+            font.pixelSize: Theme.fontSmall
+        }
+    }
+
+    BigButton {
+        id: help
+        objectName: "helpButton"
+        text: "人工帮助"
+        fill: Theme.help
+        pressedFill: Theme.helpPressed
+        anchors.right: parent.right
+        anchors.rightMargin: Theme.margin
+        anchors.verticalCenter: parent.verticalCenter
+        border.width: Theme.px(3)
+        border.color: Theme.textOnDark
+        onClicked: bar.helpRequested()
+    }
+}

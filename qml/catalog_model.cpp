@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "qml/catalog_model.h"
+
+namespace kiosk::ui {
+
+namespace {
+
+QString qs(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+QString qs(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+} // namespace
+
+QString kindLabel(core::ItemKind kind)
+{
+    switch (kind) {
+    case core::ItemKind::Apply:
+        return QStringLiteral("自助申请");
+    case core::ItemKind::Query:
+        return QStringLiteral("自助查询");
+    case core::ItemKind::Print:
+        return QStringLiteral("自助打印");
+    case core::ItemKind::Guide:
+        return QStringLiteral("办事指南");
+    }
+    return {};
+}
+
+CatalogModel::CatalogModel(QObject* parent) : QAbstractListModel(parent) {}
+
+void CatalogModel::setItems(std::vector<const core::CatalogItem*> items)
+{
+    all_ = std::move(items);
+    applyFilter();
+}
+
+void CatalogModel::setThemeFilter(const QString& theme)
+{
+    if (theme == themeFilter_)
+        return;
+    themeFilter_ = theme;
+    applyFilter();
+    emit themeFilterChanged();
+}
+
+void CatalogModel::applyFilter()
+{
+    const auto theme = themeFilter_.toStdString();
+    std::vector<const core::CatalogItem*> rows;
+    for (const auto* item : all_)
+        if (theme.empty() || item->theme == theme)
+            rows.push_back(item);
+    if (rows == rows_)
+        return;
+    const bool countChanges = rows.size() != rows_.size();
+    beginResetModel();
+    rows_ = std::move(rows);
+    endResetModel();
+    if (countChanges)
+        emit countChanged();
+}
+
+int CatalogModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : count();
+}
+
+QVariant CatalogModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto& item = *rows_[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole:
+        return qs(item.name);
+    case CodeRole:
+        return qs(item.code);
+    case DepartmentRole:
+        return qs(item.department);
+    case ThemeRole:
+        return qs(item.theme);
+    case KindRole:
+        return qs(core::toString(item.kind));
+    case KindLabelRole:
+        return kindLabel(item.kind);
+    case OnlineRole:
+        return qs(core::toString(item.online));
+    case OnlineRequiredRole:
+        return item.online == core::OnlineMode::Required;
+    case HotRole:
+        return item.hot;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> CatalogModel::roleNames() const
+{
+    return {
+        {CodeRole, "code"},
+        {NameRole, "name"},
+        {DepartmentRole, "department"},
+        {ThemeRole, "theme"},
+        {KindRole, "kind"},
+        {KindLabelRole, "kindLabel"},
+        {OnlineRole, "online"},
+        {OnlineRequiredRole, "onlineRequired"},
+        {HotRole, "hot"},
+    };
+}
+
+QVariantMap CatalogModel::get(int row) const
+{
+    QVariantMap map;
+    if (row < 0 || row >= count())
+        return map;
+    const auto roles = roleNames();
+    for (auto it = roles.cbegin(); it != roles.cend(); ++it)
+        map.insert(QString::fromUtf8(it.value()), data(index(row), it.key()));
+    return map;
+}
+
+} // namespace kiosk::ui

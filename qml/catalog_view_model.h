@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+// kiosk::ui::CatalogViewModel: what the home and guide screens read from the item catalog.
+#pragma once
+
+#include "kiosk/core/catalog.h"
+#include "qml/catalog_model.h"
+#include "qml/theme_list_model.h"
+
+#include <QObject>
+#include <QString>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+namespace kiosk::ui {
+
+/// One object per catalog for QML: the themes, the popular items, all items (grouped by
+/// theme) and the guide of one item. It holds no business rules, only presentation.
+class CatalogViewModel : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("CatalogViewModel is created by the application")
+    Q_PROPERTY(QString regionName READ regionName NOTIFY catalogChanged)
+    Q_PROPERTY(int itemCount READ itemCount NOTIFY catalogChanged)
+    Q_PROPERTY(kiosk::ui::ThemeListModel* themes READ themes CONSTANT)
+    Q_PROPERTY(kiosk::ui::CatalogModel* popular READ popular CONSTANT)
+    Q_PROPERTY(kiosk::ui::CatalogModel* items READ items CONSTANT)
+
+public:
+    /// How many popular items the home screen offers.
+    static constexpr std::size_t popularLimit = 6;
+
+    explicit CatalogViewModel(QObject* parent = nullptr);
+
+    /// Shows `catalog`, which must outlive this object or be replaced first; nullptr empties.
+    void setCatalog(const core::Catalog* catalog);
+
+    /// The catalog's region name, e.g. 绵阳市涪城区 (empty when the catalog has none).
+    [[nodiscard]] QString regionName() const;
+    /// Enabled items, the ones the citizen can see.
+    [[nodiscard]] int itemCount() const { return items_.count(); }
+    [[nodiscard]] ThemeListModel* themes() { return &themes_; }
+    [[nodiscard]] CatalogModel* popular() { return &popular_; }
+    [[nodiscard]] CatalogModel* items() { return &items_; }
+
+    /// The guide (办事指南) of one enabled item, ready to show: code, name, department, theme,
+    /// kind, kindLabel, onlineRequired, canStart, legalBasis, timeLimitDays, timeLimitText,
+    /// fee, conditions, materials [{name, required}], process [step]. Empty when unknown.
+    Q_INVOKABLE QVariantMap guide(const QString& code) const;
+
+signals:
+    void catalogChanged();
+
+private:
+    const core::Catalog* catalog_ = nullptr;
+    ThemeListModel themes_;
+    CatalogModel popular_;
+    CatalogModel items_;
+};
+
+/// 承诺时限 in words: 0 days is 即办 (done on the spot), otherwise "N 个工作日".
+[[nodiscard]] QString timeLimitText(int days);
+
+} // namespace kiosk::ui

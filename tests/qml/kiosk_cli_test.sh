@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# The kiosk program's command line: a good configuration starts and saves a screenshot of the
+# requested size (exit 0); a bad configuration, catalog or option is refused with exit code 2
+# and a message naming the file, line or key. Usage: kiosk_cli_test.sh KIOSK CATALOG WORKDIR
+set -euo pipefail
+kiosk=$1
+catalog=$2
+work=$3
+rm -rf "$work"
+mkdir -p "$work/data"
+
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+write_config() {  # write_config FILE CATALOG [EXTRA LINE]
+    cat >"$1" <<TOML
+[kiosk]
+id = "SC-510703-0042"
+data_dir = "$work/data"
+
+[platform]
+url = "http://127.0.0.1:9"
+allow_insecure_loopback = true
+
+[catalog]
+file = "$2"
+
+[devices]
+card_reader = "fake"
+code_scanner = "fake"
+receipt_printer = "fake"
+review_tablet = "fake"
+${3:-}
+TOML
+}
+
+# expect CODE NAME COMMAND...: runs the command, keeps stderr in $work/NAME.err
+expect() {
+    local code=$1 name=$2
+    shift 2
+    local actual=0
+    "$@" >"$work/$name.out" 2>"$work/$name.err" || actual=$?
+    [ "$actual" -eq "$code" ] || fail "$name: exit code $actual, expected $code; stderr: $(cat "$work/$name.err")"
+}
+
+png_size() {  # the width x height in a PNG's IHDR chunk
+    local bytes
+    bytes=($(od -An -tu1 -j16 -N8 "$1"))
+    echo "$(((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]))x$(((bytes[4] << 24) | (bytes[5] << 16) | (bytes[6] << 8) | bytes[7]))"
+}
+
+# A good configuration starts; --screenshot saves the first frame at --size and exits 0.
+write_config "$work/good.toml" "$catalog"
+expect 0 good "$kiosk" --config "$work/good.toml" --screenshot "$work/shot.png" --size 1080x1920
+if [ -f "$work/shot.png" ]; then
+    [ "$(png_size "$work/shot.png")" = 1080x1920 ] || fail "screenshot is $(png_size "$work/shot.png"), expected 1080x1920"
+else
+    fail "no screenshot written"
+fi
+
+# An unknown key: refused, naming the file, the line and the key.
+write_config "$work/unknown.toml" "$catalog" 'volume = 3'
+expect 2 unknown "$kiosk" --config "$work/unknown.toml" --screenshot "$work/never.png"
+grep -q "unknown.toml:.*volume" "$work/unknown.err" || fail "unknown key: message lacks file/line/key: $(cat "$work/unknown.err")"
+
+# A missing configuration file.
+expect 2 missing "$kiosk" --config "$work/nonexistent.toml" --screenshot "$work/never.png"
+grep -q "nonexistent.toml" "$work/missing.err" || fail "missing file: message lacks the path: $(cat "$work/missing.err")"
+
+# A catalog that is not valid: refused, naming the catalog.
+printf '{"schemaVersion": 1, "items": [' >"$work/broken.json"
+write_config "$work/broken.toml" "$work/broken.json"
+expect 2 broken "$kiosk" --config "$work/broken.toml" --screenshot "$work/never.png"
+grep -q "broken.json" "$work/broken.err" || fail "broken catalog: message lacks the path: $(cat "$work/broken.err")"
+
+# A bad --size is refused; --version answers without a configuration.
+expect 2 badsize "$kiosk" --config "$work/good.toml" --size 1080 --screenshot "$work/never.png"
+expect 0 version "$kiosk" --version
+grep -q "^kiosk " "$work/version.out" || fail "--version printed: $(cat "$work/version.out")"
+
+[ ! -e "$work/never.png" ] || fail "a refused start still wrote a screenshot"
+[ "$failures" -eq 0 ] && echo "kiosk command line: all checks passed"
+exit "$failures"

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: Apache-2.0
+// Renders Main.qml with the shipped catalog (home and one guide, portrait and landscape),
+// saves docs/screenshots/*.png in the source tree and checks that each image is the right
+// size and really shows something: several colours, dark text, the blue top bar.
+#include "kiosk/core/catalog.h"
+#include "kiosk/core/service_catalog.h"
+#include "qml/catalog_view_model.h"
+#include "qml/fonts.h"
+
+#include <gtest/gtest.h>
+
+#include <QDateTime>
+#include <QDir>
+#include <QGuiApplication>
+#include <QImage>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QSet>
+#include <QStringList>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
+
+namespace {
+
+/// Qt's warnings during a test: a QML error (a delegate that fails to load, a binding on
+/// an undefined value) often still renders something plausible, so any warning fails.
+QStringList& qtWarnings()
+{
+    static QStringList warnings;
+    return warnings;
+}
+
+void recordWarnings(QtMsgType type, const QMessageLogContext&, const QString& message)
+{
+    // Containers and CI runners often lack XDG_RUNTIME_DIR; Qt says so and carries on.
+    if (type != QtDebugMsg && type != QtInfoMsg && !message.startsWith("QStandardPaths:"))
+        qtWarnings().append(message);
+}
+
+/// The QGuiApplication, created only when tests run (listing them needs no display).
+class QtEnvironment : public ::testing::Environment {
+public:
+    void SetUp() override
+    {
+        qInstallMessageHandler(recordWarnings);
+        // Screenshots are always rendered offscreen: the software renderer is deterministic.
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app_ = std::make_unique<QGuiApplication>(argc_, argv_);
+        ASSERT_TRUE(kiosk::ui::useChineseFont()) << "fonts-wqy-microhei is not installed";
+    }
+    void TearDown() override { app_.reset(); }
+
+private:
+    int argc_ = 1;
+    char name_[16] = "screenshot_test";
+    char* argv_[2] = {name_, nullptr};
+    std::unique_ptr<QGuiApplication> app_;
+};
+
+/// The catalog the kiosk ships (kiosk/data/catalog.json): the screenshots show what
+/// citizens will see, 200 items and all.
+kiosk::core::Catalog screenshotCatalog()
+{
+    auto catalog = kiosk::core::loadCatalogFile(kiosk::core::shippedCatalogPath().string());
+    if (!catalog)
+        throw std::runtime_error(catalog.error().describe());
+    return std::move(*catalog);
+}
+
+/// The guide shown in the screenshots: the most popular item that can be applied for
+/// (it has a form, materials and the 开始办理 button), else the most popular item.
+std::string showcaseItem(const kiosk::core::Catalog& catalog)
+{
+    const auto popular = catalog.popular(catalog.items.size());
+    for (const auto* item : popular)
+        if (item->kind == kiosk::core::ItemKind::Apply)
+            return item->code;
+    return popular.empty() ? catalog.items.front().code : popular.front()->code;
+}
+
+struct ImageStats {
+    int distinctColours = 0;
+    double darkTextShare = 0; ///< pixels dark enough to be body text
+};
+
+ImageStats measure(const QImage& image)
+{
+    QSet<QRgb> colours;
+    qint64 dark = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QRgb pixel = image.pixel(x, y);
+            colours.insert(pixel);
+            if (qRed(pixel) < 80 && qGreen(pixel) < 80 && qBlue(pixel) < 80)
+                ++dark;
+        }
+    return {static_cast<int>(colours.size()),
+            double(dark) / (double(image.width()) * image.height())};
+}
+
+class Screenshots : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        viewModel_.setCatalog(&catalog_);
+        qtWarnings().clear();
+    }
+    void TearDown() override
+    {
+        EXPECT_TRUE(qtWarnings().isEmpty()) << qtWarnings().join('\n').toStdString();
+    }
+
+    /// Shows Main.qml at `size`, optionally opens the guide of `itemCode`, and grabs the frame.
+    QImage render(QSize size, const std::string& itemCode = {})
+    {
+        QQmlApplicationEngine engine;
+        engine.addImportPath("qrc:/qt/qml");
+        // A fixed clock keeps the committed screenshots stable from run to run.
+        engine.setInitialProperties(
+            {{"catalog", QVariant::fromValue(&viewModel_)},
+             {"clockOverride", QDateTime(QDate(2026, 11, 24), QTime(9, 30))}});
+        engine.load(QUrl("qrc:/qt/qml/Kiosk/Ui/Main.qml"));
+        if (engine.rootObjects().isEmpty())
+            return {};
+        auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+        if (window == nullptr)
+            return {};
+        window->resize(size);
+        window->show();
+        if (!itemCode.empty()) {
+            QMetaObject::invokeMethod(window, "showGuide",
+                                      Q_ARG(QVariant, QString::fromStdString(itemCode)));
+            auto* stack = window->property("stack").value<QObject*>();
+            EXPECT_TRUE(QTest::qWaitFor([&] { return !stack->property("busy").toBool(); }, 5000));
+        }
+        EXPECT_TRUE(QTest::qWaitForWindowExposed(window));
+        return window->grabWindow();
+    }
+
+    void renderAndCheck(const char* fileName, QSize size, const std::string& itemCode = {})
+    {
+        const QImage image = render(size, itemCode);
+        ASSERT_FALSE(image.isNull()) << "Main.qml did not load";
+        EXPECT_EQ(image.size(), size);
+
+        const QString path = QDir(KIOSK_SCREENSHOT_DIR).filePath(fileName);
+        QDir().mkpath(KIOSK_SCREENSHOT_DIR);
+        EXPECT_TRUE(image.save(path, "PNG")) << path.toStdString();
+
+        const auto stats = measure(image);
+        EXPECT_GE(stats.distinctColours, 50) << "looks blank";
+        EXPECT_GE(stats.darkTextShare, 0.005) << "hardly any dark text";
+        // The top bar (government blue) is where it belongs.
+        EXPECT_EQ(image.pixelColor(4, 4), QColor("#0B3D91"));
+    }
+
+    kiosk::core::Catalog catalog_ = screenshotCatalog();
+    kiosk::ui::CatalogViewModel viewModel_;
+};
+
+TEST_F(Screenshots, HomePortrait)
+{
+    renderAndCheck("home-portrait.png", {1080, 1920});
+}
+
+TEST_F(Screenshots, HomeLandscape)
+{
+    renderAndCheck("home-landscape.png", {1920, 1080});
+}
+
+TEST_F(Screenshots, GuidePortrait)
+{
+    renderAndCheck("guide-portrait.png", {1080, 1920}, showcaseItem(catalog_));
+}
+
+TEST_F(Screenshots, GuideLandscape)
+{
+    renderAndCheck("guide-landscape.png", {1920, 1080}, showcaseItem(catalog_));
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    ::testing::InitGoogleTest(&argc, argv);
+    ::testing::AddGlobalTestEnvironment(new QtEnvironment);
+    return RUN_ALL_TESTS();
+}

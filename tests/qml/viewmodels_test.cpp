@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: Apache-2.0
+// The view-models of qml/ over the fixture catalog (tests/qml/data/catalog.json).
+#include "kiosk/core/catalog.h"
+#include "qml/catalog_model.h"
+#include "qml/catalog_view_model.h"
+#include "qml/theme_list_model.h"
+
+#include <gtest/gtest.h>
+
+#include <QStringList>
+#include <QVariantList>
+
+#include <ostream>
+
+// Readable failure messages for Qt strings (GoogleTest would print their bytes).
+void PrintTo(const QString& text, std::ostream* out)
+{
+    *out << '"' << text.toStdString() << '"';
+}
+void PrintTo(const QStringList& list, std::ostream* out)
+{
+    *out << '[' << list.join(", ").toStdString() << ']';
+}
+
+namespace {
+
+using kiosk::core::Catalog;
+using kiosk::ui::CatalogModel;
+using kiosk::ui::CatalogViewModel;
+
+constexpr auto relocationCode = "11510703070000000X400009007"; // 异地就医备案: apply, 3 materials
+constexpr auto licenceCode = "11510703030000000X400009012"; // 机动车驾驶证补领: guide only
+constexpr auto disabledCode = "11510703060000000X400009005"; // 养老保险待遇领取资格认证: disabled
+
+Catalog loadFixture()
+{
+    auto catalog = kiosk::core::loadCatalogFile(KIOSK_FIXTURE_CATALOG);
+    if (!catalog)
+        throw std::runtime_error(catalog.error().describe());
+    return std::move(*catalog);
+}
+
+QStringList column(const QAbstractItemModel& model, const QByteArray& role)
+{
+    const int key = model.roleNames().key(role, -1);
+    QStringList values;
+    for (int row = 0; row < model.rowCount(); ++row)
+        values << model.data(model.index(row, 0), key).toString();
+    return values;
+}
+
+class ViewModelTest : public ::testing::Test {
+protected:
+    void SetUp() override { viewModel.setCatalog(&catalog); }
+
+    Catalog catalog = loadFixture();
+    CatalogViewModel viewModel;
+};
+
+TEST_F(ViewModelTest, ListsEnabledItemsOnly)
+{
+    EXPECT_EQ(viewModel.itemCount(), 13);
+    EXPECT_EQ(viewModel.items()->rowCount(), 13);
+    EXPECT_FALSE(column(*viewModel.items(), "code").contains(disabledCode));
+}
+
+TEST_F(ViewModelTest, GroupsItemsByThemeInCatalogOrder)
+{
+    const auto themes = column(*viewModel.items(), "theme");
+    QStringList seen;
+    for (const auto& theme : themes)
+        if (seen.isEmpty() || seen.last() != theme) {
+            EXPECT_FALSE(seen.contains(theme))
+                << "theme " << theme.toStdString() << " appears in two groups";
+            seen << theme;
+        }
+    EXPECT_EQ(seen, (QStringList{"社会保险", "医疗保障", "户籍证件", "住房公积金", "交通出行",
+                                 "民政服务"}));
+}
+
+TEST_F(ViewModelTest, ExposesTheRolesQmlBindsTo)
+{
+    const auto roles = viewModel.items()->roleNames().values();
+    for (const char* name : {"code", "name", "department", "theme", "kind", "kindLabel", "online",
+                             "onlineRequired", "hot"})
+        EXPECT_TRUE(roles.contains(name)) << name;
+
+    const auto first = viewModel.items()->get(0);
+    EXPECT_EQ(first.value("name").toString(), "社会保险个人参保证明打印");
+    EXPECT_EQ(first.value("department").toString(), "绵阳市涪城区人力资源和社会保障局");
+    EXPECT_EQ(first.value("kind").toString(), "print");
+    EXPECT_EQ(first.value("kindLabel").toString(), "自助打印");
+    EXPECT_EQ(first.value("online").toString(), "required");
+    EXPECT_TRUE(first.value("onlineRequired").toBool());
+    EXPECT_EQ(first.value("hot").toInt(), 98);
+    EXPECT_TRUE(viewModel.items()->get(-1).isEmpty());
+    EXPECT_TRUE(viewModel.items()->get(13).isEmpty());
+}
+
+TEST_F(ViewModelTest, ThemeFilterNarrowsTheListAndTellsQml)
+{
+    CatalogModel& items = *viewModel.items();
+    int countChanges = 0;
+    int filterChanges = 0;
+    QObject::connect(&items, &CatalogModel::countChanged, [&] { ++countChanges; });
+    QObject::connect(&items, &CatalogModel::themeFilterChanged, [&] { ++filterChanges; });
+
+    items.setThemeFilter("医疗保障");
+    EXPECT_EQ(column(items, "name"), (QStringList{"基本医疗保险参保信息查询", "异地就医备案"}));
+    EXPECT_EQ(countChanges, 1);
+    EXPECT_EQ(filterChanges, 1);
+
+    items.setThemeFilter("医疗保障"); // unchanged: no signals
+    EXPECT_EQ(filterChanges, 1);
+
+    items.setThemeFilter("没有这个主题");
+    EXPECT_EQ(items.count(), 0);
+
+    items.setThemeFilter("");
+    EXPECT_EQ(items.count(), 13);
+    EXPECT_EQ(filterChanges, 3);
+}
+
+TEST_F(ViewModelTest, ThemesCarryTheirEnabledItemCounts)
+{
+    const auto& themes = viewModel.themes()->themes();
+    ASSERT_EQ(themes.size(), 6u);
+    EXPECT_EQ(themes[0].name, "社会保险");
+    EXPECT_EQ(themes[0].itemCount, 4); // 5 in the file, one disabled
+    EXPECT_EQ(column(*viewModel.themes(), "itemCount"),
+              (QStringList{"4", "2", "2", "2", "2", "1"}));
+}
+
+TEST_F(ViewModelTest, ThemesWithOnlyDisabledItemsAreLeftOut)
+{
+    for (auto& item : catalog.items)
+        if (item.theme == "民政服务")
+            item.enabled = false;
+    viewModel.setCatalog(&catalog);
+    EXPECT_FALSE(column(*viewModel.themes(), "name").contains("民政服务"));
+    EXPECT_EQ(viewModel.themes()->count(), 5);
+}
+
+TEST_F(ViewModelTest, PopularItemsAreTheHottestEnabledOnes)
+{
+    // 养老保险待遇领取资格认证 (hot 95) is disabled and must not be offered.
+    EXPECT_EQ(column(*viewModel.popular(), "name"),
+              (QStringList{"社会保险个人参保证明打印", "住房公积金个人缴存信息查询",
+                           "个人社会保险缴费记录查询", "基本医疗保险参保信息查询", "异地就医备案",
+                           "社会保障卡挂失"}));
+    EXPECT_EQ(viewModel.popular()->count(), static_cast<int>(CatalogViewModel::popularLimit));
+}
+
+TEST_F(ViewModelTest, GuideHasEverythingTheGuideScreenShows)
+{
+    const auto guide = viewModel.guide(relocationCode);
+    EXPECT_EQ(guide.value("code").toString(), relocationCode);
+    EXPECT_EQ(guide.value("name").toString(), "异地就医备案");
+    EXPECT_EQ(guide.value("department").toString(), "绵阳市涪城区医疗保障局");
+    EXPECT_EQ(guide.value("theme").toString(), "医疗保障");
+    EXPECT_EQ(guide.value("kind").toString(), "apply");
+    EXPECT_EQ(guide.value("kindLabel").toString(), "自助申请");
+    EXPECT_FALSE(guide.value("onlineRequired").toBool());
+    EXPECT_TRUE(guide.value("canStart").toBool());
+    EXPECT_TRUE(guide.value("legalBasis").toString().contains("医保发〔2022〕22号"));
+    EXPECT_EQ(guide.value("timeLimitDays").toInt(), 0);
+    EXPECT_EQ(guide.value("timeLimitText").toString(), "即办");
+    EXPECT_EQ(guide.value("fee").toString(), "不收费");
+    EXPECT_FALSE(guide.value("conditions").toString().isEmpty());
+
+    const auto materials = guide.value("materials").toList();
+    ASSERT_EQ(materials.size(), 3);
+    EXPECT_EQ(materials[0].toMap().value("name").toString(), "居民身份证");
+    EXPECT_TRUE(materials[0].toMap().value("required").toBool());
+    EXPECT_FALSE(materials[1].toMap().value("required").toBool());
+
+    const auto steps = guide.value("process").toList();
+    ASSERT_EQ(steps.size(), 5);
+    EXPECT_EQ(steps.front().toString(), "刷身份证核验身份");
+    EXPECT_EQ(steps.back().toString(), "打印备案回执");
+}
+
+TEST_F(ViewModelTest, GuideOnlyItemsCannotBeStartedAtTheKiosk)
+{
+    const auto guide = viewModel.guide(licenceCode);
+    EXPECT_EQ(guide.value("kindLabel").toString(), "办事指南");
+    EXPECT_FALSE(guide.value("canStart").toBool());
+    EXPECT_EQ(guide.value("timeLimitText").toString(), "1 个工作日");
+}
+
+TEST_F(ViewModelTest, GuideOfUnknownOrDisabledItemIsEmpty)
+{
+    EXPECT_TRUE(viewModel.guide("no-such-code").isEmpty());
+    EXPECT_TRUE(viewModel.guide(disabledCode).isEmpty());
+}
+
+TEST_F(ViewModelTest, RegionNameComesFromTheCatalog)
+{
+    EXPECT_EQ(viewModel.regionName(), "绵阳市涪城区");
+}
+
+TEST_F(ViewModelTest, ClearingTheCatalogEmptiesEveryModel)
+{
+    int changes = 0;
+    QObject::connect(&viewModel, &CatalogViewModel::catalogChanged, [&] { ++changes; });
+    viewModel.setCatalog(nullptr);
+    EXPECT_EQ(changes, 1);
+    EXPECT_EQ(viewModel.itemCount(), 0);
+    EXPECT_EQ(viewModel.themes()->count(), 0);
+    EXPECT_EQ(viewModel.popular()->count(), 0);
+    EXPECT_TRUE(viewModel.regionName().isEmpty());
+    EXPECT_TRUE(viewModel.guide(relocationCode).isEmpty());
+}
+
+TEST(Wording, KindsAndTimeLimitsInPlainChinese)
+{
+    using kiosk::core::ItemKind;
+    EXPECT_EQ(kiosk::ui::kindLabel(ItemKind::Apply), "自助申请");
+    EXPECT_EQ(kiosk::ui::kindLabel(ItemKind::Query), "自助查询");
+    EXPECT_EQ(kiosk::ui::kindLabel(ItemKind::Print), "自助打印");
+    EXPECT_EQ(kiosk::ui::kindLabel(ItemKind::Guide), "办事指南");
+    EXPECT_EQ(kiosk::ui::timeLimitText(0), "即办");
+    EXPECT_EQ(kiosk::ui::timeLimitText(20), "20 个工作日");
+}
+
+} // namespace
