@@ -63,6 +63,7 @@ int main(int argc, char** argv)
         return kiosk::app::exitRefused;
     }
     (*runtime)->openDevices();
+    (*runtime)->startUplink();
 
     preferOffscreenForScreenshots(options);
     QGuiApplication app(argc, argv);

@@ -3,6 +3,8 @@
 
 #include "base/log.h"
 #include "drivers/registry.h"
+#include "kiosk/core/platform_link.h"
+#include "kiosk/core/runtime_files.h"
 #include "kiosk/core/service_catalog.h"
 #include "kiosk/core/version.h"
 
@@ -12,8 +14,21 @@
 namespace kiosk::app {
 
 namespace {
+
 constexpr auto logCategory = "app";
+
+base::Result<std::unique_ptr<queue::Store>> openQueue(const core::Config& config)
+{
+    std::error_code error;
+    std::filesystem::create_directories(config.kiosk.dataDir, error);
+    if (error)
+        return base::fail(base::errc::io, "cannot create [kiosk] data_dir " +
+                                              config.kiosk.dataDir.string() + ": " +
+                                              error.message());
+    return queue::Store::open(core::queueDatabasePath(config));
 }
+
+} // namespace
 
 base::Result<std::unique_ptr<Runtime>> Runtime::load(const std::filesystem::path& configFile)
 {
@@ -23,6 +38,12 @@ base::Result<std::unique_ptr<Runtime>> Runtime::load(const std::filesystem::path
     auto catalog = core::loadServiceCatalog(*config);
     if (!catalog)
         return base::fail(catalog.error());
+    auto store = openQueue(*config);
+    if (!store)
+        return base::fail(store.error().withContext("offline queue"));
+    auto uplink = queue::CurlUplink::create(core::uplinkOptions(*config));
+    if (!uplink)
+        return base::fail(uplink.error());
 
     const auto enabled = std::count_if(catalog->items.begin(), catalog->items.end(),
                                        [](const auto& item) { return item.enabled; });
@@ -31,12 +52,20 @@ base::Result<std::unique_ptr<Runtime>> Runtime::load(const std::filesystem::path
                                      "; catalog version " +
                                      std::to_string(catalog->catalogVersion) + " with " +
                                      std::to_string(enabled) + " enabled items");
-    return std::unique_ptr<Runtime>(new Runtime(std::move(*config), std::move(*catalog)));
+    return std::unique_ptr<Runtime>(new Runtime(std::move(*config), std::move(*catalog),
+                                                std::move(*store), std::move(*uplink)));
 }
 
-Runtime::Runtime(core::Config config, core::Catalog catalog)
-    : config_(std::move(config)), catalog_(std::move(catalog))
+Runtime::Runtime(core::Config config, core::Catalog catalog, std::unique_ptr<queue::Store> store,
+                 std::unique_ptr<queue::CurlUplink> uplink)
+    : config_(std::move(config)), catalog_(std::move(catalog)), store_(std::move(store)),
+      uplink_(std::move(uplink)), sync_(*store_, *uplink_, clock_, queue::SyncOptions{})
 {
+}
+
+void Runtime::startUplink()
+{
+    sync_.start();
 }
 
 Runtime::~Runtime()

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
-// kiosk::app::Runtime: what the kiosk process owns besides its screens: config, catalog, devices.
+// kiosk::app::Runtime: what the kiosk process owns besides its screens: config, catalog,
+// devices, the offline queue and the uplink that drains it.
 #pragma once
 
 #include "base/result.h"
 #include "hal/device_manager.h"
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/config.h"
+#include "offline_queue/curl_uplink.h"
+#include "offline_queue/store.h"
+#include "offline_queue/sync_loop.h"
 
 #include <filesystem>
 #include <memory>
@@ -17,9 +21,10 @@ namespace kiosk::app {
 /// everything the process owns has one owner and one shutdown order. Lives on the GUI thread.
 class Runtime {
 public:
-    /// Loads and validates the configuration and the catalog in service. Either failing is
-    /// returned (the message names the file, line and key), and the kiosk refuses to start:
-    /// it never guesses a configuration or runs without a valid catalog.
+    /// Loads and validates the configuration and the catalog in service, opens the offline
+    /// queue and checks the platform settings. Any failure is returned (the message names the
+    /// file, line and key), and the kiosk refuses to start: it never guesses a configuration,
+    /// runs without a valid catalog, or takes applications it could not keep.
     [[nodiscard]] static base::Result<std::unique_ptr<Runtime>>
     load(const std::filesystem::path& configFile);
 
@@ -31,17 +36,27 @@ public:
     /// kiosk with a broken printer can still show guides and take cases.
     void openDevices();
 
+    /// Starts uploading the queue in the background (the sync loop's own thread).
+    void startUplink();
+
     [[nodiscard]] const core::Config& config() const { return config_; }
     [[nodiscard]] const core::Catalog& catalog() const { return catalog_; }
     /// The devices, or nullptr when the configured set could not be created.
     [[nodiscard]] hal::DeviceManager* devices() { return devices_.get(); }
+    [[nodiscard]] queue::Store& queue() { return *store_; }
 
 private:
-    Runtime(core::Config config, core::Catalog catalog);
+    Runtime(core::Config config, core::Catalog catalog, std::unique_ptr<queue::Store> store,
+            std::unique_ptr<queue::CurlUplink> uplink);
 
     core::Config config_;
     core::Catalog catalog_;
     std::unique_ptr<hal::DeviceManager> devices_;
+    base::SystemClock clock_;
+    std::unique_ptr<queue::Store> store_;
+    std::unique_ptr<queue::CurlUplink> uplink_;
+    // Declared last: it uses the store and the uplink, so it stops before they go.
+    queue::SyncLoop sync_;
 };
 
 } // namespace kiosk::app
