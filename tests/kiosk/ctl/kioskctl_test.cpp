@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: Apache-2.0
+// kioskctl as technicians run it: the real binary, a configuration file, and platform-sim on
+// loopback. simulate's figures are checked against the simulator's own record.
+#include "platform_sim/server.h"
+#include "tests/support/temp_dir.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sys/wait.h>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    std::string out;
+};
+
+/// Runs kioskctl with `arguments` (already shell-quoted), capturing stdout.
+Run kioskctl(const std::string& arguments)
+{
+    const std::string command = std::string(KIOSKCTL_PATH) + " " + arguments + " 2>/dev/null";
+    Run run;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (pipe == nullptr)
+        return run;
+    std::array<char, 4096> buffer{};
+    while (const auto n = fread(buffer.data(), 1, buffer.size(), pipe))
+        run.out.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
+}
+
+class KioskctlTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        platform_sim::Options options;
+        options.kioskId = "SC-510703-0042";
+        auto sim = platform_sim::Server::start(options);
+        ASSERT_TRUE(sim) << sim.error().describe();
+        sim_ = std::move(*sim);
+        writeConfig(sim_->baseUrl());
+    }
+
+    void writeConfig(const std::string& url, const std::string& extra = {})
+    {
+        std::ofstream(config()) << "[kiosk]\nid = \"SC-510703-0042\"\ndata_dir = \"" << (dir_ / "data").string()
+                                << "\"\n\n[platform]\nurl = \"" << url
+                                << "\"\nallow_insecure_loopback = true\n" << extra;
+    }
+
+    std::string config() const { return (dir_ / "kiosk.toml").string(); }
+
+    test_support::TempDir dir_;
+    std::unique_ptr<platform_sim::Server> sim_;
+};
+
+} // namespace
+
+TEST_F(KioskctlTest, PrintsItsVersion)
+{
+    const auto run = kioskctl("--version");
+    EXPECT_EQ(run.exitCode, 0);
+    EXPECT_EQ(run.out, "kioskctl " KIOSK_VERSION "\n");
+}
+
+TEST_F(KioskctlTest, SimulateRunsCompleteSessionsAndTheyArriveExactlyOnce)
+{
+    const auto run = kioskctl("simulate --config " + config() + " --sessions 20 --wait 30 --json");
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    const auto result = nlohmann::json::parse(run.out);
+    EXPECT_EQ(result, (nlohmann::json{{"sessions", 20}, {"delivered", 20}, {"queued", 0}, {"deadLetter", 0}}));
+
+    const auto snapshot = sim_->snapshot();
+    EXPECT_EQ(snapshot.cases.size(), 20u);
+    EXPECT_EQ(snapshot.evaluations.size(), 20u);
+    EXPECT_EQ(snapshot.counters.conflicts, 0u);
+
+    const auto list = kioskctl("queue list --config " + config() + " --json");
+    ASSERT_EQ(list.exitCode, 0);
+    const auto records = nlohmann::json::parse(list.out);
+    ASSERT_EQ(records.size(), 40u);
+    for (const auto& record : records)
+        EXPECT_EQ(record["state"], "delivered");
+    // What technicians see holds no personal data.
+    EXPECT_EQ(list.out.find("李秀英"), std::string::npos);
+}
+
+TEST_F(KioskctlTest, SimulateQueuesWhenThePlatformIsDown)
+{
+    const auto url = sim_->baseUrl();
+    sim_.reset();
+    const auto run = kioskctl("simulate --config " + config() + " --sessions 5 --wait 0.5 --json");
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    EXPECT_EQ(nlohmann::json::parse(run.out)["queued"], 5);
+
+    const auto status = kioskctl("status --config " + config() + " --json");
+    ASSERT_EQ(status.exitCode, 0);
+    const auto report = nlohmann::json::parse(status.out);
+    EXPECT_EQ(report["queue"]["pending"], 10);
+    EXPECT_EQ(report["catalog"]["items"], 200);
+    EXPECT_EQ(report["devices"].size(), 4u);
+}
+
+TEST_F(KioskctlTest, ABadConfigurationIsRefusedNamingKeyAndLine)
+{
+    writeConfig(sim_->baseUrl(), "\n[queue]\nmax_size = 10\n");
+    const auto run = kioskctl("status --config " + config() + " --json");
+    EXPECT_EQ(run.exitCode, 2);
+    const auto error = nlohmann::json::parse(run.out)["error"];
+    EXPECT_NE(error["message"].get<std::string>().find(":10: unknown key 'queue.max_size'"), std::string::npos)
+        << error;
+}
+
+TEST_F(KioskctlTest, PlainHttpToANonLoopbackHostIsRefused)
+{
+    writeConfig("http://10.1.2.3:8080/api");
+    const auto run = kioskctl("simulate --config " + config() + " --sessions 1 --json");
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_NE(run.out.find("loopback"), std::string::npos) << run.out;
+}

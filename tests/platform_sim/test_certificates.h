@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: Apache-2.0
+// Test PKI generated with the OpenSSL API: a CA, a server certificate for 127.0.0.1, clients.
+#pragma once
+
+#include <string>
+
+namespace sim_test {
+
+/// PEM files written by writeTestCertificates(); keys are unencrypted EC P-256.
+struct CertificateFiles {
+    std::string caCert;
+    std::string serverCert; ///< issued by the CA, for IP 127.0.0.1 and DNS localhost
+    std::string serverKey;
+    std::string clientCert; ///< issued by the CA, CN = the kiosk id
+    std::string clientKey;
+    std::string strangerCert; ///< self-signed: no CA the server trusts issued it
+    std::string strangerKey;
+};
+
+/// Generates the certificates into `dir` (an existing directory); records a test failure
+/// if OpenSSL refuses any step.
+[[nodiscard]] CertificateFiles writeTestCertificates(const std::string& dir);
+
+} // namespace sim_test
