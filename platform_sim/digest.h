@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // SHA-256 and Base64 through OpenSSL: material digests, idempotency hashes, ETags, envelopes.
+// The simulator keeps its own copy rather than borrow offline_queue's: it stands for the other
+// side of the contract, so it shares no code with the client it checks.
 #pragma once
 
 #include <optional>
