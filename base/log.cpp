@@ -22,10 +22,14 @@ std::mutex stderrMutex;
 const char* levelName(Level level)
 {
     switch (level) {
-    case Level::Debug: return "debug";
-    case Level::Info: return "info";
-    case Level::Warning: return "warning";
-    case Level::Error: return "error";
+    case Level::Debug:
+        return "debug";
+    case Level::Info:
+        return "info";
+    case Level::Warning:
+        return "warning";
+    case Level::Error:
+        return "error";
     }
     return "?";
 }
@@ -34,9 +38,12 @@ bool useJournal()
 {
 #ifdef KIOSK_HAVE_SYSTEMD
     switch (sink.load()) {
-    case Sink::Journal: return true;
-    case Sink::Stderr: return false;
-    case Sink::Auto: return std::getenv("JOURNAL_STREAM") != nullptr;
+    case Sink::Journal:
+        return true;
+    case Sink::Stderr:
+        return false;
+    case Sink::Auto:
+        return std::getenv("JOURNAL_STREAM") != nullptr;
     }
 #endif
     return false;
@@ -46,10 +53,14 @@ bool useJournal()
 int syslogPriority(Level level)
 {
     switch (level) {
-    case Level::Debug: return LOG_DEBUG;
-    case Level::Info: return LOG_INFO;
-    case Level::Warning: return LOG_WARNING;
-    case Level::Error: return LOG_ERR;
+    case Level::Debug:
+        return LOG_DEBUG;
+    case Level::Info:
+        return LOG_INFO;
+    case Level::Warning:
+        return LOG_WARNING;
+    case Level::Error:
+        return LOG_ERR;
     }
     return LOG_INFO;
 }

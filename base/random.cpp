@@ -42,7 +42,8 @@ bool isUuidV4(std::string_view text)
             return false;
     }
     const char variant = static_cast<char>(std::tolower(static_cast<unsigned char>(text[19])));
-    return text[14] == '4' && (variant == '8' || variant == '9' || variant == 'a' || variant == 'b');
+    return text[14] == '4' &&
+           (variant == '8' || variant == '9' || variant == 'a' || variant == 'b');
 }
 
 } // namespace base

@@ -12,13 +12,20 @@ public:
     std::string message(int value) const override
     {
         switch (static_cast<errc>(value)) {
-        case errc::internal: return "internal error";
-        case errc::invalid_argument: return "invalid argument";
-        case errc::parse: return "parse error";
-        case errc::io: return "input/output error";
-        case errc::not_found: return "not found";
-        case errc::timeout: return "timed out";
-        case errc::unsupported: return "not supported";
+        case errc::internal:
+            return "internal error";
+        case errc::invalid_argument:
+            return "invalid argument";
+        case errc::parse:
+            return "parse error";
+        case errc::io:
+            return "input/output error";
+        case errc::not_found:
+            return "not found";
+        case errc::timeout:
+            return "timed out";
+        case errc::unsupported:
+            return "not supported";
         }
         return "unknown base error";
     }

@@ -23,12 +23,10 @@ struct Error {
     [[nodiscard]] std::string describe() const;
 };
 
-template <class T>
-using Result = std::expected<T, Error>;
+template <class T> using Result = std::expected<T, Error>;
 
 /// Builds the error branch of a Result: `return base::fail(errc::timeout, "no answer");`
-template <class Code>
-[[nodiscard]] std::unexpected<Error> fail(Code code, std::string message)
+template <class Code> [[nodiscard]] std::unexpected<Error> fail(Code code, std::string message)
 {
     return std::unexpected(Error{make_error_code(code), std::move(message)});
 }
@@ -40,13 +38,13 @@ template <class Code>
 
 /// Codes shared by every layer. Modules add their own enum and category (hal::errc, queue::errc).
 enum class errc {
-    internal = 1,      ///< a bug: an invariant did not hold
-    invalid_argument,  ///< the caller passed something unusable
-    parse,             ///< input could not be parsed (file, frame, body)
-    io,                ///< the operating system refused a read or write
-    not_found,         ///< the thing asked for does not exist
-    timeout,           ///< no answer in time
-    unsupported,       ///< the build or the device cannot do this
+    internal = 1,     ///< a bug: an invariant did not hold
+    invalid_argument, ///< the caller passed something unusable
+    parse,            ///< input could not be parsed (file, frame, body)
+    io,               ///< the operating system refused a read or write
+    not_found,        ///< the thing asked for does not exist
+    timeout,          ///< no answer in time
+    unsupported,      ///< the build or the device cannot do this
 };
 
 const std::error_category& category();
@@ -60,5 +58,5 @@ inline std::error_code make_error_code(errc e)
 
 } // namespace base
 
-template <>
-struct std::is_error_code_enum<base::errc> : std::true_type {};
+template <> struct std::is_error_code_enum<base::errc> : std::true_type {
+};

@@ -17,8 +17,7 @@ inline void secureZero(std::string& text)
     text.clear();
 }
 
-template <class T>
-void secureZero(std::vector<T>& bytes)
+template <class T> void secureZero(std::vector<T>& bytes)
 {
     secureZero(bytes.data(), bytes.size() * sizeof(T));
     bytes.clear();

@@ -43,10 +43,10 @@ private:
     std::function<void()> disconnect_;
 };
 
-template <class... Args>
-class Signal {
+template <class... Args> class Signal {
     // Slots receive arguments by reference; an rvalue argument could dangle in a queued slot.
-    static_assert((!std::is_rvalue_reference_v<Args> && ...), "signal arguments must not be rvalues");
+    static_assert((!std::is_rvalue_reference_v<Args> && ...),
+                  "signal arguments must not be rvalues");
 
 public:
     using Slot = std::function<void(Args...)>;

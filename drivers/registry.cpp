@@ -15,7 +15,8 @@ namespace {
 /// Builds the fake for `spec` == "fake"; real backends arrive with their own issues and are
 /// refused clearly until then, rather than silently replaced by a fake.
 template <class Fake, class Interface>
-base::Result<std::shared_ptr<Interface>> create(std::string_view deviceClass, const std::string& spec)
+base::Result<std::shared_ptr<Interface>> create(std::string_view deviceClass,
+                                                const std::string& spec)
 {
     if (spec == "fake")
         return std::shared_ptr<Interface>(std::make_shared<Fake>());
@@ -27,17 +28,20 @@ base::Result<std::shared_ptr<Interface>> create(std::string_view deviceClass, co
 
 base::Result<hal::DeviceSet> createDevices(const hal::DeviceSpecs& specs)
 {
-    auto cardReader = create<fake::FakeCardReader, hal::CardReader>("card_reader", specs.cardReader);
+    auto cardReader =
+        create<fake::FakeCardReader, hal::CardReader>("card_reader", specs.cardReader);
     if (!cardReader)
         return base::fail(cardReader.error());
-    auto codeScanner = create<fake::FakeCodeScanner, hal::CodeScanner>("code_scanner", specs.codeScanner);
+    auto codeScanner =
+        create<fake::FakeCodeScanner, hal::CodeScanner>("code_scanner", specs.codeScanner);
     if (!codeScanner)
         return base::fail(codeScanner.error());
-    auto receiptPrinter =
-        create<fake::FakeReceiptPrinter, hal::ReceiptPrinter>("receipt_printer", specs.receiptPrinter);
+    auto receiptPrinter = create<fake::FakeReceiptPrinter, hal::ReceiptPrinter>(
+        "receipt_printer", specs.receiptPrinter);
     if (!receiptPrinter)
         return base::fail(receiptPrinter.error());
-    auto reviewTablet = create<fake::FakeReviewTablet, hal::ReviewTablet>("review_tablet", specs.reviewTablet);
+    auto reviewTablet =
+        create<fake::FakeReviewTablet, hal::ReviewTablet>("review_tablet", specs.reviewTablet);
     if (!reviewTablet)
         return base::fail(reviewTablet.error());
     return hal::DeviceSet{*cardReader, *codeScanner, *receiptPrinter, *reviewTablet};

@@ -15,25 +15,27 @@ namespace hal {
 enum class CardType { Resident, HmtResidence, ForeignPermanent2017, ForeignPermanent2023 };
 enum class Sex { Male, Female, Unknown, Unstated };
 
-std::string_view toString(CardType value);  ///< resident | hmt_residence | foreign_permanent_2017 | ...
-std::string_view toString(Sex value);       ///< male | female | unknown | unstated
+std::string_view
+toString(CardType value);             ///< resident | hmt_residence | foreign_permanent_2017 | ...
+std::string_view toString(Sex value); ///< male | female | unknown | unstated
 
 /// What one card says. Personal data: it lives only in the session that read it and is
 /// wiped (wipe(), or the destructor) when the session ends. Never log any field.
 struct CardData {
     CardType type = CardType::Resident;
-    std::string name;        ///< Chinese name (or the Chinese name on a foreigner's card)
-    std::string nameEn;      ///< foreigner cards only
+    std::string name;   ///< Chinese name (or the Chinese name on a foreigner's card)
+    std::string nameEn; ///< foreigner cards only
     Sex sex = Sex::Unknown;
-    std::string nation;      ///< "汉"; resident cards only
-    std::string birthDate;   ///< YYYY-MM-DD
-    std::string address;     ///< resident and HMT cards
+    std::string nation;    ///< "汉"; resident cards only
+    std::string birthDate; ///< YYYY-MM-DD
+    std::string address;   ///< resident and HMT cards
     std::string idNumber;
     std::string issuer;
-    std::string validFrom;   ///< YYYY-MM-DD
-    std::string validUntil;  ///< YYYY-MM-DD or "long-term"
-    std::vector<std::uint8_t> photo;  ///< the card's photo, opaque (WLT) unless a decoder is configured
-    std::string samId;       ///< the reader's security module, for the audit trail
+    std::string validFrom;  ///< YYYY-MM-DD
+    std::string validUntil; ///< YYYY-MM-DD or "long-term"
+    std::vector<std::uint8_t>
+        photo;         ///< the card's photo, opaque (WLT) unless a decoder is configured
+    std::string samId; ///< the reader's security module, for the audit trail
 
     CardData() = default;
     CardData(const CardData&) = default;
@@ -59,7 +61,8 @@ protected:
         : Device(DeviceClass::CardReader, std::move(backend), std::move(model))
     {
     }
-    virtual base::Result<std::optional<CardData>> readCardImpl(std::chrono::milliseconds timeout) = 0;
+    virtual base::Result<std::optional<CardData>>
+    readCardImpl(std::chrono::milliseconds timeout) = 0;
 };
 
 } // namespace hal

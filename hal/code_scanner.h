@@ -11,8 +11,8 @@
 namespace hal {
 
 struct ScannedCode {
-    std::string format;  ///< "QRCode", "Code128", ... (ZXing's names)
-    std::string text;    ///< raw payload, not yet checked: kiosk/core classifies and sanitises it
+    std::string format; ///< "QRCode", "Code128", ... (ZXing's names)
+    std::string text;   ///< raw payload, not yet checked: kiosk/core classifies and sanitises it
 };
 
 class CodeScanner : public Device {
@@ -26,7 +26,8 @@ protected:
         : Device(DeviceClass::CodeScanner, std::move(backend), std::move(model))
     {
     }
-    virtual base::Result<std::optional<ScannedCode>> scanImpl(std::chrono::milliseconds timeout) = 0;
+    virtual base::Result<std::optional<ScannedCode>>
+    scanImpl(std::chrono::milliseconds timeout) = 0;
 };
 
 } // namespace hal

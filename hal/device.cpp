@@ -10,15 +10,24 @@ public:
     std::string message(int value) const override
     {
         switch (static_cast<errc>(value)) {
-        case errc::no_device: return "device not connected";
-        case errc::not_open: return "device not open";
-        case errc::busy: return "device busy";
-        case errc::timeout: return "device did not answer in time";
-        case errc::device_fault: return "device fault";
-        case errc::protocol: return "protocol error";
-        case errc::media: return "media problem";
-        case errc::cancelled: return "cancelled";
-        case errc::unsupported: return "not supported by this device";
+        case errc::no_device:
+            return "device not connected";
+        case errc::not_open:
+            return "device not open";
+        case errc::busy:
+            return "device busy";
+        case errc::timeout:
+            return "device did not answer in time";
+        case errc::device_fault:
+            return "device fault";
+        case errc::protocol:
+            return "protocol error";
+        case errc::media:
+            return "media problem";
+        case errc::cancelled:
+            return "cancelled";
+        case errc::unsupported:
+            return "not supported by this device";
         }
         return "unknown device error";
     }
@@ -34,10 +43,14 @@ const std::error_category& category()
 std::string_view toString(DeviceClass value)
 {
     switch (value) {
-    case DeviceClass::CardReader: return "card_reader";
-    case DeviceClass::CodeScanner: return "code_scanner";
-    case DeviceClass::ReceiptPrinter: return "receipt_printer";
-    case DeviceClass::ReviewTablet: return "review_tablet";
+    case DeviceClass::CardReader:
+        return "card_reader";
+    case DeviceClass::CodeScanner:
+        return "code_scanner";
+    case DeviceClass::ReceiptPrinter:
+        return "receipt_printer";
+    case DeviceClass::ReviewTablet:
+        return "review_tablet";
     }
     return "unknown";
 }
@@ -45,11 +58,16 @@ std::string_view toString(DeviceClass value)
 std::string_view toString(DeviceState value)
 {
     switch (value) {
-    case DeviceState::Closed: return "closed";
-    case DeviceState::Ready: return "ready";
-    case DeviceState::Busy: return "busy";
-    case DeviceState::Disconnected: return "disconnected";
-    case DeviceState::Fault: return "fault";
+    case DeviceState::Closed:
+        return "closed";
+    case DeviceState::Ready:
+        return "ready";
+    case DeviceState::Busy:
+        return "busy";
+    case DeviceState::Disconnected:
+        return "disconnected";
+    case DeviceState::Fault:
+        return "fault";
     }
     return "unknown";
 }
@@ -57,9 +75,12 @@ std::string_view toString(DeviceState value)
 std::string_view toString(Health value)
 {
     switch (value) {
-    case Health::Ok: return "ok";
-    case Health::Degraded: return "degraded";
-    case Health::Fault: return "fault";
+    case Health::Ok:
+        return "ok";
+    case Health::Degraded:
+        return "degraded";
+    case Health::Fault:
+        return "fault";
     }
     return "unknown";
 }
@@ -119,7 +140,8 @@ base::Result<void> Device::beginOperation()
 {
     std::unique_lock lock(mutex_);
     if (!open_)
-        return base::fail(errc::not_open, std::string(toString(status_.deviceClass)) + " is not open");
+        return base::fail(errc::not_open,
+                          std::string(toString(status_.deviceClass)) + " is not open");
     switch (status_.state) {
     case DeviceState::Ready:
         changeState(DeviceState::Busy, status_.health, status_.detail, lock);
@@ -127,9 +149,11 @@ base::Result<void> Device::beginOperation()
     case DeviceState::Busy:
         return base::fail(errc::busy, std::string(toString(status_.deviceClass)) + " is busy");
     case DeviceState::Disconnected:
-        return base::fail(errc::no_device, std::string(toString(status_.deviceClass)) + " is not connected");
+        return base::fail(errc::no_device,
+                          std::string(toString(status_.deviceClass)) + " is not connected");
     case DeviceState::Fault:
-        return base::fail(errc::device_fault, std::string(toString(status_.deviceClass)) + ": " + status_.detail);
+        return base::fail(errc::device_fault,
+                          std::string(toString(status_.deviceClass)) + ": " + status_.detail);
     case DeviceState::Closed:
         break;
     }
@@ -145,7 +169,8 @@ void Device::endOperation(std::error_code error)
         ++status_.counters.operations;
     // A disconnect or fault reported during the operation wins over "back to ready".
     if (status_.state == DeviceState::Busy)
-        changeState(open_ ? DeviceState::Ready : DeviceState::Closed, status_.health, status_.detail, lock);
+        changeState(open_ ? DeviceState::Ready : DeviceState::Closed, status_.health,
+                    status_.detail, lock);
 }
 
 void Device::reportDisconnected(std::string detail)
@@ -189,7 +214,8 @@ void Device::setModel(std::string model)
 void Device::changeState(DeviceState state, Health health, std::string detail,
                          std::unique_lock<std::mutex>& lock)
 {
-    const bool changed = status_.state != state || status_.health != health || status_.detail != detail;
+    const bool changed =
+        status_.state != state || status_.health != health || status_.detail != detail;
     status_.state = state;
     status_.health = health;
     status_.detail = std::move(detail);

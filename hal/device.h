@@ -41,8 +41,7 @@ protected:
 
     /// Runs one operation under the lifecycle: refuses unless Ready, marks Busy, counts the
     /// outcome and goes back to Ready. `Op` returns a base::Result.
-    template <class Op>
-    auto runOperation(Op&& op) -> decltype(op())
+    template <class Op> auto runOperation(Op&& op) -> decltype(op())
     {
         if (auto ready = beginOperation(); !ready)
             return base::fail(ready.error());
@@ -61,7 +60,8 @@ protected:
 private:
     base::Result<void> beginOperation();
     void endOperation(std::error_code error);
-    void changeState(DeviceState state, Health health, std::string detail, std::unique_lock<std::mutex>& lock);
+    void changeState(DeviceState state, Health health, std::string detail,
+                     std::unique_lock<std::mutex>& lock);
 
     mutable std::mutex mutex_;
     DeviceStatus status_;

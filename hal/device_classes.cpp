@@ -11,10 +11,14 @@ namespace hal {
 std::string_view toString(CardType value)
 {
     switch (value) {
-    case CardType::Resident: return "resident";
-    case CardType::HmtResidence: return "hmt_residence";
-    case CardType::ForeignPermanent2017: return "foreign_permanent_2017";
-    case CardType::ForeignPermanent2023: return "foreign_permanent_2023";
+    case CardType::Resident:
+        return "resident";
+    case CardType::HmtResidence:
+        return "hmt_residence";
+    case CardType::ForeignPermanent2017:
+        return "foreign_permanent_2017";
+    case CardType::ForeignPermanent2023:
+        return "foreign_permanent_2023";
     }
     return "unknown";
 }
@@ -22,10 +26,14 @@ std::string_view toString(CardType value)
 std::string_view toString(Sex value)
 {
     switch (value) {
-    case Sex::Male: return "male";
-    case Sex::Female: return "female";
-    case Sex::Unknown: return "unknown";
-    case Sex::Unstated: return "unstated";
+    case Sex::Male:
+        return "male";
+    case Sex::Female:
+        return "female";
+    case Sex::Unknown:
+        return "unknown";
+    case Sex::Unstated:
+        return "unstated";
     }
     return "unknown";
 }
@@ -33,10 +41,14 @@ std::string_view toString(Sex value)
 std::string_view toString(PaperState value)
 {
     switch (value) {
-    case PaperState::Ok: return "ok";
-    case PaperState::Low: return "low";
-    case PaperState::Out: return "out";
-    case PaperState::Unknown: return "unknown";
+    case PaperState::Ok:
+        return "ok";
+    case PaperState::Low:
+        return "low";
+    case PaperState::Out:
+        return "out";
+    case PaperState::Unknown:
+        return "unknown";
     }
     return "unknown";
 }

@@ -6,8 +6,8 @@ namespace hal {
 DeviceManager::DeviceManager(DeviceSet devices) : devices_(std::move(devices))
 {
     for (Device* device : all())
-        connections_.push_back(
-            device->statusChanged.connect([this](const DeviceStatus& status) { deviceStatusChanged.emit(status); }));
+        connections_.push_back(device->statusChanged.connect(
+            [this](const DeviceStatus& status) { deviceStatusChanged.emit(status); }));
 }
 
 DeviceManager::~DeviceManager()
@@ -19,8 +19,9 @@ DeviceManager::~DeviceManager()
 std::vector<Device*> DeviceManager::all() const
 {
     std::vector<Device*> devices;
-    for (Device* device : std::initializer_list<Device*>{devices_.cardReader.get(), devices_.codeScanner.get(),
-                                                         devices_.receiptPrinter.get(), devices_.reviewTablet.get()})
+    for (Device* device :
+         std::initializer_list<Device*>{devices_.cardReader.get(), devices_.codeScanner.get(),
+                                        devices_.receiptPrinter.get(), devices_.reviewTablet.get()})
         if (device != nullptr)
             devices.push_back(device);
     return devices;
@@ -31,7 +32,8 @@ std::vector<base::Error> DeviceManager::openAll()
     std::vector<base::Error> errors;
     for (Device* device : all())
         if (auto opened = device->open(); !opened)
-            errors.push_back(opened.error().withContext(std::string(toString(device->deviceClass()))));
+            errors.push_back(
+                opened.error().withContext(std::string(toString(device->deviceClass()))));
     return errors;
 }
 

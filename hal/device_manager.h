@@ -41,8 +41,14 @@ public:
     [[nodiscard]] const DeviceSet& devices() const { return devices_; }
     [[nodiscard]] std::shared_ptr<CardReader> cardReader() const { return devices_.cardReader; }
     [[nodiscard]] std::shared_ptr<CodeScanner> codeScanner() const { return devices_.codeScanner; }
-    [[nodiscard]] std::shared_ptr<ReceiptPrinter> receiptPrinter() const { return devices_.receiptPrinter; }
-    [[nodiscard]] std::shared_ptr<ReviewTablet> reviewTablet() const { return devices_.reviewTablet; }
+    [[nodiscard]] std::shared_ptr<ReceiptPrinter> receiptPrinter() const
+    {
+        return devices_.receiptPrinter;
+    }
+    [[nodiscard]] std::shared_ptr<ReviewTablet> reviewTablet() const
+    {
+        return devices_.reviewTablet;
+    }
 
     /// Any device's status change, emitted from the thread that changed it.
     base::Signal<const DeviceStatus&> deviceStatusChanged;

@@ -29,11 +29,11 @@ struct DeviceCounters {
 
 struct DeviceStatus {
     DeviceClass deviceClass = DeviceClass::CardReader;
-    std::string backend;  ///< "fake", "serial:/dev/ttyACM0", ... as configured
-    std::string model;    ///< what the device says it is, or the backend's name
+    std::string backend; ///< "fake", "serial:/dev/ttyACM0", ... as configured
+    std::string model;   ///< what the device says it is, or the backend's name
     DeviceState state = DeviceState::Closed;
     Health health = Health::Ok;
-    std::string detail;   ///< for technicians: what is wrong, in words (never personal data)
+    std::string detail; ///< for technicians: what is wrong, in words (never personal data)
     DeviceCounters counters;
 };
 

@@ -15,13 +15,13 @@ struct ReceiptLine {
     std::string text;
     Align align = Align::Left;
     bool bold = false;
-    bool large = false;  ///< double height and width
+    bool large = false; ///< double height and width
 };
 
 /// A receipt as a document model: lines, an optional QR code, then a cut.
 struct Receipt {
     std::vector<ReceiptLine> lines;
-    std::string qrCode;  ///< empty: no QR code
+    std::string qrCode; ///< empty: no QR code
 };
 
 enum class PaperState { Ok, Low, Out, Unknown };

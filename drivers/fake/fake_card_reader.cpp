@@ -22,10 +22,12 @@ void FakeCardReader::remove()
     reported_ = false;
 }
 
-base::Result<std::optional<hal::CardData>> FakeCardReader::readCardImpl(std::chrono::milliseconds timeout)
+base::Result<std::optional<hal::CardData>>
+FakeCardReader::readCardImpl(std::chrono::milliseconds timeout)
 {
     std::unique_lock lock(mutex_);
-    auto arrived = waitUntil(lock, timeout, [&] { return (card_ && !reported_) || failurePending(); });
+    auto arrived =
+        waitUntil(lock, timeout, [&] { return (card_ && !reported_) || failurePending(); });
     if (!arrived)
         return base::fail(arrived.error());
     if (auto failure = takeFailure())

@@ -20,7 +20,8 @@ public:
     void remove();
 
 protected:
-    base::Result<std::optional<hal::CardData>> readCardImpl(std::chrono::milliseconds timeout) override;
+    base::Result<std::optional<hal::CardData>>
+    readCardImpl(std::chrono::milliseconds timeout) override;
 
 private:
     std::optional<hal::CardData> card_;

@@ -12,7 +12,8 @@ void FakeCodeScanner::show(hal::ScannedCode code)
     notifyChanged();
 }
 
-base::Result<std::optional<hal::ScannedCode>> FakeCodeScanner::scanImpl(std::chrono::milliseconds timeout)
+base::Result<std::optional<hal::ScannedCode>>
+FakeCodeScanner::scanImpl(std::chrono::milliseconds timeout)
 {
     std::unique_lock lock(mutex_);
     auto arrived = waitUntil(lock, timeout, [&] { return !codes_.empty() || failurePending(); });

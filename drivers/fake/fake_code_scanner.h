@@ -17,7 +17,8 @@ public:
     void show(hal::ScannedCode code);
 
 protected:
-    base::Result<std::optional<hal::ScannedCode>> scanImpl(std::chrono::milliseconds timeout) override;
+    base::Result<std::optional<hal::ScannedCode>>
+    scanImpl(std::chrono::milliseconds timeout) override;
 
 private:
     std::deque<hal::ScannedCode> codes_;

@@ -17,8 +17,7 @@ namespace drivers::fake {
 /// Base of the fakes. Tests and the demo script a fake from any thread: unplug() and plug()
 /// drive the hal lifecycle exactly as a real driver's hot-plug thread would, and
 /// failNext() makes the next operation return the given error.
-template <class Interface>
-class FakeDevice : public Interface {
+template <class Interface> class FakeDevice : public Interface {
 public:
     /// The device goes away: operations in progress and new ones return errc::no_device.
     void unplug()
@@ -73,10 +72,11 @@ protected:
     /// Waits until `ready()` holds (returns true), the timeout passes (false), or the
     /// device is unplugged or closed (an error). Call with `lock` held on mutex_.
     template <class Ready>
-    base::Result<bool> waitUntil(std::unique_lock<std::mutex>& lock, std::chrono::milliseconds timeout,
-                                 Ready ready)
+    base::Result<bool> waitUntil(std::unique_lock<std::mutex>& lock,
+                                 std::chrono::milliseconds timeout, Ready ready)
     {
-        const bool woke = changed_.wait_for(lock, timeout, [&] { return !plugged_ || !open_ || ready(); });
+        const bool woke =
+            changed_.wait_for(lock, timeout, [&] { return !plugged_ || !open_ || ready(); });
         if (!plugged_)
             return base::fail(hal::errc::no_device, "fake device was unplugged");
         if (!open_)

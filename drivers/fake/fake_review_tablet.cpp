@@ -18,8 +18,9 @@ std::vector<hal::RatingRequest> FakeReviewTablet::requests() const
     return requests_;
 }
 
-base::Result<std::optional<hal::Rating>> FakeReviewTablet::requestRatingImpl(const hal::RatingRequest& request,
-                                                                             std::chrono::milliseconds timeout)
+base::Result<std::optional<hal::Rating>>
+FakeReviewTablet::requestRatingImpl(const hal::RatingRequest& request,
+                                    std::chrono::milliseconds timeout)
 {
     std::unique_lock lock(mutex_);
     requests_.push_back(request);

@@ -19,8 +19,9 @@ public:
     [[nodiscard]] std::vector<hal::RatingRequest> requests() const;
 
 protected:
-    base::Result<std::optional<hal::Rating>> requestRatingImpl(const hal::RatingRequest& request,
-                                                               std::chrono::milliseconds timeout) override;
+    base::Result<std::optional<hal::Rating>>
+    requestRatingImpl(const hal::RatingRequest& request,
+                      std::chrono::milliseconds timeout) override;
 
 private:
     std::deque<hal::Rating> ratings_;

@@ -17,12 +17,18 @@ public:
     std::string message(int value) const override
     {
         switch (static_cast<ConfigErrc>(value)) {
-        case ConfigErrc::syntax: return "TOML syntax error";
-        case ConfigErrc::unknown_key: return "unknown key";
-        case ConfigErrc::missing_key: return "missing required key";
-        case ConfigErrc::wrong_type: return "wrong value type";
-        case ConfigErrc::bad_value: return "bad value";
-        case ConfigErrc::unreadable: return "unreadable file";
+        case ConfigErrc::syntax:
+            return "TOML syntax error";
+        case ConfigErrc::unknown_key:
+            return "unknown key";
+        case ConfigErrc::missing_key:
+            return "missing required key";
+        case ConfigErrc::wrong_type:
+            return "wrong value type";
+        case ConfigErrc::bad_value:
+            return "bad value";
+        case ConfigErrc::unreadable:
+            return "unreadable file";
         }
         return "config error";
     }
@@ -50,7 +56,8 @@ public:
         for (const auto& [name, node] : table_) {
             const auto* known = find(name.str());
             if (known == nullptr)
-                return fail(ConfigErrc::unknown_key, node, "unknown key '" + qualified(name.str()) + "'");
+                return fail(ConfigErrc::unknown_key, node,
+                            "unknown key '" + qualified(name.str()) + "'");
             if (auto result = known->setter(node, qualified(name.str())); !result)
                 return result;
         }
@@ -100,14 +107,15 @@ private:
 // Setters: each checks the TOML type and stores the value.
 TableReader::Setter text(std::string& out, std::string_view source, bool allowEmpty = false)
 {
-    return [&out, source, allowEmpty](const toml::node& node, const std::string& key) -> base::Result<void> {
+    return [&out, source, allowEmpty](const toml::node& node,
+                                      const std::string& key) -> base::Result<void> {
         const auto value = node.value<std::string>();
         if (!value || !node.is_string())
-            return base::fail(ConfigErrc::wrong_type,
-                              TableReader::location(source, node) + "'" + key + "' must be a string");
+            return base::fail(ConfigErrc::wrong_type, TableReader::location(source, node) + "'" +
+                                                          key + "' must be a string");
         if (!allowEmpty && value->empty())
-            return base::fail(ConfigErrc::bad_value,
-                              TableReader::location(source, node) + "'" + key + "' must not be empty");
+            return base::fail(ConfigErrc::bad_value, TableReader::location(source, node) + "'" +
+                                                         key + "' must not be empty");
         out = *value;
         return {};
     };
@@ -147,10 +155,11 @@ TableReader::Setter positive(int& out, std::string_view source)
     };
 }
 
-TableReader::Setter oneOf(std::string& out, std::vector<std::string> allowed, std::string_view source)
+TableReader::Setter oneOf(std::string& out, std::vector<std::string> allowed,
+                          std::string_view source)
 {
-    return [&out, allowed = std::move(allowed), source](const toml::node& node,
-                                                        const std::string& key) -> base::Result<void> {
+    return [&out, allowed = std::move(allowed),
+            source](const toml::node& node, const std::string& key) -> base::Result<void> {
         std::string value;
         if (auto result = text(value, source)(node, key); !result)
             return result;
@@ -163,19 +172,21 @@ TableReader::Setter oneOf(std::string& out, std::vector<std::string> allowed, st
         for (const auto& candidate : allowed)
             list += (list.empty() ? "" : ", ") + candidate;
         return base::fail(ConfigErrc::bad_value, TableReader::location(source, node) + "'" + key +
-                                                     "' is \"" + value + "\"; expected one of: " + list);
+                                                     "' is \"" + value +
+                                                     "\"; expected one of: " + list);
     };
 }
 
 /// A nested table such as [kiosk]: the node must be a table, then its own keys are read.
-TableReader::Setter section(std::string_view source,
-                            std::function<base::Result<void>(const toml::table&, const std::string&)> read)
+TableReader::Setter
+section(std::string_view source,
+        std::function<base::Result<void>(const toml::table&, const std::string&)> read)
 {
     return [source, read = std::move(read)](const toml::node& node,
                                             const std::string& key) -> base::Result<void> {
         if (!node.is_table())
-            return base::fail(ConfigErrc::wrong_type,
-                              TableReader::location(source, node) + "'" + key + "' must be a table");
+            return base::fail(ConfigErrc::wrong_type, TableReader::location(source, node) + "'" +
+                                                          key + "' must be a table");
         return read(*node.as_table(), key);
     };
 }
@@ -186,7 +197,8 @@ base::Result<void> readTrustedKeys(const toml::node& node, const std::string& ke
     const auto* array = node.as_array();
     if (array == nullptr || !array->is_array_of_tables())
         return base::fail(ConfigErrc::wrong_type, TableReader::location(source, node) + "'" + key +
-                                                      "' must be an array of tables ([[" + key + "]])");
+                                                      "' must be an array of tables ([[" + key +
+                                                      "]])");
     for (std::size_t i = 0; i < array->size(); ++i) {
         TrustedKey trusted;
         std::filesystem::path file;
@@ -200,8 +212,9 @@ base::Result<void> readTrustedKeys(const toml::node& node, const std::string& ke
             return result;
         for (const auto& other : keys)
             if (other.id == trusted.id)
-                return base::fail(ConfigErrc::bad_value, TableReader::location(source, array->at(i)) +
-                                                             "duplicate trusted key id '" + trusted.id + "'");
+                return base::fail(ConfigErrc::bad_value,
+                                  TableReader::location(source, array->at(i)) +
+                                      "duplicate trusted key id '" + trusted.id + "'");
         keys.push_back(std::move(trusted));
     }
     return {};
@@ -210,7 +223,8 @@ base::Result<void> readTrustedKeys(const toml::node& node, const std::string& ke
 const std::vector<std::string>& deviceSchemes(std::string_view device)
 {
     static const std::vector<std::string> cardReader{"fake", "serial", "usb"};
-    static const std::vector<std::string> codeScanner{"fake", "camera", "serial", "evdev", "image", "video"};
+    static const std::vector<std::string> codeScanner{"fake",  "camera", "serial",
+                                                      "evdev", "image",  "video"};
     static const std::vector<std::string> receiptPrinter{"fake", "usb", "file", "tcp", "serial"};
     static const std::vector<std::string> reviewTablet{"fake", "serial", "tcp"};
     if (device == "card_reader")
@@ -225,26 +239,28 @@ const std::vector<std::string>& deviceSchemes(std::string_view device)
 /// A device spec is "fake" or "<scheme>:<target>" with a scheme known for that class.
 TableReader::Setter device(std::string& out, std::string_view name, std::string_view source)
 {
-    return [&out, name, source](const toml::node& node, const std::string& key) -> base::Result<void> {
-        std::string value;
-        if (auto result = text(value, source)(node, key); !result)
-            return result;
-        const auto colon = value.find(':');
-        const std::string scheme = value.substr(0, colon);
-        const bool needsTarget = scheme != "fake";
-        const auto& schemes = deviceSchemes(name);
-        const bool known = std::find(schemes.begin(), schemes.end(), scheme) != schemes.end();
-        const bool hasTarget = colon != std::string::npos && colon + 1 < value.size();
-        if (!known || needsTarget != hasTarget) {
-            std::string list;
-            for (const auto& s : schemes)
-                list += (list.empty() ? "" : ", ") + s + (s == "fake" ? "" : ":...");
-            return base::fail(ConfigErrc::bad_value, TableReader::location(source, node) + "'" + key +
-                                                         "' is \"" + value + "\"; expected " + list);
-        }
-        out = value;
-        return {};
-    };
+    return
+        [&out, name, source](const toml::node& node, const std::string& key) -> base::Result<void> {
+            std::string value;
+            if (auto result = text(value, source)(node, key); !result)
+                return result;
+            const auto colon = value.find(':');
+            const std::string scheme = value.substr(0, colon);
+            const bool needsTarget = scheme != "fake";
+            const auto& schemes = deviceSchemes(name);
+            const bool known = std::find(schemes.begin(), schemes.end(), scheme) != schemes.end();
+            const bool hasTarget = colon != std::string::npos && colon + 1 < value.size();
+            if (!known || needsTarget != hasTarget) {
+                std::string list;
+                for (const auto& s : schemes)
+                    list += (list.empty() ? "" : ", ") + s + (s == "fake" ? "" : ":...");
+                return base::fail(ConfigErrc::bad_value, TableReader::location(source, node) + "'" +
+                                                             key + "' is \"" + value +
+                                                             "\"; expected " + list);
+            }
+            out = value;
+            return {};
+        };
 }
 
 /// The spec allows plain http:// only to loopback hosts, and only when asked explicitly.
@@ -254,13 +270,17 @@ base::Result<void> checkPlatformUrl(const PlatformSection& platform, std::string
     if (url.starts_with("https://"))
         return {};
     if (!url.starts_with("http://"))
-        return base::fail(ConfigErrc::bad_value, std::string(source) + ": 'platform.url' must start with https://");
-    const auto hostStart = std::string_view(url).substr(7);
-    const bool loopback = hostStart.starts_with("127.") || hostStart.starts_with("[::1]");  // addresses only, as the spec says
-    if (!loopback || !platform.allowInsecureLoopback)
         return base::fail(ConfigErrc::bad_value,
-                          std::string(source) + ": 'platform.url' uses plain http://, which is allowed only "
-                                                "for a loopback address with platform.allow_insecure_loopback = true");
+                          std::string(source) + ": 'platform.url' must start with https://");
+    const auto hostStart = std::string_view(url).substr(7);
+    const bool loopback = hostStart.starts_with("127.") ||
+                          hostStart.starts_with("[::1]"); // addresses only, as the spec says
+    if (!loopback || !platform.allowInsecureLoopback)
+        return base::fail(
+            ConfigErrc::bad_value,
+            std::string(source) +
+                ": 'platform.url' uses plain http://, which is allowed only "
+                "for a loopback address with platform.allow_insecure_loopback = true");
     return {};
 }
 
@@ -270,56 +290,68 @@ base::Result<Config> readConfig(const toml::table& root, std::string_view source
     auto result =
         TableReader(root, "", source)
             .key("kiosk", true,
-                 section(source, [&](const toml::table& t, const std::string& p) {
-                     return TableReader(t, p, source)
-                         .key("id", true, text(config.kiosk.id, source))
-                         .key("data_dir", true, path(config.kiosk.dataDir, source))
-                         .read();
-                 }))
+                 section(source,
+                         [&](const toml::table& t, const std::string& p) {
+                             return TableReader(t, p, source)
+                                 .key("id", true, text(config.kiosk.id, source))
+                                 .key("data_dir", true, path(config.kiosk.dataDir, source))
+                                 .read();
+                         }))
             .key("platform", true,
-                 section(source, [&](const toml::table& t, const std::string& p) {
-                     auto& s = config.platform;
-                     return TableReader(t, p, source)
-                         .key("url", true, text(s.url, source))
-                         .key("ca_file", false, text(s.caFile, source))
-                         .key("cert_file", false, text(s.certFile, source))
-                         .key("key_file", false, text(s.keyFile, source))
-                         .key("allow_insecure_loopback", false, flag(s.allowInsecureLoopback, source))
-                         .read();
-                 }))
+                 section(source,
+                         [&](const toml::table& t, const std::string& p) {
+                             auto& s = config.platform;
+                             return TableReader(t, p, source)
+                                 .key("url", true, text(s.url, source))
+                                 .key("ca_file", false, text(s.caFile, source))
+                                 .key("cert_file", false, text(s.certFile, source))
+                                 .key("key_file", false, text(s.keyFile, source))
+                                 .key("allow_insecure_loopback", false,
+                                      flag(s.allowInsecureLoopback, source))
+                                 .read();
+                         }))
             .key("catalog", false,
-                 section(source, [&](const toml::table& t, const std::string& p) {
-                     std::filesystem::path file;
-                     auto read = TableReader(t, p, source)
-                                     .key("file", false, path(file, source))
-                                     .key("trusted_keys", false,
-                                          [&](const toml::node& n, const std::string& k) {
-                                              return readTrustedKeys(n, k, config.catalog.trustedKeys, source);
-                                          })
-                                     .read();
-                     if (!file.empty())
-                         config.catalog.file = file;
-                     return read;
-                 }))
+                 section(source,
+                         [&](const toml::table& t, const std::string& p) {
+                             std::filesystem::path file;
+                             auto read = TableReader(t, p, source)
+                                             .key("file", false, path(file, source))
+                                             .key("trusted_keys", false,
+                                                  [&](const toml::node& n, const std::string& k) {
+                                                      return readTrustedKeys(
+                                                          n, k, config.catalog.trustedKeys, source);
+                                                  })
+                                             .read();
+                             if (!file.empty())
+                                 config.catalog.file = file;
+                             return read;
+                         }))
             .key("queue", false,
-                 section(source, [&](const toml::table& t, const std::string& p) {
-                     auto& s = config.queue;
-                     return TableReader(t, p, source)
-                         .key("key_file", false, path(s.keyFile, source))
-                         .key("max_mb", false, positive(s.maxMb, source))
-                         .key("cipher", false, oneOf(s.cipher, {"aes-256-gcm", "sm4-ctr-hmac-sm3"}, source))
-                         .read();
-                 }))
+                 section(source,
+                         [&](const toml::table& t, const std::string& p) {
+                             auto& s = config.queue;
+                             return TableReader(t, p, source)
+                                 .key("key_file", false, path(s.keyFile, source))
+                                 .key("max_mb", false, positive(s.maxMb, source))
+                                 .key("cipher", false,
+                                      oneOf(s.cipher, {"aes-256-gcm", "sm4-ctr-hmac-sm3"}, source))
+                                 .read();
+                         }))
             .key("devices", false,
-                 section(source, [&](const toml::table& t, const std::string& p) {
-                     auto& s = config.devices;
-                     return TableReader(t, p, source)
-                         .key("card_reader", false, device(s.cardReader, "card_reader", source))
-                         .key("code_scanner", false, device(s.codeScanner, "code_scanner", source))
-                         .key("receipt_printer", false, device(s.receiptPrinter, "receipt_printer", source))
-                         .key("review_tablet", false, device(s.reviewTablet, "review_tablet", source))
-                         .read();
-                 }))
+                 section(source,
+                         [&](const toml::table& t, const std::string& p) {
+                             auto& s = config.devices;
+                             return TableReader(t, p, source)
+                                 .key("card_reader", false,
+                                      device(s.cardReader, "card_reader", source))
+                                 .key("code_scanner", false,
+                                      device(s.codeScanner, "code_scanner", source))
+                                 .key("receipt_printer", false,
+                                      device(s.receiptPrinter, "receipt_printer", source))
+                                 .key("review_tablet", false,
+                                      device(s.reviewTablet, "review_tablet", source))
+                                 .read();
+                         }))
             .read();
     if (!result)
         return base::fail(result.error());
@@ -352,7 +384,8 @@ base::Result<Config> loadConfig(const std::filesystem::path& file)
 {
     std::ifstream in(file, std::ios::binary);
     if (!in)
-        return base::fail(ConfigErrc::unreadable, "cannot read configuration file " + file.string());
+        return base::fail(ConfigErrc::unreadable,
+                          "cannot read configuration file " + file.string());
     std::ostringstream contents;
     contents << in.rdbuf();
     return parseConfig(contents.str(), file.string());

@@ -15,8 +15,8 @@
 namespace kiosk::core {
 
 struct KioskSection {
-    std::string id;                  ///< sent as X-Kiosk-Id
-    std::filesystem::path dataDir;   ///< queue database, installed catalog, audit trail
+    std::string id;                ///< sent as X-Kiosk-Id
+    std::filesystem::path dataDir; ///< queue database, installed catalog, audit trail
 };
 
 struct PlatformSection {
@@ -24,24 +24,24 @@ struct PlatformSection {
     std::string caFile;
     std::string certFile;
     std::string keyFile;
-    bool allowInsecureLoopback = false;  ///< permits http:// to 127.0.0.0/8 and ::1 only
+    bool allowInsecureLoopback = false; ///< permits http:// to 127.0.0.0/8 and ::1 only
 };
 
 struct TrustedKey {
     std::string id;
-    std::string alg;  ///< "ed25519" or "sm2"
+    std::string alg; ///< "ed25519" or "sm2"
     std::filesystem::path publicKeyFile;
 };
 
 struct CatalogSection {
-    std::optional<std::filesystem::path> file;  ///< absent: the catalog shipped with the build
+    std::optional<std::filesystem::path> file; ///< absent: the catalog shipped with the build
     std::vector<TrustedKey> trustedKeys;
 };
 
 struct QueueSection {
     std::filesystem::path keyFile = "/etc/kiosk/queue.key";
     int maxMb = 512;
-    std::string cipher = "aes-256-gcm";  ///< or "sm4-ctr-hmac-sm3"
+    std::string cipher = "aes-256-gcm"; ///< or "sm4-ctr-hmac-sm3"
 };
 
 /// Each device is "fake" or a backend spec such as "serial:/dev/ttyACM0" or "usb:0400:c35a".
@@ -74,5 +74,5 @@ inline std::error_code make_error_code(ConfigErrc e)
 
 } // namespace kiosk::core
 
-template <>
-struct std::is_error_code_enum<kiosk::core::ConfigErrc> : std::true_type {};
+template <> struct std::is_error_code_enum<kiosk::core::ConfigErrc> : std::true_type {
+};

@@ -51,14 +51,22 @@ std::span<const SessionTransition> sessionTransitions()
 std::string_view toString(SessionState state)
 {
     switch (state) {
-    case S::Idle: return "idle";
-    case S::Browsing: return "browsing";
-    case S::Identifying: return "identifying";
-    case S::FillingForm: return "filling_form";
-    case S::Confirming: return "confirming";
-    case S::Submitted: return "submitted";
-    case S::Rating: return "rating";
-    case S::Finished: return "finished";
+    case S::Idle:
+        return "idle";
+    case S::Browsing:
+        return "browsing";
+    case S::Identifying:
+        return "identifying";
+    case S::FillingForm:
+        return "filling_form";
+    case S::Confirming:
+        return "confirming";
+    case S::Submitted:
+        return "submitted";
+    case S::Rating:
+        return "rating";
+    case S::Finished:
+        return "finished";
     }
     return "unknown";
 }
@@ -66,16 +74,26 @@ std::string_view toString(SessionState state)
 std::string_view toString(SessionEvent event)
 {
     switch (event) {
-    case E::ChooseItem: return "choose_item";
-    case E::StartApplying: return "start_applying";
-    case E::Identified: return "identified";
-    case E::FormCompleted: return "form_completed";
-    case E::Confirmed: return "confirmed";
-    case E::ReceiptPrinted: return "receipt_printed";
-    case E::Rated: return "rated";
-    case E::SkipRating: return "skip_rating";
-    case E::Back: return "back";
-    case E::End: return "end";
+    case E::ChooseItem:
+        return "choose_item";
+    case E::StartApplying:
+        return "start_applying";
+    case E::Identified:
+        return "identified";
+    case E::FormCompleted:
+        return "form_completed";
+    case E::Confirmed:
+        return "confirmed";
+    case E::ReceiptPrinted:
+        return "receipt_printed";
+    case E::Rated:
+        return "rated";
+    case E::SkipRating:
+        return "skip_rating";
+    case E::Back:
+        return "back";
+    case E::End:
+        return "end";
     }
     return "unknown";
 }
@@ -93,9 +111,9 @@ base::Result<SessionState> Session::handle(SessionEvent event)
             return state_;
         }
     }
-    return base::fail(SessionErrc::invalid_transition, "session: event '" + std::string(toString(event)) +
-                                                           "' is not allowed in state '" +
-                                                           std::string(toString(state_)) + "'");
+    return base::fail(SessionErrc::invalid_transition,
+                      "session: event '" + std::string(toString(event)) +
+                          "' is not allowed in state '" + std::string(toString(state_)) + "'");
 }
 
 void Session::wipe()

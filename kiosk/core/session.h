@@ -15,27 +15,27 @@ namespace kiosk::core {
 
 /// Where the citizen is. Read the transition table in session.cpp first.
 enum class SessionState {
-    Idle,         ///< home screen, nobody is being served
-    Browsing,     ///< an item's guide is shown
-    Identifying,  ///< waiting for the ID card (or an identity QR code)
-    FillingForm,  ///< the form, prefilled from the card
-    Confirming,   ///< the citizen checks what will be submitted
-    Submitted,    ///< saved in the queue; the receipt is printed
-    Rating,       ///< 好差评: waiting for the citizen's rating
-    Finished,     ///< thanks screen; back to Idle next
+    Idle,        ///< home screen, nobody is being served
+    Browsing,    ///< an item's guide is shown
+    Identifying, ///< waiting for the ID card (or an identity QR code)
+    FillingForm, ///< the form, prefilled from the card
+    Confirming,  ///< the citizen checks what will be submitted
+    Submitted,   ///< saved in the queue; the receipt is printed
+    Rating,      ///< 好差评: waiting for the citizen's rating
+    Finished,    ///< thanks screen; back to Idle next
 };
 
 enum class SessionEvent {
-    ChooseItem,       ///< the citizen opened an item's guide
-    StartApplying,    ///< "开始办理"
-    Identified,       ///< a card was read (or an identity code resolved)
-    FormCompleted,    ///< the form validated
-    Confirmed,        ///< "确认提交" and the queue accepted the record
-    ReceiptPrinted,   ///< the receipt came out (or the citizen declined it)
-    Rated,            ///< the rating was stored
-    SkipRating,       ///< the citizen declined to rate
-    Back,             ///< one step back
-    End,              ///< "退出", the idle timeout, or the card was taken away
+    ChooseItem,     ///< the citizen opened an item's guide
+    StartApplying,  ///< "开始办理"
+    Identified,     ///< a card was read (or an identity code resolved)
+    FormCompleted,  ///< the form validated
+    Confirmed,      ///< "确认提交" and the queue accepted the record
+    ReceiptPrinted, ///< the receipt came out (or the citizen declined it)
+    Rated,          ///< the rating was stored
+    SkipRating,     ///< the citizen declined to rate
+    Back,           ///< one step back
+    End,            ///< "退出", the idle timeout, or the card was taken away
 };
 
 std::string_view toString(SessionState state);
@@ -79,7 +79,10 @@ public:
     [[nodiscard]] const std::string& itemCode() const { return itemCode_; }
     void setCard(hal::CardData card) { card_ = std::move(card); }
     [[nodiscard]] const std::optional<hal::CardData>& card() const { return card_; }
-    void setFormValue(const std::string& field, std::string value) { form_[field] = std::move(value); }
+    void setFormValue(const std::string& field, std::string value)
+    {
+        form_[field] = std::move(value);
+    }
     [[nodiscard]] const std::map<std::string, std::string>& form() const { return form_; }
     void setSubmissionId(std::string id) { submissionId_ = std::move(id); }
     [[nodiscard]] const std::string& submissionId() const { return submissionId_; }
@@ -96,5 +99,5 @@ private:
 
 } // namespace kiosk::core
 
-template <>
-struct std::is_error_code_enum<kiosk::core::SessionErrc> : std::true_type {};
+template <> struct std::is_error_code_enum<kiosk::core::SessionErrc> : std::true_type {
+};

@@ -21,7 +21,9 @@ protected:
     std::unique_ptr<CardReaderHarness> harness_;
 };
 
-auto readQuickly = [](hal::CardReader& reader) { return reader.readCard(10ms); };
+auto readQuickly = [](hal::CardReader& reader) {
+    return reader.readCard(10ms);
+};
 
 TEST_P(CardReaderContract, ReadBeforeOpenFailsNotOpen)
 {
@@ -105,7 +107,10 @@ TEST_P(CardReaderContract, ConcurrentOperationIsRefusedBusy)
 
 INSTANTIATE_TEST_SUITE_P(Backends, CardReaderContract,
                          testing::Values(contract::Backend<CardReaderHarness>{
-                             "fake", [] { return std::make_unique<contract::FakeCardReaderHarness>(); }}),
+                             "fake",
+                             [] {
+                                 return std::make_unique<contract::FakeCardReaderHarness>();
+                             }}),
                          contract::backendName<CardReaderHarness>);
 
 } // namespace

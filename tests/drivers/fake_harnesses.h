@@ -10,8 +10,7 @@
 
 namespace contract {
 
-template <class Base, class Fake>
-class FakeHarness : public Base {
+template <class Base, class Fake> class FakeHarness : public Base {
 public:
     decltype(std::declval<Base&>().device()) device() override { return fake_; }
     void unplug() override { fake_.unplug(); }
@@ -21,13 +20,15 @@ protected:
     Fake fake_;
 };
 
-class FakeCardReaderHarness final : public FakeHarness<CardReaderHarness, drivers::fake::FakeCardReader> {
+class FakeCardReaderHarness final
+    : public FakeHarness<CardReaderHarness, drivers::fake::FakeCardReader> {
 public:
     void presentCard(const hal::CardData& card) override { fake_.present(card); }
     void removeCard() override { fake_.remove(); }
 };
 
-class FakeCodeScannerHarness final : public FakeHarness<CodeScannerHarness, drivers::fake::FakeCodeScanner> {
+class FakeCodeScannerHarness final
+    : public FakeHarness<CodeScannerHarness, drivers::fake::FakeCodeScanner> {
 public:
     void showCode(const hal::ScannedCode& code) override { fake_.show(code); }
 };
@@ -46,7 +47,8 @@ public:
     }
 };
 
-class FakeReviewTabletHarness final : public FakeHarness<ReviewTabletHarness, drivers::fake::FakeReviewTablet> {
+class FakeReviewTabletHarness final
+    : public FakeHarness<ReviewTabletHarness, drivers::fake::FakeReviewTablet> {
 public:
     void citizenRates(const hal::Rating& rating) override { fake_.rate(rating); }
 };

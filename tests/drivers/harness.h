@@ -17,8 +17,7 @@
 namespace contract {
 
 /// What every harness can do to the device under test, from the test's thread.
-template <class Interface>
-class Harness {
+template <class Interface> class Harness {
 public:
     virtual ~Harness() = default;
     /// The device under test (created, not opened).
@@ -51,14 +50,12 @@ public:
 };
 
 /// A named factory, the parameter of the contract suites.
-template <class H>
-struct Backend {
+template <class H> struct Backend {
     std::string name;
     std::function<std::unique_ptr<H>()> create;
 };
 
-template <class H>
-std::string backendName(const testing::TestParamInfo<Backend<H>>& info)
+template <class H> std::string backendName(const testing::TestParamInfo<Backend<H>>& info)
 {
     return info.param.name;
 }

@@ -19,8 +19,7 @@ void expectOperationBeforeOpenFailsNotOpen(H& harness, Operate operate)
     EXPECT_EQ(harness.device().status().state, hal::DeviceState::Closed);
 }
 
-template <class H>
-void expectOpenMakesReadyAndCloseCloses(H& harness)
+template <class H> void expectOpenMakesReadyAndCloseCloses(H& harness)
 {
     ASSERT_TRUE(harness.device().open());
     EXPECT_EQ(harness.device().status().state, hal::DeviceState::Ready);

@@ -19,7 +19,9 @@ protected:
     std::unique_ptr<CodeScannerHarness> harness_;
 };
 
-auto scanQuickly = [](hal::CodeScanner& scanner) { return scanner.scan(10ms); };
+auto scanQuickly = [](hal::CodeScanner& scanner) {
+    return scanner.scan(10ms);
+};
 
 TEST_P(CodeScannerContract, ScanBeforeOpenFailsNotOpen)
 {
@@ -51,12 +53,16 @@ TEST_P(CodeScannerContract, ShownCodeIsScannedOnceWithFormatAndText)
 
 INSTANTIATE_TEST_SUITE_P(Backends, CodeScannerContract,
                          testing::Values(contract::Backend<CodeScannerHarness>{
-                             "fake", [] { return std::make_unique<contract::FakeCodeScannerHarness>(); }}),
+                             "fake",
+                             [] {
+                                 return std::make_unique<contract::FakeCodeScannerHarness>();
+                             }}),
                          contract::backendName<CodeScannerHarness>);
 
 // --- Receipt printer ------------------------------------------------------------------------
 
-class ReceiptPrinterContract : public testing::TestWithParam<contract::Backend<ReceiptPrinterHarness>> {
+class ReceiptPrinterContract
+    : public testing::TestWithParam<contract::Backend<ReceiptPrinterHarness>> {
 protected:
     void SetUp() override { harness_ = GetParam().create(); }
     static hal::Receipt receipt()
@@ -68,7 +74,9 @@ protected:
     std::unique_ptr<ReceiptPrinterHarness> harness_;
 };
 
-auto printOne = [](hal::ReceiptPrinter& printer) { return printer.print({{{"测试"}}, ""}); };
+auto printOne = [](hal::ReceiptPrinter& printer) {
+    return printer.print({{{"测试"}}, ""});
+};
 
 TEST_P(ReceiptPrinterContract, PrintBeforeOpenFailsNotOpen)
 {
@@ -108,7 +116,10 @@ TEST_P(ReceiptPrinterContract, PaperOutIsAMediaErrorAndPrintsNothing)
 
 INSTANTIATE_TEST_SUITE_P(Backends, ReceiptPrinterContract,
                          testing::Values(contract::Backend<ReceiptPrinterHarness>{
-                             "fake", [] { return std::make_unique<contract::FakeReceiptPrinterHarness>(); }}),
+                             "fake",
+                             [] {
+                                 return std::make_unique<contract::FakeReceiptPrinterHarness>();
+                             }}),
                          contract::backendName<ReceiptPrinterHarness>);
 
 // --- Review tablet --------------------------------------------------------------------------
@@ -119,7 +130,9 @@ protected:
     std::unique_ptr<ReviewTabletHarness> harness_;
 };
 
-auto rateQuickly = [](hal::ReviewTablet& tablet) { return tablet.requestRating({"社保查询", {}}, 10ms); };
+auto rateQuickly = [](hal::ReviewTablet& tablet) {
+    return tablet.requestRating({"社保查询", {}}, 10ms);
+};
 
 TEST_P(ReviewTabletContract, RatingBeforeOpenFailsNotOpen)
 {
@@ -156,7 +169,10 @@ TEST_P(ReviewTabletContract, NoRatingInTimeIsANormalOutcome)
 
 INSTANTIATE_TEST_SUITE_P(Backends, ReviewTabletContract,
                          testing::Values(contract::Backend<ReviewTabletHarness>{
-                             "fake", [] { return std::make_unique<contract::FakeReviewTabletHarness>(); }}),
+                             "fake",
+                             [] {
+                                 return std::make_unique<contract::FakeReviewTabletHarness>();
+                             }}),
                          contract::backendName<ReviewTabletHarness>);
 
 } // namespace

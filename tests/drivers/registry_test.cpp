@@ -10,7 +10,8 @@ TEST(DriverRegistry, FakeSpecsCreateFourClosedDevices)
 {
     auto devices = drivers::createDevices({});
     ASSERT_TRUE(devices) << devices.error().message;
-    ASSERT_TRUE(devices->cardReader && devices->codeScanner && devices->receiptPrinter && devices->reviewTablet);
+    ASSERT_TRUE(devices->cardReader && devices->codeScanner && devices->receiptPrinter &&
+                devices->reviewTablet);
     EXPECT_EQ(devices->cardReader->status().state, hal::DeviceState::Closed);
     EXPECT_EQ(devices->cardReader->status().backend, "fake");
 }
@@ -32,7 +33,8 @@ TEST(DeviceManager, OpensAllAndReportsEveryStatusChange)
     ASSERT_TRUE(devices);
     hal::DeviceManager manager(*devices);
     int changes = 0;
-    auto connection = manager.deviceStatusChanged.connect([&](const hal::DeviceStatus&) { ++changes; });
+    auto connection =
+        manager.deviceStatusChanged.connect([&](const hal::DeviceStatus&) { ++changes; });
     EXPECT_TRUE(manager.openAll().empty());
     EXPECT_TRUE(manager.allReady());
     EXPECT_EQ(changes, 4);

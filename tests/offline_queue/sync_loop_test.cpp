@@ -43,22 +43,30 @@ CaseInput sampleCase(int materials)
     input.body = {{"kioskId", kioskId},
                   {"itemCode", "11510703060000000X400000079"},
                   {"catalogVersion", 2026112401},
-                  {"applicant", {{"idType", "resident"}, {"idNumber", "51070319520308002X"}, {"name", "李秀英"},
-                                 {"phone", "13808161234"}}},
+                  {"applicant",
+                   {{"idType", "resident"},
+                    {"idNumber", "51070319520308002X"},
+                    {"name", "李秀英"},
+                    {"phone", "13808161234"}}},
                   {"form", {{"phone", "13808161234"}}},
                   {"delivery", {{"method", "pickup"}}},
                   {"createdAt", "2026-11-24T10:15:00+08:00"}};
     for (int i = 0; i < materials; ++i)
-        input.materials.push_back({"材料" + std::to_string(i), "image/jpeg",
-                                   std::vector<std::uint8_t>(2048, static_cast<std::uint8_t>(i + 1))});
+        input.materials.push_back(
+            {"材料" + std::to_string(i), "image/jpeg",
+             std::vector<std::uint8_t>(2048, static_cast<std::uint8_t>(i + 1))});
     return input;
 }
 
 nlohmann::json sampleRating(int level)
 {
-    return {{"kioskId", kioskId}, {"itemCode", "11510703060000000X400000079"}, {"channel", "tablet"},
-            {"level", level}, {"reasons", level <= 2 ? nlohmann::json::array({"R01"}) : nlohmann::json::array()},
-            {"comment", ""}, {"evaluatedAt", "2026-11-24T10:16:40+08:00"}};
+    return {{"kioskId", kioskId},
+            {"itemCode", "11510703060000000X400000079"},
+            {"channel", "tablet"},
+            {"level", level},
+            {"reasons", level <= 2 ? nlohmann::json::array({"R01"}) : nlohmann::json::array()},
+            {"comment", ""},
+            {"evaluatedAt", "2026-11-24T10:16:40+08:00"}};
 }
 
 class SyncLoopTest : public ::testing::Test {
@@ -84,7 +92,8 @@ protected:
         return options;
     }
 
-    static std::unique_ptr<CurlUplink> makeUplink(const std::string& url, const std::string& id = kioskId)
+    static std::unique_ptr<CurlUplink> makeUplink(const std::string& url,
+                                                  const std::string& id = kioskId)
     {
         UplinkOptions options;
         options.baseUrl = url;
@@ -182,12 +191,13 @@ TEST_F(SyncLoopTest, RefusedCredentialsHoldTheWholeQueue)
     loop_ = std::make_unique<SyncLoop>(*store_, *uplink_, clock_, options());
     ASSERT_TRUE(store_->enqueueCase(sampleCase(1)));
     std::vector<LinkState> alarms;
-    auto connection = loop_->linkStateChanged.connect([&](LinkState state) { alarms.push_back(state); });
+    auto connection =
+        loop_->linkStateChanged.connect([&](LinkState state) { alarms.push_back(state); });
     ASSERT_TRUE(loop_->runPass());
     EXPECT_EQ(loop_->linkState(), LinkState::Unauthorized);
     EXPECT_EQ(alarms, std::vector<LinkState>{LinkState::Unauthorized});
     EXPECT_EQ(counts().pending, 2);
-    EXPECT_EQ((*store_->list())[0].attempts, 0);  // nothing was marked
+    EXPECT_EQ((*store_->list())[0].attempts, 0); // nothing was marked
     EXPECT_TRUE(sim_->snapshot().materials.empty());
 }
 

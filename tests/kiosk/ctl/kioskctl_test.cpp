@@ -49,9 +49,10 @@ protected:
 
     void writeConfig(const std::string& url, const std::string& extra = {})
     {
-        std::ofstream(config()) << "[kiosk]\nid = \"SC-510703-0042\"\ndata_dir = \"" << (dir_ / "data").string()
-                                << "\"\n\n[platform]\nurl = \"" << url
-                                << "\"\nallow_insecure_loopback = true\n" << extra;
+        std::ofstream(config()) << "[kiosk]\nid = \"SC-510703-0042\"\ndata_dir = \""
+                                << (dir_ / "data").string() << "\"\n\n[platform]\nurl = \"" << url
+                                << "\"\nallow_insecure_loopback = true\n"
+                                << extra;
     }
 
     std::string config() const { return (dir_ / "kiosk.toml").string(); }
@@ -74,7 +75,8 @@ TEST_F(KioskctlTest, SimulateRunsCompleteSessionsAndTheyArriveExactlyOnce)
     const auto run = kioskctl("simulate --config " + config() + " --sessions 20 --wait 30 --json");
     ASSERT_EQ(run.exitCode, 0) << run.out;
     const auto result = nlohmann::json::parse(run.out);
-    EXPECT_EQ(result, (nlohmann::json{{"sessions", 20}, {"delivered", 20}, {"queued", 0}, {"deadLetter", 0}}));
+    EXPECT_EQ(result, (nlohmann::json{
+                          {"sessions", 20}, {"delivered", 20}, {"queued", 0}, {"deadLetter", 0}}));
 
     const auto snapshot = sim_->snapshot();
     EXPECT_EQ(snapshot.cases.size(), 20u);
@@ -113,7 +115,8 @@ TEST_F(KioskctlTest, ABadConfigurationIsRefusedNamingKeyAndLine)
     const auto run = kioskctl("status --config " + config() + " --json");
     EXPECT_EQ(run.exitCode, 2);
     const auto error = nlohmann::json::parse(run.out)["error"];
-    EXPECT_NE(error["message"].get<std::string>().find(":10: unknown key 'queue.max_size'"), std::string::npos)
+    EXPECT_NE(error["message"].get<std::string>().find(":10: unknown key 'queue.max_size'"),
+              std::string::npos)
         << error;
 }
 
