@@ -9,6 +9,10 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <cerrno>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace queue {
 
@@ -128,8 +132,25 @@ std::optional<RecordState> recordStateFromString(std::string_view text)
     return std::nullopt;
 }
 
+namespace {
+
+/// Creates the database file readable by its owner only, before SQLite does (SQLite would use
+/// 0644); the -wal and -shm files SQLite adds take the same mode.
+base::Result<void> createPrivateFile(const std::filesystem::path& path)
+{
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return base::fail(base::fromErrno("create " + path.string(), errno));
+    ::close(fd);
+    return {};
+}
+
+} // namespace
+
 base::Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path)
 {
+    if (auto created = createPrivateFile(path); !created)
+        return base::fail(created.error());
     sqlite3* db = nullptr;
     const int rc =
         sqlite3_open_v2(path.c_str(), &db,

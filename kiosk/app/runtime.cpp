@@ -14,20 +14,7 @@
 namespace kiosk::app {
 
 namespace {
-
 constexpr auto logCategory = "app";
-
-base::Result<std::unique_ptr<queue::Store>> openQueue(const core::Config& config)
-{
-    std::error_code error;
-    std::filesystem::create_directories(config.kiosk.dataDir, error);
-    if (error)
-        return base::fail(base::errc::io, "cannot create [kiosk] data_dir " +
-                                              config.kiosk.dataDir.string() + ": " +
-                                              error.message());
-    return queue::Store::open(core::queueDatabasePath(config));
-}
-
 } // namespace
 
 base::Result<std::unique_ptr<Runtime>> Runtime::load(const std::filesystem::path& configFile)
@@ -38,9 +25,9 @@ base::Result<std::unique_ptr<Runtime>> Runtime::load(const std::filesystem::path
     auto catalog = core::loadServiceCatalog(*config);
     if (!catalog)
         return base::fail(catalog.error());
-    auto store = openQueue(*config);
+    auto store = core::openQueue(*config);
     if (!store)
-        return base::fail(store.error().withContext("offline queue"));
+        return base::fail(store.error());
     auto uplink = queue::CurlUplink::create(core::uplinkOptions(*config));
     if (!uplink)
         return base::fail(uplink.error());

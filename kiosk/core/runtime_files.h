@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
-// Where the kiosk keeps its durable state under [kiosk] data_dir.
+// Where the kiosk keeps its durable state under [kiosk] data_dir, and opening it.
 #pragma once
 
+#include "base/result.h"
 #include "kiosk/core/config.h"
+#include "offline_queue/store.h"
 
 #include <filesystem>
+#include <memory>
 
 namespace kiosk::core {
 
@@ -13,5 +16,9 @@ namespace kiosk::core {
 {
     return config.kiosk.dataDir / "queue.db";
 }
+
+/// Opens the offline queue, creating data_dir (owner-only: it holds citizens' submissions
+/// until they are delivered) when it does not exist yet. The kiosk and kioskctl both use it.
+[[nodiscard]] base::Result<std::unique_ptr<queue::Store>> openQueue(const Config& config);
 
 } // namespace kiosk::core

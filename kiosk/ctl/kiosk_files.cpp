@@ -4,8 +4,6 @@
 #include "kiosk/core/runtime_files.h"
 #include "kiosk/core/service_catalog.h"
 
-#include <system_error>
-
 namespace kiosk::ctl {
 
 namespace {
@@ -15,20 +13,9 @@ nlohmann::json errorJson(const base::Error& error)
 }
 } // namespace
 
-base::Result<std::unique_ptr<queue::Store>> openQueue(const core::Config& config)
-{
-    std::error_code error;
-    std::filesystem::create_directories(config.kiosk.dataDir, error);
-    if (error)
-        return base::fail(base::errc::io, "cannot create data_dir " +
-                                              config.kiosk.dataDir.string() + ": " +
-                                              error.message());
-    return queue::Store::open(core::queueDatabasePath(config));
-}
-
 nlohmann::json queueReport(const core::Config& config)
 {
-    auto store = openQueue(config);
+    auto store = core::openQueue(config);
     if (!store)
         return errorJson(store.error());
     auto counts = (*store)->counts();

@@ -51,7 +51,7 @@ int runList(const QueueOptions& options)
     auto config = core::loadConfig(options.config);
     if (!config)
         return printError(config.error(), options.json, BadUsage);
-    auto store = openQueue(*config);
+    auto store = core::openQueue(*config);
     if (!store)
         return printError(store.error(), options.json);
     auto records = (*store)->list();

@@ -195,7 +195,7 @@ int runSimulate(const SimulateOptions& options)
     auto catalog = core::loadServiceCatalog(*config);
     if (!catalog)
         return printError(catalog.error(), options.json, BadUsage);
-    auto store = openQueue(*config);
+    auto store = core::openQueue(*config);
     if (!store)
         return printError(store.error(), options.json);
     auto uplink = queue::CurlUplink::create(core::uplinkOptions(*config));

@@ -140,6 +140,20 @@ TEST(Store, DeliveryPurgesThePersonalDataFromTheFile)
     EXPECT_NE(bytes.find("510703-1"), std::string::npos);
 }
 
+TEST(Store, TheDatabaseIsReadableByItsOwnerOnly)
+{
+    test_support::TempDir dir;
+    auto store = openStore(dir / "queue.db");
+    ASSERT_TRUE(store->enqueueCase(sampleCase(1)));
+    for (const char* name : {"queue.db", "queue.db-wal"}) {
+        const auto permissions = std::filesystem::status(dir / name).permissions();
+        EXPECT_EQ(permissions &
+                      (std::filesystem::perms::group_all | std::filesystem::perms::others_all),
+                  std::filesystem::perms::none)
+            << name;
+    }
+}
+
 TEST(Store, RefusesADatabaseFromANewerBuild)
 {
     test_support::TempDir dir;
