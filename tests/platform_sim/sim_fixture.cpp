@@ -8,18 +8,6 @@
 
 namespace sim_test {
 
-TempDir::TempDir()
-    : dir_(std::filesystem::temp_directory_path() / ("platform_sim_test-" + base::makeUuidV4()))
-{
-    std::filesystem::create_directories(dir_);
-}
-
-TempDir::~TempDir()
-{
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
-}
-
 Material makeMaterial(std::string bytes)
 {
     unsigned char digest[EVP_MAX_MD_SIZE];

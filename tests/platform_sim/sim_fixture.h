@@ -3,6 +3,7 @@
 #pragma once
 
 #include "platform_sim/server.h"
+#include "tests/support/temp_dir.h"
 
 #include <filesystem>
 #include <gtest/gtest.h>
@@ -21,19 +22,8 @@ inline const std::string kioskId = "SC-510703-0042";
 inline const std::string idNumber = "51070319900101123X";
 inline const std::string applicantName = "张三";
 
-/// A fresh directory under the system's temporary directory, removed with its contents.
-class TempDir {
-public:
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    [[nodiscard]] std::string path() const { return dir_.string(); }
-    [[nodiscard]] std::string file(const std::string& name) const { return (dir_ / name).string(); }
-
-private:
-    std::filesystem::path dir_;
-};
+/// A fresh directory, removed with its contents (the helper every test executable shares).
+using TempDir = test_support::TempDir;
 
 /// A material's bytes and their SHA-256.
 struct Material {

@@ -28,6 +28,11 @@ public:
     {
         return path_ / name;
     }
+    /// The path of `name` inside, as a string (for APIs that take one).
+    [[nodiscard]] std::string file(const std::string& name) const
+    {
+        return (path_ / name).string();
+    }
 
 private:
     std::filesystem::path path_;
