@@ -74,7 +74,7 @@ std::string lowerCase(std::string_view text)
     return lower;
 }
 
-/// Collects the headers the classification needs (Retry-After, Content-Type).
+/// Collects the headers the client needs (Retry-After, Content-Type, ETag, X-Document-Id).
 size_t readHeader(char* data, size_t size, size_t count, void* user)
 {
     auto& response = *static_cast<UplinkResponse*>(user);
@@ -92,6 +92,10 @@ size_t readHeader(char* data, size_t size, size_t count, void* user)
             response.retryAfter = parseRetryAfter(value, std::chrono::system_clock::now());
         else if (name == "content-type")
             response.contentType = std::string(value);
+        else if (name == "etag")
+            response.etag = std::string(value);
+        else if (name == "x-document-id")
+            response.documentId = std::string(value);
     }
     return size * count;
 }
@@ -179,6 +183,8 @@ base::Result<UplinkResponse> CurlUplink::send(const UplinkRequest& request)
         addHeader("Content-Type: " + request.contentType);
     if (!request.idempotencyKey.empty())
         addHeader("Idempotency-Key: " + request.idempotencyKey);
+    if (!request.ifNoneMatch.empty())
+        addHeader("If-None-Match: " + request.ifNoneMatch);
 
     curl_easy_setopt(c, CURLOPT_URL, url.c_str());
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR,

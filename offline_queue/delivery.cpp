@@ -44,25 +44,33 @@ Verdict classifySuccess(RecordKind kind, const UplinkResponse& response)
 
 UplinkRequest requestFor(const OutgoingRecord& record)
 {
+    UplinkRequest request;
+    request.method = "POST";
+    request.body = record.body;
     switch (record.kind) {
     case RecordKind::Material:
-        return {"PUT", "/v1/materials/" + record.sha256, record.contentType, record.body, {}};
+        // Content-addressed, hence idempotent by construction: no Idempotency-Key.
+        request.method = "PUT";
+        request.path = "/v1/materials/" + record.sha256;
+        request.contentType = record.contentType;
+        break;
     case RecordKind::Case:
-        return {"POST", "/v1/cases", "application/json", record.body, record.idempotencyKey};
-    case RecordKind::Evaluation: {
-        std::string body = record.body;
+        request.path = "/v1/cases";
+        request.idempotencyKey = record.idempotencyKey;
+        break;
+    case RecordKind::Evaluation:
+        request.path = "/v1/evaluations";
+        request.idempotencyKey = record.idempotencyKey;
         if (!record.caseNo.empty()) {
-            auto json = nlohmann::json::parse(body, nullptr, false);
+            auto json = nlohmann::json::parse(request.body, nullptr, false);
             if (json.is_object()) {
                 json["caseNo"] = record.caseNo;
-                body = json.dump();
+                request.body = json.dump();
             }
         }
-        return {"POST", "/v1/evaluations", "application/json", std::move(body),
-                record.idempotencyKey};
+        break;
     }
-    }
-    return {};
+    return request;
 }
 
 Verdict classify(RecordKind kind, const base::Result<UplinkResponse>& answer)

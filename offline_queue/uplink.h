@@ -28,12 +28,15 @@ struct UplinkRequest {
     std::string contentType = "application/json";
     std::string body;
     std::string idempotencyKey; ///< sent as Idempotency-Key when not empty
+    std::string ifNoneMatch;    ///< sent as If-None-Match when not empty (GET /v1/catalog)
 };
 
 struct UplinkResponse {
     long status = 0;
     std::string body;
     std::string contentType;
+    std::string etag;       ///< the ETag header, when the server sent one
+    std::string documentId; ///< X-Document-Id (POST /v1/documents)
     /// Retry-After, in seconds or as an HTTP date, converted to a wait.
     std::optional<std::chrono::seconds> retryAfter;
 };

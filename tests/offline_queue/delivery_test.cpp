@@ -12,7 +12,12 @@ namespace {
 base::Result<UplinkResponse> answer(long status, std::string body = {},
                                     std::optional<std::chrono::seconds> retry = {})
 {
-    return UplinkResponse{status, std::move(body), "application/json", retry};
+    UplinkResponse response;
+    response.status = status;
+    response.body = std::move(body);
+    response.contentType = "application/json";
+    response.retryAfter = retry;
+    return response;
 }
 
 Disposition dispositionOf(RecordKind kind, long status,

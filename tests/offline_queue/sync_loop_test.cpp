@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <thread>
 
 using namespace queue;
@@ -228,4 +229,38 @@ TEST_F(SyncLoopTest, QueuedWhileThePlatformIsAwayAndDeliveredWhenItReturns)
     EXPECT_EQ(snapshot.cases.size(), 5u);
     EXPECT_EQ(snapshot.evaluations.size(), 5u);
     EXPECT_EQ(snapshot.counters.conflicts, 0u);
+}
+
+TEST(CurlUplinkTest, SendsIfNoneMatchAndReadsTheETag)
+{
+    test_support::TempDir dir;
+    const std::string envelope =
+        R"({"alg":"ed25519","keyId":"k","payload":"e30=","signature":"AA=="})";
+    {
+        std::ofstream(dir.file("catalog.json")) << envelope;
+    }
+    auto options = simOptions();
+    options.catalogFile = dir.file("catalog.json");
+    auto sim = platform_sim::Server::start(options);
+    ASSERT_TRUE(sim) << sim.error().describe();
+    UplinkOptions uplinkOptions;
+    uplinkOptions.baseUrl = (*sim)->baseUrl();
+    uplinkOptions.kioskId = kioskId;
+    uplinkOptions.allowInsecureLoopback = true;
+    auto uplink = CurlUplink::create(uplinkOptions);
+    ASSERT_TRUE(uplink) << uplink.error().message;
+
+    UplinkRequest request;
+    request.method = "GET";
+    request.path = "/v1/catalog";
+    auto first = (*uplink)->send(request);
+    ASSERT_TRUE(first) << first.error().message;
+    EXPECT_EQ(first->status, 200);
+    EXPECT_EQ(first->body, envelope);
+    ASSERT_FALSE(first->etag.empty());
+
+    request.ifNoneMatch = first->etag;
+    auto again = (*uplink)->send(request);
+    ASSERT_TRUE(again) << again.error().message;
+    EXPECT_EQ(again->status, 304);
 }
