@@ -3,6 +3,10 @@
 // on purpose: static registrar objects in STATIC libraries are dropped by the linker.
 #include "drivers/registry.h"
 
+#include "drivers/code_scanner/camera/camera_code_scanner.h"
+#include "drivers/code_scanner/evdev/evdev_code_scanner.h"
+#include "drivers/code_scanner/serial/serial_code_scanner.h"
+
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_code_scanner.h"
 #include "drivers/fake/fake_receipt_printer.h"
@@ -24,6 +28,21 @@ base::Result<std::shared_ptr<Interface>> create(std::string_view deviceClass,
                                                    "\" is not available in this build");
 }
 
+/// Code scanners: the camera pipeline (camera:, image:, video:) or a USB scanner in CDC-ACM
+/// (serial:) or keyboard-wedge (evdev:) mode.
+base::Result<std::shared_ptr<hal::CodeScanner>> createCodeScanner(const std::string& spec)
+{
+    if (auto camera = parseCameraSource(spec))
+        return std::shared_ptr<hal::CodeScanner>(std::make_shared<CameraCodeScanner>(*camera));
+    if (spec.starts_with("serial:") && spec.size() > 7)
+        return std::shared_ptr<hal::CodeScanner>(
+            std::make_shared<SerialCodeScanner>(spec.substr(7)));
+    if (spec.starts_with("evdev:") && spec.size() > 6)
+        return std::shared_ptr<hal::CodeScanner>(
+            std::make_shared<EvdevCodeScanner>(spec.substr(6)));
+    return create<fake::FakeCodeScanner, hal::CodeScanner>("code_scanner", spec);
+}
+
 } // namespace
 
 base::Result<hal::DeviceSet> createDevices(const hal::DeviceSpecs& specs)
@@ -32,8 +51,7 @@ base::Result<hal::DeviceSet> createDevices(const hal::DeviceSpecs& specs)
         create<fake::FakeCardReader, hal::CardReader>("card_reader", specs.cardReader);
     if (!cardReader)
         return base::fail(cardReader.error());
-    auto codeScanner =
-        create<fake::FakeCodeScanner, hal::CodeScanner>("code_scanner", specs.codeScanner);
+    auto codeScanner = createCodeScanner(specs.codeScanner);
     if (!codeScanner)
         return base::fail(codeScanner.error());
     auto receiptPrinter = create<fake::FakeReceiptPrinter, hal::ReceiptPrinter>(

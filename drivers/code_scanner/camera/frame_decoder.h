@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+// drivers::FrameDecoder: how the camera pipeline looks at one frame: a reduced copy first,
+// then the centre at full size, then the whole frame, stopping at the first code found.
+#pragma once
+
+#include "drivers/code_scanner/zxing_decoder.h"
+
+#include <opencv2/core/mat.hpp>
+
+namespace drivers {
+
+struct FrameStrategy {
+    /// Width of the reduced copy decoded first; 0 or >= the frame's width skips that pass.
+    /// A code held up to the kiosk fills much of the frame, and finding its finder patterns
+    /// in a quarter of the pixels costs a quarter of the time.
+    int reducedWidth = 640;
+    /// Side of the centre region decoded at full size, as a fraction of the frame; 0 skips
+    /// it. Small codes (a receipt held far away) are lost in the reduced copy but sit near
+    /// the centre, where the screen asks the citizen to hold them.
+    double centreFraction = 0.0;
+    /// The whole frame at full size last: the pipeline never finds less than ZXing alone.
+    bool fullFrameFallback = true;
+};
+
+/// Stateless apart from its settings: thread-compatible (one decoder per worker thread).
+class FrameDecoder {
+public:
+    FrameDecoder(ZxingDecoder decoder, FrameStrategy strategy);
+
+    /// Codes in one 8-bit grey frame (CV_8UC1); empty when there are none. Never throws.
+    [[nodiscard]] std::vector<hal::ScannedCode> decode(const cv::Mat& gray) const;
+
+private:
+    ZxingDecoder decoder_;
+    FrameStrategy strategy_;
+};
+
+/// A GrayView over a CV_8UC1 Mat (or ROI of one): the row stride is Mat::step, so regions
+/// that are not continuous in memory are read correctly.
+[[nodiscard]] GrayView grayView(const cv::Mat& gray);
+
+} // namespace drivers
