@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Contracts of hal::CodeScanner, hal::ReceiptPrinter and hal::ReviewTablet over every backend.
+#include "code_scanner_harnesses.h"
 #include "fake_harnesses.h"
 #include "lifecycle_contract.h"
 
@@ -52,11 +53,34 @@ TEST_P(CodeScannerContract, ShownCodeIsScannedOnceWithFormatAndText)
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CodeScannerContract,
-                         testing::Values(contract::Backend<CodeScannerHarness>{
-                             "fake",
-                             [] {
-                                 return std::make_unique<contract::FakeCodeScannerHarness>();
-                             }}),
+                         testing::Values(
+                             contract::Backend<CodeScannerHarness>{
+                                 "fake",
+                                 [] {
+                                     return std::make_unique<contract::FakeCodeScannerHarness>();
+                                 }},
+                             contract::Backend<CodeScannerHarness>{
+                                 "camera_image",
+                                 [] {
+                                     return std::make_unique<contract::CameraFileHarness>(
+                                         drivers::CameraSourceKind::Image);
+                                 }},
+                             contract::Backend<CodeScannerHarness>{
+                                 "camera_video",
+                                 [] {
+                                     return std::make_unique<contract::CameraFileHarness>(
+                                         drivers::CameraSourceKind::Video);
+                                 }},
+                             contract::Backend<CodeScannerHarness>{
+                                 "serial",
+                                 [] {
+                                     return std::make_unique<contract::SerialScannerHarness>();
+                                 }},
+                             contract::Backend<CodeScannerHarness>{
+                                 "evdev",
+                                 [] {
+                                     return std::make_unique<contract::EvdevScannerHarness>();
+                                 }}),
                          contract::backendName<CodeScannerHarness>);
 
 // --- Receipt printer ------------------------------------------------------------------------
