@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: Apache-2.0
+// classifyPayload: strict UTF-8, no controls, a length cap, then the kind by syntax.
+#include "kiosk/core/scanned_payload.h"
+
+#include "base/random.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+
+namespace kiosk::core {
+
+namespace {
+
+constexpr std::string_view kReceiptPrefix = "ZWFW-RECEIPT:"; // receiptCode() in application.cpp
+
+class PayloadCategory final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "payload"; }
+    std::string message(int value) const override
+    {
+        switch (static_cast<PayloadErrc>(value)) {
+        case PayloadErrc::empty:
+            return "empty code";
+        case PayloadErrc::too_long:
+            return "code too long";
+        case PayloadErrc::invalid_utf8:
+            return "code is not valid UTF-8";
+        case PayloadErrc::control_character:
+            return "code contains a control character";
+        case PayloadErrc::bad_receipt:
+            return "receipt code with an invalid id";
+        }
+        return "unknown payload error";
+    }
+};
+
+/// Decodes the code point at `text[i]`, advancing `i`; nullopt for anything RFC 3629 forbids
+/// (overlong forms, surrogates, beyond U+10FFFF, truncated or stray continuation bytes).
+std::optional<char32_t> nextCodePoint(std::string_view text, std::size_t& i)
+{
+    const auto byte = [&](std::size_t k) {
+        return static_cast<std::uint8_t>(text[k]);
+    };
+    const std::uint8_t lead = byte(i);
+    int length = 0;
+    char32_t cp = 0;
+    char32_t minimum = 0;
+    if (lead < 0x80) {
+        ++i;
+        return lead;
+    } else if ((lead & 0xE0) == 0xC0) {
+        length = 2, cp = lead & 0x1F, minimum = 0x80;
+    } else if ((lead & 0xF0) == 0xE0) {
+        length = 3, cp = lead & 0x0F, minimum = 0x800;
+    } else if ((lead & 0xF8) == 0xF0) {
+        length = 4, cp = lead & 0x07, minimum = 0x10000;
+    } else {
+        return std::nullopt;
+    }
+    if (i + length > text.size())
+        return std::nullopt;
+    for (int k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80)
+            return std::nullopt;
+        cp = (cp << 6) | (byte(i + k) & 0x3F);
+    }
+    if (cp < minimum || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return std::nullopt;
+    i += length;
+    return cp;
+}
+
+/// Code points that must never reach a screen or a request: C0 and C1 controls, DEL, and the
+/// bidirectional embeddings, overrides and isolates that make text display as something else.
+bool isForbiddenControl(char32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F || cp == 0xFEFF;
+}
+
+base::Result<void> checkSafe(std::string_view text)
+{
+    if (text.empty())
+        return base::fail(PayloadErrc::empty, "scanned code is empty");
+    if (text.size() > kMaxPayloadBytes)
+        return base::fail(PayloadErrc::too_long, "scanned code has " + std::to_string(text.size()) +
+                                                     " bytes, more than the limit of " +
+                                                     std::to_string(kMaxPayloadBytes));
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t at = i;
+        const auto cp = nextCodePoint(text, i);
+        if (!cp)
+            return base::fail(PayloadErrc::invalid_utf8,
+                              "scanned code is not valid UTF-8 (at byte " + std::to_string(at) +
+                                  ")");
+        if (isForbiddenControl(*cp))
+            return base::fail(
+                PayloadErrc::control_character, "scanned code contains control character U+" +
+                                                    [](char32_t c) {
+                                                        char hex[9];
+                                                        std::snprintf(hex, sizeof hex, "%04X",
+                                                                      unsigned(c));
+                                                        return std::string(hex);
+                                                    }(*cp) +
+                                                    " at byte " + std::to_string(at));
+    }
+    return {};
+}
+
+bool isLowerCaseUuidV4(std::string_view id)
+{
+    return base::isUuidV4(id) &&
+           std::none_of(id.begin(), id.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+bool startsWithNoCase(std::string_view text, std::string_view prefix)
+{
+    return text.size() >= prefix.size() &&
+           std::equal(prefix.begin(), prefix.end(), text.begin(), [](char a, char b) {
+               return a == (b >= 'A' && b <= 'Z' ? char(b - 'A' + 'a') : b);
+           });
+}
+
+bool isUrl(std::string_view text)
+{
+    std::string_view rest;
+    if (startsWithNoCase(text, "https://"))
+        rest = text.substr(8);
+    else if (startsWithNoCase(text, "http://"))
+        rest = text.substr(7);
+    else
+        return false;
+    const auto host = rest.substr(0, rest.find_first_of("/?#"));
+    return !host.empty() && text.find(' ') == std::string_view::npos;
+}
+
+/// Phone-app identity codes are opaque tokens: base64/base64url or digits, no spaces, and
+/// long enough (16+) not to be a product barcode. Their meaning is the platform's business.
+bool isIdentityToken(std::string_view text)
+{
+    constexpr std::size_t kMinLength = 16;
+    return text.size() >= kMinLength && std::all_of(text.begin(), text.end(), [](char c) {
+               return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                      c == '+' || c == '/' || c == '=' || c == '-' || c == '_' || c == '.';
+           });
+}
+
+} // namespace
+
+const std::error_category& payloadCategory()
+{
+    static const PayloadCategory instance;
+    return instance;
+}
+
+std::string_view toString(PayloadKind kind)
+{
+    switch (kind) {
+    case PayloadKind::Receipt:
+        return "receipt";
+    case PayloadKind::Identity:
+        return "identity";
+    case PayloadKind::Url:
+        return "url";
+    case PayloadKind::Other:
+        return "other";
+    }
+    return "other";
+}
+
+base::Result<ScannedPayload> classifyPayload(std::string_view text)
+{
+    if (auto safe = checkSafe(text); !safe)
+        return base::fail(safe.error());
+    ScannedPayload payload;
+    payload.text = std::string(text);
+    if (text.starts_with(kReceiptPrefix)) {
+        const auto id = text.substr(kReceiptPrefix.size());
+        if (!isLowerCaseUuidV4(id))
+            return base::fail(PayloadErrc::bad_receipt,
+                              "receipt code does not carry a submission id this kiosk prints");
+        payload.kind = PayloadKind::Receipt;
+        payload.submissionId = std::string(id);
+    } else if (isUrl(text)) {
+        payload.kind = PayloadKind::Url;
+    } else if (isIdentityToken(text)) {
+        payload.kind = PayloadKind::Identity;
+    }
+    return payload;
+}
+
+std::string_view citizenMessage(const base::Error& error)
+{
+    if (error.code == PayloadErrc::bad_receipt)
+        return "这张回执的二维码无法识别，请核对是否为本中心打印的回执，或咨询工作人员。";
+    if (error.code == PayloadErrc::too_long)
+        return "二维码内容过长，无法办理，请换用其他二维码或咨询工作人员。";
+    if (error.code == PayloadErrc::empty)
+        return "没有读到二维码内容，请把二维码放在扫描区域中央，稍等片刻。";
+    return "这个二维码无法识别，请换用政务服务二维码或回执上的二维码，或咨询工作人员。";
+}
+
+} // namespace kiosk::core

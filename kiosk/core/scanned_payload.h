@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+// What a scanned code is: a receipt this kiosk printed, a citizen's identity code, a URL or
+// something else, after checking that it is safe to handle at all.
+#pragma once
+
+#include "base/result.h"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace kiosk::core {
+
+enum class PayloadKind {
+    Receipt, ///< "ZWFW-RECEIPT:<submission id>", as receiptCode() prints on our receipts
+    Identity, ///< an opaque token from a phone app (电子身份证, 电子社保卡): the platform resolves
+              ///< it
+    Url,   ///< http(s) link, e.g. on a paper notice; the kiosk never opens one by itself
+    Other, ///< valid text of no kind above
+};
+[[nodiscard]] std::string_view toString(PayloadKind kind);
+
+struct ScannedPayload {
+    PayloadKind kind = PayloadKind::Other;
+    std::string text;         ///< the whole payload (personal data for Identity: never log it)
+    std::string submissionId; ///< Receipt only: the id after the prefix
+};
+
+/// The longest payload accepted. A QR code holds at most 2953 bytes; 4 KiB leaves room for
+/// USB scanners' other symbologies and refuses anything built to exhaust memory.
+inline constexpr std::size_t kMaxPayloadBytes = 4096;
+
+enum class PayloadErrc {
+    empty = 1,
+    too_long,
+    invalid_utf8,
+    control_character, ///< C0/C1 controls, DEL, bidirectional overrides (screen spoofing)
+    bad_receipt,       ///< our receipt prefix with an id we never print
+};
+const std::error_category& payloadCategory();
+inline std::error_code make_error_code(PayloadErrc e)
+{
+    return {static_cast<int>(e), payloadCategory()};
+}
+
+/// Checks and classifies a scanned payload. Never throws; the error's message is English
+/// for technicians and never contains the payload (identity codes are personal data).
+[[nodiscard]] base::Result<ScannedPayload> classifyPayload(std::string_view text);
+
+/// What the screen tells the citizen when classifyPayload() refused a code (clear Chinese).
+[[nodiscard]] std::string_view citizenMessage(const base::Error& error);
+
+} // namespace kiosk::core
+
+template <> struct std::is_error_code_enum<kiosk::core::PayloadErrc> : std::true_type {
+};
