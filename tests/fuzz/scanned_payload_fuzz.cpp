@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: Apache-2.0
+// Fuzzes kiosk::core::classifyPayload: any QR code a citizen holds up is hostile input. It is
+// classified or refused; an accepted one is valid UTF-8 and within the length cap.
+#include "kiosk/core/scanned_payload.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    auto payload = kiosk::core::classifyPayload(text);
+    if (payload && (payload->text != text || text.size() > kiosk::core::kMaxPayloadBytes))
+        std::abort();
+    if (!payload)
+        (void)kiosk::core::citizenMessage(payload.error());
+    return 0;
+}
