@@ -28,6 +28,8 @@ base::Result<std::shared_ptr<Interface>> create(std::string_view deviceClass,
                                                    "\" is not available in this build");
 }
 
+} // namespace
+
 /// Code scanners: the camera pipeline (camera:, image:, video:) or a USB scanner in CDC-ACM
 /// (serial:) or keyboard-wedge (evdev:) mode.
 base::Result<std::shared_ptr<hal::CodeScanner>> createCodeScanner(const std::string& spec)
@@ -42,8 +44,6 @@ base::Result<std::shared_ptr<hal::CodeScanner>> createCodeScanner(const std::str
             std::make_shared<EvdevCodeScanner>(spec.substr(6)));
     return create<fake::FakeCodeScanner, hal::CodeScanner>("code_scanner", spec);
 }
-
-} // namespace
 
 base::Result<hal::DeviceSet> createDevices(const hal::DeviceSpecs& specs)
 {

@@ -14,4 +14,9 @@ namespace drivers {
 /// not have, is an error naming the device class and the spec.
 [[nodiscard]] base::Result<hal::DeviceSet> createDevices(const hal::DeviceSpecs& specs);
 
+/// Creates one code scanner (not opened) from a spec: fake, camera:/dev/videoN, image:FILE,
+/// video:FILE, serial:DEV or evdev:DEV (kioskctl scan uses it alone).
+[[nodiscard]] base::Result<std::shared_ptr<hal::CodeScanner>>
+createCodeScanner(const std::string& spec);
+
 } // namespace drivers

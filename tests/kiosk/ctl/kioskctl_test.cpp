@@ -2,15 +2,20 @@
 // kioskctl as technicians run it: the real binary, a configuration file, and platform-sim on
 // loopback. simulate's figures are checked against the simulator's own record.
 #include "platform_sim/server.h"
+#include "tests/support/pty_pair.h"
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <atomic>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sys/wait.h>
+#include <thread>
 
 namespace {
 
@@ -126,4 +131,95 @@ TEST_F(KioskctlTest, PlainHttpToANonLoopbackHostIsRefused)
     const auto run = kioskctl("simulate --config " + config() + " --sessions 1 --json");
     EXPECT_EQ(run.exitCode, 2);
     EXPECT_NE(run.out.find("loopback"), std::string::npos) << run.out;
+}
+
+// --- kioskctl scan --------------------------------------------------------------------------
+
+namespace {
+
+/// A receipt QR code as the kiosk prints it, rendered by the qrencode tool.
+std::string receiptImage(const test_support::TempDir& dir, const std::string& text)
+{
+    const auto path = dir.file("receipt.png");
+    const std::string command = "qrencode -s 6 -o " + path + " '" + text + "'";
+    EXPECT_EQ(std::system(command.c_str()), 0) << "qrencode (scripts/packages.txt) is missing";
+    return path;
+}
+
+} // namespace
+
+TEST(KioskctlScan, ImageSourcePrintsTheReceiptCodeClassified)
+{
+    test_support::TempDir dir;
+    const std::string text = "ZWFW-RECEIPT:3f2504e0-4f89-41d3-9a0c-0305e82c3301";
+    const auto run = kioskctl("scan --device image:" + receiptImage(dir, text) + " --json");
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    const auto result = nlohmann::json::parse(run.out);
+    ASSERT_EQ(result["codes"].size(), 1u);
+    EXPECT_EQ(result["codes"][0]["format"], "QRCode");
+    EXPECT_EQ(result["codes"][0]["text"], text);
+    EXPECT_EQ(result["codes"][0]["kind"], "receipt");
+    EXPECT_EQ(result["codes"][0]["submissionId"], "3f2504e0-4f89-41d3-9a0c-0305e82c3301");
+}
+
+TEST(KioskctlScan, ImageWithoutACodeTimesOutWithNoCodes)
+{
+    test_support::TempDir dir;
+    // A white picture as a binary PGM, which OpenCV reads like any image.
+    const auto blank = dir.file("blank.pgm");
+    std::ofstream(blank, std::ios::binary) << "P5\n160 120\n255\n"
+                                           << std::string(160 * 120, '\xff');
+    const auto run = kioskctl("scan --device image:" + blank + " --timeout 0.5 --json");
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_EQ(nlohmann::json::parse(run.out), (nlohmann::json{{"codes", nlohmann::json::array()}}));
+}
+
+TEST(KioskctlScan, MissingDeviceAndBadSpecAreReportedAsErrors)
+{
+    auto missing = kioskctl("scan --device serial:/dev/ttyACM-none --timeout 1 --json");
+    EXPECT_EQ(missing.exitCode, 1);
+    EXPECT_EQ(nlohmann::json::parse(missing.out)["error"]["code"], "hal:1") << missing.out;
+    auto bad = kioskctl("scan --device printer:/dev/usb/lp0 --json");
+    EXPECT_EQ(bad.exitCode, 2);
+}
+
+TEST(KioskctlScan, SerialScannerOnAPtyOneLinePerDistinctCode)
+{
+    test_support::PtyPair pty;
+    std::atomic<bool> done = false;
+    // The scanner sends the same code again and again, as a citizen holding it there would;
+    // kioskctl discards what came before it opened the port, so keep sending.
+    std::thread scanner([&] {
+        while (!done) {
+            pty.send("]Q1https://zwfw.example.gov.cn/n/1\r\n");
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    });
+    const auto run =
+        kioskctl("scan --device serial:" + pty.devicePath() + " --timeout 2 --all --json");
+    done = true;
+    scanner.join();
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    const auto result = nlohmann::json::parse(run.out);
+    ASSERT_EQ(result["codes"].size(), 1u) << run.out;
+    EXPECT_EQ(result["codes"][0]["format"], "QRCode");
+    EXPECT_EQ(result["codes"][0]["kind"], "url");
+}
+
+TEST(KioskctlScan, HostileSerialCodeIsRefusedWithoutEchoingIt)
+{
+    test_support::PtyPair pty;
+    std::atomic<bool> done = false;
+    std::thread scanner([&] {
+        while (!done) {
+            pty.send(std::string("SECRET\x1b[2J\xff\r\n"));
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    });
+    const auto run = kioskctl("scan --device serial:" + pty.devicePath() + " --timeout 3 --json");
+    done = true;
+    scanner.join();
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    EXPECT_EQ(run.out.find("SECRET"), std::string::npos) << run.out;
+    EXPECT_EQ(nlohmann::json::parse(run.out)["codes"][0]["kind"], "refused");
 }
