@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// drivers::FrameDecoder: reduced copy, centre region, whole frame.
+// drivers::FrameDecoder: reduced copy, centre region, whole frame, equalised reduced copy.
 #include "drivers/code_scanner/camera/frame_decoder.h"
 
 #include <opencv2/imgproc.hpp>
@@ -21,16 +21,25 @@ FrameDecoder::FrameDecoder(ZxingDecoder decoder, FrameStrategy strategy)
 {
 }
 
+cv::Mat FrameDecoder::reduced(const cv::Mat& gray) const
+{
+    if (strategy_.reducedWidth <= 0 || strategy_.reducedWidth >= gray.cols)
+        return gray;
+    const double scale = double(strategy_.reducedWidth) / gray.cols;
+    cv::Mat small;
+    cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_AREA);
+    return small;
+}
+
 std::vector<hal::ScannedCode> FrameDecoder::decode(const cv::Mat& gray) const
 {
     if (gray.empty() || gray.type() != CV_8UC1)
         return {};
+    cv::Mat small;
     try {
-        if (strategy_.reducedWidth > 0 && strategy_.reducedWidth < gray.cols) {
-            const double scale = double(strategy_.reducedWidth) / gray.cols;
-            cv::Mat reduced;
-            cv::resize(gray, reduced, cv::Size(), scale, scale, cv::INTER_AREA);
-            if (auto codes = decoder_.decode(grayView(reduced)); !codes.empty())
+        small = reduced(gray);
+        if (small.data != gray.data) {
+            if (auto codes = decoder_.decode(grayView(small)); !codes.empty())
                 return codes;
         }
         if (strategy_.centreFraction > 0.0 && strategy_.centreFraction < 1.0) {
@@ -43,9 +52,20 @@ std::vector<hal::ScannedCode> FrameDecoder::decode(const cv::Mat& gray) const
     } catch (const cv::Exception&) {
         // Fall through to the whole frame; OpenCV errors stop at the driver edge.
     }
-    if (!strategy_.fullFrameFallback)
+    if (strategy_.fullFrameFallback) {
+        if (auto codes = decoder_.decode(grayView(gray)); !codes.empty())
+            return codes;
+    }
+    if (!strategy_.equalizeContrast || small.empty())
         return {};
-    return decoder_.decode(grayView(gray));
+    try {
+        static thread_local const auto clahe = cv::createCLAHE(2.0, cv::Size(8, 8));
+        cv::Mat equalized;
+        clahe->apply(small, equalized);
+        return decoder_.decode(grayView(equalized));
+    } catch (const cv::Exception&) {
+        return {};
+    }
 }
 
 } // namespace drivers
