@@ -73,3 +73,23 @@ TEST(FakeCardReader, SampleCardsHaveValidChecksumsWhereTheTypeHasOne)
         }
     }
 }
+
+TEST(DriverRegistry, CodeScannerSpecsCreateTheirBackends)
+{
+    const std::pair<std::string, std::string> cases[] = {
+        {"camera:/dev/video9", "camera"},     {"image:/tmp/receipt.png", "camera"},
+        {"video:/tmp/hall.avi", "camera"},    {"serial:/dev/ttyACM9", "serial"},
+        {"evdev:/dev/input/event9", "evdev"}, {"fake", "fake"},
+    };
+    for (const auto& [spec, backend] : cases) {
+        hal::DeviceSpecs specs;
+        specs.codeScanner = spec;
+        auto devices = drivers::createDevices(specs);
+        ASSERT_TRUE(devices) << spec << ": " << devices.error().message;
+        EXPECT_EQ(devices->codeScanner->status().backend, backend) << spec;
+        EXPECT_EQ(devices->codeScanner->status().state, hal::DeviceState::Closed) << spec;
+    }
+    hal::DeviceSpecs bad;
+    bad.codeScanner = "serial:";
+    EXPECT_FALSE(drivers::createDevices(bad)) << "a spec without a path is refused";
+}
