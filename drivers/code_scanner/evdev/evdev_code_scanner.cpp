@@ -20,6 +20,9 @@ namespace drivers {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+/// Reads wait at most this long at a time, so an unplug seen by the hot-plug thread ends a
+/// long scan promptly.
+constexpr std::chrono::milliseconds kReadSlice{100};
 
 bool meansUnplugged(int error)
 {
@@ -146,7 +149,7 @@ void EvdevCodeScanner::closeNode()
 
 void EvdevCodeScanner::deviceLost(const std::string& detail)
 {
-    closeNode();
+    lost_ = true;
     monitor_.markLost();
     reportDisconnected(detail);
 }
@@ -158,9 +161,12 @@ bool EvdevCodeScanner::reopen()
         return false;
     {
         std::lock_guard lock(fdMutex_);
+        if (fd_ >= 0)
+            ::close(fd_);
         fd_ = *fd;
         lines_.clear();
         decoder_.reset();
+        lost_ = false;
     }
     reportReconnected();
     return true;
@@ -203,7 +209,12 @@ EvdevCodeScanner::scanImpl(std::chrono::milliseconds timeout)
             std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
         if (left.count() <= 0)
             return std::optional<hal::ScannedCode>{};
-        if (auto read = readSome(left); !read) {
+        if (lost_)
+            return base::fail(hal::errc::no_device, "evdev scanner " + path_ + " is gone");
+        if (auto read = readSome(std::min(left, kReadSlice)); !read) {
+            if (fd_ >= 0)
+                ::close(fd_);
+            fd_ = -1;
             lock.unlock();
             if (read.error().code == hal::errc::no_device)
                 deviceLost(read.error().message);

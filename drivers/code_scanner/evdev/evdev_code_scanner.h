@@ -7,6 +7,7 @@
 #include "drivers/code_scanner/hotplug_monitor.h"
 #include "hal/code_scanner.h"
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <mutex>
@@ -66,7 +67,8 @@ private:
     const std::string path_;
     const EvdevScannerOptions options_;
     HotplugMonitor monitor_;
-    std::mutex fdMutex_; ///< guards fd_, lines_, decoder_
+    std::atomic<bool> lost_ = false; ///< the device went away; reopen() clears it
+    std::mutex fdMutex_;             ///< guards fd_, lines_, decoder_
     int fd_ = -1;
     bool replay_ = false; ///< a regular file: end of file means "no more input", not unplug
     std::deque<std::string> lines_;

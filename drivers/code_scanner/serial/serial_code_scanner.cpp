@@ -11,6 +11,9 @@ namespace drivers {
 namespace {
 using Clock = std::chrono::steady_clock;
 constexpr std::string_view kLog = "drivers/code_scanner/serial";
+/// Reads wait at most this long at a time, so an unplug seen by the hot-plug thread ends a
+/// long scan promptly.
+constexpr std::chrono::milliseconds kReadSlice{100};
 } // namespace
 
 SerialCodeScanner::SerialCodeScanner(std::string path, SerialScannerOptions options)
@@ -37,8 +40,13 @@ base::Result<void> SerialCodeScanner::openImpl()
         lines_.clear();
         assembler_.reset();
     }
+    lost_ = false;
     monitor_.start(path_, options_.hotplugInterval,
-                   {[this] { deviceLost("device node " + path_ + " is gone"); },
+                   {[this] {
+                        // Not under portMutex_: a scan may hold it; it sees lost_ and ends.
+                        lost_ = true;
+                        reportDisconnected("device node " + path_ + " is gone");
+                    },
                     [this] {
                         return reopen();
                     }});
@@ -54,10 +62,7 @@ void SerialCodeScanner::closeImpl()
 
 void SerialCodeScanner::deviceLost(const std::string& detail)
 {
-    {
-        std::lock_guard lock(portMutex_);
-        port_.reset();
-    }
+    lost_ = true;
     monitor_.markLost();
     reportDisconnected(detail);
 }
@@ -73,6 +78,7 @@ bool SerialCodeScanner::reopen()
         port_ = std::move(*port);
         lines_.clear();
         assembler_.reset();
+        lost_ = false;
     }
     reportReconnected();
     return true;
@@ -104,8 +110,11 @@ SerialCodeScanner::scanImpl(std::chrono::milliseconds timeout)
             std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
         if (left.count() <= 0)
             return std::optional<hal::ScannedCode>{};
+        if (lost_)
+            return base::fail(hal::errc::no_device, "serial scanner " + path_ + " is gone");
         const auto dropped = assembler_.droppedLines();
-        if (auto read = readSome(left); !read) {
+        if (auto read = readSome(std::min(left, kReadSlice)); !read) {
+            port_.reset();
             lock.unlock();
             if (read.error().code == hal::errc::no_device)
                 deviceLost(read.error().message);

@@ -8,6 +8,7 @@
 #include "drivers/transport/serial_port.h"
 #include "hal/code_scanner.h"
 
+#include <atomic>
 #include <deque>
 #include <mutex>
 #include <optional>
@@ -40,6 +41,7 @@ private:
     const std::string path_;
     const SerialScannerOptions options_;
     HotplugMonitor monitor_;
+    std::atomic<bool> lost_ = false; ///< the device went away; reopen() clears it
     std::mutex portMutex_; ///< guards port_, lines_, assembler_ (scan vs. hot-plug thread)
     std::optional<SerialPort> port_;
     std::deque<std::string> lines_;

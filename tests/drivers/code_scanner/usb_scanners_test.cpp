@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace std::chrono_literals;
@@ -226,4 +227,28 @@ TEST(SerialCodeScanner, HangUpDuringScanIsNoDevice)
     ASSERT_FALSE(result);
     EXPECT_EQ(result.error().code, hal::errc::no_device);
     EXPECT_EQ(scanner.status().state, hal::DeviceState::Disconnected);
+}
+
+TEST(SerialCodeScanner, NodeVanishingEndsALongScanPromptly)
+{
+    // udev removes the by-id link before the tty reports anything: the hot-plug thread
+    // notices, and a scan waiting for a code ends with no_device instead of its full timeout.
+    test_support::TempDir dir;
+    test_support::PtyPair pty;
+    const auto link = dir.file("usb-Scanner-if00");
+    std::filesystem::create_symlink(pty.devicePath(), link);
+    drivers::SerialScannerOptions options;
+    options.hotplugInterval = 20ms;
+    drivers::SerialCodeScanner scanner(link, options);
+    ASSERT_TRUE(scanner.open());
+    std::thread udev([&] {
+        std::this_thread::sleep_for(50ms);
+        std::filesystem::remove(link);
+    });
+    const auto start = std::chrono::steady_clock::now();
+    auto result = scanner.scan(10s);
+    udev.join();
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().code, hal::errc::no_device);
+    EXPECT_LT(std::chrono::steady_clock::now() - start, 2s);
 }
