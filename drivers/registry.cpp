@@ -32,10 +32,15 @@ base::Result<std::shared_ptr<Interface>> create(std::string_view deviceClass,
 
 /// Code scanners: the camera pipeline (camera:, image:, video:) or a USB scanner in CDC-ACM
 /// (serial:) or keyboard-wedge (evdev:) mode.
-base::Result<std::shared_ptr<hal::CodeScanner>> createCodeScanner(const std::string& spec)
+base::Result<std::shared_ptr<hal::CodeScanner>> createCodeScanner(const std::string& spec,
+                                                                  const std::string& formats)
 {
-    if (auto camera = parseCameraSource(spec))
-        return std::shared_ptr<hal::CodeScanner>(std::make_shared<CameraCodeScanner>(*camera));
+    if (auto camera = parseCameraSource(spec)) {
+        CameraOptions options;
+        options.decoder.formats = formats;
+        return std::shared_ptr<hal::CodeScanner>(
+            std::make_shared<CameraCodeScanner>(*camera, options));
+    }
     if (spec.starts_with("serial:") && spec.size() > 7)
         return std::shared_ptr<hal::CodeScanner>(
             std::make_shared<SerialCodeScanner>(spec.substr(7)));

@@ -15,8 +15,10 @@ namespace drivers {
 [[nodiscard]] base::Result<hal::DeviceSet> createDevices(const hal::DeviceSpecs& specs);
 
 /// Creates one code scanner (not opened) from a spec: fake, camera:/dev/videoN, image:FILE,
-/// video:FILE, serial:DEV or evdev:DEV (kioskctl scan uses it alone).
+/// video:FILE, serial:DEV or evdev:DEV (kioskctl scan uses it alone). `formats` are the ZXing
+/// format names the camera pipeline looks for ("QRCode|DataMatrix"); USB scanners decode
+/// themselves and ignore it.
 [[nodiscard]] base::Result<std::shared_ptr<hal::CodeScanner>>
-createCodeScanner(const std::string& spec);
+createCodeScanner(const std::string& spec, const std::string& formats = "QRCode");
 
 } // namespace drivers

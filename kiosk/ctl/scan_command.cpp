@@ -16,6 +16,7 @@ namespace {
 
 struct ScanOptions {
     std::string device;
+    std::string formats = "QRCode";
     double timeoutSeconds = 10;
     bool all = false;
     bool json = false;
@@ -45,11 +46,12 @@ int runScan(const ScanOptions& options)
                            "--device needs camera:/dev/videoN, image:FILE, video:FILE, "
                            "serial:DEV or evdev:DEV"},
                           options.json, BadUsage);
-    auto scanner = drivers::createCodeScanner(options.device);
+    auto scanner = drivers::createCodeScanner(options.device, options.formats);
     if (!scanner)
         return printError(scanner.error(), options.json, BadUsage);
     if (auto opened = (*scanner)->open(); !opened)
-        return printError(opened.error().withContext(options.device), options.json);
+        return printError(opened.error().withContext(options.device), options.json,
+                          opened.error().code == base::errc::invalid_argument ? BadUsage : Failed);
 
     using Clock = std::chrono::steady_clock;
     const auto deadline =
@@ -92,6 +94,10 @@ void addScanCommand(CLI::App& app, int& exitCode)
         ->add_option("--device", options->device,
                      "camera:/dev/videoN | image:FILE | video:FILE | serial:DEV | evdev:DEV")
         ->required();
+    command
+        ->add_option("--formats", options->formats,
+                     "Camera: ZXing formats to look for, e.g. QRCode|DataMatrix|Code128")
+        ->capture_default_str();
     command->add_option("--timeout", options->timeoutSeconds, "Seconds to wait")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);

@@ -2,11 +2,14 @@
 // The camera pipeline beyond the contract: the ZXing adapter, the decoding passes, the
 // latest-frame mailbox, the duplicate window, the camera being on only during a scan, bad
 // sources, and a real V4L2 camera where one exists.
+#define ZX_USE_UTF8 1
 #include "drivers/code_scanner/camera/camera_code_scanner.h"
 #include "drivers/code_scanner/camera/latest_frame.h"
 #include "qr_image.h"
 #include "tests/support/temp_dir.h"
 
+#include <ZXing/BitMatrix.h>
+#include <ZXing/MultiFormatWriter.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -181,4 +184,34 @@ TEST(CameraV4l2, RealCameraOpensAndScansWithoutError)
     auto result = scanner.scan(1s);
     EXPECT_TRUE(result) << result.error().message;
     EXPECT_FALSE(scanner.cameraOn());
+}
+
+TEST_F(CameraImageTest, OtherFormatsAreReadWhenConfigured)
+{
+    // A Data Matrix made by ZXing's own writer: ignored by the QR-only default, read when
+    // the configuration names the format.
+    const auto bits = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::DataMatrix)
+                          .setMargin(4)
+                          .encode(std::string("SC-510703-0042"), 240, 240);
+    const auto pixels = ZXing::ToMatrix<std::uint8_t>(bits);
+    const cv::Mat code(pixels.height(), pixels.width(), CV_8UC1,
+                       const_cast<std::uint8_t*>(pixels.data()));
+    cv::Mat frame(480, 640, CV_8UC1, cv::Scalar(255));
+    code.copyTo(frame(cv::Rect(200, 120, code.cols, code.rows)));
+    const auto path = writeImage(frame);
+
+    drivers::CameraCodeScanner qrOnly({drivers::CameraSourceKind::Image, path});
+    ASSERT_TRUE(qrOnly.open());
+    auto nothing = qrOnly.scan(200ms);
+    ASSERT_TRUE(nothing);
+    EXPECT_FALSE(*nothing);
+
+    drivers::CameraOptions options;
+    options.decoder.formats = "QRCode|DataMatrix";
+    drivers::CameraCodeScanner both({drivers::CameraSourceKind::Image, path}, options);
+    ASSERT_TRUE(both.open());
+    auto code2 = both.scan(2s);
+    ASSERT_TRUE(code2 && *code2);
+    EXPECT_EQ((*code2)->format, "DataMatrix");
+    EXPECT_EQ((*code2)->text, "SC-510703-0042");
 }
