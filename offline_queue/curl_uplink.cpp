@@ -25,6 +25,10 @@ public:
             return "platform unreachable";
         case UplinkErrc::refused_config:
             return "platform settings refused";
+        case UplinkErrc::rejected:
+            return "the platform refused the request";
+        case UplinkErrc::malformed:
+            return "the platform's answer is malformed";
         }
         return "uplink error";
     }

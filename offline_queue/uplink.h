@@ -44,7 +44,9 @@ struct UplinkResponse {
     std::optional<std::chrono::seconds> retryAfter;
 };
 
-enum class UplinkErrc { link = 1, refused_config };
+/// link: no HTTP answer; refused_config: bad settings; rejected: the platform answered with an
+/// error status; malformed: a 2xx whose body is not what the contract promises.
+enum class UplinkErrc { link = 1, refused_config, rejected, malformed };
 const std::error_category& uplinkCategory();
 inline std::error_code make_error_code(UplinkErrc e)
 {

@@ -51,7 +51,8 @@ protected:
     {
         std::ofstream(config()) << "[kiosk]\nid = \"SC-510703-0042\"\ndata_dir = \""
                                 << (dir_ / "data").string() << "\"\n\n[platform]\nurl = \"" << url
-                                << "\"\nallow_insecure_loopback = true\n"
+                                << "\"\nallow_insecure_loopback = true\n\n[queue]\nkey_file = \""
+                                << (dir_ / "queue.key").string() << "\"\n"
                                 << extra;
     }
 
@@ -111,11 +112,11 @@ TEST_F(KioskctlTest, SimulateQueuesWhenThePlatformIsDown)
 
 TEST_F(KioskctlTest, ABadConfigurationIsRefusedNamingKeyAndLine)
 {
-    writeConfig(sim_->baseUrl(), "\n[queue]\nmax_size = 10\n");
+    writeConfig(sim_->baseUrl(), "max_size = 10\n");
     const auto run = kioskctl("status --config " + config() + " --json");
     EXPECT_EQ(run.exitCode, 2);
     const auto error = nlohmann::json::parse(run.out)["error"];
-    EXPECT_NE(error["message"].get<std::string>().find(":10: unknown key 'queue.max_size'"),
+    EXPECT_NE(error["message"].get<std::string>().find(":11: unknown key 'queue.max_size'"),
               std::string::npos)
         << error;
 }
