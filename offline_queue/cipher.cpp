@@ -8,6 +8,7 @@
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <memory>
 
@@ -123,10 +124,27 @@ base::Result<std::string> openGcm(const CipherKey& key, std::string_view sealed,
     return out;
 }
 
-/// SM4 takes a 16-byte key: the first half of the key file encrypts, the second half MACs.
-base::Result<std::string> sealSm4(const CipherKey& key, std::string_view plain,
+/// SM4 takes a 16-byte key: an encryption key and a MAC key are derived from the whole key
+/// file with HMAC-SM3, so that every bit of it counts for both.
+std::array<std::uint8_t, 32> sm4Keys(const CipherKey& key)
+{
+    std::array<std::uint8_t, 32> keys{};
+    unsigned int size = 0;
+    std::array<unsigned char, sm3Mac> derived{};
+    HMAC(EVP_sm3(), key.data(), static_cast<int>(key.size()), bytes("kiosk-queue sm4 enc"), 19,
+         derived.data(), &size);
+    std::copy_n(derived.begin(), 16, keys.begin());
+    HMAC(EVP_sm3(), key.data(), static_cast<int>(key.size()), bytes("kiosk-queue sm4 mac"), 19,
+         derived.data(), &size);
+    std::copy_n(derived.begin(), 16, keys.begin() + 16);
+    base::secureZero(derived.data(), derived.size());
+    return keys;
+}
+
+base::Result<std::string> sealSm4(const CipherKey& master, std::string_view plain,
                                   std::string_view aad)
 {
+    const auto key = sm4Keys(master);
     std::string out(1 + sm4Iv + plain.size(), '\0');
     out[0] = static_cast<char>(CipherAlg::Sm4CtrHmacSm3);
     if (RAND_bytes(bytes(out) + 1, sm4Iv) != 1)
@@ -143,9 +161,10 @@ base::Result<std::string> sealSm4(const CipherKey& key, std::string_view plain,
     return out + mac;
 }
 
-base::Result<std::string> openSm4(const CipherKey& key, std::string_view sealed,
+base::Result<std::string> openSm4(const CipherKey& master, std::string_view sealed,
                                   std::string_view aad)
 {
+    const auto key = sm4Keys(master);
     if (sealed.size() < 1 + sm4Iv + sm3Mac)
         return base::fail(tampered());
     const auto ciphertext = sealed.substr(1 + sm4Iv, sealed.size() - 1 - sm4Iv - sm3Mac);

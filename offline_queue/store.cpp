@@ -214,11 +214,14 @@ base::Result<void> Store::exec(const char* sql) const
 
 base::Result<void> Store::migrate()
 {
-    Statement version(db_, "PRAGMA user_version");
-    auto row = version.ok() ? version.step() : base::fail(version.error("read schema version"));
-    if (!row)
-        return base::fail(row.error());
-    const auto current = version.integer(0);
+    std::int64_t current = 0;
+    {
+        Statement version(db_, "PRAGMA user_version");
+        auto row = version.ok() ? version.step() : base::fail(version.error("read schema version"));
+        if (!row)
+            return base::fail(row.error());
+        current = version.integer(0);
+    }
     if (current > schemaVersion)
         return base::fail(QueueErrc::database, "schema version " + std::to_string(current) +
                                                    " is newer than this build's (" +
