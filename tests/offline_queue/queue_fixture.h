@@ -70,6 +70,21 @@ inline nlohmann::json sampleRating(int level)
             {"evaluatedAt", "2026-11-24T10:16:40+08:00"}};
 }
 
+/// An uplink to platform-sim over loopback HTTP.
+inline std::unique_ptr<CurlUplink> makeSimUplink(const std::string& url,
+                                                 const std::string& id = kioskId)
+{
+    UplinkOptions options;
+    options.baseUrl = url;
+    options.kioskId = id;
+    options.userAgent = "kiosk-test/1";
+    options.allowInsecureLoopback = true;
+    options.requestTimeout = 5s;
+    auto uplink = CurlUplink::create(options);
+    EXPECT_TRUE(uplink) << uplink.error().message;
+    return std::move(*uplink);
+}
+
 class SyncLoopTest : public ::testing::Test {
 protected:
     void SetUp() override
@@ -125,6 +140,5 @@ protected:
     std::unique_ptr<CurlUplink> uplink_;
     std::unique_ptr<SyncLoop> loop_;
 };
-
 
 } // namespace queue_test

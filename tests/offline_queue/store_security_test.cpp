@@ -36,12 +36,13 @@ std::vector<std::uint8_t> materialBytes(std::size_t size)
 CaseInput personalCase(std::size_t materialSize = 4096)
 {
     CaseInput input;
-    input.body = {{"kioskId", "SC-510703-0042"},
-                  {"itemCode", "X1"},
-                  {"applicant",
-                   {{"idType", "resident"}, {"idNumber", idNumber}, {"name", name}, {"phone", phone}}},
-                  {"form", {{"phone", phone}, {"note", "家庭住址变更"}}},
-                  {"delivery", {{"method", "post"}, {"address", address}}}};
+    input.body = {
+        {"kioskId", "SC-510703-0042"},
+        {"itemCode", "X1"},
+        {"applicant",
+         {{"idType", "resident"}, {"idNumber", idNumber}, {"name", name}, {"phone", phone}}},
+        {"form", {{"phone", phone}, {"note", "家庭住址变更"}}},
+        {"delivery", {{"method", "post"}, {"address", address}}}};
     input.materials.push_back({"户口簿首页", "image/jpeg", materialBytes(materialSize)});
     return input;
 }
@@ -60,7 +61,7 @@ std::vector<std::string> personalDataIn(const std::filesystem::path& db)
     for (const auto& file : {db, std::filesystem::path(db.string() + "-wal")}) {
         const auto bytes = fileBytes(file);
         for (const std::string& needle : {std::string(name), std::string(idNumber),
-                                         std::string(phone), std::string(address), marker})
+                                          std::string(phone), std::string(address), marker})
             if (bytes.find(needle) != std::string::npos)
                 found.push_back(needle + " in " + file.filename().string());
     }
@@ -80,7 +81,8 @@ void deliverAll(Store& store)
         const auto due = store.due(std::chrono::system_clock::now() + 1h, 100);
         ASSERT_TRUE(due);
         for (const auto& record : *due)
-            ASSERT_TRUE(store.markDelivered(record.id, "510703-1", std::chrono::system_clock::now()));
+            ASSERT_TRUE(
+                store.markDelivered(record.id, "510703-1", std::chrono::system_clock::now()));
     }
 }
 
@@ -105,8 +107,8 @@ TEST(Cipher, BothAlgorithmsRoundTripAndBindTheRecord)
         EXPECT_FALSE(cipher.open(flipped, "case:k1"));
         EXPECT_FALSE(cipher.open(sealed->substr(0, 10), "case:k1"));
         // A body names its algorithm: a cipher set to the other one still opens it.
-        Cipher other(key, alg == CipherAlg::Aes256Gcm ? CipherAlg::Sm4CtrHmacSm3
-                                                      : CipherAlg::Aes256Gcm);
+        Cipher other(key,
+                     alg == CipherAlg::Aes256Gcm ? CipherAlg::Sm4CtrHmacSm3 : CipherAlg::Aes256Gcm);
         EXPECT_TRUE(other.open(*sealed, "case:k1"));
         CipherKey wrong = key;
         wrong[0] ^= 1;
@@ -189,8 +191,9 @@ TEST(StoreSecurity, APlaintextVersionOneDatabaseIsSealedByTheMigration)
         sqlite3* db = nullptr;
         ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
         const std::string body =
-            nlohmann::json{{"submissionId", "k1"},
-                           {"applicant", {{"idNumber", idNumber}, {"name", name}, {"phone", phone}}}}
+            nlohmann::json{
+                {"submissionId", "k1"},
+                {"applicant", {{"idNumber", idNumber}, {"name", name}, {"phone", phone}}}}
                 .dump();
         const std::string sql =
             "PRAGMA journal_mode=WAL; CREATE TABLE records (id INTEGER PRIMARY KEY, kind TEXT NOT "
