@@ -25,6 +25,10 @@ public:
             return "platform unreachable";
         case UplinkErrc::refused_config:
             return "platform settings refused";
+        case UplinkErrc::rejected:
+            return "the platform refused the request";
+        case UplinkErrc::malformed:
+            return "the platform's answer is malformed";
         }
         return "uplink error";
     }
@@ -161,20 +165,34 @@ base::Result<std::unique_ptr<CurlUplink>> CurlUplink::create(UplinkOptions optio
     return std::unique_ptr<CurlUplink>(new CurlUplink(std::move(options)));
 }
 
-CurlUplink::CurlUplink(UplinkOptions options) : options_(std::move(options)) {}
-
-base::Result<UplinkResponse> CurlUplink::send(const UplinkRequest& request)
+CurlUplink::CurlUplink(UplinkOptions options) : options_(std::move(options))
 {
-    CurlPtr<CURL> curl(curl_easy_init());
-    if (!curl)
-        return base::fail(UplinkErrc::link, "libcurl could not start a transfer");
-    CURL* c = curl.get();
-    const std::string url = options_.baseUrl + request.path;
-    UplinkResponse response;
+    multi_ = curl_multi_init();
+    curl_multi_setopt(multi_, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+    curl_multi_setopt(multi_, CURLMOPT_MAX_HOST_CONNECTIONS,
+                      static_cast<long>(std::max<std::size_t>(options_.maxInFlight, 1)));
+}
 
+CurlUplink::~CurlUplink()
+{
+    curl_multi_cleanup(multi_);
+}
+
+/// One transfer: the easy handle and everything it points into, kept alive together.
+struct CurlUplink::Transfer {
+    CurlPtr<CURL> curl{curl_easy_init()};
     CurlPtr<curl_slist> headers;
+    std::string url;
+    UplinkResponse response;
+    std::size_t index = 0;
+};
+
+void CurlUplink::prepare(Transfer& transfer, const UplinkRequest& request) const
+{
+    CURL* c = transfer.curl.get();
+    transfer.url = options_.baseUrl + request.path;
     auto addHeader = [&](const std::string& header) {
-        headers.reset(curl_slist_append(headers.release(), header.c_str()));
+        transfer.headers.reset(curl_slist_append(transfer.headers.release(), header.c_str()));
     };
     addHeader("X-Kiosk-Id: " + options_.kioskId);
     addHeader("Accept: application/json");
@@ -186,16 +204,19 @@ base::Result<UplinkResponse> CurlUplink::send(const UplinkRequest& request)
     if (!request.ifNoneMatch.empty())
         addHeader("If-None-Match: " + request.ifNoneMatch);
 
-    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(c, CURLOPT_URL, transfer.url.c_str());
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR,
                      options_.allowInsecureLoopback ? "http,https" : "https");
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(c, CURLOPT_USERAGENT, options_.userAgent.c_str());
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, transfer.headers.get());
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS,
                      static_cast<long>(options_.connectTimeout.count()));
     curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.requestTimeout.count()));
     curl_easy_setopt(c, CURLOPT_SSLVERSION, CURL_SSLVERSION_TLSv1_2);
+    // h2 when the server offers it over TLS (ALPN); plain http stays HTTP/1.1.
+    curl_easy_setopt(c, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
+    curl_easy_setopt(c, CURLOPT_PIPEWAIT, 1L);
     if (!options_.caFile.empty())
         curl_easy_setopt(c, CURLOPT_CAINFO, options_.caFile.c_str());
     if (!options_.certFile.empty())
@@ -211,15 +232,73 @@ base::Result<UplinkResponse> CurlUplink::send(const UplinkRequest& request)
                          static_cast<curl_off_t>(request.body.size()));
     }
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, appendBody);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &response.body);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &transfer.response.body);
     curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, readHeader);
-    curl_easy_setopt(c, CURLOPT_HEADERDATA, &response);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, &transfer.response);
+}
 
-    if (const CURLcode rc = curl_easy_perform(c); rc != CURLE_OK)
+namespace {
+
+base::Result<UplinkResponse> outcome(CURLcode rc, CURL* curl, UplinkResponse response,
+                                     const UplinkRequest& request)
+{
+    if (rc != CURLE_OK)
         return base::fail(UplinkErrc::link,
                           request.method + " " + request.path + ": " + curl_easy_strerror(rc));
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
     return response;
+}
+
+} // namespace
+
+base::Result<UplinkResponse> CurlUplink::send(const UplinkRequest& request)
+{
+    Transfer transfer;
+    if (!transfer.curl)
+        return base::fail(UplinkErrc::link, "libcurl could not start a transfer");
+    prepare(transfer, request);
+    const CURLcode rc = curl_easy_perform(transfer.curl.get());
+    return outcome(rc, transfer.curl.get(), std::move(transfer.response), request);
+}
+
+std::vector<base::Result<UplinkResponse>>
+CurlUplink::sendAll(std::span<const UplinkRequest> requests)
+{
+    std::vector<base::Result<UplinkResponse>> answers(
+        requests.size(), base::fail(UplinkErrc::link, "libcurl could not start a transfer"));
+    std::lock_guard lock(multiMutex_);
+    std::vector<std::unique_ptr<Transfer>> active;
+    std::size_t next = 0;
+    const std::size_t limit = std::max<std::size_t>(options_.maxInFlight, 1);
+    while (next < requests.size() || !active.empty()) {
+        while (active.size() < limit && next < requests.size()) {
+            auto transfer = std::make_unique<Transfer>();
+            transfer->index = next++;
+            if (!transfer->curl)
+                continue;
+            prepare(*transfer, requests[transfer->index]);
+            curl_easy_setopt(transfer->curl.get(), CURLOPT_PRIVATE, transfer.get());
+            curl_multi_add_handle(multi_, transfer->curl.get());
+            active.push_back(std::move(transfer));
+        }
+        int running = 0;
+        curl_multi_perform(multi_, &running);
+        int queued = 0;
+        while (CURLMsg* message = curl_multi_info_read(multi_, &queued)) {
+            if (message->msg != CURLMSG_DONE)
+                continue;
+            Transfer* done = nullptr;
+            curl_easy_getinfo(message->easy_handle, CURLINFO_PRIVATE, &done);
+            const CURLcode rc = message->data.result;
+            curl_multi_remove_handle(multi_, done->curl.get());
+            answers[done->index] =
+                outcome(rc, done->curl.get(), std::move(done->response), requests[done->index]);
+            std::erase_if(active, [done](const auto& t) { return t.get() == done; });
+        }
+        if (!active.empty())
+            curl_multi_poll(multi_, nullptr, 0, 100, nullptr);
+    }
+    return answers;
 }
 
 } // namespace queue

@@ -6,6 +6,9 @@
 #include "offline_queue/uplink.h"
 
 #include <memory>
+#include <mutex>
+
+typedef void CURLM;
 
 namespace queue {
 
@@ -16,11 +19,22 @@ public:
     /// refused with an error that says why.
     [[nodiscard]] static base::Result<std::unique_ptr<CurlUplink>> create(UplinkOptions options);
 
+    ~CurlUplink() override;
+
     [[nodiscard]] base::Result<UplinkResponse> send(const UplinkRequest& request) override;
+    /// The curl multi interface: up to maxInFlight transfers at once, multiplexed over one
+    /// HTTP/2 connection where the server offers h2 (ALPN), else over parallel HTTP/1.1
+    /// connections kept alive between calls.
+    [[nodiscard]] std::vector<base::Result<UplinkResponse>>
+    sendAll(std::span<const UplinkRequest> requests) override;
 
 private:
+    struct Transfer;
     explicit CurlUplink(UplinkOptions options);
+    void prepare(Transfer& transfer, const UplinkRequest& request) const;
     UplinkOptions options_;
+    std::mutex multiMutex_; ///< one sendAll at a time on the shared multi handle
+    CURLM* multi_ = nullptr;
 };
 
 /// True if `host` is a literal loopback address: 127.0.0.0/8 or ::1 (with or without brackets).

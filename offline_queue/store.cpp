@@ -2,7 +2,9 @@
 #include "offline_queue/store.h"
 
 #include "base/clock.h"
+#include "base/log.h"
 #include "base/random.h"
+#include "base/secure_buffer.h"
 #include "offline_queue/digest.h"
 #include "offline_queue/sqlite_statement.h"
 
@@ -12,6 +14,7 @@
 #include <cerrno>
 
 #include <fcntl.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace queue {
@@ -67,6 +70,19 @@ CREATE INDEX records_due ON records (state, next_attempt_ms);
 CREATE INDEX records_submission ON records (submission_id, kind);
 )sql";
 
+/// Schema version 2: bodies are sealed (cipher.h) and settled records carry the time they
+/// settled, for the dead-letter retention.
+constexpr const char* schemaV2 = "ALTER TABLE records ADD COLUMN settled_ms INTEGER NOT NULL "
+                                 "DEFAULT 0";
+
+constexpr std::string_view logCategory = "queue/store";
+
+/// What binds a sealed body to its record.
+std::string aadFor(std::string_view kind, std::string_view key)
+{
+    return std::string(kind) + ":" + std::string(key);
+}
+
 std::int64_t toMs(Store::TimePoint time)
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
@@ -75,27 +91,6 @@ std::int64_t toMs(Store::TimePoint time)
 Store::TimePoint fromMs(std::int64_t ms)
 {
     return Store::TimePoint(std::chrono::milliseconds(ms));
-}
-
-/// Inserts one pending record; the caller holds the transaction.
-base::Result<void> insertRecord(sqlite3* db, RecordKind kind, std::string_view key,
-                                std::string_view submissionId, std::string_view itemCode,
-                                std::string_view contentType, std::string_view sha256,
-                                std::string_view body)
-{
-    Statement insert(
-        db, "INSERT INTO records (kind, idempotency_key, submission_id, item_code, content_type, "
-            "sha256, body, created_ms, created_at) VALUES (?,?,?,?,?,?,?,?,?)");
-    if (!insert.ok())
-        return base::fail(insert.error("prepare insert"));
-    const auto now = std::chrono::system_clock::now();
-    insert.bind(1, toString(kind))
-        .bind(2, key)
-        .bind(3, submissionId)
-        .bind(4, itemCode)
-        .bind(5, contentType);
-    insert.bind(6, sha256).bindBlob(7, body).bind(8, toMs(now)).bind(9, base::toRfc3339(now));
-    return insert.run();
 }
 
 } // namespace
@@ -147,10 +142,21 @@ base::Result<void> createPrivateFile(const std::filesystem::path& path)
 
 } // namespace
 
-base::Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path)
+base::Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path,
+                                                 StoreOptions options)
 {
-    if (auto created = createPrivateFile(path); !created)
-        return base::fail(created.error());
+    if (options.keyFile.empty())
+        options.keyFile = path.parent_path() / "queue.key";
+    bool created = false;
+    auto key = loadOrCreateKey(options.keyFile, created);
+    if (!key)
+        return base::fail(key.error());
+    if (created)
+        base::log::warning(logCategory, "created a new queue key " + options.keyFile.string() +
+                                            "; back it up with the kiosk's records, or records "
+                                            "sealed with it cannot be read again");
+    if (auto made = createPrivateFile(path); !made)
+        return base::fail(made.error());
     sqlite3* db = nullptr;
     const int rc =
         sqlite3_open_v2(path.c_str(), &db,
@@ -160,7 +166,8 @@ base::Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& pa
         sqlite3_close(db);
         return base::fail(error);
     }
-    std::unique_ptr<Store> store(new Store(db));
+    std::unique_ptr<Store> store(new Store(db, path, options, *key));
+    base::secureZero(key->data(), key->size());
     // WAL + synchronous=FULL: a committed transaction survives a power cut. secure_delete
     // overwrites deleted content, so purged personal data does not linger in free pages.
     for (const char* pragma :
@@ -170,10 +177,24 @@ base::Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& pa
             return base::fail(done.error().withContext(path.string()));
     if (auto migrated = store->migrate(); !migrated)
         return base::fail(migrated.error().withContext(path.string()));
+    if (options.maxBytes > 0) {
+        // The cap in pages: SQLite answers SQLITE_FULL past it, and rolls the transaction back.
+        Statement pageSize(db, "PRAGMA page_size");
+        auto row = pageSize.ok() ? pageSize.step() : base::fail(pageSize.error("page size"));
+        if (!row)
+            return base::fail(row.error());
+        const auto pages = options.maxBytes / static_cast<std::uint64_t>(pageSize.integer(0));
+        const std::string sql = "PRAGMA max_page_count = " + std::to_string(pages);
+        if (auto done = store->exec(sql.c_str()); !done)
+            return base::fail(done.error());
+    }
     return store;
 }
 
-Store::Store(sqlite3* db) : db_(db) {}
+Store::Store(sqlite3* db, std::filesystem::path path, StoreOptions options, const CipherKey& key)
+    : db_(db), path_(std::move(path)), options_(std::move(options)), cipher_(key, options_.cipher)
+{
+}
 
 Store::~Store()
 {
@@ -193,24 +214,108 @@ base::Result<void> Store::exec(const char* sql) const
 
 base::Result<void> Store::migrate()
 {
-    Statement version(db_, "PRAGMA user_version");
-    auto row = version.ok() ? version.step() : base::fail(version.error("read schema version"));
-    if (!row)
-        return base::fail(row.error());
-    const auto current = version.integer(0);
+    std::int64_t current = 0;
+    {
+        Statement version(db_, "PRAGMA user_version");
+        auto row = version.ok() ? version.step() : base::fail(version.error("read schema version"));
+        if (!row)
+            return base::fail(row.error());
+        current = version.integer(0);
+    }
     if (current > schemaVersion)
         return base::fail(QueueErrc::database, "schema version " + std::to_string(current) +
                                                    " is newer than this build's (" +
                                                    std::to_string(schemaVersion) +
                                                    "); refusing to touch it");
-    if (current == schemaVersion)
-        return {};
     // Each step migrates one version up, in its own transaction.
-    return transaction([this]() -> base::Result<void> {
-        if (auto created = exec(schemaV1); !created)
-            return created;
-        return exec("PRAGMA user_version = 1");
-    });
+    if (current < 1)
+        if (auto done = transaction([this]() -> base::Result<void> {
+                if (auto created = exec(schemaV1); !created)
+                    return created;
+                return exec("PRAGMA user_version = 1");
+            });
+            !done)
+            return done;
+    if (current < 2)
+        if (auto done = transaction([this] { return migrateToV2(); }); !done)
+            return done;
+    if (current >= 1 && current < 2) {
+        // The plaintext bodies of version 1 are overwritten (secure_delete) but may linger in
+        // the WAL and in freed pages: checkpoint and rebuild the file without them.
+        if (auto done = exec("PRAGMA wal_checkpoint(TRUNCATE)"); !done)
+            return done;
+        if (auto done = exec("VACUUM"); !done)
+            return done;
+        return exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    return {};
+}
+
+/// Version 1 kept bodies in plaintext: seal every one in place.
+base::Result<void> Store::migrateToV2()
+{
+    if (auto altered = exec(schemaV2); !altered)
+        return altered;
+    if (auto dated = exec("UPDATE records SET settled_ms = created_ms WHERE state != 'pending'");
+        !dated)
+        return dated;
+    Statement select(db_, "SELECT id, kind, idempotency_key, body FROM records "
+                          "WHERE body IS NOT NULL");
+    if (!select.ok())
+        return base::fail(select.error("read version 1 bodies"));
+    auto row = select.step();
+    for (; row && *row; row = select.step()) {
+        std::string plain = select.text(3);
+        auto sealed = cipher_.seal(plain, aadFor(select.text(1), select.text(2)));
+        base::secureZero(plain);
+        if (!sealed)
+            return base::fail(sealed.error());
+        Statement update(db_, "UPDATE records SET body = ? WHERE id = ?");
+        update.bindBlob(1, *sealed).bind(2, select.integer(0));
+        if (auto done = update.ok() ? update.run() : base::fail(update.error("seal")); !done)
+            return done;
+    }
+    if (!row)
+        return base::fail(row.error());
+    return exec("PRAGMA user_version = 2");
+}
+
+base::Result<void> Store::checkRoom(std::uint64_t needed) const
+{
+    struct statvfs disk {};
+    const auto dir = path_.parent_path().empty() ? std::filesystem::path(".") : path_.parent_path();
+    if (::statvfs(dir.c_str(), &disk) != 0)
+        return base::fail(base::fromErrno("statvfs " + dir.string(), errno));
+    const auto free = static_cast<std::uint64_t>(disk.f_bavail) * disk.f_frsize;
+    // Twice the size: the WAL holds the pages once more until the next checkpoint.
+    if (free < 2 * needed + options_.diskReserveBytes)
+        return base::fail(QueueErrc::full, "the disk holding " + path_.string() + " has only " +
+                                               std::to_string(free >> 20) +
+                                               " MiB free; new submissions are refused");
+    return {};
+}
+
+base::Result<void> Store::insertRecord(RecordKind kind, std::string_view key,
+                                       std::string_view submissionId, std::string_view itemCode,
+                                       std::string_view contentType, std::string_view sha256,
+                                       std::string_view body)
+{
+    auto sealed = cipher_.seal(body, aadFor(toString(kind), key));
+    if (!sealed)
+        return base::fail(sealed.error());
+    Statement insert(
+        db_, "INSERT INTO records (kind, idempotency_key, submission_id, item_code, content_type, "
+             "sha256, body, created_ms, created_at) VALUES (?,?,?,?,?,?,?,?,?)");
+    if (!insert.ok())
+        return base::fail(insert.error("prepare insert"));
+    const auto now = std::chrono::system_clock::now();
+    insert.bind(1, toString(kind))
+        .bind(2, key)
+        .bind(3, submissionId)
+        .bind(4, itemCode)
+        .bind(5, contentType);
+    insert.bind(6, sha256).bindBlob(7, *sealed).bind(8, toMs(now)).bind(9, base::toRfc3339(now));
+    return insert.run();
 }
 
 base::Result<void> Store::transaction(const std::function<base::Result<void>()>& work)
@@ -232,7 +337,12 @@ base::Result<SubmissionRef> Store::enqueueCase(CaseInput input)
     SubmissionRef ref{base::makeUuidV4(), 0};
     const std::string itemCode = input.body.value("itemCode", "");
     nlohmann::json materials = nlohmann::json::array();
+    std::uint64_t needed = input.body.dump().size();
+    for (const auto& material : input.materials)
+        needed += material.bytes.size();
     std::lock_guard lock(mutex_);
+    if (auto room = checkRoom(needed); !room)
+        return base::fail(room.error());
     auto stored = transaction([&]() -> base::Result<void> {
         for (const auto& material : input.materials) {
             const std::string_view bytes(reinterpret_cast<const char*>(material.bytes.data()),
@@ -242,17 +352,18 @@ base::Result<SubmissionRef> Store::enqueueCase(CaseInput input)
                                  {"sha256", digest},
                                  {"size", material.bytes.size()},
                                  {"contentType", material.contentType}});
-            if (auto done =
-                    insertRecord(db_, RecordKind::Material, base::makeUuidV4(), ref.submissionId,
-                                 itemCode, material.contentType, digest, bytes);
+            if (auto done = insertRecord(RecordKind::Material, base::makeUuidV4(), ref.submissionId,
+                                         itemCode, material.contentType, digest, bytes);
                 !done)
                 return done;
         }
         input.body["submissionId"] = ref.submissionId;
         input.body["materials"] = std::move(materials);
-        if (auto done = insertRecord(db_, RecordKind::Case, ref.submissionId, ref.submissionId,
-                                     itemCode, "application/json", "", input.body.dump());
-            !done)
+        std::string plain = input.body.dump();
+        auto done = insertRecord(RecordKind::Case, ref.submissionId, ref.submissionId, itemCode,
+                                 "application/json", "", plain);
+        base::secureZero(plain);
+        if (!done)
             return done;
         ref.caseRecordId = sqlite3_last_insert_rowid(db_);
         return {};
@@ -268,6 +379,8 @@ base::Result<std::string> Store::enqueueEvaluation(EvaluationInput input)
         return base::fail(QueueErrc::invalid_input, "evaluation body must be a JSON object");
     const std::string evaluationId = base::makeUuidV4();
     std::lock_guard lock(mutex_);
+    if (auto room = checkRoom(input.body.dump().size()); !room)
+        return base::fail(room.error());
     auto stored = transaction([&]() -> base::Result<void> {
         Statement find(db_,
                        "SELECT item_code FROM records WHERE kind = 'case' AND submission_id = ?");
@@ -280,8 +393,8 @@ base::Result<std::string> Store::enqueueEvaluation(EvaluationInput input)
                               "no stored case " + input.submissionId + " to rate");
         input.body["evaluationId"] = evaluationId;
         input.body["submissionId"] = input.submissionId;
-        return insertRecord(db_, RecordKind::Evaluation, evaluationId, input.submissionId,
-                            find.text(0), "application/json", "", input.body.dump());
+        return insertRecord(RecordKind::Evaluation, evaluationId, input.submissionId, find.text(0),
+                            "application/json", "", input.body.dump());
     });
     if (!stored)
         return base::fail(stored.error().withContext("store evaluation"));
@@ -337,7 +450,7 @@ base::Result<QueueCounts> Store::counts() const
     return counts;
 }
 
-base::Result<std::vector<OutgoingRecord>> Store::due(TimePoint now, std::size_t limit) const
+base::Result<std::vector<OutgoingRecord>> Store::due(TimePoint now, std::size_t limit)
 {
     // Dependencies: a case waits for its pending materials; an evaluation for its delivered case.
     static constexpr const char* sql = R"sql(
@@ -357,6 +470,7 @@ LIMIT ?2)sql";
         return base::fail(select.error("select due records"));
     select.bind(1, toMs(now)).bind(2, static_cast<std::int64_t>(limit));
     std::vector<OutgoingRecord> records;
+    std::vector<std::int64_t> unreadable;
     auto row = select.step();
     for (; row && *row; row = select.step()) {
         OutgoingRecord r;
@@ -366,13 +480,28 @@ LIMIT ?2)sql";
         r.submissionId = select.text(3);
         r.contentType = select.text(4);
         r.sha256 = select.text(5);
-        r.body = select.text(6);
         r.attempts = static_cast<int>(select.integer(7));
         r.caseNo = select.text(8);
+        auto body = cipher_.open(select.text(6), aadFor(select.text(1), r.idempotencyKey));
+        if (!body) {
+            unreadable.push_back(r.id);
+            continue;
+        }
+        r.body = std::move(*body);
         records.push_back(std::move(r));
     }
     if (!row)
         return base::fail(row.error());
+    for (const auto id : unreadable) {
+        base::log::error(logCategory, "record " + std::to_string(id) +
+                                          " does not decrypt with the queue key; dead-lettered");
+        Settlement dead;
+        dead.id = id;
+        dead.outcome = Settlement::Outcome::DeadLetter;
+        dead.text = "cannot decrypt: wrong [queue] key_file, or the record was altered";
+        if (auto marked = settleOne(dead, toMs(now)); !marked)
+            return base::fail(marked.error());
+    }
     return records;
 }
 
@@ -388,40 +517,149 @@ base::Result<std::optional<Store::TimePoint>> Store::nextAttempt() const
     return std::optional<TimePoint>{fromMs(select.integer(0))};
 }
 
+base::Result<void> Store::settleOne(const Settlement& settlement, std::int64_t nowMs)
+{
+    using Outcome = Settlement::Outcome;
+    // Delivered drops the body, which held personal data, in the same statement.
+    const char* sql =
+        settlement.outcome == Outcome::Delivered
+            ? "UPDATE records SET state = 'delivered', result = ?1, delivered_at = ?2, body = "
+              "NULL, "
+              "attempts = attempts + 1, last_error = '', settled_ms = ?3 "
+              "WHERE id = ?4 AND state = 'pending'"
+        : settlement.outcome == Outcome::DeadLetter
+            ? "UPDATE records SET state = 'dead_letter', attempts = attempts + 1, last_error = ?1, "
+              "settled_ms = ?3 WHERE id = ?4 AND state = 'pending' AND ?2 = ?2"
+            : "UPDATE records SET attempts = attempts + 1, last_error = ?1, next_attempt_ms = ?3 "
+              "WHERE id = ?4 AND state = 'pending' AND ?2 = ?2";
+    Statement update(db_, sql);
+    if (!update.ok())
+        return base::fail(update.error("settle record"));
+    const auto at = settlement.outcome == Outcome::Retry ? toMs(settlement.next) : nowMs;
+    update.bind(1, settlement.text).bind(2, base::toRfc3339(fromMs(nowMs))).bind(3, at);
+    update.bind(4, settlement.id);
+    return update.run();
+}
+
+base::Result<void> Store::settle(const std::vector<Settlement>& settlements)
+{
+    if (settlements.empty())
+        return {};
+    const auto now = toMs(std::chrono::system_clock::now());
+    std::lock_guard lock(mutex_);
+    return transaction([&]() -> base::Result<void> {
+        for (const auto& settlement : settlements)
+            if (auto done = settleOne(settlement, now); !done)
+                return done;
+        return {};
+    });
+}
+
 base::Result<void> Store::markDelivered(std::int64_t id, std::string_view result, TimePoint at)
 {
     std::lock_guard lock(mutex_);
-    Statement update(
-        db_, "UPDATE records SET state = 'delivered', result = ?, delivered_at = ?, body = NULL, "
-             "attempts = attempts + 1, last_error = '' WHERE id = ? AND state = 'pending'");
-    if (!update.ok())
-        return base::fail(update.error("mark delivered"));
-    update.bind(1, result).bind(2, base::toRfc3339(at)).bind(3, id);
-    return update.run();
+    Settlement settlement;
+    settlement.id = id;
+    settlement.outcome = Settlement::Outcome::Delivered;
+    settlement.text = result;
+    return settleOne(settlement, toMs(at));
 }
 
 base::Result<void> Store::markRetry(std::int64_t id, std::string_view error, TimePoint next)
 {
     std::lock_guard lock(mutex_);
-    Statement update(
-        db_, "UPDATE records SET attempts = attempts + 1, last_error = ?, next_attempt_ms = ? "
-             "WHERE id = ? AND state = 'pending'");
-    if (!update.ok())
-        return base::fail(update.error("mark retry"));
-    update.bind(1, error).bind(2, toMs(next)).bind(3, id);
-    return update.run();
+    Settlement settlement;
+    settlement.id = id;
+    settlement.text = error;
+    settlement.next = next;
+    return settleOne(settlement, toMs(std::chrono::system_clock::now()));
 }
 
 base::Result<void> Store::markDeadLetter(std::int64_t id, std::string_view error)
 {
     std::lock_guard lock(mutex_);
-    Statement update(
-        db_, "UPDATE records SET state = 'dead_letter', attempts = attempts + 1, last_error = ? "
-             "WHERE id = ? AND state = 'pending'");
+    Settlement settlement;
+    settlement.id = id;
+    settlement.outcome = Settlement::Outcome::DeadLetter;
+    settlement.text = error;
+    return settleOne(settlement, toMs(std::chrono::system_clock::now()));
+}
+
+base::Result<std::int64_t> Store::change(const char* sql, std::int64_t value)
+{
+    std::lock_guard lock(mutex_);
+    Statement update(db_, sql);
     if (!update.ok())
-        return base::fail(update.error("mark dead letter"));
-    update.bind(1, error).bind(2, id);
-    return update.run();
+        return base::fail(update.error("update queue"));
+    update.bind(1, value);
+    if (auto done = update.run(); !done)
+        return base::fail(done.error());
+    return static_cast<std::int64_t>(sqlite3_changes(db_));
+}
+
+base::Result<std::int64_t> Store::wakeLinkFailures(TimePoint now)
+{
+    return change("UPDATE records SET next_attempt_ms = 0 WHERE state = 'pending' "
+                  "AND next_attempt_ms > ?1 AND last_error LIKE 'link:%'",
+                  toMs(now));
+}
+
+base::Result<void> Store::retry(std::int64_t id)
+{
+    auto changed = change("UPDATE records SET state = 'pending', next_attempt_ms = 0, "
+                          "settled_ms = 0 WHERE id = ?1 AND state = 'dead_letter'",
+                          id);
+    if (!changed)
+        return base::fail(changed.error());
+    if (*changed == 0)
+        return base::fail(QueueErrc::not_found,
+                          "record " + std::to_string(id) + " is not a dead letter");
+    return {};
+}
+
+base::Result<std::int64_t> Store::retryDeadLetters()
+{
+    return change("UPDATE records SET state = 'pending', next_attempt_ms = 0, settled_ms = 0 "
+                  "WHERE state = 'dead_letter' AND ?1 = ?1",
+                  0);
+}
+
+base::Result<std::int64_t> Store::purgeDelivered()
+{
+    return change("DELETE FROM records WHERE state = 'delivered' AND ?1 = ?1", 0);
+}
+
+base::Result<std::int64_t> Store::prune(TimePoint now)
+{
+    const auto before = now - options_.deadLetterRetention;
+    return change("DELETE FROM records WHERE state = 'dead_letter' AND settled_ms < ?1",
+                  toMs(before));
+}
+
+base::Result<RecordDetail> Store::show(std::int64_t id) const
+{
+    auto records = list();
+    if (!records)
+        return base::fail(records.error());
+    const auto found = std::find_if(records->begin(), records->end(),
+                                    [id](const RecordSummary& r) { return r.id == id; });
+    if (found == records->end())
+        return base::fail(QueueErrc::not_found, "no record " + std::to_string(id));
+    RecordDetail detail;
+    detail.summary = *found;
+    std::lock_guard lock(mutex_);
+    Statement select(db_, "SELECT COALESCE(length(body), 0), next_attempt_ms, settled_ms "
+                          "FROM records WHERE id = ?");
+    select.bind(1, id);
+    auto row = select.ok() ? select.step() : base::fail(select.error("show"));
+    if (!row)
+        return base::fail(row.error());
+    detail.sealedBytes = select.integer(0);
+    if (found->state == RecordState::Pending)
+        detail.nextAttemptAt = base::toRfc3339(fromMs(select.integer(1)));
+    else if (select.integer(2) > 0)
+        detail.settledAt = base::toRfc3339(fromMs(select.integer(2)));
+    return detail;
 }
 
 } // namespace queue

@@ -100,53 +100,106 @@ std::chrono::milliseconds SyncLoop::backoff(int attempts)
     return std::chrono::milliseconds(pick(random_));
 }
 
+std::chrono::milliseconds SyncLoop::backoffFor(const Verdict& verdict, int attempts)
+{
+    if (verdict.retryAfter)
+        return std::chrono::duration_cast<std::chrono::milliseconds>(*verdict.retryAfter);
+    return backoff(attempts);
+}
+
 base::Result<std::size_t> SyncLoop::runPass()
 {
     auto due = store_.due(clock_.now(), options_.batchSize);
     if (!due)
         return base::fail(due.error());
+    if (due->empty())
+        return std::size_t{0};
+    std::vector<UplinkRequest> requests;
+    requests.reserve(due->size());
+    for (const auto& record : *due)
+        requests.push_back(requestFor(record));
+    const auto answers = uplink_.sendAll(requests);
+
+    std::vector<Settlement> settlements;
     std::size_t settled = 0;
-    for (const auto& record : *due) {
-        const auto verdict = classify(record.kind, uplink_.send(requestFor(record)));
-        const auto now = clock_.now();
-        base::Result<void> marked;
+    bool answered = false;
+    bool held = false;
+    const auto now = clock_.now();
+    for (std::size_t i = 0; i < due->size(); ++i) {
+        const auto& record = (*due)[i];
+        const auto verdict = classify(record.kind, answers[i]);
+        answered = answered || !verdict.linkDown;
+        Settlement settlement;
+        settlement.id = record.id;
+        settlement.text = verdict.reason;
         switch (verdict.disposition) {
         case Disposition::Delivered:
-            marked = store_.markDelivered(record.id, verdict.result, now);
+            settlement.outcome = Settlement::Outcome::Delivered;
+            settlement.text = verdict.result;
             ++settled;
             break;
         case Disposition::DeadLetter:
             base::log::warning(logCategory, "record " + std::to_string(record.id) + " (" +
                                                 std::string(toString(record.kind)) +
                                                 ") rejected: " + verdict.reason);
-            marked = store_.markDeadLetter(record.id, verdict.reason);
+            settlement.outcome = Settlement::Outcome::DeadLetter;
             ++settled;
             break;
         case Disposition::Retry:
-            marked = store_.markRetry(
-                record.id, verdict.reason,
-                now + (verdict.retryAfter ? std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                *verdict.retryAfter)
-                                          : backoff(record.attempts)));
+            settlement.next = now + backoffFor(verdict, record.attempts);
             break;
         case Disposition::Hold:
             // Nothing is marked: the record waits, untouched, for the credentials to be fixed.
-            setLinkState(LinkState::Unauthorized);
-            return settled;
+            held = true;
+            continue;
         }
-        if (!marked)
-            return base::fail(marked.error());
-        setLinkState(verdict.linkDown ? LinkState::Down : LinkState::Up);
-        if (verdict.linkDown)
-            break; // the rest would fail the same way; they keep their turn
+        settlements.push_back(std::move(settlement));
     }
+    // One transaction for the whole batch: one fsync, however many records were sent.
+    if (auto marked = store_.settle(settlements); !marked)
+        return base::fail(marked.error());
+    setLinkState(held ? LinkState::Unauthorized : answered ? LinkState::Up : LinkState::Down);
     return settled;
+}
+
+bool SyncLoop::probe()
+{
+    UplinkRequest request;
+    request.method = "GET";
+    request.path = options_.probePath;
+    const auto answer = uplink_.send(request);
+    if (!answer)
+        return false;
+    if (answer->status == 401 || answer->status == 403) {
+        setLinkState(LinkState::Unauthorized);
+        return true;
+    }
+    if (auto woken = store_.wakeLinkFailures(clock_.now()); !woken)
+        base::log::error(logCategory, woken.error().describe());
+    setLinkState(LinkState::Up);
+    return true;
+}
+
+void SyncLoop::pruneIfDue()
+{
+    const auto now = clock_.now();
+    if (lastPrune_ != base::Clock::TimePoint{} && now - lastPrune_ < options_.pruneInterval)
+        return;
+    lastPrune_ = now;
+    if (auto pruned = store_.prune(now); !pruned)
+        base::log::error(logCategory, pruned.error().describe());
+    else if (*pruned > 0)
+        base::log::info(logCategory, "deleted " + std::to_string(*pruned) +
+                                         " dead letters past their retention");
 }
 
 std::chrono::milliseconds SyncLoop::idleWait()
 {
-    if (linkState() == LinkState::Unauthorized)
+    const auto state = linkState();
+    if (state == LinkState::Unauthorized)
         return options_.backoffCap;
+    if (state == LinkState::Down)
+        return options_.probeInterval;
     auto next = store_.nextAttempt();
     if (!next || !*next)
         return options_.idlePoll;
@@ -162,6 +215,13 @@ void SyncLoop::run()
             if (!running_)
                 return;
             notified_ = false;
+        }
+        pruneIfDue();
+        // While the link is down, a cheap probe decides; a pass would only fail record by record.
+        if (linkState() == LinkState::Down && !probe()) {
+            std::unique_lock lock(mutex_);
+            wake_.wait_for(lock, options_.probeInterval, [this] { return !running_ || notified_; });
+            continue;
         }
         auto settled = runPass();
         if (!settled)

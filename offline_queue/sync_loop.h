@@ -4,6 +4,7 @@
 
 #include "base/clock.h"
 #include "base/signal.h"
+#include "offline_queue/delivery.h"
 #include "offline_queue/store.h"
 #include "offline_queue/uplink.h"
 
@@ -20,6 +21,12 @@ struct SyncOptions {
     std::chrono::milliseconds backoffBase{500};   ///< first retry waits up to this
     std::chrono::milliseconds backoffCap{60'000}; ///< no retry waits longer than this
     std::chrono::milliseconds idlePoll{2'000};    ///< longest sleep with nothing to do
+    /// While the link is down, how often the platform is probed. When a probe is answered,
+    /// every record that waited for the link is due at once (not after its backoff).
+    std::chrono::milliseconds probeInterval{500};
+    /// A cheap request whose any HTTP answer shows that the platform is reachable.
+    std::string probePath = "/v1/catalog";
+    std::chrono::hours pruneInterval{1}; ///< how often old dead letters are deleted
 };
 
 /// Whether the platform answered lately.
@@ -27,7 +34,9 @@ enum class LinkState { Unknown, Up, Down, Unauthorized };
 std::string_view toString(LinkState value);
 
 /// Uploads due records one pass after another on its own thread: materials, then their case,
-/// then its rating, each with its idempotency key. The store, uplink and clock must outlive it.
+/// then its rating, each with its idempotency key. A pass sends its due records concurrently
+/// (Uplink::sendAll, bounded in flight); dependencies hold because Store::due() never returns
+/// a record whose predecessor is still pending. The store, uplink and clock must outlive it.
 class SyncLoop {
 public:
     SyncLoop(Store& store, Uplink& uplink, const base::Clock& clock, SyncOptions options);
@@ -47,6 +56,10 @@ public:
 
     [[nodiscard]] LinkState linkState() const;
 
+    /// Asks the platform whether it is reachable (SyncOptions::probePath); when it answers,
+    /// the records that waited for the link are made due. True if it answered.
+    bool probe();
+
     /// Emitted from the sync thread when the link state changes (Unauthorized is the alarm:
     /// the kiosk's credentials were refused and nothing is sent until it is fixed).
     base::Signal<LinkState> linkStateChanged;
@@ -56,6 +69,8 @@ private:
     void setLinkState(LinkState state);
     std::chrono::milliseconds backoff(int attempts);
     std::chrono::milliseconds idleWait();
+    std::chrono::milliseconds backoffFor(const Verdict& verdict, int attempts);
+    void pruneIfDue();
 
     Store& store_;
     Uplink& uplink_;
@@ -68,6 +83,7 @@ private:
     bool running_ = false;
     bool notified_ = false;
     LinkState linkState_ = LinkState::Unknown;
+    base::Clock::TimePoint lastPrune_{};
     std::thread thread_;
 };
 

@@ -6,7 +6,9 @@
 
 #include <chrono>
 #include <optional>
+#include <span>
 #include <string>
+#include <vector>
 
 namespace queue {
 
@@ -20,6 +22,7 @@ struct UplinkOptions {
     bool allowInsecureLoopback = false; ///< permits http:// to 127.0.0.0/8 and ::1 only
     std::chrono::milliseconds connectTimeout{5000};
     std::chrono::milliseconds requestTimeout{30000};
+    std::size_t maxInFlight = 16; ///< concurrent requests of one sendAll()
 };
 
 struct UplinkRequest {
@@ -41,7 +44,9 @@ struct UplinkResponse {
     std::optional<std::chrono::seconds> retryAfter;
 };
 
-enum class UplinkErrc { link = 1, refused_config };
+/// link: no HTTP answer; refused_config: bad settings; rejected: the platform answered with an
+/// error status; malformed: a 2xx whose body is not what the contract promises.
+enum class UplinkErrc { link = 1, refused_config, rejected, malformed };
 const std::error_category& uplinkCategory();
 inline std::error_code make_error_code(UplinkErrc e)
 {
@@ -54,6 +59,17 @@ class Uplink {
 public:
     virtual ~Uplink() = default;
     [[nodiscard]] virtual base::Result<UplinkResponse> send(const UplinkRequest& request) = 0;
+    /// Sends independent requests, concurrently where the implementation can; one answer per
+    /// request, in order. This default sends them one after another.
+    [[nodiscard]] virtual std::vector<base::Result<UplinkResponse>>
+    sendAll(std::span<const UplinkRequest> requests)
+    {
+        std::vector<base::Result<UplinkResponse>> answers;
+        answers.reserve(requests.size());
+        for (const auto& request : requests)
+            answers.push_back(send(request));
+        return answers;
+    }
 };
 
 } // namespace queue

@@ -52,11 +52,37 @@ Runtime::Runtime(core::Config config, core::Catalog catalog, std::unique_ptr<que
 
 void Runtime::startUplink()
 {
+    commands_.add("retry_dead_letters", [this](const nlohmann::json&) -> base::Result<void> {
+        auto retried = store_->retryDeadLetters();
+        if (!retried)
+            return base::fail(retried.error());
+        base::log::info(logCategory, "remote command: " + std::to_string(*retried) +
+                                         " dead letters queued again");
+        sync_.notify();
+        return {};
+    });
+    // The signed catalog sync is not part of this build yet; it registers itself here later.
+    commands_.add("sync_catalog", [](const nlohmann::json&) -> base::Result<void> {
+        return base::fail(base::errc::unsupported, "sync_catalog is not available in this build");
+    });
+    core::HeartbeatSources sources;
+    sources.catalogVersion = [this] {
+        return catalog_.catalogVersion;
+    };
+    sources.devices = [this] {
+        return devices_ ? core::deviceReports(devices_->statuses()) : nlohmann::json::array();
+    };
+    heartbeat_ = std::make_unique<core::HeartbeatClient>(*uplink_, *store_, config_.kiosk.id,
+                                                         std::string(core::softwareVersion()),
+                                                         clock_, commands_, std::move(sources));
     sync_.start();
+    heartbeat_->start(std::chrono::seconds(60));
 }
 
 Runtime::~Runtime()
 {
+    if (heartbeat_)
+        heartbeat_->stop(); // it reads the devices' states
     if (devices_)
         devices_->closeAll();
 }

@@ -7,6 +7,7 @@
 #include "hal/device_manager.h"
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/config.h"
+#include "kiosk/core/heartbeat.h"
 #include "offline_queue/curl_uplink.h"
 #include "offline_queue/store.h"
 #include "offline_queue/sync_loop.h"
@@ -36,8 +37,12 @@ public:
     /// kiosk with a broken printer can still show guides and take cases.
     void openDevices();
 
-    /// Starts uploading the queue in the background (the sync loop's own thread).
+    /// Starts uploading the queue in the background (the sync loop's own thread) and the
+    /// heartbeat, whose remote commands go through commands().
     void startUplink();
+
+    /// Where remote commands are registered by type (the catalog sync adds sync_catalog).
+    [[nodiscard]] core::CommandRegistry& commands() { return commands_; }
 
     [[nodiscard]] const core::Config& config() const { return config_; }
     [[nodiscard]] const core::Catalog& catalog() const { return catalog_; }
@@ -55,8 +60,10 @@ private:
     base::SystemClock clock_;
     std::unique_ptr<queue::Store> store_;
     std::unique_ptr<queue::CurlUplink> uplink_;
-    // Declared last: it uses the store and the uplink, so it stops before they go.
+    core::CommandRegistry commands_;
+    // Declared last: they use the store and the uplink, so they stop before those go.
     queue::SyncLoop sync_;
+    std::unique_ptr<core::HeartbeatClient> heartbeat_;
 };
 
 } // namespace kiosk::app

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kiosk/core/application.h"
 
+#include "base/log.h"
+
 #include "hal/id_number.h"
 
 #include <algorithm>
@@ -242,6 +244,12 @@ base::Result<queue::SubmissionRef> ApplicationService::submit(Session& session)
         return base::fail(ApplicationErrc::invalid_form, problems.front().message);
     auto stored =
         store_.enqueueCase(buildCaseInput(catalog_, *item, session, kioskId_, clock_.now()));
+    if (!stored && stored.error().code == queue::QueueErrc::full) {
+        // Nothing was stored and nothing stored before was touched; the citizen is told
+        // plainly, the technician finds the reason in the log.
+        base::log::error("core/application", "submission refused: " + stored.error().describe());
+        return base::fail(queue::QueueErrc::full, std::string(storeFullMessage));
+    }
     if (!stored)
         return base::fail(stored.error().withContext("submit"));
     session.setSubmissionId(stored->submissionId);

@@ -53,6 +53,11 @@ validateForm(const CatalogItem& item, const std::map<std::string, std::string>& 
 [[nodiscard]] hal::Receipt buildReceipt(const Catalog& catalog, const CatalogItem& item,
                                         const Session& session, base::Clock::TimePoint now);
 
+/// What the citizen reads when the kiosk has no room left to keep an application
+/// (queue::QueueErrc::full): nothing was saved, and where to go instead.
+inline constexpr std::string_view storeFullMessage =
+    "本机暂存空间已满，您的申请未能保存。请到服务窗口办理，工作人员会为您优先处理。";
+
 /// Submits cases and ratings into the offline queue. One call = one citizen action = one
 /// transaction. Not thread-safe; the queue itself is.
 class ApplicationService {
@@ -62,7 +67,8 @@ public:
                        const base::Clock& clock);
 
     /// Checks the session's form and stores the case. On success the session holds the
-    /// submission id and may move to Submitted.
+    /// submission id and may move to Submitted. When the queue is full the error is
+    /// QueueErrc::full with storeFullMessage, to be shown as it is.
     [[nodiscard]] base::Result<queue::SubmissionRef> submit(Session& session);
 
     /// Stores the rating of the session's submitted case. `channel` is kiosk | tablet | qr.

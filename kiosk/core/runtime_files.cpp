@@ -5,6 +5,16 @@
 
 namespace kiosk::core {
 
+queue::StoreOptions storeOptions(const Config& config)
+{
+    queue::StoreOptions options;
+    options.keyFile = config.queue.keyFile;
+    // The configuration was validated: the cipher name is one of the two known ones.
+    options.cipher = queue::cipherFromString(config.queue.cipher).value_or(options.cipher);
+    options.maxBytes = static_cast<std::uint64_t>(config.queue.maxMb) << 20;
+    return options;
+}
+
 base::Result<std::unique_ptr<queue::Store>> openQueue(const Config& config)
 {
     const auto& dir = config.kiosk.dataDir;
@@ -18,7 +28,7 @@ base::Result<std::unique_ptr<queue::Store>> openQueue(const Config& config)
     if (error)
         return base::fail(base::errc::io, "cannot create [kiosk] data_dir " + dir.string() + ": " +
                                               error.message());
-    auto store = queue::Store::open(queueDatabasePath(config));
+    auto store = queue::Store::open(queueDatabasePath(config), storeOptions(config));
     if (!store)
         return base::fail(store.error().withContext("offline queue"));
     return store;

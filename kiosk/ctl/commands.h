@@ -11,7 +11,7 @@ class App;
 namespace kiosk::ctl {
 
 void addStatusCommand(CLI::App& app, int& exitCode);   ///< status
-void addQueueCommand(CLI::App& app, int& exitCode);    ///< queue list
+void addQueueCommand(CLI::App& app, int& exitCode);    ///< queue list|show|retry|drain ...
 void addSimulateCommand(CLI::App& app, int& exitCode); ///< simulate --sessions N
 void addScanCommand(CLI::App& app, int& exitCode);     ///< scan --device SPEC
 

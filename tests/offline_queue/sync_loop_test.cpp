@@ -2,10 +2,7 @@
 // The sync loop against platform-sim over loopback HTTP: exactly once through dropped
 // responses, transient failures and a platform that goes away, checked against the
 // simulator's own record of what it accepted.
-#include "offline_queue/curl_uplink.h"
-#include "offline_queue/sync_loop.h"
-#include "platform_sim/server.h"
-#include "tests/support/temp_dir.h"
+#include "tests/offline_queue/queue_fixture.h"
 
 #include <gtest/gtest.h>
 
@@ -15,118 +12,7 @@
 using namespace queue;
 using namespace std::chrono_literals;
 
-namespace {
-
-constexpr const char* kioskId = "SC-510703-0042";
-
-platform_sim::Options simOptions(int port = 0)
-{
-    platform_sim::Options options;
-    options.port = port;
-    options.kioskId = kioskId;
-    return options;
-}
-
-platform_sim::Faults faults(int failNext, int dropNext, std::string pathPrefix = {})
-{
-    platform_sim::Faults faults;
-    faults.failNext = failNext;
-    faults.failStatus = 503;
-    faults.retryAfter = "0";
-    faults.dropNext = dropNext;
-    faults.pathPrefix = std::move(pathPrefix);
-    return faults;
-}
-
-CaseInput sampleCase(int materials)
-{
-    CaseInput input;
-    input.body = {{"kioskId", kioskId},
-                  {"itemCode", "11510703060000000X400000079"},
-                  {"catalogVersion", 2026112401},
-                  {"applicant",
-                   {{"idType", "resident"},
-                    {"idNumber", "51070319520308002X"},
-                    {"name", "李秀英"},
-                    {"phone", "13808161234"}}},
-                  {"form", {{"phone", "13808161234"}}},
-                  {"delivery", {{"method", "pickup"}}},
-                  {"createdAt", "2026-11-24T10:15:00+08:00"}};
-    for (int i = 0; i < materials; ++i)
-        input.materials.push_back(
-            {"材料" + std::to_string(i), "image/jpeg",
-             std::vector<std::uint8_t>(2048, static_cast<std::uint8_t>(i + 1))});
-    return input;
-}
-
-nlohmann::json sampleRating(int level)
-{
-    return {{"kioskId", kioskId},
-            {"itemCode", "11510703060000000X400000079"},
-            {"channel", "tablet"},
-            {"level", level},
-            {"reasons", level <= 2 ? nlohmann::json::array({"R01"}) : nlohmann::json::array()},
-            {"comment", ""},
-            {"evaluatedAt", "2026-11-24T10:16:40+08:00"}};
-}
-
-class SyncLoopTest : public ::testing::Test {
-protected:
-    void SetUp() override
-    {
-        auto sim = platform_sim::Server::start(simOptions());
-        ASSERT_TRUE(sim) << sim.error().describe();
-        sim_ = std::move(*sim);
-        auto store = Store::open(dir_ / "queue.db");
-        ASSERT_TRUE(store) << store.error().message;
-        store_ = std::move(*store);
-        uplink_ = makeUplink(sim_->baseUrl());
-        loop_ = std::make_unique<SyncLoop>(*store_, *uplink_, clock_, options());
-    }
-
-    static SyncOptions options()
-    {
-        SyncOptions options;
-        options.backoffBase = 5ms;
-        options.backoffCap = 20ms;
-        options.idlePoll = 50ms;
-        return options;
-    }
-
-    static std::unique_ptr<CurlUplink> makeUplink(const std::string& url,
-                                                  const std::string& id = kioskId)
-    {
-        UplinkOptions options;
-        options.baseUrl = url;
-        options.kioskId = id;
-        options.userAgent = "kiosk-test/1";
-        options.allowInsecureLoopback = true;
-        options.requestTimeout = 5s;
-        auto uplink = CurlUplink::create(options);
-        EXPECT_TRUE(uplink) << uplink.error().message;
-        return std::move(*uplink);
-    }
-
-    /// Runs passes until nothing is pending or `limit` passes, waiting out backoffs.
-    void drain(int limit = 200)
-    {
-        for (int i = 0; i < limit && store_->counts()->pending > 0; ++i) {
-            ASSERT_TRUE(loop_->runPass());
-            std::this_thread::sleep_for(5ms);
-        }
-    }
-
-    QueueCounts counts() { return *store_->counts(); }
-
-    test_support::TempDir dir_;
-    base::SystemClock clock_;
-    std::unique_ptr<platform_sim::Server> sim_;
-    std::unique_ptr<Store> store_;
-    std::unique_ptr<CurlUplink> uplink_;
-    std::unique_ptr<SyncLoop> loop_;
-};
-
-} // namespace
+using namespace queue_test;
 
 TEST_F(SyncLoopTest, DeliversMaterialsThenTheCaseThenItsRating)
 {

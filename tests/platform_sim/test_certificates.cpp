@@ -47,13 +47,14 @@ void addExtension(X509* cert, X509* issuer, int nid, const char* value)
 }
 
 CertPtr makeCertificate(EVP_PKEY* key, const char* commonName, Issuer issuer,
-                        const Extensions& extensions, long serial)
+                        const Extensions& extensions, long serial, long notBeforeS = -3600,
+                        long notAfterS = 24 * 3600)
 {
     CertPtr cert(X509_new(), X509_free);
     X509_set_version(cert.get(), 2); // v3, for extensions
     ASN1_INTEGER_set(X509_get_serialNumber(cert.get()), serial);
-    X509_gmtime_adj(X509_getm_notBefore(cert.get()), -3600);
-    X509_gmtime_adj(X509_getm_notAfter(cert.get()), 24 * 3600);
+    X509_gmtime_adj(X509_getm_notBefore(cert.get()), notBeforeS);
+    X509_gmtime_adj(X509_getm_notAfter(cert.get()), notAfterS);
     X509_set_pubkey(cert.get(), key);
     X509_NAME* name = X509_get_subject_name(cert.get());
     X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
@@ -83,9 +84,9 @@ void writePem(const std::string& path, X509* cert, EVP_PKEY* key)
 
 CertificateFiles writeTestCertificates(const std::string& dir)
 {
-    const CertificateFiles files{dir + "/ca.pem",      dir + "/server.pem", dir + "/server.key",
-                                 dir + "/client.pem",  dir + "/client.key", dir + "/stranger.pem",
-                                 dir + "/stranger.key"};
+    const CertificateFiles files{dir + "/ca.pem",       dir + "/server.pem",  dir + "/server.key",
+                                 dir + "/client.pem",   dir + "/client.key",  dir + "/stranger.pem",
+                                 dir + "/stranger.key", dir + "/expired.pem", dir + "/expired.key"};
     const KeyPtr caKey = makeKey();
     const CertPtr ca = makeCertificate(caKey.get(), "platform-sim test CA", {},
                                        {{NID_basic_constraints, "critical,CA:TRUE"},
@@ -104,6 +105,13 @@ CertificateFiles writeTestCertificates(const std::string& dir)
     const KeyPtr strangerKey = makeKey();
     const CertPtr stranger = makeCertificate(strangerKey.get(), "SC-510703-0042", {},
                                              {{NID_ext_key_usage, "clientAuth"}}, 4);
+    const KeyPtr expiredKey = makeKey();
+    const CertPtr expired = makeCertificate(
+        expiredKey.get(), "127.0.0.1", byCa,
+        {{NID_subject_alt_name, "IP:127.0.0.1,DNS:localhost"}, {NID_ext_key_usage, "serverAuth"}},
+        5, -2 * 24 * 3600, -24 * 3600);
+    writePem(files.expiredServerCert, expired.get(), nullptr);
+    writePem(files.expiredServerKey, nullptr, expiredKey.get());
     writePem(files.caCert, ca.get(), nullptr);
     writePem(files.serverCert, server.get(), nullptr);
     writePem(files.serverKey, nullptr, serverKey.get());

@@ -15,6 +15,8 @@ struct CertificateFiles {
     std::string clientKey;
     std::string strangerCert; ///< self-signed: no CA the server trusts issued it
     std::string strangerKey;
+    std::string expiredServerCert; ///< issued by the CA for 127.0.0.1, expired yesterday
+    std::string expiredServerKey;
 };
 
 /// Generates the certificates into `dir` (an existing directory); records a test failure

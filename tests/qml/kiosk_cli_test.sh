@@ -25,6 +25,9 @@ allow_insecure_loopback = true
 [catalog]
 file = "$2"
 
+[queue]
+key_file = "$work/queue.key"
+
 [devices]
 card_reader = "fake"
 code_scanner = "fake"

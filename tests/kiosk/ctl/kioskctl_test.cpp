@@ -56,7 +56,8 @@ protected:
     {
         std::ofstream(config()) << "[kiosk]\nid = \"SC-510703-0042\"\ndata_dir = \""
                                 << (dir_ / "data").string() << "\"\n\n[platform]\nurl = \"" << url
-                                << "\"\nallow_insecure_loopback = true\n"
+                                << "\"\nallow_insecure_loopback = true\n\n[queue]\nkey_file = \""
+                                << (dir_ / "queue.key").string() << "\"\n"
                                 << extra;
     }
 
@@ -116,11 +117,11 @@ TEST_F(KioskctlTest, SimulateQueuesWhenThePlatformIsDown)
 
 TEST_F(KioskctlTest, ABadConfigurationIsRefusedNamingKeyAndLine)
 {
-    writeConfig(sim_->baseUrl(), "\n[queue]\nmax_size = 10\n");
+    writeConfig(sim_->baseUrl(), "max_size = 10\n");
     const auto run = kioskctl("status --config " + config() + " --json");
     EXPECT_EQ(run.exitCode, 2);
     const auto error = nlohmann::json::parse(run.out)["error"];
-    EXPECT_NE(error["message"].get<std::string>().find(":10: unknown key 'queue.max_size'"),
+    EXPECT_NE(error["message"].get<std::string>().find(":11: unknown key 'queue.max_size'"),
               std::string::npos)
         << error;
 }
@@ -131,6 +132,66 @@ TEST_F(KioskctlTest, PlainHttpToANonLoopbackHostIsRefused)
     const auto run = kioskctl("simulate --config " + config() + " --sessions 1 --json");
     EXPECT_EQ(run.exitCode, 2);
     EXPECT_NE(run.out.find("loopback"), std::string::npos) << run.out;
+}
+
+TEST_F(KioskctlTest, QueueDrainDeliversWhatWasQueuedWhileThePlatformWasAway)
+{
+    sim_.reset();
+    const auto queued =
+        kioskctl("simulate --config " + config() + " --sessions 5 --wait 0.2 --json");
+    ASSERT_EQ(queued.exitCode, 0) << queued.out;
+    EXPECT_EQ(nlohmann::json::parse(queued.out)["queued"], 5);
+
+    platform_sim::Options options;
+    options.kioskId = "SC-510703-0042";
+    sim_ = std::move(*platform_sim::Server::start(options));
+    writeConfig(sim_->baseUrl());
+    const auto drain = kioskctl("queue drain --config " + config() + " --wait 30 --json");
+    ASSERT_EQ(drain.exitCode, 0) << drain.out;
+    EXPECT_EQ(nlohmann::json::parse(drain.out),
+              (nlohmann::json{{"delivered", 10}, {"pending", 0}, {"deadLetter", 0}}));
+    EXPECT_EQ(sim_->snapshot().cases.size(), 5u);
+
+    const auto show = kioskctl("queue show 1 --config " + config() + " --json");
+    ASSERT_EQ(show.exitCode, 0) << show.out;
+    const auto record = nlohmann::json::parse(show.out);
+    EXPECT_EQ(record["state"], "delivered");
+    EXPECT_EQ(record["sealedBytes"], 0) << "a delivered record keeps no body";
+
+    const auto purge = kioskctl("queue purge-delivered --config " + config() + " --json");
+    ASSERT_EQ(purge.exitCode, 0);
+    EXPECT_EQ(nlohmann::json::parse(purge.out), (nlohmann::json{{"purged", 10}}));
+    EXPECT_EQ(nlohmann::json::parse(kioskctl("queue list --config " + config() + " --json").out),
+              nlohmann::json::array());
+    const auto missing = kioskctl("queue show 1 --config " + config() + " --json");
+    EXPECT_EQ(missing.exitCode, 1);
+    EXPECT_TRUE(nlohmann::json::parse(missing.out).contains("error"));
+}
+
+TEST_F(KioskctlTest, ADeadLetterIsVisibleAndRetriedByCommand)
+{
+    platform_sim::Faults faults;
+    faults.failNext = 1;
+    faults.failStatus = 422;
+    faults.pathPrefix = "/v1/cases";
+    ASSERT_TRUE(sim_->setFaults(faults));
+    const auto run = kioskctl("simulate --config " + config() + " --sessions 1 --wait 1 --json");
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    EXPECT_EQ(nlohmann::json::parse(run.out)["deadLetter"], 1);
+    const auto list =
+        nlohmann::json::parse(kioskctl("queue list --config " + config() + " --json").out);
+    ASSERT_EQ(list.size(), 2u);
+    EXPECT_EQ(list[0]["state"], "dead_letter");
+    EXPECT_EQ(list[0]["lastError"], "422 injected_fault");
+
+    const auto retry = kioskctl("queue retry-dead --config " + config() + " --json");
+    ASSERT_EQ(retry.exitCode, 0);
+    EXPECT_EQ(nlohmann::json::parse(retry.out), (nlohmann::json{{"retried", 1}}));
+    const auto drain = kioskctl("queue drain --config " + config() + " --wait 30 --json");
+    EXPECT_EQ(nlohmann::json::parse(drain.out),
+              (nlohmann::json{{"delivered", 2}, {"pending", 0}, {"deadLetter", 0}}));
+    EXPECT_EQ(sim_->snapshot().cases.size(), 1u);
+    EXPECT_EQ(sim_->snapshot().evaluations.size(), 1u);
 }
 
 // --- kioskctl scan --------------------------------------------------------------------------

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: Apache-2.0
+// The heartbeat (POST /v1/kiosks/{id}/heartbeat): the kiosk's health for the platform, and the
+// platform's remote commands for the kiosk, dispatched by type through a registry.
+#pragma once
+
+#include "base/clock.h"
+#include "base/result.h"
+#include "hal/device_status.h"
+#include "offline_queue/store.h"
+#include "offline_queue/uplink.h"
+
+#include <nlohmann/json.hpp>
+
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace kiosk::core {
+
+/// One command from the platform: sync_catalog, retry_dead_letters, set_config, reboot, ...
+struct RemoteCommand {
+    std::string id;
+    std::string type;
+    nlohmann::json args = nlohmann::json::object();
+};
+
+/// Who handles which command type. Other parts of the kiosk register their own (the catalog
+/// sync registers sync_catalog). Thread-safe.
+class CommandRegistry {
+public:
+    using Handler = std::function<base::Result<void>(const nlohmann::json& args)>;
+
+    /// Registers (or replaces) the handler of `type`.
+    void add(std::string type, Handler handler);
+    /// Runs the command's handler; an unknown type is an error (the command is still
+    /// acknowledged, and otherwise ignored).
+    [[nodiscard]] base::Result<void> dispatch(const RemoteCommand& command) const;
+
+private:
+    mutable std::mutex mutex_;
+    std::map<std::string, Handler, std::less<>> handlers_;
+};
+
+/// The `devices` array of a heartbeat: class, model, state and detail (no personal data).
+[[nodiscard]] nlohmann::json deviceReports(const std::vector<hal::DeviceStatus>& statuses);
+
+/// What the heartbeat reports besides the queue.
+struct HeartbeatSources {
+    std::function<std::int64_t()> catalogVersion;
+    std::function<nlohmann::json()> devices; ///< deviceReports(...) of the devices now
+};
+
+/// Sends heartbeats, runs the commands they bring and acknowledges them in the next one.
+/// A command is run once even if the platform repeats it before it saw the acknowledgement.
+class HeartbeatClient {
+public:
+    /// Everything borrowed must outlive the client.
+    HeartbeatClient(queue::Uplink& uplink, queue::Store& store, std::string kioskId,
+                    std::string softwareVersion, const base::Clock& clock,
+                    const CommandRegistry& registry, HeartbeatSources sources);
+    HeartbeatClient(const HeartbeatClient&) = delete;
+    HeartbeatClient& operator=(const HeartbeatClient&) = delete;
+    ~HeartbeatClient();
+
+    /// One heartbeat now, on the caller's thread; returns the commands it ran.
+    [[nodiscard]] base::Result<std::vector<RemoteCommand>> beat();
+
+    /// Beats every `interval` on its own thread until stop().
+    void start(std::chrono::milliseconds interval);
+    void stop();
+
+    /// The request body of the next heartbeat (for tests and diagnostics).
+    [[nodiscard]] base::Result<nlohmann::json> body() const;
+
+private:
+    void run(std::chrono::milliseconds interval);
+
+    queue::Uplink& uplink_;
+    queue::Store& store_;
+    std::string kioskId_;
+    std::string softwareVersion_;
+    const base::Clock& clock_;
+    const CommandRegistry& registry_;
+    HeartbeatSources sources_;
+
+    mutable std::mutex mutex_;
+    std::set<std::string> toAcknowledge_; ///< run, not yet acknowledged to the platform
+    std::set<std::string> ran_;           ///< every command run (commands are rare)
+    std::condition_variable wake_;
+    bool running_ = false;
+    std::thread thread_;
+};
+
+} // namespace kiosk::core

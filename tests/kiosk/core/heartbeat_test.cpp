@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: Apache-2.0
+// The heartbeat against platform-sim: what it reports, commands dispatched by type through the
+// registry, each run once and acknowledged in the next heartbeat, unknown types acknowledged
+// and ignored, and retry_dead_letters reaching the queue.
+#include "kiosk/core/heartbeat.h"
+#include "offline_queue/curl_uplink.h"
+#include "platform_sim/server.h"
+#include "tests/support/temp_dir.h"
+
+#include <gtest/gtest.h>
+
+using namespace kiosk::core;
+
+namespace {
+
+constexpr const char* kioskId = "SC-510703-0042";
+
+class HeartbeatTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        platform_sim::Options options;
+        options.kioskId = kioskId;
+        auto sim = platform_sim::Server::start(options);
+        ASSERT_TRUE(sim) << sim.error().describe();
+        sim_ = std::move(*sim);
+        auto store = queue::Store::open(dir_ / "queue.db");
+        ASSERT_TRUE(store) << store.error().describe();
+        store_ = std::move(*store);
+        queue::UplinkOptions uplinkOptions;
+        uplinkOptions.baseUrl = sim_->baseUrl();
+        uplinkOptions.kioskId = kioskId;
+        uplinkOptions.allowInsecureLoopback = true;
+        uplink_ = std::move(*queue::CurlUplink::create(uplinkOptions));
+        HeartbeatSources sources;
+        sources.catalogVersion = [] {
+            return std::int64_t{2026112401};
+        };
+        sources.devices = [] {
+            hal::DeviceStatus printer;
+            printer.deviceClass = hal::DeviceClass::ReceiptPrinter;
+            printer.model = "fake";
+            printer.state = hal::DeviceState::Ready;
+            return deviceReports({printer});
+        };
+        client_ = std::make_unique<HeartbeatClient>(*uplink_, *store_, kioskId, "0.1.0", clock_,
+                                                    registry_, sources);
+    }
+
+    test_support::TempDir dir_;
+    base::SystemClock clock_;
+    std::unique_ptr<platform_sim::Server> sim_;
+    std::unique_ptr<queue::Store> store_;
+    std::unique_ptr<queue::CurlUplink> uplink_;
+    CommandRegistry registry_;
+    std::unique_ptr<HeartbeatClient> client_;
+};
+
+} // namespace
+
+TEST_F(HeartbeatTest, ReportsQueueDevicesAndCatalogVersion)
+{
+    queue::CaseInput input;
+    input.body = {{"itemCode", "X1"}};
+    ASSERT_TRUE(store_->enqueueCase(input));
+    auto ran = client_->beat();
+    ASSERT_TRUE(ran) << ran.error().describe();
+    const auto snapshot = sim_->snapshot();
+    ASSERT_EQ(snapshot.heartbeats.size(), 1u);
+    const auto& heartbeat = snapshot.heartbeats.front();
+    EXPECT_EQ(heartbeat.catalogVersion, 2026112401);
+    EXPECT_EQ(heartbeat.softwareVersion, "0.1.0");
+    EXPECT_EQ(heartbeat.queue["pending"], 1);
+    EXPECT_EQ(heartbeat.devices[0]["class"], "receipt_printer");
+    EXPECT_EQ(heartbeat.devices[0]["state"], "ready");
+}
+
+TEST_F(HeartbeatTest, CommandsRunOnceAndAreAcknowledgedInTheNextHeartbeat)
+{
+    int retried = 0;
+    registry_.add("retry_dead_letters", [&](const nlohmann::json&) -> base::Result<void> {
+        auto done = store_->retryDeadLetters();
+        if (!done)
+            return base::fail(done.error());
+        retried += static_cast<int>(*done);
+        return {};
+    });
+    queue::CaseInput input;
+    input.body = {{"itemCode", "X1"}};
+    ASSERT_TRUE(store_->enqueueCase(input));
+    const auto id = store_->list()->front().id;
+    ASSERT_TRUE(store_->markDeadLetter(id, "422 invalid_case"));
+
+    const auto retry = sim_->queueCommand(kioskId, "retry_dead_letters");
+    const auto unknown = sim_->queueCommand(kioskId, "self_destruct");
+    auto first = client_->beat();
+    ASSERT_TRUE(first) << first.error().describe();
+    ASSERT_EQ(first->size(), 2u);
+    EXPECT_EQ(retried, 1);
+    EXPECT_EQ(store_->counts()->deadLetter, 0);
+    EXPECT_EQ(sim_->snapshot().pendingCommands.size(), 2u) << "not acknowledged yet";
+    EXPECT_EQ(client_->body()->at("ackedCommands"), (nlohmann::json{retry, unknown}));
+
+    // The next heartbeat acknowledges both (the unknown one too) and runs nothing again.
+    auto second = client_->beat();
+    ASSERT_TRUE(second);
+    EXPECT_TRUE(second->empty());
+    EXPECT_EQ(retried, 1);
+    EXPECT_TRUE(sim_->snapshot().pendingCommands.empty());
+    EXPECT_TRUE(client_->body()->at("ackedCommands").empty());
+}
+
+TEST_F(HeartbeatTest, AnUnknownTypeIsAnErrorFromTheRegistry)
+{
+    RemoteCommand command{"cmd-1", "reboot", nlohmann::json::object()};
+    auto done = registry_.dispatch(command);
+    ASSERT_FALSE(done);
+    EXPECT_NE(done.error().message.find("unknown command type"), std::string::npos);
+    registry_.add("reboot", [](const nlohmann::json&) -> base::Result<void> { return {}; });
+    EXPECT_TRUE(registry_.dispatch(command));
+}
+
+TEST_F(HeartbeatTest, ThePlatformAwayIsALinkError)
+{
+    sim_.reset();
+    auto ran = client_->beat();
+    ASSERT_FALSE(ran);
+    EXPECT_EQ(ran.error().code, make_error_code(queue::UplinkErrc::link));
+}
