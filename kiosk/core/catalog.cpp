@@ -215,6 +215,18 @@ Form readForm(ObjectReader& item, std::optional<std::string>& problem)
     return form;
 }
 
+/// The members of `object` whose names are not in `known`, verbatim.
+Json unknownMembers(const Json& object, std::initializer_list<std::string_view> known)
+{
+    Json extra = Json::object();
+    if (!object.is_object())
+        return extra;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        if (std::find(known.begin(), known.end(), it.key()) == known.end())
+            extra[it.key()] = it.value();
+    return extra;
+}
+
 /// "items[12] (1151...0001)": the index always, the code when it could be read.
 std::string itemPath(std::size_t index, const Json& element)
 {
@@ -241,6 +253,8 @@ CatalogItem readItem(const Json& element, const std::string& path,
     reader.boolean("enabled", item.enabled, false);
     item.guide = readGuide(reader, problem);
     item.form = readForm(reader, problem);
+    item.extra = unknownMembers(element, {"code", "name", "department", "theme", "kind", "auth",
+                                          "online", "hot", "enabled", "guide", "form"});
     if (reader.ok() && item.kind == ItemKind::Apply && item.auth == AuthMode::None &&
         !item.form.fields.empty())
         for (const auto& field : item.form.fields)
@@ -365,9 +379,72 @@ base::Result<Catalog> parseCatalog(std::string_view json)
         catalog.reasons.push_back(std::move(reason));
     });
     readItems(root, catalog, problem);
+    catalog.extra = unknownMembers(document, {"schemaVersion", "catalogVersion", "region",
+                                              "regionName", "issuedAt", "reasons", "items"});
     if (problem)
         return base::fail(CatalogErrc::schema, *problem);
     return catalog;
+}
+
+Json toJson(const CatalogItem& item)
+{
+    Json materials = Json::array();
+    for (const auto& material : item.guide.materials)
+        materials.push_back({{"name", material.name}, {"required", material.required}});
+    Json guide{{"legalBasis", item.guide.legalBasis},
+               {"timeLimitDays", item.guide.timeLimitDays},
+               {"fee", item.guide.fee},
+               {"materials", std::move(materials)},
+               {"process", item.guide.process}};
+    if (!item.guide.conditions.empty())
+        guide["conditions"] = item.guide.conditions;
+    Json json = item.extra;
+    json.update(Json{{"code", item.code},
+                     {"name", item.name},
+                     {"department", item.department},
+                     {"theme", item.theme},
+                     {"kind", toString(item.kind)},
+                     {"auth", toString(item.auth)},
+                     {"online", toString(item.online)},
+                     {"hot", item.hot},
+                     {"enabled", item.enabled},
+                     {"guide", std::move(guide)}});
+    if (item.form.fields.empty())
+        return json;
+    Json fields = Json::array();
+    for (const auto& field : item.form.fields) {
+        Json f{{"id", field.id},
+               {"label", field.label},
+               {"type", toString(field.type)},
+               {"required", field.required}};
+        if (!field.prefill.empty())
+            f["prefill"] = field.prefill;
+        if (!field.options.empty())
+            f["options"] = field.options;
+        fields.push_back(std::move(f));
+    }
+    json["form"] = Json{{"fields", std::move(fields)}};
+    return json;
+}
+
+Json toJson(const Catalog& catalog)
+{
+    Json reasons = Json::array();
+    for (const auto& reason : catalog.reasons)
+        reasons.push_back({{"code", reason.code}, {"text", reason.text}});
+    Json items = Json::array();
+    for (const auto& item : catalog.items)
+        items.push_back(toJson(item));
+    Json json = catalog.extra;
+    json.update(Json{{"schemaVersion", catalog.schemaVersion},
+                     {"catalogVersion", catalog.catalogVersion},
+                     {"region", catalog.region},
+                     {"issuedAt", catalog.issuedAt},
+                     {"reasons", std::move(reasons)},
+                     {"items", std::move(items)}});
+    if (!catalog.regionName.empty())
+        json["regionName"] = catalog.regionName;
+    return json;
 }
 
 base::Result<Catalog> loadCatalogFile(const std::string& path)

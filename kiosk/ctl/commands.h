@@ -13,5 +13,7 @@ namespace kiosk::ctl {
 void addStatusCommand(CLI::App& app, int& exitCode);   ///< status
 void addQueueCommand(CLI::App& app, int& exitCode);    ///< queue list
 void addSimulateCommand(CLI::App& app, int& exitCode); ///< simulate --sessions N
+void addCatalogCommand(CLI::App& app,
+                       int& exitCode); ///< catalog verify|show|search|install|sign|diff
 
 } // namespace kiosk::ctl
