@@ -85,10 +85,18 @@ TEST_F(CatalogSearchTest, FullPinyinAndInitialsFindTheSameItems)
     const auto initials = names("shbx");
     ASSERT_FALSE(full.empty());
     EXPECT_EQ(full, chinese);
-    EXPECT_EQ(initials, chinese);
-    EXPECT_EQ(names("shehbx"), chinese);         // a full syllable, then initials
-    EXPECT_EQ(names("shehuibx"), chinese);       // full syllables, then initials
-    EXPECT_EQ(names("SheHui BaoXian"), chinese); // case and spaces do not matter
+    // Initials are ambiguous by nature (基本医疗保险参保信息 matches too: 参 is also read
+    // shen), so they find at least what the Chinese query finds, best first.
+    const auto includesChinese = [&](const std::vector<std::string>& hits) {
+        return std::all_of(chinese.begin(), chinese.end(), [&](const auto& name) {
+            return std::find(hits.begin(), hits.end(), name) != hits.end();
+        });
+    };
+    EXPECT_TRUE(includesChinese(initials));
+    EXPECT_NE(initials.front().find("社会保险"), std::string::npos);
+    EXPECT_TRUE(includesChinese(names("shehbx")));   // a full syllable, then initials
+    EXPECT_TRUE(includesChinese(names("shehuibx"))); // full syllables, then initials
+    EXPECT_EQ(names("SheHui BaoXian"), full);        // case and spaces do not matter
 }
 
 TEST_F(CatalogSearchTest, EveryKeystrokeOfAPrefixFindsResults)
@@ -114,7 +122,9 @@ TEST_F(CatalogSearchTest, PolyphonesMatchEitherReading)
     ASSERT_FALSE(xing.empty());
     EXPECT_TRUE(std::all_of(xing.begin(), xing.end(),
                             [](const CatalogItem* item) { return item->theme == "交通出行"; }));
-    EXPECT_EQ(search_->search("chux", 200).size(), xing.size());
+    const auto prefix = search_->search("chux", 200); // typing: 出行 after four keys already
+    for (const auto* item : xing)
+        EXPECT_NE(std::find(prefix.begin(), prefix.end(), item), prefix.end()) << item->name;
 }
 
 TEST_F(CatalogSearchTest, MatchesDepartmentsThemesAndMaterials)

@@ -17,14 +17,14 @@ namespace {
 
 using Json = nlohmann::json;
 
-struct Run {
+struct Outcome {
     int exitCode = -1;
     std::string out;
 };
 
-Run run(const std::string& command)
+Outcome run(const std::string& command)
 {
-    Run result;
+    Outcome result;
     FILE* pipe = popen((command + " 2>/dev/null").c_str(), "r");
     if (pipe == nullptr)
         return result;
@@ -36,7 +36,7 @@ Run run(const std::string& command)
     return result;
 }
 
-Run kioskctl(const std::string& arguments)
+Outcome kioskctl(const std::string& arguments)
 {
     return run(std::string(KIOSKCTL_PATH) + " " + arguments);
 }
@@ -75,7 +75,7 @@ protected:
         std::ofstream(dir_ / name) << json.dump(2);
     }
 
-    Run sign(const std::string& catalog, const std::string& envelope)
+    Outcome sign(const std::string& catalog, const std::string& envelope)
     {
         return run(std::string(KIOSKCTL_PATH) + " catalog sign --key " + dir_.file("admin.pem") +
                    " --key-id province-2026-01 --alg " + GetParam() + " " + dir_.file(catalog) +
