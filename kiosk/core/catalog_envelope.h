@@ -51,8 +51,8 @@ inline constexpr std::string_view sm2DefaultUserId = "1234567812345678";
 /// Strict: only the alphabet, length a multiple of 4, '=' only as the final padding.
 [[nodiscard]] base::Result<std::string> base64Decode(std::string_view text);
 
-/// True when `text` is a JSON object with a "payload" member: an envelope rather than a plain
-/// catalog (which has "items").
+/// True when `text` looks like an envelope (a "payload" member, no "items") rather than a
+/// plain catalog; parsing then decides whether it really is one.
 [[nodiscard]] bool looksLikeEnvelope(std::string_view text);
 
 /// Parses the envelope JSON and decodes payload and signature. Nothing is verified yet.
