@@ -3,6 +3,7 @@
 #pragma once
 
 #include "kiosk/core/catalog.h"
+#include "kiosk/core/catalog_search.h"
 #include "qml/catalog_model.h"
 #include "qml/theme_list_model.h"
 
@@ -10,6 +11,8 @@
 #include <QString>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
+
+#include <memory>
 
 namespace kiosk::ui {
 
@@ -24,10 +27,15 @@ class CatalogViewModel : public QObject {
     Q_PROPERTY(kiosk::ui::ThemeListModel* themes READ themes CONSTANT)
     Q_PROPERTY(kiosk::ui::CatalogModel* popular READ popular CONSTANT)
     Q_PROPERTY(kiosk::ui::CatalogModel* items READ items CONSTANT)
+    /// What the citizen typed on the search screen (pinyin, initials or hanzi) and its hits.
+    Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY queryChanged)
+    Q_PROPERTY(kiosk::ui::CatalogModel* searchResults READ searchResults CONSTANT)
 
 public:
     /// How many popular items the home screen offers.
     static constexpr std::size_t popularLimit = 6;
+    /// How many search hits the search screen lists.
+    static constexpr std::size_t searchLimit = 30;
 
     explicit CatalogViewModel(QObject* parent = nullptr);
 
@@ -41,6 +49,10 @@ public:
     [[nodiscard]] ThemeListModel* themes() { return &themes_; }
     [[nodiscard]] CatalogModel* popular() { return &popular_; }
     [[nodiscard]] CatalogModel* items() { return &items_; }
+    [[nodiscard]] CatalogModel* searchResults() { return &searchResults_; }
+    [[nodiscard]] QString query() const { return query_; }
+    /// Searches as the citizen types (one keystroke at a time); empty clears the hits.
+    void setQuery(const QString& query);
 
     /// The guide (办事指南) of one enabled item, ready to show: code, name, department, theme,
     /// kind, kindLabel, onlineRequired, canStart, legalBasis, timeLimitDays, timeLimitText,
@@ -49,12 +61,18 @@ public:
 
 signals:
     void catalogChanged();
+    void queryChanged();
 
 private:
+    void runSearch();
+
     const core::Catalog* catalog_ = nullptr;
+    std::unique_ptr<core::CatalogSearch> search_;
+    QString query_;
     ThemeListModel themes_;
     CatalogModel popular_;
     CatalogModel items_;
+    CatalogModel searchResults_;
 };
 
 /// 承诺时限 in words: 0 days is 即办 (done on the spot), otherwise "N 个工作日".

@@ -212,6 +212,34 @@ TEST_F(ViewModelTest, ClearingTheCatalogEmptiesEveryModel)
     EXPECT_TRUE(viewModel.guide(relocationCode).isEmpty());
 }
 
+TEST_F(ViewModelTest, SearchFindsByPinyinAndInitialsSkippingDisabledItems)
+{
+    int changes = 0;
+    QObject::connect(&viewModel, &CatalogViewModel::queryChanged, [&] { ++changes; });
+    viewModel.setQuery("gjj"); // 公积金
+    EXPECT_EQ(changes, 1);
+    EXPECT_EQ(column(*viewModel.searchResults(), "name"),
+              (QStringList{"住房公积金个人缴存信息查询", "住房公积金提取（租房）"}));
+    viewModel.setQuery("yanglao"); // 养老: the disabled 资格认证 is not offered
+    EXPECT_EQ(column(*viewModel.searchResults(), "name"),
+              QStringList{"城乡居民基本养老保险参保登记"});
+    viewModel.setQuery("异地");
+    EXPECT_EQ(column(*viewModel.searchResults(), "code"), QStringList{relocationCode});
+    viewModel.setQuery("");
+    EXPECT_EQ(viewModel.searchResults()->count(), 0);
+}
+
+TEST_F(ViewModelTest, ANewCatalogReRunsTheSearch)
+{
+    viewModel.setQuery("jiashizheng");
+    EXPECT_EQ(viewModel.searchResults()->count(), 1);
+    Catalog next = catalog;
+    next.items.erase(next.items.begin() + 11); // 机动车驾驶证补领
+    viewModel.setCatalog(&next);
+    EXPECT_EQ(viewModel.searchResults()->count(), 0);
+    viewModel.setCatalog(&catalog);
+}
+
 TEST(Wording, KindsAndTimeLimitsInPlainChinese)
 {
     using kiosk::core::ItemKind;
