@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // LetterKeyboard: big A-Z keys in alphabetical order (easier to find than QWERTY for people
-// who rarely type) plus 退格 and 清空, for typing pinyin or initials. Emits what was pressed;
-// the search screen keeps the text.
+// who rarely type) plus 退格 and 清空, 4 rows of 7 equal keys, for typing pinyin or initials.
+// Emits what was pressed; the search screen keeps the text.
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
@@ -12,7 +12,8 @@ Item {
     /// The letters typed so far (the caller binds it to its text).
     property string text: ""
     readonly property int columns: 7
-    readonly property real keyWidth: (width - (columns - 1) * Theme.gap) / columns
+    // Whole pixels, so 7 keys and 6 gaps never round past the row and wrap early.
+    readonly property int keyWidth: Math.floor((width - (columns - 1) * Theme.gap) / columns)
 
     signal letter(string value)
     signal backspace()
@@ -20,11 +21,10 @@ Item {
 
     implicitHeight: keys.implicitHeight
 
-    Grid {
+    Flow {
         id: keys
         anchors.left: parent.left
         anchors.right: parent.right
-        columns: keyboard.columns
         spacing: Theme.gap
 
         Repeater {
@@ -42,14 +42,14 @@ Item {
         }
         BigButton {
             objectName: "key_backspace"
-            width: keyboard.keyWidth * 2 + Theme.gap
+            width: keyboard.keyWidth
             height: Theme.touchMin
             text: "退格"
             onClicked: keyboard.backspace()
         }
         BigButton {
             objectName: "key_clear"
-            width: keyboard.keyWidth * 2 + Theme.gap
+            width: keyboard.keyWidth
             height: Theme.touchMin
             text: "清空"
             fill: Theme.textSecondary
