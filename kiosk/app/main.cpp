@@ -13,6 +13,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QScreen>
+#include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdlib>
@@ -73,8 +74,18 @@ int main(int argc, char** argv)
             "app", std::string("font \"") + kiosk::ui::chineseFontFamily +
                        "\" not found (install fonts-wqy-microhei); Chinese may render poorly");
 
+    // The screens show the catalog in service; a newer one installed meanwhile (sync or
+    // sync_catalog) is switched in by the timer below when nobody is being served.
+    auto& catalogs = (*runtime)->catalogs();
+    auto shownCatalog = catalogs.current();
     kiosk::ui::CatalogViewModel catalogViewModel;
-    catalogViewModel.setCatalog(&(*runtime)->catalog());
+    catalogViewModel.setCatalog(shownCatalog.get());
+    catalogs.setListener([&](std::shared_ptr<const kiosk::core::Catalog> next) {
+        catalogViewModel.setCatalog(next.get()); // before the old one is let go
+        shownCatalog = std::move(next);
+        base::log::info("app", "catalog version " + std::to_string(shownCatalog->catalogVersion) +
+                                   " in service");
+    });
     kiosk::app::UiBridge bridge;
 
     // Declared after what it shows, so the engine (and every binding) goes first.
@@ -91,6 +102,13 @@ int main(int argc, char** argv)
     }
     if (!bridge.attach(window))
         base::log::error("app", "Main.qml lacks the startRequested/helpRequested signals");
+
+    QTimer catalogSwitch;
+    QObject::connect(&catalogSwitch, &QTimer::timeout, [&] {
+        if (window->property("atHome").toBool())
+            catalogs.switchIfIdle(kiosk::core::SessionState::Idle);
+    });
+    catalogSwitch.start(1000);
 
     showWindow(*window, options);
     if (options.screenshot)

@@ -15,6 +15,9 @@ namespace kiosk::app {
 
 namespace {
 constexpr auto logCategory = "app";
+/// How often the kiosk asks for a new catalog (a 304 costs one small request); the
+/// heartbeat's sync_catalog command asks at once.
+constexpr std::chrono::minutes catalogPollPeriod{15};
 } // namespace
 
 base::Result<std::unique_ptr<Runtime>> Runtime::load(const std::filesystem::path& configFile)
@@ -45,18 +48,27 @@ base::Result<std::unique_ptr<Runtime>> Runtime::load(const std::filesystem::path
 
 Runtime::Runtime(core::Config config, core::Catalog catalog, std::unique_ptr<queue::Store> store,
                  std::unique_ptr<queue::CurlUplink> uplink)
-    : config_(std::move(config)), catalog_(std::move(catalog)), store_(std::move(store)),
+    : config_(std::move(config)), catalogs_(std::move(catalog)), store_(std::move(store)),
       uplink_(std::move(uplink)), sync_(*store_, *uplink_, clock_, queue::SyncOptions{})
 {
+    if (!config_.catalog.trustedKeys.empty()) {
+        catalogStore_ = std::make_unique<core::CatalogStore>(config_.kiosk.dataDir,
+                                                             config_.catalog.trustedKeys);
+        catalogSync_ = std::make_unique<core::CatalogSync>(*uplink_, *catalogStore_, catalogs_);
+    }
 }
 
 void Runtime::startUplink()
 {
     sync_.start();
+    if (catalogSync_)
+        catalogSync_->start(catalogPollPeriod);
 }
 
 Runtime::~Runtime()
 {
+    if (catalogSync_)
+        catalogSync_->stop();
     if (devices_)
         devices_->closeAll();
 }

@@ -138,6 +138,8 @@ int runSearch(const CatalogOptions& options)
         printJson(hits);
         return Ok;
     }
+    if (hits.empty())
+        std::cout << "no item matches \"" << options.query << "\"\n";
     for (const auto& hit : hits)
         std::cout << hit["code"].get<std::string>() << "  " << hit["name"].get<std::string>()
                   << "  " << hit["department"].get<std::string>() << "\n";
