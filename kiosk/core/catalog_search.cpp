@@ -99,9 +99,12 @@ void CatalogSearch::addField(std::string_view text, Tier tier)
                 readingIds_.push_back(id);
         }
         unit.count = static_cast<std::uint16_t>(readingIds_.size() - unit.first);
-        for (std::uint32_t i = unit.first; i < unit.first + unit.count; ++i)
-            for (char letter : readings_[readingIds_[i]])
+        for (std::uint32_t i = unit.first; i < unit.first + unit.count; ++i) {
+            const auto& reading = readings_[readingIds_[i]];
+            unit.initials |= letterBit(reading.front());
+            for (char letter : reading)
                 field.letters |= letterBit(letter);
+        }
         units_.push_back(unit);
     }
     field.unitCount = static_cast<std::uint32_t>(units_.size()) - field.firstUnit;
@@ -122,6 +125,9 @@ bool CatalogSearch::pinyinFrom(const Field& field, std::string_view query, bool 
         std::uint64_t next = 0;
         for (auto states = active; states != 0; states &= states - 1) {
             const auto p = static_cast<std::size_t>(std::countr_zero(states));
+            // Every way on (and every match) begins with the next query letter.
+            if ((unit.initials & letterBit(query[p])) == 0)
+                continue;
             const auto rest = query.substr(p);
             for (std::uint32_t i = unit.first; i < unit.first + unit.count; ++i) {
                 const std::string_view reading = readings_[readingIds_[i]];

@@ -29,8 +29,9 @@ private:
     /// Which part of an item matched; higher ranks first.
     enum class Tier : std::uint8_t { Material, Department, Theme, Name };
     struct Unit {
-        std::uint32_t first = 0; ///< into readingIds_
-        std::uint16_t count = 0; ///< 0: punctuation or unknown: pinyin matches cannot span it
+        std::uint32_t first = 0;    ///< into readingIds_
+        std::uint16_t count = 0;    ///< 0: punctuation or unknown: pinyin matches cannot span it
+        std::uint64_t initials = 0; ///< letterBit of each reading's first letter
     };
     struct Field {
         std::string text; ///< original UTF-8, ASCII lowered
