@@ -115,7 +115,7 @@ TEST_F(CatalogStoreTest, BadInputIsRefusedAuditedAndTheInstalledCatalogStays)
     auto badBase64 = json;
     badBase64["payload"] = json["payload"].get<std::string>().substr(1);
     for (const std::string& bad : {json.dump().substr(0, 100), unknownKey.dump(), badBase64.dump(),
-                                  std::string("\xff\xfe{}")}) {
+                                   std::string("\xff\xfe{}")}) {
         EXPECT_FALSE(store_.install(bad, options(2026120101)));
         EXPECT_EQ(readText(store_.currentPath()), good);
     }
