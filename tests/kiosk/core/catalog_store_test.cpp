@@ -128,6 +128,26 @@ TEST_F(CatalogStoreTest, BadInputIsRefusedAuditedAndTheInstalledCatalogStays)
     EXPECT_EQ(store_.installed()->catalog.catalogVersion, 2026120101);
 }
 
+TEST_F(CatalogStoreTest, HugeInputIsRefusedBeforeParsing)
+{
+    ASSERT_TRUE(store_.install(signedEnvelope(shippedCatalogJson(2026120101), key_), options(0)));
+    // Over the limit for an envelope of a 50 MiB catalog: refused unread.
+    const std::string huge(70u * 1024u * 1024u, ' ');
+    auto refused = store_.install(huge, options(2026120101));
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, kiosk::core::CatalogErrc::too_large);
+    EXPECT_NE(refused.error().message.find("50 MiB"), std::string::npos);
+    EXPECT_EQ(store_.installed()->catalog.catalogVersion, 2026120101);
+
+    auto cfg = config();
+    cfg.catalog.file = dir_ / "huge.json";
+    std::ofstream(*cfg.catalog.file).close();
+    std::filesystem::resize_file(*cfg.catalog.file, huge.size()); // sparse: quick to make
+    auto service = kiosk::core::loadConfiguredCatalog(cfg);
+    ASSERT_FALSE(service);
+    EXPECT_EQ(service.error().code, kiosk::core::CatalogErrc::too_large);
+}
+
 TEST_F(CatalogStoreTest, ACorruptedCurrentCopyFallsBackToTheLastKnownGood)
 {
     ASSERT_TRUE(store_.install(signedEnvelope(shippedCatalogJson(2026120101), key_), options(0)));
