@@ -141,6 +141,18 @@ private:
     std::optional<std::string>& problem_;
 };
 
+/// The members of `object` whose names are not in `known`, verbatim.
+Json unknownMembers(const Json& object, std::initializer_list<std::string_view> known)
+{
+    Json extra = Json::object();
+    if (!object.is_object())
+        return extra;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        if (std::find(known.begin(), known.end(), it.key()) == known.end())
+            extra[it.key()] = it.value();
+    return extra;
+}
+
 void readStringList(const Json& value, const std::string& path, std::vector<std::string>& out,
                     std::optional<std::string>& problem)
 {
@@ -173,6 +185,8 @@ Guide readGuide(ObjectReader& item, std::optional<std::string>& problem)
     reader.array("process", true, [&](const Json& element, const std::string& path) {
         readStringList(element, path, guide.process, problem);
     });
+    guide.extra = unknownMembers(
+        *value, {"legalBasis", "timeLimitDays", "fee", "conditions", "materials", "process"});
     return guide;
 }
 
@@ -213,18 +227,6 @@ Form readForm(ObjectReader& item, std::optional<std::string>& problem)
         form.fields.push_back(std::move(field));
     });
     return form;
-}
-
-/// The members of `object` whose names are not in `known`, verbatim.
-Json unknownMembers(const Json& object, std::initializer_list<std::string_view> known)
-{
-    Json extra = Json::object();
-    if (!object.is_object())
-        return extra;
-    for (auto it = object.begin(); it != object.end(); ++it)
-        if (std::find(known.begin(), known.end(), it.key()) == known.end())
-            extra[it.key()] = it.value();
-    return extra;
 }
 
 /// "items[12] (1151...0001)": the index always, the code when it could be read.
@@ -391,11 +393,12 @@ Json toJson(const CatalogItem& item)
     Json materials = Json::array();
     for (const auto& material : item.guide.materials)
         materials.push_back({{"name", material.name}, {"required", material.required}});
-    Json guide{{"legalBasis", item.guide.legalBasis},
-               {"timeLimitDays", item.guide.timeLimitDays},
-               {"fee", item.guide.fee},
-               {"materials", std::move(materials)},
-               {"process", item.guide.process}};
+    Json guide = item.guide.extra;
+    guide.update(Json{{"legalBasis", item.guide.legalBasis},
+                      {"timeLimitDays", item.guide.timeLimitDays},
+                      {"fee", item.guide.fee},
+                      {"materials", std::move(materials)},
+                      {"process", item.guide.process}});
     if (!item.guide.conditions.empty())
         guide["conditions"] = item.guide.conditions;
     Json json = item.extra;

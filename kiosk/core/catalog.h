@@ -39,9 +39,10 @@ struct Guide {
     std::string legalBasis; ///< 设定依据
     int timeLimitDays = 0;  ///< 承诺办结时限 (working days); 0 = on the spot (即办)
     std::string fee;        ///< 收费标准, e.g. "不收费"
-    std::vector<Material> materials;  ///< 申请材料
-    std::vector<std::string> process; ///< 办理流程
-    std::string conditions;           ///< 受理条件
+    std::vector<Material> materials;                 ///< 申请材料
+    std::vector<std::string> process;                ///< 办理流程
+    std::string conditions;                          ///< 受理条件
+    nlohmann::json extra = nlohmann::json::object(); ///< unknown members, verbatim
 };
 
 struct FormField {

@@ -55,7 +55,24 @@ std::string nowIso()
     return text;
 }
 
+class InstallCategory final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "catalog-install"; }
+    std::string message(int value) const override
+    {
+        return static_cast<InstallErrc>(value) == InstallErrc::already_in_service
+                   ? "catalog version already in service"
+                   : "catalog version older than the one in service";
+    }
+};
+
 } // namespace
+
+const std::error_category& installCategory()
+{
+    static const InstallCategory instance;
+    return instance;
+}
 
 base::Result<std::string> readFileLimited(const fs::path& path, std::size_t limit)
 {
@@ -105,14 +122,16 @@ base::Result<VerifiedCatalog> CatalogStore::install(std::string_view envelopeJso
     const auto version = verified->catalog.catalogVersion;
     fields["catalogVersion"] = version;
     fields["keyId"] = verified->keyId;
-    if (version == options.inServiceVersion)
-        return refuse(
-            base::Error{make_error_code(base::errc::invalid_argument),
-                        "catalogVersion " + std::to_string(version) + " is already in service"});
+    if (version == options.inServiceVersion) {
+        const base::Error same{make_error_code(InstallErrc::already_in_service),
+                               "catalogVersion " + std::to_string(version) +
+                                   " is already in service"};
+        return options.auditSameVersion ? refuse(same) : base::fail(same);
+    }
     const bool rollback = version < options.inServiceVersion;
     if (rollback && !options.allowRollback)
         return refuse(base::Error{
-            make_error_code(base::errc::invalid_argument),
+            make_error_code(InstallErrc::older_version),
             "catalogVersion " + std::to_string(version) + " is older than the installed " +
                 std::to_string(options.inServiceVersion) +
                 "; a technician can roll back on the kiosk with --allow-rollback"});

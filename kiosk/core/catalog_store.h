@@ -15,6 +15,14 @@
 
 namespace kiosk::core {
 
+/// Why CatalogStore::install declined a catalog that verified.
+enum class InstallErrc { already_in_service = 1, older_version };
+const std::error_category& installCategory();
+inline std::error_code make_error_code(InstallErrc e)
+{
+    return {static_cast<int>(e), installCategory()};
+}
+
 /// Layout under data_dir (owner-only):
 ///   catalog/current.json   the envelope in service
 ///   catalog/previous.json  the envelope it replaced (last known good)
@@ -27,6 +35,9 @@ public:
         std::string origin = "platform";   ///< "platform", "usb", ... (recorded in the audit)
         std::int64_t inServiceVersion = 0; ///< the version to beat (from any source)
         bool allowRollback = false;        ///< a technician on the kiosk itself only
+        /// Audit a download of the version already in service? The periodic sync says no:
+        /// after every start it fetches the catalog in service once, which is not news.
+        bool auditSameVersion = true;
     };
 
     /// Verifies the envelope, checks that it is newer than `inServiceVersion` (or that a
@@ -59,3 +70,6 @@ private:
                                                         std::size_t limit);
 
 } // namespace kiosk::core
+
+template <> struct std::is_error_code_enum<kiosk::core::InstallErrc> : std::true_type {
+};

@@ -32,8 +32,11 @@ base::Result<CatalogSyncOutcome> CatalogSync::syncNow()
     CatalogStore::InstallOptions options;
     options.origin = "platform";
     options.inServiceVersion = holder_.newestVersion();
+    options.auditSameVersion = false;
     auto installed = store_.install(response->body, options);
     etag_ = response->etag;
+    if (!installed && installed.error().code == InstallErrc::already_in_service)
+        return outcome; // the catalog in service, fetched again after a start: unchanged
     if (!installed) {
         outcome.kind = CatalogSyncOutcome::Kind::Refused;
         outcome.reason = installed.error().message;

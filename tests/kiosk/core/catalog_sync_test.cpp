@@ -138,6 +138,21 @@ TEST_F(CatalogSyncTest, ABadCatalogIsRefusedOnceAndTheInstalledOneStays)
     EXPECT_NE(outcome->reason.find("older"), std::string::npos);
 }
 
+TEST_F(CatalogSyncTest, TheCatalogInServiceFetchedAgainIsUnchangedAndNotAudited)
+{
+    ASSERT_EQ(sync_->syncNow()->kind, Kind::Installed);
+    // A restarted kiosk has no ETag yet: it downloads the catalog it already runs.
+    CatalogSync restarted(*counting_, *store_, *holder_);
+    auto outcome = restarted.syncNow();
+    ASSERT_TRUE(outcome);
+    EXPECT_EQ(outcome->kind, Kind::Unchanged);
+    std::ifstream audit(store_->auditPath());
+    int lines = 0;
+    for (std::string line; std::getline(audit, line);)
+        ++lines;
+    EXPECT_EQ(lines, 1); // the install only
+}
+
 TEST_F(CatalogSyncTest, ThePeriodicSchedulerSyncs)
 {
     sync_->start(20ms);

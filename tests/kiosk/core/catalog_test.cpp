@@ -87,6 +87,7 @@ TEST(CatalogParser, PreservesUnknownFieldsInsteadOfRejecting)
     const auto again = kiosk::core::toJson(*catalog);
     EXPECT_EQ(again["publisher"], json["publisher"]);
     EXPECT_EQ(again["items"][0]["keywords"], json["items"][0]["keywords"]);
+    EXPECT_EQ(again["items"][0]["guide"]["window"], "一楼3号窗口");
     auto reparsed = parseCatalog(again.dump());
     ASSERT_TRUE(reparsed);
     EXPECT_EQ(kiosk::core::toJson(*reparsed), again);
