@@ -56,6 +56,23 @@ QString timeLimitText(int days)
 
 CatalogViewModel::CatalogViewModel(QObject* parent) : QObject(parent) {}
 
+CatalogViewModel::~CatalogViewModel()
+{
+    if (holder_ != nullptr)
+        holder_->setListener({});
+}
+
+void CatalogViewModel::follow(core::CatalogHolder& holder)
+{
+    holder_ = &holder;
+    const auto show = [this](std::shared_ptr<const core::Catalog> next) {
+        setCatalog(next.get()); // the models point at the new one before the old one goes
+        held_ = std::move(next);
+    };
+    show(holder.current());
+    holder.setListener(show);
+}
+
 void CatalogViewModel::setCatalog(const core::Catalog* catalog)
 {
     catalog_ = catalog;

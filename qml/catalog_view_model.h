@@ -3,6 +3,7 @@
 #pragma once
 
 #include "kiosk/core/catalog.h"
+#include "kiosk/core/catalog_holder.h"
 #include "kiosk/core/catalog_search.h"
 #include "qml/catalog_model.h"
 #include "qml/theme_list_model.h"
@@ -38,6 +39,14 @@ public:
     static constexpr std::size_t searchLimit = 30;
 
     explicit CatalogViewModel(QObject* parent = nullptr);
+    ~CatalogViewModel() override;
+    CatalogViewModel(const CatalogViewModel&) = delete;
+    CatalogViewModel& operator=(const CatalogViewModel&) = delete;
+
+    /// Shows the holder's catalog now and every catalog it switches to later (between
+    /// sessions, on the thread that calls CatalogHolder::switchIfIdle: the GUI thread). Keeps
+    /// the shown catalog alive; the holder must outlive this object.
+    void follow(core::CatalogHolder& holder);
 
     /// Shows `catalog`, which must outlive this object or be replaced first; nullptr empties.
     void setCatalog(const core::Catalog* catalog);
@@ -67,6 +76,8 @@ private:
     void runSearch();
 
     const core::Catalog* catalog_ = nullptr;
+    std::shared_ptr<const core::Catalog> held_; ///< the followed holder's catalog shown
+    core::CatalogHolder* holder_ = nullptr;
     std::unique_ptr<core::CatalogSearch> search_;
     QString query_;
     ThemeListModel themes_;

@@ -6,6 +6,7 @@
 #include "kiosk/app/runtime.h"
 #include "kiosk/app/screenshot.h"
 #include "kiosk/app/ui_bridge.h"
+#include "kiosk/core/session.h"
 #include "qml/catalog_view_model.h"
 #include "qml/fonts.h"
 
@@ -77,15 +78,8 @@ int main(int argc, char** argv)
     // The screens show the catalog in service; a newer one installed meanwhile (sync or
     // sync_catalog) is switched in by the timer below when nobody is being served.
     auto& catalogs = (*runtime)->catalogs();
-    auto shownCatalog = catalogs.current();
     kiosk::ui::CatalogViewModel catalogViewModel;
-    catalogViewModel.setCatalog(shownCatalog.get());
-    catalogs.setListener([&](std::shared_ptr<const kiosk::core::Catalog> next) {
-        catalogViewModel.setCatalog(next.get()); // before the old one is let go
-        shownCatalog = std::move(next);
-        base::log::info("app", "catalog version " + std::to_string(shownCatalog->catalogVersion) +
-                                   " in service");
-    });
+    catalogViewModel.follow(catalogs);
     kiosk::app::UiBridge bridge;
 
     // Declared after what it shows, so the engine (and every binding) goes first.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kiosk/core/catalog_holder.h"
 
+#include "kiosk/core/session.h"
+
 #include <algorithm>
 
 namespace kiosk::core {

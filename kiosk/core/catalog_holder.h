@@ -4,13 +4,16 @@
 #pragma once
 
 #include "kiosk/core/catalog.h"
-#include "kiosk/core/session.h"
 
 #include <functional>
 #include <memory>
 #include <mutex>
 
 namespace kiosk::core {
+
+// Declared, not included: session.h brings base/signal.h, whose emit() collides with Qt's
+// keyword macros in the view-models that include this header.
+enum class SessionState;
 
 class CatalogHolder {
 public:

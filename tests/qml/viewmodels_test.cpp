@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The view-models of qml/ over the fixture catalog (tests/qml/data/catalog.json).
 #include "kiosk/core/catalog.h"
+#include "kiosk/core/catalog_holder.h"
+#include "kiosk/core/session.h"
 #include "qml/catalog_model.h"
 #include "qml/catalog_view_model.h"
 #include "qml/theme_list_model.h"
@@ -238,6 +240,30 @@ TEST_F(ViewModelTest, ANewCatalogReRunsTheSearch)
     viewModel.setCatalog(&next);
     EXPECT_EQ(viewModel.searchResults()->count(), 0);
     viewModel.setCatalog(&catalog);
+}
+
+TEST(FollowingAHolder, TheScreensGetANewCatalogOnlyWhenTheSessionIsIdle)
+{
+    kiosk::core::CatalogHolder holder(loadFixture());
+    CatalogViewModel viewModel;
+    viewModel.follow(holder);
+    EXPECT_EQ(viewModel.itemCount(), 13);
+
+    Catalog next = loadFixture();
+    next.catalogVersion += 1;
+    next.items.resize(3);
+    holder.stage(std::move(next));
+    int changes = 0;
+    QObject::connect(&viewModel, &CatalogViewModel::catalogChanged, [&] { ++changes; });
+    EXPECT_FALSE(holder.switchIfIdle(kiosk::core::SessionState::FillingForm));
+    EXPECT_EQ(viewModel.itemCount(), 13); // mid-session: the citizen's catalog stays
+    EXPECT_EQ(changes, 0);
+
+    EXPECT_TRUE(holder.switchIfIdle(kiosk::core::SessionState::Idle));
+    EXPECT_EQ(changes, 1);
+    EXPECT_EQ(viewModel.itemCount(), 3);
+    viewModel.setQuery("shbzk"); // 社会保障卡挂失, still in the new catalog
+    EXPECT_EQ(column(*viewModel.searchResults(), "name"), QStringList{"社会保障卡挂失"});
 }
 
 TEST(Wording, KindsAndTimeLimitsInPlainChinese)

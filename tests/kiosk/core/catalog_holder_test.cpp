@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The catalog the screens show switches only between sessions.
 #include "kiosk/core/catalog_holder.h"
+#include "kiosk/core/session.h"
 
 #include <gtest/gtest.h>
 

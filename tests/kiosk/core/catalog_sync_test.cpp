@@ -3,6 +3,7 @@
 // If-None-Match, install of a newer signed catalog, refusal of a bad one (audited, not
 // downloaded again), and the periodic scheduler.
 #include "kiosk/core/catalog_sync.h"
+#include "kiosk/core/session.h"
 #include "offline_queue/curl_uplink.h"
 #include "platform_sim/server.h"
 #include "tests/kiosk/core/catalog_keys.h"
