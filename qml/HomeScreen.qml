@@ -21,6 +21,8 @@ Item {
     readonly property int popularShown: 6
 
     signal itemChosen(string code)
+    /// The citizen tapped the search box.
+    signal searchRequested()
 
     // The filter lives in the shared model; set it first, then show the list from its top.
     function applyThemeFilter() {
@@ -46,6 +48,16 @@ Item {
             Layout.fillHeight: home.landscape
             Layout.alignment: Qt.AlignTop
             spacing: Theme.gap
+
+            SearchEntry {
+                // Portrait: above everything. Landscape has no height to spare on this side,
+                // so the entry heads the list column there.
+                objectName: "searchEntry"
+                visible: !home.landscape
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.buttonHeight
+                onClicked: home.searchRequested()
+            }
 
             SectionTitle {
                 Layout.fillWidth: true
@@ -125,6 +137,14 @@ Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
             spacing: Theme.gap
+
+            SearchEntry {
+                objectName: "searchEntryLandscape"
+                visible: home.landscape
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.buttonHeight
+                onClicked: home.searchRequested()
+            }
 
             RowLayout {
                 Layout.fillWidth: true

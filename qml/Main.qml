@@ -25,9 +25,15 @@ Window {
     title: "政务服务自助终端"
 
     readonly property alias stack: stack
+    /// True on the home screen with nothing pushed: no citizen is in the middle of anything,
+    /// so a newly installed catalog may be switched in now.
+    readonly property bool atHome: stack.depth === 1 && !stack.busy
 
     function showGuide(code) {
         stack.push(guideComponent, { itemCode: code })
+    }
+    function showSearch() {
+        stack.push(searchComponent)
     }
     function goHome() {
         stack.pop(null)
@@ -72,6 +78,17 @@ Window {
             objectName: "homeScreen"
             catalog: root.catalog
             onItemChosen: code => root.showGuide(code)
+            onSearchRequested: root.showSearch()
+        }
+    }
+
+    Component {
+        id: searchComponent
+        SearchScreen {
+            objectName: "searchScreen"
+            catalog: root.catalog
+            onItemChosen: code => root.showGuide(code)
+            onBackRequested: stack.pop()
         }
     }
 

@@ -56,6 +56,23 @@ QString timeLimitText(int days)
 
 CatalogViewModel::CatalogViewModel(QObject* parent) : QObject(parent) {}
 
+CatalogViewModel::~CatalogViewModel()
+{
+    if (holder_ != nullptr)
+        holder_->setListener({});
+}
+
+void CatalogViewModel::follow(core::CatalogHolder& holder)
+{
+    holder_ = &holder;
+    const auto show = [this](std::shared_ptr<const core::Catalog> next) {
+        setCatalog(next.get()); // the models point at the new one before the old one goes
+        held_ = std::move(next);
+    };
+    show(holder.current());
+    holder.setListener(show);
+}
+
 void CatalogViewModel::setCatalog(const core::Catalog* catalog)
 {
     catalog_ = catalog;
@@ -64,7 +81,30 @@ void CatalogViewModel::setCatalog(const core::Catalog* catalog)
                                          : std::vector<const core::CatalogItem*>{});
     items_.setItems(catalog != nullptr ? groupedByTheme(*catalog)
                                        : std::vector<const core::CatalogItem*>{});
+    search_.reset();
+    if (catalog != nullptr) {
+        // Without the pinyin dictionary search still finds hanzi; the kiosk logs nothing here
+        // because the table reports its own failure to whoever asks (kioskctl, tests).
+        auto pinyin = core::PinyinTable::system();
+        search_ = std::make_unique<core::CatalogSearch>(*catalog, pinyin ? *pinyin : nullptr);
+    }
+    runSearch();
     emit catalogChanged();
+}
+
+void CatalogViewModel::setQuery(const QString& query)
+{
+    if (query == query_)
+        return;
+    query_ = query;
+    runSearch();
+    emit queryChanged();
+}
+
+void CatalogViewModel::runSearch()
+{
+    searchResults_.setItems(search_ ? search_->search(query_.toStdString(), searchLimit)
+                                    : std::vector<const core::CatalogItem*>{});
 }
 
 QString CatalogViewModel::regionName() const

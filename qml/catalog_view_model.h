@@ -3,6 +3,8 @@
 #pragma once
 
 #include "kiosk/core/catalog.h"
+#include "kiosk/core/catalog_holder.h"
+#include "kiosk/core/catalog_search.h"
 #include "qml/catalog_model.h"
 #include "qml/theme_list_model.h"
 
@@ -10,6 +12,8 @@
 #include <QString>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
+
+#include <memory>
 
 namespace kiosk::ui {
 
@@ -24,12 +28,25 @@ class CatalogViewModel : public QObject {
     Q_PROPERTY(kiosk::ui::ThemeListModel* themes READ themes CONSTANT)
     Q_PROPERTY(kiosk::ui::CatalogModel* popular READ popular CONSTANT)
     Q_PROPERTY(kiosk::ui::CatalogModel* items READ items CONSTANT)
+    /// What the citizen typed on the search screen (pinyin, initials or hanzi) and its hits.
+    Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY queryChanged)
+    Q_PROPERTY(kiosk::ui::CatalogModel* searchResults READ searchResults CONSTANT)
 
 public:
     /// How many popular items the home screen offers.
     static constexpr std::size_t popularLimit = 6;
+    /// How many search hits the search screen lists.
+    static constexpr std::size_t searchLimit = 30;
 
     explicit CatalogViewModel(QObject* parent = nullptr);
+    ~CatalogViewModel() override;
+    CatalogViewModel(const CatalogViewModel&) = delete;
+    CatalogViewModel& operator=(const CatalogViewModel&) = delete;
+
+    /// Shows the holder's catalog now and every catalog it switches to later (between
+    /// sessions, on the thread that calls CatalogHolder::switchIfIdle: the GUI thread). Keeps
+    /// the shown catalog alive; the holder must outlive this object.
+    void follow(core::CatalogHolder& holder);
 
     /// Shows `catalog`, which must outlive this object or be replaced first; nullptr empties.
     void setCatalog(const core::Catalog* catalog);
@@ -41,6 +58,10 @@ public:
     [[nodiscard]] ThemeListModel* themes() { return &themes_; }
     [[nodiscard]] CatalogModel* popular() { return &popular_; }
     [[nodiscard]] CatalogModel* items() { return &items_; }
+    [[nodiscard]] CatalogModel* searchResults() { return &searchResults_; }
+    [[nodiscard]] QString query() const { return query_; }
+    /// Searches as the citizen types (one keystroke at a time); empty clears the hits.
+    void setQuery(const QString& query);
 
     /// The guide (办事指南) of one enabled item, ready to show: code, name, department, theme,
     /// kind, kindLabel, onlineRequired, canStart, legalBasis, timeLimitDays, timeLimitText,
@@ -49,12 +70,20 @@ public:
 
 signals:
     void catalogChanged();
+    void queryChanged();
 
 private:
+    void runSearch();
+
     const core::Catalog* catalog_ = nullptr;
+    std::shared_ptr<const core::Catalog> held_; ///< the followed holder's catalog shown
+    core::CatalogHolder* holder_ = nullptr;
+    std::unique_ptr<core::CatalogSearch> search_;
+    QString query_;
     ThemeListModel themes_;
     CatalogModel popular_;
     CatalogModel items_;
+    CatalogModel searchResults_;
 };
 
 /// 承诺时限 in words: 0 days is 即办 (done on the spot), otherwise "N 个工作日".

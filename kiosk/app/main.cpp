@@ -6,6 +6,7 @@
 #include "kiosk/app/runtime.h"
 #include "kiosk/app/screenshot.h"
 #include "kiosk/app/ui_bridge.h"
+#include "kiosk/core/session.h"
 #include "qml/catalog_view_model.h"
 #include "qml/fonts.h"
 
@@ -13,6 +14,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QScreen>
+#include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdlib>
@@ -73,8 +75,11 @@ int main(int argc, char** argv)
             "app", std::string("font \"") + kiosk::ui::chineseFontFamily +
                        "\" not found (install fonts-wqy-microhei); Chinese may render poorly");
 
+    // The screens show the catalog in service; a newer one installed meanwhile (sync or
+    // sync_catalog) is switched in by the timer below when nobody is being served.
+    auto& catalogs = (*runtime)->catalogs();
     kiosk::ui::CatalogViewModel catalogViewModel;
-    catalogViewModel.setCatalog(&(*runtime)->catalog());
+    catalogViewModel.follow(catalogs);
     kiosk::app::UiBridge bridge;
 
     // Declared after what it shows, so the engine (and every binding) goes first.
@@ -91,6 +96,13 @@ int main(int argc, char** argv)
     }
     if (!bridge.attach(window))
         base::log::error("app", "Main.qml lacks the startRequested/helpRequested signals");
+
+    QTimer catalogSwitch;
+    QObject::connect(&catalogSwitch, &QTimer::timeout, [&] {
+        if (window->property("atHome").toBool())
+            catalogs.switchIfIdle(kiosk::core::SessionState::Idle);
+    });
+    catalogSwitch.start(1000);
 
     showWindow(*window, options);
     if (options.screenshot)

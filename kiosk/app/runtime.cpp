@@ -15,6 +15,9 @@ namespace kiosk::app {
 
 namespace {
 constexpr auto logCategory = "app";
+/// How often the kiosk asks for a new catalog (a 304 costs one small request); the
+/// heartbeat's sync_catalog command asks at once.
+constexpr std::chrono::minutes catalogPollPeriod{15};
 } // namespace
 
 base::Result<std::unique_ptr<Runtime>> Runtime::load(const std::filesystem::path& configFile)
@@ -45,9 +48,14 @@ base::Result<std::unique_ptr<Runtime>> Runtime::load(const std::filesystem::path
 
 Runtime::Runtime(core::Config config, core::Catalog catalog, std::unique_ptr<queue::Store> store,
                  std::unique_ptr<queue::CurlUplink> uplink)
-    : config_(std::move(config)), catalog_(std::move(catalog)), store_(std::move(store)),
+    : config_(std::move(config)), catalogs_(std::move(catalog)), store_(std::move(store)),
       uplink_(std::move(uplink)), sync_(*store_, *uplink_, clock_, queue::SyncOptions{})
 {
+    if (!config_.catalog.trustedKeys.empty()) {
+        catalogStore_ = std::make_unique<core::CatalogStore>(config_.kiosk.dataDir,
+                                                             config_.catalog.trustedKeys);
+        catalogSync_ = std::make_unique<core::CatalogSync>(*uplink_, *catalogStore_, catalogs_);
+    }
 }
 
 void Runtime::startUplink()
@@ -61,13 +69,11 @@ void Runtime::startUplink()
         sync_.notify();
         return {};
     });
-    // The signed catalog sync is not part of this build yet; it registers itself here later.
-    commands_.add("sync_catalog", [](const nlohmann::json&) -> base::Result<void> {
-        return base::fail(base::errc::unsupported, "sync_catalog is not available in this build");
-    });
+    commands_.add("sync_catalog",
+                  [this](const nlohmann::json&) -> base::Result<void> { return syncCatalogNow(); });
     core::HeartbeatSources sources;
     sources.catalogVersion = [this] {
-        return catalog_.catalogVersion;
+        return catalogs_.current()->catalogVersion;
     };
     sources.devices = [this] {
         return devices_ ? core::deviceReports(devices_->statuses()) : nlohmann::json::array();
@@ -77,12 +83,32 @@ void Runtime::startUplink()
                                                          clock_, commands_, std::move(sources));
     sync_.start();
     heartbeat_->start(std::chrono::seconds(60));
+    if (catalogSync_)
+        catalogSync_->start(catalogPollPeriod);
+}
+
+base::Result<void> Runtime::syncCatalogNow()
+{
+    if (!catalogSync_)
+        return base::fail(base::errc::unsupported,
+                          "no [[catalog.trusted_keys]] configured: this kiosk accepts no pushed "
+                          "catalogs");
+    auto outcome = catalogSync_->syncNow();
+    if (!outcome)
+        return base::fail(outcome.error());
+    if (outcome->kind == core::CatalogSyncOutcome::Kind::Refused)
+        return base::fail(base::errc::invalid_argument,
+                          "catalog " + std::to_string(outcome->catalogVersion) +
+                              " refused: " + outcome->reason);
+    return {};
 }
 
 Runtime::~Runtime()
 {
     if (heartbeat_)
         heartbeat_->stop(); // it reads the devices' states
+    if (catalogSync_)
+        catalogSync_->stop();
     if (devices_)
         devices_->closeAll();
 }

@@ -6,6 +6,8 @@
 #include "base/result.h"
 #include "hal/device_manager.h"
 #include "kiosk/core/catalog.h"
+#include "kiosk/core/catalog_holder.h"
+#include "kiosk/core/catalog_sync.h"
 #include "kiosk/core/config.h"
 #include "kiosk/core/heartbeat.h"
 #include "offline_queue/curl_uplink.h"
@@ -37,30 +39,40 @@ public:
     /// kiosk with a broken printer can still show guides and take cases.
     void openDevices();
 
-    /// Starts uploading the queue in the background (the sync loop's own thread) and the
-    /// heartbeat, whose remote commands go through commands().
+    /// Starts uploading the queue in the background (the sync loop's own thread), the
+    /// heartbeat, whose remote commands go through commands(), and, when trusted keys are
+    /// configured, the periodic GET /v1/catalog.
     void startUplink();
 
     /// Where remote commands are registered by type (the catalog sync adds sync_catalog).
     [[nodiscard]] core::CommandRegistry& commands() { return commands_; }
 
     [[nodiscard]] const core::Config& config() const { return config_; }
-    [[nodiscard]] const core::Catalog& catalog() const { return catalog_; }
+    /// The catalog in service and a newly installed one waiting for the next idle moment.
+    [[nodiscard]] core::CatalogHolder& catalogs() { return catalogs_; }
+    /// Catalog distribution (what the heartbeat's sync_catalog command calls), or nullptr when
+    /// no trusted key is configured: then no downloaded catalog could be verified.
+    [[nodiscard]] core::CatalogSync* catalogSync() { return catalogSync_.get(); }
     /// The devices, or nullptr when the configured set could not be created.
     [[nodiscard]] hal::DeviceManager* devices() { return devices_.get(); }
     [[nodiscard]] queue::Store& queue() { return *store_; }
 
 private:
+    /// The sync_catalog remote command: one GET /v1/catalog now, installed if it verifies.
+    base::Result<void> syncCatalogNow();
+
     Runtime(core::Config config, core::Catalog catalog, std::unique_ptr<queue::Store> store,
             std::unique_ptr<queue::CurlUplink> uplink);
 
     core::Config config_;
-    core::Catalog catalog_;
+    core::CatalogHolder catalogs_;
+    std::unique_ptr<core::CatalogStore> catalogStore_;
     std::unique_ptr<hal::DeviceManager> devices_;
     base::SystemClock clock_;
     std::unique_ptr<queue::Store> store_;
     std::unique_ptr<queue::CurlUplink> uplink_;
     core::CommandRegistry commands_;
+    std::unique_ptr<core::CatalogSync> catalogSync_; ///< uses the uplink: declared after it
     // Declared last: they use the store and the uplink, so they stop before those go.
     queue::SyncLoop sync_;
     std::unique_ptr<core::HeartbeatClient> heartbeat_;

@@ -141,6 +141,18 @@ private:
     std::optional<std::string>& problem_;
 };
 
+/// The members of `object` whose names are not in `known`, verbatim.
+Json unknownMembers(const Json& object, std::initializer_list<std::string_view> known)
+{
+    Json extra = Json::object();
+    if (!object.is_object())
+        return extra;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        if (std::find(known.begin(), known.end(), it.key()) == known.end())
+            extra[it.key()] = it.value();
+    return extra;
+}
+
 void readStringList(const Json& value, const std::string& path, std::vector<std::string>& out,
                     std::optional<std::string>& problem)
 {
@@ -173,6 +185,8 @@ Guide readGuide(ObjectReader& item, std::optional<std::string>& problem)
     reader.array("process", true, [&](const Json& element, const std::string& path) {
         readStringList(element, path, guide.process, problem);
     });
+    guide.extra = unknownMembers(
+        *value, {"legalBasis", "timeLimitDays", "fee", "conditions", "materials", "process"});
     return guide;
 }
 
@@ -241,6 +255,8 @@ CatalogItem readItem(const Json& element, const std::string& path,
     reader.boolean("enabled", item.enabled, false);
     item.guide = readGuide(reader, problem);
     item.form = readForm(reader, problem);
+    item.extra = unknownMembers(element, {"code", "name", "department", "theme", "kind", "auth",
+                                          "online", "hot", "enabled", "guide", "form"});
     if (reader.ok() && item.kind == ItemKind::Apply && item.auth == AuthMode::None &&
         !item.form.fields.empty())
         for (const auto& field : item.form.fields)
@@ -365,9 +381,73 @@ base::Result<Catalog> parseCatalog(std::string_view json)
         catalog.reasons.push_back(std::move(reason));
     });
     readItems(root, catalog, problem);
+    catalog.extra = unknownMembers(document, {"schemaVersion", "catalogVersion", "region",
+                                              "regionName", "issuedAt", "reasons", "items"});
     if (problem)
         return base::fail(CatalogErrc::schema, *problem);
     return catalog;
+}
+
+Json toJson(const CatalogItem& item)
+{
+    Json materials = Json::array();
+    for (const auto& material : item.guide.materials)
+        materials.push_back({{"name", material.name}, {"required", material.required}});
+    Json guide = item.guide.extra;
+    guide.update(Json{{"legalBasis", item.guide.legalBasis},
+                      {"timeLimitDays", item.guide.timeLimitDays},
+                      {"fee", item.guide.fee},
+                      {"materials", std::move(materials)},
+                      {"process", item.guide.process}});
+    if (!item.guide.conditions.empty())
+        guide["conditions"] = item.guide.conditions;
+    Json json = item.extra;
+    json.update(Json{{"code", item.code},
+                     {"name", item.name},
+                     {"department", item.department},
+                     {"theme", item.theme},
+                     {"kind", toString(item.kind)},
+                     {"auth", toString(item.auth)},
+                     {"online", toString(item.online)},
+                     {"hot", item.hot},
+                     {"enabled", item.enabled},
+                     {"guide", std::move(guide)}});
+    if (item.form.fields.empty())
+        return json;
+    Json fields = Json::array();
+    for (const auto& field : item.form.fields) {
+        Json f{{"id", field.id},
+               {"label", field.label},
+               {"type", toString(field.type)},
+               {"required", field.required}};
+        if (!field.prefill.empty())
+            f["prefill"] = field.prefill;
+        if (!field.options.empty())
+            f["options"] = field.options;
+        fields.push_back(std::move(f));
+    }
+    json["form"] = Json{{"fields", std::move(fields)}};
+    return json;
+}
+
+Json toJson(const Catalog& catalog)
+{
+    Json reasons = Json::array();
+    for (const auto& reason : catalog.reasons)
+        reasons.push_back({{"code", reason.code}, {"text", reason.text}});
+    Json items = Json::array();
+    for (const auto& item : catalog.items)
+        items.push_back(toJson(item));
+    Json json = catalog.extra;
+    json.update(Json{{"schemaVersion", catalog.schemaVersion},
+                     {"catalogVersion", catalog.catalogVersion},
+                     {"region", catalog.region},
+                     {"issuedAt", catalog.issuedAt},
+                     {"reasons", std::move(reasons)},
+                     {"items", std::move(items)}});
+    if (!catalog.regionName.empty())
+        json["regionName"] = catalog.regionName;
+    return json;
 }
 
 base::Result<Catalog> loadCatalogFile(const std::string& path)

@@ -39,9 +39,10 @@ struct Guide {
     std::string legalBasis; ///< 设定依据
     int timeLimitDays = 0;  ///< 承诺办结时限 (working days); 0 = on the spot (即办)
     std::string fee;        ///< 收费标准, e.g. "不收费"
-    std::vector<Material> materials;  ///< 申请材料
-    std::vector<std::string> process; ///< 办理流程
-    std::string conditions;           ///< 受理条件
+    std::vector<Material> materials;                 ///< 申请材料
+    std::vector<std::string> process;                ///< 办理流程
+    std::string conditions;                          ///< 受理条件
+    nlohmann::json extra = nlohmann::json::object(); ///< unknown members, verbatim
 };
 
 struct FormField {
@@ -69,6 +70,9 @@ struct CatalogItem {
     bool enabled = true;
     Guide guide;
     Form form;
+    /// Members this build does not know, kept verbatim so that they survive show, diff and
+    /// re-serialisation (the contract: "more may appear and must be preserved").
+    nlohmann::json extra = nlohmann::json::object();
 };
 
 /// A rating reason code offered for bad ratings (levels 1-2).
@@ -85,6 +89,7 @@ struct Catalog {
     std::string issuedAt;
     std::vector<Reason> reasons;
     std::vector<CatalogItem> items;
+    nlohmann::json extra = nlohmann::json::object(); ///< unknown top-level members, verbatim
 
     /// The item with this code, or nullptr.
     [[nodiscard]] const CatalogItem* findItem(std::string_view code) const;
@@ -107,8 +112,13 @@ inline constexpr std::size_t maxCatalogBytes = 50u * 1024u * 1024u;
 
 /// Parses and validates catalog JSON text. Errors name the item (by code or index) and the
 /// field, e.g. "items[12] (11510703...0001): guide.timeLimitDays: must be a non-negative integer".
-/// Unknown fields are accepted (and ignored here).
+/// Unknown members of the catalog and of each item are accepted and kept in `extra`.
 [[nodiscard]] base::Result<Catalog> parseCatalog(std::string_view json);
+
+/// The catalog as JSON again: every known field plus the preserved unknown members. Parsing
+/// the result gives an equal catalog.
+[[nodiscard]] nlohmann::json toJson(const Catalog& catalog);
+[[nodiscard]] nlohmann::json toJson(const CatalogItem& item);
 
 /// Reads and parses a catalog file.
 [[nodiscard]] base::Result<Catalog> loadCatalogFile(const std::string& path);

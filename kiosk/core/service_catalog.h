@@ -17,10 +17,24 @@ namespace kiosk::core {
 /// The file the configuration selects: [catalog] file, else the shipped catalog.
 [[nodiscard]] std::filesystem::path configuredCatalogPath(const Config& config);
 
-/// Loads and validates the catalog in service. A plain catalog JSON is accepted only while no
-/// trusted key is configured (development); with trusted keys only signed envelopes are, and
-/// until envelope verification lands such a configuration is refused with a clear error
-/// rather than trusted blindly. The kiosk refuses to start when this fails.
+/// The catalog in service and where it came from.
+struct ServiceCatalog {
+    Catalog catalog;
+    std::filesystem::path source; ///< the file it was read from
+    bool signedEnvelope = false;  ///< true when a trusted key's signature verified
+    bool installed = false;       ///< true when it is the one installed under data_dir
+};
+
+/// Loads the configured (or shipped) catalog: a signed envelope, verified with the trusted
+/// keys, or, only while no trusted key is configured, a plain catalog JSON (development).
+[[nodiscard]] base::Result<ServiceCatalog> loadConfiguredCatalog(const Config& config);
+
+/// The catalog in service: a newer signed catalog installed under data_dir wins over the
+/// configured one (specs/config.md); an installed catalog that no longer verifies falls back to
+/// the last known good one. The kiosk refuses to start when nothing usable is found.
+[[nodiscard]] base::Result<ServiceCatalog> findServiceCatalog(const Config& config);
+
+/// findServiceCatalog's catalog.
 [[nodiscard]] base::Result<Catalog> loadServiceCatalog(const Config& config);
 
 } // namespace kiosk::core

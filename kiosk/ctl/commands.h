@@ -14,5 +14,7 @@ void addStatusCommand(CLI::App& app, int& exitCode);   ///< status
 void addQueueCommand(CLI::App& app, int& exitCode);    ///< queue list|show|retry|drain ...
 void addSimulateCommand(CLI::App& app, int& exitCode); ///< simulate --sessions N
 void addScanCommand(CLI::App& app, int& exitCode);     ///< scan --device SPEC
+void addCatalogCommand(CLI::App& app,
+                       int& exitCode); ///< catalog verify|show|search|install|sign|diff
 
 } // namespace kiosk::ctl

@@ -29,12 +29,13 @@ nlohmann::json queueReport(const core::Config& config)
 
 nlohmann::json catalogReport(const core::Config& config)
 {
-    auto catalog = core::loadServiceCatalog(config);
-    if (!catalog)
-        return errorJson(catalog.error());
-    return {{"catalogVersion", catalog->catalogVersion},
-            {"items", catalog->items.size()},
-            {"source", core::configuredCatalogPath(config).string()}};
+    auto service = core::findServiceCatalog(config);
+    if (!service)
+        return errorJson(service.error());
+    return {{"catalogVersion", service->catalog.catalogVersion},
+            {"items", service->catalog.items.size()},
+            {"source", service->source.string()},
+            {"signed", service->signedEnvelope}};
 }
 
 } // namespace kiosk::ctl

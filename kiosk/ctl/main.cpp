@@ -18,6 +18,7 @@ int main(int argc, char** argv)
     kiosk::ctl::addQueueCommand(app, exitCode);
     kiosk::ctl::addSimulateCommand(app, exitCode);
     kiosk::ctl::addScanCommand(app, exitCode);
+    kiosk::ctl::addCatalogCommand(app, exitCode);
 
     try {
         app.parse(argc, argv);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The kiosk program's command line: a good configuration starts and saves a screenshot of the
 # requested size (exit 0); a bad configuration, catalog or option is refused with exit code 2
-# and a message naming the file, line or key. Usage: kiosk_cli_test.sh KIOSK CATALOG WORKDIR
+# and a message naming the file, line or key; with a trusted key it starts on a signed
+# envelope and refuses a plain or tampered catalog. Usage: kiosk_cli_test.sh KIOSK CATALOG WORKDIR
 set -euo pipefail
 kiosk=$1
 catalog=$2
@@ -80,6 +81,32 @@ grep -q "broken.json" "$work/broken.err" || fail "broken catalog: message lacks 
 expect 2 badsize "$kiosk" --config "$work/good.toml" --size 1080 --screenshot "$work/never.png"
 expect 0 version "$kiosk" --version
 grep -q "^kiosk " "$work/version.out" || fail "--version printed: $(cat "$work/version.out")"
+
+# Signed catalogs (openssl CLI as an administrator would use it): with a trusted key the
+# kiosk starts on an envelope, and refuses a plain catalog and a tampered envelope.
+openssl genpkey -algorithm ed25519 -out "$work/admin.pem" 2>/dev/null
+openssl pkey -in "$work/admin.pem" -pubout -out "$work/admin.pub.pem"
+openssl pkeyutl -sign -inkey "$work/admin.pem" -rawin -in "$catalog" -out "$work/catalog.sig"
+envelope() {  # envelope PAYLOAD_FILE: the JSON envelope of the file, signed above
+    printf '{"alg":"ed25519","keyId":"province-2026-01","payload":"%s","signature":"%s"}' \
+        "$(base64 -w0 "$1")" "$(base64 -w0 "$work/catalog.sig")"
+}
+trusted='[[catalog.trusted_keys]]
+id = "province-2026-01"
+alg = "ed25519"
+public_key_file = "'"$work/admin.pub.pem"'"'
+envelope "$catalog" >"$work/signed.json"
+write_config "$work/signed.toml" "$work/signed.json" "$trusted"
+expect 0 signed "$kiosk" --config "$work/signed.toml" --screenshot "$work/signed.png"
+grep -q "catalog version" "$work/signed.err" || fail "signed catalog: no start message: $(cat "$work/signed.err")"
+write_config "$work/plain.toml" "$catalog" "$trusted"
+expect 2 plain "$kiosk" --config "$work/plain.toml" --screenshot "$work/never.png"
+grep -q "plain catalog is not accepted" "$work/plain.err" || fail "plain catalog with keys: $(cat "$work/plain.err")"
+sed 's/"hot": 9/"hot": 1/' "$catalog" >"$work/tampered-payload.json"
+envelope "$work/tampered-payload.json" >"$work/tampered.json"
+write_config "$work/tampered.toml" "$work/tampered.json" "$trusted"
+expect 2 tampered "$kiosk" --config "$work/tampered.toml" --screenshot "$work/never.png"
+grep -q "does not verify" "$work/tampered.err" || fail "tampered envelope: $(cat "$work/tampered.err")"
 
 [ ! -e "$work/never.png" ] || fail "a refused start still wrote a screenshot"
 [ "$failures" -eq 0 ] && echo "kiosk command line: all checks passed"

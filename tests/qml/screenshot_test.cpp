@@ -115,8 +115,9 @@ protected:
         EXPECT_TRUE(qtWarnings().isEmpty()) << qtWarnings().join('\n').toStdString();
     }
 
-    /// Shows Main.qml at `size`, optionally opens the guide of `itemCode`, and grabs the frame.
-    QImage render(QSize size, const std::string& itemCode = {})
+    /// Shows Main.qml at `size`, optionally opens the guide of `itemCode` or the search screen
+    /// with `query` typed, and grabs the frame.
+    QImage render(QSize size, const std::string& itemCode = {}, const QString& query = {})
     {
         QQmlApplicationEngine engine;
         engine.addImportPath("qrc:/qt/qml");
@@ -138,13 +139,20 @@ protected:
             auto* stack = window->property("stack").value<QObject*>();
             EXPECT_TRUE(QTest::qWaitFor([&] { return !stack->property("busy").toBool(); }, 5000));
         }
+        if (!query.isEmpty()) {
+            QMetaObject::invokeMethod(window, "showSearch");
+            auto* stack = window->property("stack").value<QObject*>();
+            EXPECT_TRUE(QTest::qWaitFor([&] { return !stack->property("busy").toBool(); }, 5000));
+            stack->property("currentItem").value<QObject*>()->setProperty("query", query);
+        }
         EXPECT_TRUE(QTest::qWaitForWindowExposed(window));
         return window->grabWindow();
     }
 
-    void renderAndCheck(const char* fileName, QSize size, const std::string& itemCode = {})
+    void renderAndCheck(const char* fileName, QSize size, const std::string& itemCode = {},
+                        const QString& query = {})
     {
-        const QImage image = render(size, itemCode);
+        const QImage image = render(size, itemCode, query);
         ASSERT_FALSE(image.isNull()) << "Main.qml did not load";
         EXPECT_EQ(image.size(), size);
 
@@ -181,6 +189,17 @@ TEST_F(Screenshots, GuidePortrait)
 TEST_F(Screenshots, GuideLandscape)
 {
     renderAndCheck("guide-landscape.png", {1920, 1080}, showcaseItem(catalog_));
+}
+
+TEST_F(Screenshots, SearchPortrait)
+{
+    // 社会保险 by its initials, as typed on the letter keys.
+    renderAndCheck("search-portrait.png", {1080, 1920}, {}, "shbx");
+}
+
+TEST_F(Screenshots, SearchLandscape)
+{
+    renderAndCheck("search-landscape.png", {1920, 1080}, {}, "shbx");
 }
 
 } // namespace

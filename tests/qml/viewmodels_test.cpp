@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The view-models of qml/ over the fixture catalog (tests/qml/data/catalog.json).
 #include "kiosk/core/catalog.h"
+#include "kiosk/core/catalog_holder.h"
+#include "kiosk/core/session.h"
 #include "qml/catalog_model.h"
 #include "qml/catalog_view_model.h"
 #include "qml/theme_list_model.h"
@@ -210,6 +212,58 @@ TEST_F(ViewModelTest, ClearingTheCatalogEmptiesEveryModel)
     EXPECT_EQ(viewModel.popular()->count(), 0);
     EXPECT_TRUE(viewModel.regionName().isEmpty());
     EXPECT_TRUE(viewModel.guide(relocationCode).isEmpty());
+}
+
+TEST_F(ViewModelTest, SearchFindsByPinyinAndInitialsSkippingDisabledItems)
+{
+    int changes = 0;
+    QObject::connect(&viewModel, &CatalogViewModel::queryChanged, [&] { ++changes; });
+    viewModel.setQuery("gjj"); // 公积金
+    EXPECT_EQ(changes, 1);
+    EXPECT_EQ(column(*viewModel.searchResults(), "name"),
+              (QStringList{"住房公积金个人缴存信息查询", "住房公积金提取（租房）"}));
+    viewModel.setQuery("yanglao"); // 养老: the disabled 资格认证 is not offered
+    EXPECT_EQ(column(*viewModel.searchResults(), "name"),
+              QStringList{"城乡居民基本养老保险参保登记"});
+    viewModel.setQuery("异地");
+    EXPECT_EQ(column(*viewModel.searchResults(), "code"), QStringList{relocationCode});
+    viewModel.setQuery("");
+    EXPECT_EQ(viewModel.searchResults()->count(), 0);
+}
+
+TEST_F(ViewModelTest, ANewCatalogReRunsTheSearch)
+{
+    viewModel.setQuery("jiashizheng");
+    EXPECT_EQ(viewModel.searchResults()->count(), 1);
+    Catalog next = catalog;
+    next.items.erase(next.items.begin() + 11); // 机动车驾驶证补领
+    viewModel.setCatalog(&next);
+    EXPECT_EQ(viewModel.searchResults()->count(), 0);
+    viewModel.setCatalog(&catalog);
+}
+
+TEST(FollowingAHolder, TheScreensGetANewCatalogOnlyWhenTheSessionIsIdle)
+{
+    kiosk::core::CatalogHolder holder(loadFixture());
+    CatalogViewModel viewModel;
+    viewModel.follow(holder);
+    EXPECT_EQ(viewModel.itemCount(), 13);
+
+    Catalog next = loadFixture();
+    next.catalogVersion += 1;
+    next.items.resize(3);
+    holder.stage(std::move(next));
+    int changes = 0;
+    QObject::connect(&viewModel, &CatalogViewModel::catalogChanged, [&] { ++changes; });
+    EXPECT_FALSE(holder.switchIfIdle(kiosk::core::SessionState::FillingForm));
+    EXPECT_EQ(viewModel.itemCount(), 13); // mid-session: the citizen's catalog stays
+    EXPECT_EQ(changes, 0);
+
+    EXPECT_TRUE(holder.switchIfIdle(kiosk::core::SessionState::Idle));
+    EXPECT_EQ(changes, 1);
+    EXPECT_EQ(viewModel.itemCount(), 3);
+    viewModel.setQuery("shbzk"); // 社会保障卡挂失, still in the new catalog
+    EXPECT_EQ(column(*viewModel.searchResults(), "name"), QStringList{"社会保障卡挂失"});
 }
 
 TEST(Wording, KindsAndTimeLimitsInPlainChinese)

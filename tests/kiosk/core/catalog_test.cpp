@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <regex>
 #include <set>
 
@@ -76,7 +77,29 @@ TEST(CatalogParser, PreservesUnknownFieldsInsteadOfRejecting)
     json["publisher"] = "省政务服务和公共资源交易服务中心";
     json["items"][0]["keywords"] = Json::array({"社保"});
     json["items"][0]["guide"]["window"] = "一楼3号窗口";
-    EXPECT_TRUE(parseCatalog(json.dump()));
+    auto catalog = parseCatalog(json.dump());
+    ASSERT_TRUE(catalog) << catalog.error().message;
+    EXPECT_EQ(catalog->extra, (Json{{"publisher", "省政务服务和公共资源交易服务中心"}}));
+    EXPECT_EQ(catalog->items[0].extra, (Json{{"keywords", Json::array({"社保"})}}));
+    EXPECT_EQ(catalog->items[1].extra, Json::object());
+
+    // Re-serialised, the unknown members are still there and the catalog parses the same.
+    const auto again = kiosk::core::toJson(*catalog);
+    EXPECT_EQ(again["publisher"], json["publisher"]);
+    EXPECT_EQ(again["items"][0]["keywords"], json["items"][0]["keywords"]);
+    EXPECT_EQ(again["items"][0]["guide"]["window"], "一楼3号窗口");
+    auto reparsed = parseCatalog(again.dump());
+    ASSERT_TRUE(reparsed);
+    EXPECT_EQ(kiosk::core::toJson(*reparsed), again);
+}
+
+TEST(CatalogParser, SerialisesTheShippedCatalogWithoutLoss)
+{
+    std::ifstream in(kiosk::core::shippedCatalogPath(), std::ios::binary);
+    const auto original = Json::parse(in);
+    auto catalog = parseCatalog(original.dump());
+    ASSERT_TRUE(catalog);
+    EXPECT_EQ(kiosk::core::toJson(*catalog), original);
 }
 
 TEST(CatalogParser, ErrorsNameTheItemAndTheField)
@@ -189,8 +212,11 @@ TEST_F(ShippedCatalog, KindAuthAndOnlineFitEachOther)
         SCOPED_TRACE(item.code + " " + item.name);
         switch (item.kind) {
         case ItemKind::Apply: {
-            // Applications are queued offline, need the citizen's identity and a contact phone.
-            EXPECT_EQ(item.online, OnlineMode::Preferred);
+            // Applications are queued offline, need the citizen's identity and a contact phone;
+            // a payment (缴纳) cannot complete offline, so it needs the link.
+            EXPECT_EQ(item.online, item.name.find("缴纳") != std::string::npos
+                                       ? OnlineMode::Required
+                                       : OnlineMode::Preferred);
             EXPECT_EQ(item.auth, AuthMode::IdCard);
             const auto phone = std::find_if(item.form.fields.begin(), item.form.fields.end(),
                                             [](const auto& f) { return f.id == "phone"; });

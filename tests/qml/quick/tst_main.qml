@@ -85,5 +85,26 @@ Item {
             tryVerify(() => !stack.busy && stack.depth === 1)
             compare(stack.currentItem, home)
         }
+
+        function test_search_entry_opens_search_and_a_hit_opens_the_guide() {
+            const main = createMain()
+            const stack = main.stack
+            verify(main.atHome)
+            mouseClick(findChild(stack.currentItem, "searchEntry"))
+            tryVerify(() => !stack.busy && stack.depth === 2)
+            verify(!main.atHome) // a citizen is searching: no catalog switch now
+            const search = stack.currentItem
+            compare(search.objectName, "searchScreen")
+            for (const letter of "JSZ")
+                mouseClick(findChild(search, "key_" + letter))
+            const results = findChild(search, "searchResults")
+            tryCompare(results, "count", 1)
+            waitForRendering(results)
+            mouseClick(findChild(results, "searchRow_0"))
+            tryVerify(() => !stack.busy && stack.depth === 3)
+            compare(findChild(stack.currentItem, "guideName").text, "机动车驾驶证补领")
+            main.goHome()
+            tryVerify(() => main.atHome)
+        }
     }
 }

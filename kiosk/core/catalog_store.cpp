@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "kiosk/core/catalog_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <chrono>
+#include <ctime>
+#include <fcntl.h>
+#include <fstream>
+#include <unistd.h>
+
+namespace kiosk::core {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+/// The largest envelope read: a 50 MiB catalog grows by a third in base64.
+constexpr std::size_t maxEnvelopeBytes = maxCatalogBytes / 3 * 4 + 4096;
+
+base::Result<void> makePrivateDir(const fs::path& dir)
+{
+    std::error_code error;
+    if (!fs::exists(dir, error)) {
+        fs::create_directories(dir, error);
+        if (!error)
+            fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, error);
+    }
+    if (error)
+        return base::fail(base::errc::io, "cannot create " + dir.string() + ": " + error.message());
+    return {};
+}
+
+base::Result<void> fsyncPath(const fs::path& path, int flags)
+{
+    const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+    if (fd < 0)
+        return base::fail(base::fromErrno("open " + path.string(), errno));
+    const int rc = ::fsync(fd);
+    const int savedErrno = errno;
+    ::close(fd);
+    if (rc != 0)
+        return base::fail(base::fromErrno("fsync " + path.string(), savedErrno));
+    return {};
+}
+
+std::string nowIso()
+{
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%FT%TZ", &utc);
+    return text;
+}
+
+class InstallCategory final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "catalog-install"; }
+    std::string message(int value) const override
+    {
+        return static_cast<InstallErrc>(value) == InstallErrc::already_in_service
+                   ? "catalog version already in service"
+                   : "catalog version older than the one in service";
+    }
+};
+
+} // namespace
+
+const std::error_category& installCategory()
+{
+    static const InstallCategory instance;
+    return instance;
+}
+
+base::Result<std::string> readFileLimited(const fs::path& path, std::size_t limit)
+{
+    std::error_code error;
+    const auto size = fs::file_size(path, error);
+    if (error)
+        return base::fail(base::errc::io, "cannot read " + path.string() + ": " + error.message());
+    if (size > limit)
+        return base::fail(CatalogErrc::too_large, path.string() + " is " +
+                                                      std::to_string(size / (1024 * 1024)) +
+                                                      " MiB; catalogs over 50 MiB are refused");
+    std::ifstream in(path, std::ios::binary);
+    std::string text(size, '\0');
+    if (!in || !in.read(text.data(), static_cast<std::streamsize>(size)))
+        return base::fail(base::errc::io, "cannot read " + path.string());
+    return text;
+}
+
+CatalogStore::CatalogStore(fs::path dataDir, std::vector<TrustedKey> trustedKeys)
+    : dataDir_(std::move(dataDir)), dir_(dataDir_ / "catalog"), keys_(std::move(trustedKeys))
+{
+}
+
+void CatalogStore::audit(const std::string& event, const nlohmann::json& fields) const
+{
+    if (!makePrivateDir(dataDir_))
+        return;
+    nlohmann::json record{{"time", nowIso()}, {"event", event}};
+    record.update(fields);
+    std::ofstream out(auditPath(), std::ios::app);
+    out << record.dump() << "\n";
+}
+
+base::Result<VerifiedCatalog> CatalogStore::install(std::string_view envelopeJson,
+                                                    const InstallOptions& options)
+{
+    nlohmann::json fields{{"origin", options.origin},
+                          {"inServiceVersion", options.inServiceVersion}};
+    const auto refuse = [&](const base::Error& error) {
+        fields["reason"] = error.message;
+        audit("catalog.refused", fields);
+        return base::fail(error);
+    };
+    auto verified = verifyEnvelopeText(envelopeJson, keys_);
+    if (!verified)
+        return refuse(verified.error());
+    const auto version = verified->catalog.catalogVersion;
+    fields["catalogVersion"] = version;
+    fields["keyId"] = verified->keyId;
+    if (version == options.inServiceVersion) {
+        const base::Error same{make_error_code(InstallErrc::already_in_service),
+                               "catalogVersion " + std::to_string(version) +
+                                   " is already in service"};
+        return options.auditSameVersion ? refuse(same) : base::fail(same);
+    }
+    const bool rollback = version < options.inServiceVersion;
+    if (rollback && !options.allowRollback)
+        return refuse(base::Error{
+            make_error_code(InstallErrc::older_version),
+            "catalogVersion " + std::to_string(version) + " is older than the installed " +
+                std::to_string(options.inServiceVersion) +
+                "; a technician can roll back on the kiosk with --allow-rollback"});
+    if (auto written = writeAtomically(envelopeJson); !written)
+        return refuse(written.error());
+    fields["rollback"] = rollback;
+    audit("catalog.installed", fields);
+    return verified;
+}
+
+base::Result<void> CatalogStore::writeAtomically(std::string_view envelopeJson)
+{
+    if (auto made = makePrivateDir(dataDir_); !made)
+        return made;
+    if (auto made = makePrivateDir(dir_); !made)
+        return made;
+    const auto temp = dir_ / "incoming.tmp";
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        out.write(envelopeJson.data(), static_cast<std::streamsize>(envelopeJson.size()));
+        out.close();
+        if (!out)
+            return base::fail(base::errc::io, "cannot write " + temp.string());
+    }
+    if (auto synced = fsyncPath(temp, O_RDONLY); !synced)
+        return synced;
+    std::error_code error;
+    // The catalog in service becomes the last known good one; then the new one replaces it.
+    if (fs::exists(currentPath(), error))
+        fs::rename(currentPath(), previousPath(), error);
+    if (!error)
+        fs::rename(temp, currentPath(), error);
+    if (error)
+        return base::fail(base::errc::io, "cannot install catalog: " + error.message());
+    return fsyncPath(dir_, O_RDONLY | O_DIRECTORY);
+}
+
+std::optional<VerifiedCatalog> CatalogStore::installed() const
+{
+    for (const auto& path : {currentPath(), previousPath()}) {
+        std::error_code error;
+        if (!fs::exists(path, error))
+            continue;
+        auto text = readFileLimited(path, maxEnvelopeBytes);
+        auto verified = text ? verifyEnvelopeText(*text, keys_)
+                             : base::Result<VerifiedCatalog>(base::fail(text.error()));
+        if (verified)
+            return std::move(*verified);
+        audit("catalog.unusable", {{"file", path.string()}, {"reason", verified.error().message}});
+    }
+    return std::nullopt;
+}
+
+} // namespace kiosk::core

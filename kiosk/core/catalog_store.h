@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: Apache-2.0
+// The signed catalogs installed under [kiosk] data_dir: atomic install, the last-known-good
+// copy, the rollback rule, and the audit trail of every accept and refusal.
+#pragma once
+
+#include "base/result.h"
+#include "kiosk/core/catalog_envelope.h"
+#include "kiosk/core/config.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::core {
+
+/// Why CatalogStore::install declined a catalog that verified.
+enum class InstallErrc { already_in_service = 1, older_version };
+const std::error_category& installCategory();
+inline std::error_code make_error_code(InstallErrc e)
+{
+    return {static_cast<int>(e), installCategory()};
+}
+
+/// Layout under data_dir (owner-only):
+///   catalog/current.json   the envelope in service
+///   catalog/previous.json  the envelope it replaced (last known good)
+///   audit.log              JSON lines: {"time","event","origin","catalogVersion",...,"reason"}
+class CatalogStore {
+public:
+    CatalogStore(std::filesystem::path dataDir, std::vector<TrustedKey> trustedKeys);
+
+    struct InstallOptions {
+        std::string origin = "platform";   ///< "platform", "usb", ... (recorded in the audit)
+        std::int64_t inServiceVersion = 0; ///< the version to beat (from any source)
+        bool allowRollback = false;        ///< a technician on the kiosk itself only
+        /// Audit a download of the version already in service? The periodic sync says no:
+        /// after every start it fetches the catalog in service once, which is not news.
+        bool auditSameVersion = true;
+    };
+
+    /// Verifies the envelope, checks that it is newer than `inServiceVersion` (or that a
+    /// rollback is allowed), and installs it atomically. Accepts and refusals are audited with
+    /// their reason; on refusal nothing on disk changes.
+    [[nodiscard]] base::Result<VerifiedCatalog> install(std::string_view envelopeJson,
+                                                        const InstallOptions& options);
+
+    /// The installed catalog: current.json if it verifies, else the last-known-good
+    /// previous.json, else nothing. A bad current copy is audited.
+    [[nodiscard]] std::optional<VerifiedCatalog> installed() const;
+
+    /// Appends one audit record (no personal data: catalogs carry none).
+    void audit(const std::string& event, const nlohmann::json& fields) const;
+
+    [[nodiscard]] std::filesystem::path currentPath() const { return dir_ / "current.json"; }
+    [[nodiscard]] std::filesystem::path previousPath() const { return dir_ / "previous.json"; }
+    [[nodiscard]] std::filesystem::path auditPath() const { return dataDir_ / "audit.log"; }
+
+private:
+    base::Result<void> writeAtomically(std::string_view envelopeJson);
+
+    std::filesystem::path dataDir_;
+    std::filesystem::path dir_;
+    std::vector<TrustedKey> keys_;
+};
+
+/// Reads a whole file, refusing files over `limit` bytes before reading them.
+[[nodiscard]] base::Result<std::string> readFileLimited(const std::filesystem::path& path,
+                                                        std::size_t limit);
+
+} // namespace kiosk::core
+
+template <> struct std::is_error_code_enum<kiosk::core::InstallErrc> : std::true_type {
+};

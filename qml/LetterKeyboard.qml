@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+// LetterKeyboard: big A-Z keys in alphabetical order (easier to find than QWERTY for people
+// who rarely type) plus 退格 and 清空, 4 rows of 7 equal keys, for typing pinyin or initials.
+// Emits what was pressed; the search screen keeps the text.
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Layouts
+
+Item {
+    id: keyboard
+
+    /// The letters typed so far (the caller binds it to its text).
+    property string text: ""
+    readonly property int columns: 7
+    // Whole pixels, so 7 keys and 6 gaps never round past the row and wrap early.
+    readonly property int keyWidth: Math.floor((width - (columns - 1) * Theme.gap) / columns)
+
+    signal letter(string value)
+    signal backspace()
+    signal clear()
+
+    implicitHeight: keys.implicitHeight
+
+    Flow {
+        id: keys
+        anchors.left: parent.left
+        anchors.right: parent.right
+        spacing: Theme.gap
+
+        Repeater {
+            model: "ABCDEFGHIJKLMNOPQRSTUVWXYZ".split("")
+            BigButton {
+                required property string modelData
+                objectName: "key_" + modelData
+                width: keyboard.keyWidth
+                height: Theme.touchMin
+                text: modelData
+                font.pixelSize: Theme.fontTitle
+                outlined: true
+                onClicked: keyboard.letter(modelData.toLowerCase())
+            }
+        }
+        BigButton {
+            objectName: "key_backspace"
+            width: keyboard.keyWidth
+            height: Theme.touchMin
+            text: "退格"
+            onClicked: keyboard.backspace()
+        }
+        BigButton {
+            objectName: "key_clear"
+            width: keyboard.keyWidth
+            height: Theme.touchMin
+            text: "清空"
+            fill: Theme.textSecondary
+            onClicked: keyboard.clear()
+        }
+    }
+}

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: Apache-2.0
+// kioskctl catalog as administrators and technicians run it: keys made with the openssl CLI,
+// `catalog sign` for both algorithms, verify, install (with the rollback rule), show, search
+// and diff, all through the real binary.
+#include "tests/support/temp_dir.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace {
+
+using Json = nlohmann::json;
+
+struct Outcome {
+    int exitCode = -1;
+    std::string out;
+};
+
+Outcome run(const std::string& command)
+{
+    Outcome result;
+    FILE* pipe = popen((command + " 2>/dev/null").c_str(), "r");
+    if (pipe == nullptr)
+        return result;
+    std::array<char, 4096> buffer{};
+    while (const auto n = fread(buffer.data(), 1, buffer.size(), pipe))
+        result.out.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
+}
+
+Outcome kioskctl(const std::string& arguments)
+{
+    return run(std::string(KIOSKCTL_PATH) + " " + arguments);
+}
+
+class CatalogCommand : public ::testing::TestWithParam<std::string> {
+protected:
+    void SetUp() override
+    {
+        const std::string alg = GetParam() == "sm2" ? "SM2" : "ed25519";
+        ASSERT_EQ(
+            run("openssl genpkey -algorithm " + alg + " -out " + dir_.file("admin.pem")).exitCode,
+            0);
+        ASSERT_EQ(run("openssl pkey -in " + dir_.file("admin.pem") + " -pubout -out " +
+                      dir_.file("admin.pub.pem"))
+                      .exitCode,
+                  0);
+        std::ofstream(config()) << "[kiosk]\nid = \"SC-510703-0042\"\ndata_dir = \""
+                                << dir_.file("data") << "\"\n\n[platform]\nurl = "
+                                << "\"http://127.0.0.1:9/api\"\nallow_insecure_loopback = true\n\n"
+                                << "[catalog]\nfile = \"" << dir_.file("shipped.json") << "\"\n"
+                                << "[[catalog.trusted_keys]]\nid = \"province-2026-01\"\nalg = \""
+                                << GetParam() << "\"\npublic_key_file = \""
+                                << dir_.file("admin.pub.pem") << "\"\n";
+        writeCatalog("v1.json", 2026112401);
+        ASSERT_EQ(sign("v1.json", "shipped.json").exitCode, 0);
+    }
+
+    /// The shipped catalog with another version, as an administrator would edit it.
+    void writeCatalog(const std::string& name, std::int64_t version, void (*edit)(Json&) = nullptr)
+    {
+        std::ifstream in(KIOSK_SHIPPED_CATALOG);
+        auto json = Json::parse(in);
+        json["catalogVersion"] = version;
+        if (edit != nullptr)
+            edit(json);
+        std::ofstream(dir_ / name) << json.dump(2);
+    }
+
+    Outcome sign(const std::string& catalog, const std::string& envelope)
+    {
+        return run(std::string(KIOSKCTL_PATH) + " catalog sign --key " + dir_.file("admin.pem") +
+                   " --key-id province-2026-01 --alg " + GetParam() + " " + dir_.file(catalog) +
+                   " > " + dir_.file(envelope));
+    }
+
+    std::string config() const { return dir_.file("kiosk.toml"); }
+    std::string withConfig() const { return " --config " + config() + " --json"; }
+
+    test_support::TempDir dir_;
+};
+
+} // namespace
+
+TEST_P(CatalogCommand, SignVerifyInstallAndShow)
+{
+    auto verified = kioskctl("catalog verify " + dir_.file("shipped.json") + withConfig());
+    ASSERT_EQ(verified.exitCode, 0) << verified.out;
+    EXPECT_EQ(Json::parse(verified.out),
+              (Json{{"ok", true}, {"catalogVersion", 2026112401}, {"items", 200}}));
+
+    writeCatalog("v2.json", 2026120101);
+    ASSERT_EQ(sign("v2.json", "v2.envelope").exitCode, 0);
+    auto installed = kioskctl("catalog install " + dir_.file("v2.envelope") + withConfig());
+    ASSERT_EQ(installed.exitCode, 0) << installed.out;
+    EXPECT_EQ(Json::parse(installed.out)["catalogVersion"], 2026120101);
+
+    auto shown = kioskctl("catalog show" + withConfig());
+    ASSERT_EQ(shown.exitCode, 0) << shown.out;
+    const auto show = Json::parse(shown.out);
+    EXPECT_EQ(show["catalogVersion"], 2026120101);
+    EXPECT_EQ(show["region"], "510703");
+    ASSERT_EQ(show["items"].size(), 200u);
+    for (const char* key : {"code", "name", "department", "theme", "kind", "online", "enabled"})
+        EXPECT_TRUE(show["items"][0].contains(key)) << key;
+
+    // The audit trail records the install.
+    std::ifstream audit(dir_ / "data" / "audit.log");
+    std::string line;
+    std::getline(audit, line);
+    EXPECT_EQ(Json::parse(line)["event"], "catalog.installed");
+}
+
+TEST_P(CatalogCommand, RollbackNeedsAllowRollback)
+{
+    writeCatalog("v2.json", 2026120101);
+    ASSERT_EQ(sign("v2.json", "v2.envelope").exitCode, 0);
+    ASSERT_EQ(kioskctl("catalog install " + dir_.file("v2.envelope") + withConfig()).exitCode, 0);
+    writeCatalog("old.json", 2026110101);
+    ASSERT_EQ(sign("old.json", "old.envelope").exitCode, 0);
+
+    auto refused = kioskctl("catalog install " + dir_.file("old.envelope") + withConfig());
+    EXPECT_NE(refused.exitCode, 0);
+    EXPECT_NE(
+        Json::parse(refused.out)["error"]["message"].get<std::string>().find("--allow-rollback"),
+        std::string::npos);
+    EXPECT_EQ(Json::parse(kioskctl("catalog show" + withConfig()).out)["catalogVersion"],
+              2026120101);
+
+    auto rolledBack = kioskctl("catalog install " + dir_.file("old.envelope") +
+                               " --allow-rollback" + withConfig());
+    ASSERT_EQ(rolledBack.exitCode, 0) << rolledBack.out;
+    EXPECT_EQ(Json::parse(rolledBack.out)["rollback"], true);
+}
+
+TEST_P(CatalogCommand, VerifyRefusesTamperedAndUnsignedFilesWithTheReason)
+{
+    std::ifstream in(dir_ / "shipped.json");
+    auto envelope = Json::parse(in);
+    envelope["keyId"] = "somebody-else";
+    std::ofstream(dir_ / "unknown.json") << envelope.dump();
+    auto refused = kioskctl("catalog verify " + dir_.file("unknown.json") + withConfig());
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_NE(Json::parse(refused.out)["error"]["message"].get<std::string>().find("somebody-else"),
+              std::string::npos);
+
+    refused = kioskctl("catalog verify " + dir_.file("v1.json") + withConfig());
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_NE(Json::parse(refused.out)["error"]["message"].get<std::string>().find("plain catalog"),
+              std::string::npos);
+}
+
+TEST_P(CatalogCommand, SearchAndDiff)
+{
+    auto found = kioskctl("catalog search shbx --limit 3" + withConfig());
+    ASSERT_EQ(found.exitCode, 0) << found.out;
+    const auto hits = Json::parse(found.out);
+    ASSERT_EQ(hits.size(), 3u);
+    EXPECT_NE(hits[0]["name"].get<std::string>().find("社会保险"), std::string::npos);
+    EXPECT_EQ(hits[0].size(), 4u); // code, name, department, theme
+
+    writeCatalog("v2.json", 2026120101, [](Json& json) {
+        json["items"][0]["name"] = "改名后的事项";
+        json["items"].erase(1);
+        auto added = json["items"][2];
+        added["code"] = "NEW-0001";
+        json["items"].push_back(added);
+    });
+    auto diff = kioskctl("catalog diff " + dir_.file("shipped.json") + " " + dir_.file("v2.json") +
+                         " --json");
+    ASSERT_EQ(diff.exitCode, 0) << diff.out;
+    const auto report = Json::parse(diff.out);
+    ASSERT_EQ(report["added"].size(), 1u);
+    EXPECT_EQ(report["added"][0]["code"], "NEW-0001");
+    EXPECT_EQ(report["removed"].size(), 1u);
+    ASSERT_EQ(report["changed"].size(), 1u);
+    EXPECT_EQ(report["changed"][0]["fields"], Json::array({"name"}));
+}
+
+INSTANTIATE_TEST_SUITE_P(Algorithms, CatalogCommand, ::testing::Values("ed25519", "sm2"));

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: Apache-2.0
+// SearchScreen over the fixture catalog: letters typed on the on-screen keys find items by
+// pinyin initials or full pinyin, backspace and clear edit, a hit opens its guide.
+import QtQuick
+import QtTest
+import Kiosk.Ui
+
+Item {
+    id: root
+    width: 1080
+    height: 1920
+
+    Component {
+        id: searchComponent
+        SearchScreen {
+            width: 1080
+            height: 1792
+        }
+    }
+
+    SignalSpy {
+        id: chosenSpy
+        signalName: "itemChosen"
+    }
+
+    TestCase {
+        name: "SearchScreen"
+        when: windowShown
+
+        function createSearch() {
+            const screen = createTemporaryObject(searchComponent, root, { catalog: fixtureCatalog })
+            verify(screen)
+            waitForRendering(screen)
+            chosenSpy.clear()
+            chosenSpy.target = screen
+            return screen
+        }
+
+        function type(screen, letters) {
+            for (const letter of letters)
+                mouseClick(findChild(screen, "key_" + letter))
+        }
+
+        function test_initials_find_items_as_they_are_typed() {
+            const screen = createSearch()
+            const list = findChild(screen, "searchResults")
+            compare(list.count, 0)
+            type(screen, "GJJ")
+            compare(screen.query, "gjj")
+            compare(findChild(screen, "queryText").text, "GJJ")
+            tryCompare(list, "count", 2)
+            compare(fixtureCatalog.searchResults.get(0).name, "住房公积金个人缴存信息查询")
+            compare(findChild(screen, "searchTitle").text, "找到 2 项")
+        }
+
+        function test_full_pinyin_and_tapping_a_hit_opens_its_guide() {
+            const screen = createSearch()
+            type(screen, "YIDIJIUYI")
+            const list = findChild(screen, "searchResults")
+            tryCompare(list, "count", 1)
+            waitForRendering(list)
+            mouseClick(findChild(list, "searchRow_0"))
+            compare(chosenSpy.count, 1)
+            compare(chosenSpy.signalArguments[0][0], "11510703070000000X400009007")
+        }
+
+        function test_backspace_and_clear_edit_the_query() {
+            const screen = createSearch()
+            type(screen, "QQQ")
+            compare(findChild(screen, "searchResults").count, 0)
+            compare(findChild(screen, "searchTitle").text, "没有找到，请换个说法或按主题查找")
+            mouseClick(findChild(screen, "key_backspace"))
+            compare(screen.query, "qq")
+            mouseClick(findChild(screen, "key_clear"))
+            compare(screen.query, "")
+            compare(findChild(screen, "searchTitle").text, "搜索事项")
+        }
+
+        function test_keys_are_big_enough_for_fingers() {
+            const screen = createSearch()
+            for (const name of ["key_A", "key_Z", "key_backspace", "key_clear"]) {
+                const key = findChild(screen, name)
+                verify(key.width >= Theme.touchMin && key.height >= Theme.touchMin, name)
+                verify(key.font.pixelSize >= 28, name)
+            }
+        }
+
+        function test_leaving_clears_the_shared_query() {
+            const screen = createSearch()
+            type(screen, "SB")
+            verify(fixtureCatalog.query === "sb")
+            screen.destroy()
+            wait(0)
+            compare(fixtureCatalog.query, "")
+        }
+    }
+}
