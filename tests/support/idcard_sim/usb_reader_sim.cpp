@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <linux/ioctl.h>
 #include <linux/usbdevice_fs.h>
 #include <stdexcept>
 #include <unistd.h>
@@ -244,10 +245,15 @@ Testbed& testbed()
 
 void reexecUnderUmockdev(int argc, char** argv)
 {
-    if (umockdev_in_mock_environment())
+    // umockdev_in_mock_environment() only turns true once a testbed exists; the preload
+    // itself shows in LD_PRELOAD.
+    const char* preload = std::getenv("LD_PRELOAD");
+    if (preload != nullptr && std::strstr(preload, "libumockdev-preload") != nullptr)
         return;
-    std::vector<char*> arguments{const_cast<char*>("umockdev-wrapper"),
-                                 const_cast<char*>("/proc/self/exe")};
+    char self[4096] = {};
+    if (::readlink("/proc/self/exe", self, sizeof self - 1) <= 0)
+        std::snprintf(self, sizeof self, "%s", argv[0]);
+    std::vector<char*> arguments{const_cast<char*>("umockdev-wrapper"), self};
     for (int i = 1; i < argc; ++i)
         arguments.push_back(argv[i]);
     arguments.push_back(nullptr);
