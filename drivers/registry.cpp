@@ -7,6 +7,9 @@
 #include "drivers/fake/fake_code_scanner.h"
 #include "drivers/fake/fake_receipt_printer.h"
 #include "drivers/fake/fake_review_tablet.h"
+#include "drivers/card_reader/sam_card_reader.h"
+#include "drivers/card_reader/serial/serial_link.h"
+#include "drivers/card_reader/usb/usb_link.h"
 
 namespace drivers {
 
@@ -24,12 +27,30 @@ base::Result<std::shared_ptr<Interface>> create(std::string_view deviceClass,
                                                    "\" is not available in this build");
 }
 
+/// "serial:/dev/..." and "usb:VVVV:PPPP[:split|:single]" are SAM ID card readers.
+base::Result<std::shared_ptr<hal::CardReader>> createCardReader(const std::string& spec)
+{
+    using namespace drivers::card_reader;
+    if (spec.starts_with("serial:") && spec.size() > 7) {
+        const std::string path = spec.substr(7);
+        return std::shared_ptr<hal::CardReader>(
+            std::make_shared<SamCardReader>("serial", [path] { return SerialLink::open(path); }));
+    }
+    if (spec.starts_with("usb:")) {
+        auto options = parseUsbSpec(spec);
+        if (!options)
+            return base::fail(options.error());
+        return std::shared_ptr<hal::CardReader>(std::make_shared<SamCardReader>(
+            "usb", [usb = *options] { return openUsbLink(usb); }));
+    }
+    return create<fake::FakeCardReader, hal::CardReader>("card_reader", spec);
+}
+
 } // namespace
 
 base::Result<hal::DeviceSet> createDevices(const hal::DeviceSpecs& specs)
 {
-    auto cardReader =
-        create<fake::FakeCardReader, hal::CardReader>("card_reader", specs.cardReader);
+    auto cardReader = createCardReader(specs.cardReader);
     if (!cardReader)
         return base::fail(cardReader.error());
     auto codeScanner =
