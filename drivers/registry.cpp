@@ -8,8 +8,6 @@
 #include "drivers/fake/fake_receipt_printer.h"
 #include "drivers/fake/fake_review_tablet.h"
 #include "drivers/card_reader/sam_card_reader.h"
-#include "drivers/card_reader/serial/serial_link.h"
-#include "drivers/card_reader/usb/usb_link.h"
 
 namespace drivers {
 
@@ -30,20 +28,12 @@ base::Result<std::shared_ptr<Interface>> create(std::string_view deviceClass,
 /// "serial:/dev/..." and "usb:VVVV:PPPP[:split|:single]" are SAM ID card readers.
 base::Result<std::shared_ptr<hal::CardReader>> createCardReader(const std::string& spec)
 {
-    using namespace drivers::card_reader;
-    if (spec.starts_with("serial:") && spec.size() > 7) {
-        const std::string path = spec.substr(7);
-        return std::shared_ptr<hal::CardReader>(
-            std::make_shared<SamCardReader>("serial", [path] { return SerialLink::open(path); }));
-    }
-    if (spec.starts_with("usb:")) {
-        auto options = parseUsbSpec(spec);
-        if (!options)
-            return base::fail(options.error());
-        return std::shared_ptr<hal::CardReader>(std::make_shared<SamCardReader>(
-            "usb", [usb = *options] { return openUsbLink(usb); }));
-    }
-    return create<fake::FakeCardReader, hal::CardReader>("card_reader", spec);
+    if (!spec.starts_with("serial:") && !spec.starts_with("usb:"))
+        return create<fake::FakeCardReader, hal::CardReader>("card_reader", spec);
+    auto reader = card_reader::makeSamCardReader(spec);
+    if (!reader)
+        return base::fail(reader.error());
+    return std::shared_ptr<hal::CardReader>(std::move(*reader));
 }
 
 } // namespace

@@ -3,6 +3,8 @@
 
 #include "base/log.h"
 #include "base/secure_buffer.h"
+#include "drivers/card_reader/serial/serial_link.h"
+#include "drivers/card_reader/usb/usb_link.h"
 #include "hal/errc.h"
 
 namespace drivers::card_reader {
@@ -225,6 +227,26 @@ void SamCardReader::watchOnce()
         reportRecovered();
     }
     reportPending();
+}
+
+base::Result<std::unique_ptr<SamCardReader>> makeSamCardReader(const std::string& spec,
+                                                              SamReaderOptions options)
+{
+    if (spec.starts_with("serial:") && spec.size() > 7) {
+        const std::string path = spec.substr(7);
+        return std::make_unique<SamCardReader>(
+            "serial", [path] { return SerialLink::open(path); }, std::move(options));
+    }
+    if (spec.starts_with("usb:")) {
+        auto usb = parseUsbSpec(spec);
+        if (!usb)
+            return base::fail(usb.error());
+        return std::make_unique<SamCardReader>(
+            "usb", [id = *usb] { return openUsbLink(id); }, std::move(options));
+    }
+    return base::fail(base::errc::invalid_argument,
+                      "card_reader: \"" + spec +
+                          "\" is neither serial:/dev/... nor usb:VVVV:PPPP[:split|:single]");
 }
 
 } // namespace drivers::card_reader

@@ -72,4 +72,9 @@ private:
     std::thread watcher_;
 };
 
+/// The driver for a configured spec: "serial:/dev/ttyACM0" (or a /dev/serial/by-id/ link)
+/// or "usb:VVVV:PPPP[:split|:single]". Errors: base::errc::invalid_argument for anything else.
+[[nodiscard]] base::Result<std::unique_ptr<SamCardReader>>
+makeSamCardReader(const std::string& spec, SamReaderOptions options = {});
+
 } // namespace drivers::card_reader

@@ -13,5 +13,6 @@ namespace kiosk::ctl {
 void addStatusCommand(CLI::App& app, int& exitCode);   ///< status
 void addQueueCommand(CLI::App& app, int& exitCode);    ///< queue list
 void addSimulateCommand(CLI::App& app, int& exitCode); ///< simulate --sessions N
+void addIdcardCommand(CLI::App& app, int& exitCode);   ///< idcard read|decode|status
 
 } // namespace kiosk::ctl

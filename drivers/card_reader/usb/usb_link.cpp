@@ -254,9 +254,10 @@ private:
 base::Result<UsbOptions> parseUsbSpec(std::string_view spec)
 {
     UsbOptions options;
+    const std::string original(spec);
     auto bad = [&] {
         return base::fail(base::errc::invalid_argument,
-                          "card_reader: \"" + std::string(spec) +
+                          "card_reader: \"" + original +
                               "\" is not usb:VVVV:PPPP[:split|:single] (hex ids)");
     };
     if (!spec.starts_with("usb:"))
