@@ -199,12 +199,11 @@ void SamCardReader::watchOnce()
             if (connected) {
                 reconnected = true;
                 faulted_ = false;
-            } else {
-                if (link_ && is(connected.error(), hal::errc::device_fault))
-                    reconnected = true; // there, but broken: reported as a fault below
-                else
-                    link_.reset();
+            } else if (link_ && is(connected.error(), hal::errc::device_fault)) {
+                reconnected = true; // there, but broken: reported as a fault below
                 noteErrorLocked(connected.error());
+            } else {
+                link_.reset(); // still absent (or not answering yet): try again later
             }
         } else if (!link_->alive()) {
             noteErrorLocked(base::Error{make_error_code(hal::errc::no_device),
