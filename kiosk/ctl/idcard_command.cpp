@@ -108,7 +108,8 @@ std::string hint(const base::Error& error)
     if (error.code == hal::errc::device_fault)
         return "; the reader's security module (SAM) is faulty or not authorised: replace the "
                "reader or have the vendor re-authorise it";
-    if (error.code == base::errc::io)
+    if (error.code == base::errc::io || error.code == std::errc::permission_denied ||
+        error.code == std::errc::device_or_resource_busy)
         return "; permission denied or the port is busy: see README, Hardware: ID card reader";
     return "";
 }

@@ -2,7 +2,8 @@
 /* The C ABI a photo decoder plug-in exports. The ID card's photo is 1024 bytes of WLT, a
  * patented format that only licensed vendor libraries decode. None ships with the kiosk: a
  * deployment that holds a licence wraps its vendor's library in a small shared object with
- * these two functions and names it in the configuration ([devices] card_reader_photo_decoder).
+ * these two functions; drivers::card_reader::PhotoDecoder::load(path) loads it (kioskctl idcard
+ * read --photo-decoder PATH). Without one the photo stays opaque WLT bytes.
  *
  *   int kiosk_photo_decoder_abi(void);
  *       returns KIOSK_PHOTO_DECODER_ABI (1).
