@@ -3,11 +3,11 @@
 // on purpose: static registrar objects in STATIC libraries are dropped by the linker.
 #include "drivers/registry.h"
 
+#include "drivers/card_reader/sam_card_reader.h"
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_code_scanner.h"
 #include "drivers/fake/fake_receipt_printer.h"
 #include "drivers/fake/fake_review_tablet.h"
-#include "drivers/card_reader/sam_card_reader.h"
 
 namespace drivers {
 

@@ -163,8 +163,7 @@ hal::CardType cardTypeOf(std::span<const std::uint8_t, textBlockSize> text)
 base::Result<hal::CardData> parseCardText(std::span<const std::uint8_t> bytes)
 {
     if (bytes.size() < textBlockSize)
-        return base::fail(base::errc::parse, "card text block is " +
-                                                 std::to_string(bytes.size()) +
+        return base::fail(base::errc::parse, "card text block is " + std::to_string(bytes.size()) +
                                                  " bytes, 256 expected");
     const auto text = bytes.first<textBlockSize>();
     hal::CardData card;

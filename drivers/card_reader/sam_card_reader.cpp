@@ -19,8 +19,7 @@ bool is(const base::Error& error, hal::errc code)
 }
 } // namespace
 
-SamCardReader::SamCardReader(std::string backend, sam::LinkOpener opener,
-                             SamReaderOptions options)
+SamCardReader::SamCardReader(std::string backend, sam::LinkOpener opener, SamReaderOptions options)
     : hal::CardReader(std::move(backend), "SAM ID card reader"), opener_(std::move(opener)),
       options_(std::move(options)), sequencer_(options_.sequencer)
 {
@@ -229,7 +228,7 @@ void SamCardReader::watchOnce()
 }
 
 base::Result<std::unique_ptr<SamCardReader>> makeSamCardReader(const std::string& spec,
-                                                              SamReaderOptions options)
+                                                               SamReaderOptions options)
 {
     if (spec.starts_with("serial:") && spec.size() > 7) {
         const std::string path = spec.substr(7);

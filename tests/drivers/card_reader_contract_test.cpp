@@ -107,31 +107,35 @@ TEST_P(CardReaderContract, ConcurrentOperationIsRefusedBusy)
 }
 
 #ifndef KIOSK_CONTRACT_USB
-INSTANTIATE_TEST_SUITE_P(
-    Backends, CardReaderContract,
-    testing::Values(
-        contract::Backend<CardReaderHarness>{
-            "fake", [] { return std::make_unique<contract::FakeCardReaderHarness>(); }},
-        contract::Backend<CardReaderHarness>{
-            "serial", [] { return std::make_unique<contract::SerialSamHarness>(); }}),
-    contract::backendName<CardReaderHarness>);
+INSTANTIATE_TEST_SUITE_P(Backends, CardReaderContract,
+                         testing::Values(
+                             contract::Backend<CardReaderHarness>{
+                                 "fake",
+                                 [] {
+                                     return std::make_unique<contract::FakeCardReaderHarness>();
+                                 }},
+                             contract::Backend<CardReaderHarness>{
+                                 "serial",
+                                 [] {
+                                     return std::make_unique<contract::SerialSamHarness>();
+                                 }}),
+                         contract::backendName<CardReaderHarness>);
 #else
 // The libusb backend runs in its own executable, under umockdev's preload.
 using Profile = test_support::UsbReaderSimulator::Profile;
 INSTANTIATE_TEST_SUITE_P(
     Backends, CardReaderContract,
-    testing::Values(contract::Backend<CardReaderHarness>{"libusb_split",
-                                                         [] {
-                                                             return std::make_unique<
-                                                                 contract::UsbSamHarness>(
-                                                                 Profile::Split);
-                                                         }},
-                    contract::Backend<CardReaderHarness>{"libusb_single",
-                                                         [] {
-                                                             return std::make_unique<
-                                                                 contract::UsbSamHarness>(
-                                                                 Profile::Single);
-                                                         }}),
+    testing::Values(
+        contract::Backend<CardReaderHarness>{"libusb_split",
+                                             [] {
+                                                 return std::make_unique<contract::UsbSamHarness>(
+                                                     Profile::Split);
+                                             }},
+        contract::Backend<CardReaderHarness>{"libusb_single",
+                                             [] {
+                                                 return std::make_unique<contract::UsbSamHarness>(
+                                                     Profile::Single);
+                                             }}),
     contract::backendName<CardReaderHarness>);
 #endif
 

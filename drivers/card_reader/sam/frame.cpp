@@ -85,8 +85,7 @@ base::Result<Response> decode(std::span<const std::uint8_t> frame)
     if (frame.size() != headerSize + length)
         return base::fail(base::errc::parse, "SAM frame: LEN says " + std::to_string(length) +
                                                  " bytes follow, " +
-                                                 std::to_string(frame.size() - headerSize) +
-                                                 " do");
+                                                 std::to_string(frame.size() - headerSize) + " do");
     if (!checksumHolds(frame))
         return base::fail(base::errc::parse, "SAM frame: bad checksum");
     return responseOf(frame);
@@ -150,8 +149,7 @@ void StreamDecoder::discardFront(std::size_t count)
     // the vacated tail, so no copy of them stays behind in the allocation.
     count = std::min(count, buffer_.size());
     const std::size_t kept = buffer_.size() - count;
-    std::copy(buffer_.begin() + static_cast<std::ptrdiff_t>(count), buffer_.end(),
-              buffer_.begin());
+    std::copy(buffer_.begin() + static_cast<std::ptrdiff_t>(count), buffer_.end(), buffer_.begin());
     base::secureZero(buffer_.data() + kept, count);
     buffer_.resize(kept);
 }

@@ -14,8 +14,8 @@
 namespace drivers::card_reader::sam {
 
 inline constexpr std::uint8_t preamble[5] = {0xAA, 0xAA, 0xAA, 0x96, 0x69};
-inline constexpr std::size_t headerSize = 7;     ///< preamble + LEN_HI LEN_LO
-inline constexpr std::size_t maxLength = 4096;   ///< larger LEN values are impossible
+inline constexpr std::size_t headerSize = 7;        ///< preamble + LEN_HI LEN_LO
+inline constexpr std::size_t maxLength = 4096;      ///< larger LEN values are impossible
 inline constexpr std::size_t minResponseLength = 4; ///< SW1 SW2 SW3 CHK
 
 /// The host's commands (CMD, PARA).

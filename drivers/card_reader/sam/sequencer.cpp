@@ -25,8 +25,8 @@ std::string hex(std::uint8_t value)
 
 base::Error statusError(std::uint8_t sw3, std::string_view during)
 {
-    const std::string what = std::string(during) + ": SAM status " + hex(sw3) + " (" +
-                             std::string(describe(sw3)) + ")";
+    const std::string what =
+        std::string(during) + ": SAM status " + hex(sw3) + " (" + std::string(describe(sw3)) + ")";
     switch (dispositionOf(sw3)) {
     case Disposition::DeviceFault:
         return base::Error{hal::errc::device_fault, what};

@@ -39,8 +39,8 @@ base::Error usbError(int code, const std::string& what)
 /// The bulk endpoints of the reader's interface.
 struct Endpoints {
     int interfaceNumber = -1;
-    std::uint8_t out = 0, in = 0;           // single: the first bulk pair
-    bool split = false;                     // 02/06 out and 81/85 in all present
+    std::uint8_t out = 0, in = 0; // single: the first bulk pair
+    bool split = false;           // 02/06 out and 81/85 in all present
 };
 
 Endpoints findEndpoints(libusb_device* device)
@@ -81,8 +81,8 @@ Endpoints findEndpoints(libusb_device* device)
 
 class UsbLink final : public sam::Link {
 public:
-    UsbLink(libusb_context* context, libusb_device_handle* handle, Endpoints endpoints,
-            bool split, std::string name)
+    UsbLink(libusb_context* context, libusb_device_handle* handle, Endpoints endpoints, bool split,
+            std::string name)
         : context_(context), handle_(handle), endpoints_(endpoints), split_(split),
           name_(std::move(name))
     {
@@ -162,10 +162,9 @@ private:
                                std::chrono::milliseconds timeout)
     {
         int sent = 0;
-        const int rc = libusb_bulk_transfer(handle_, endpoint,
-                                            const_cast<std::uint8_t*>(bytes.data()),
-                                            static_cast<int>(bytes.size()), &sent,
-                                            static_cast<unsigned>(timeout.count()));
+        const int rc = libusb_bulk_transfer(
+            handle_, endpoint, const_cast<std::uint8_t*>(bytes.data()),
+            static_cast<int>(bytes.size()), &sent, static_cast<unsigned>(timeout.count()));
         if (rc != 0)
             return base::fail(usbError(rc, describe() + ": bulk out"));
         if (sent != static_cast<int>(bytes.size()))
@@ -179,9 +178,9 @@ private:
                                      Clock::time_point deadline)
     {
         int got = 0;
-        const int rc = libusb_bulk_transfer(handle_, endpoint, buffer.data(),
-                                            static_cast<int>(buffer.size()), &got,
-                                            static_cast<unsigned>(remainingMs(deadline)));
+        const int rc =
+            libusb_bulk_transfer(handle_, endpoint, buffer.data(), static_cast<int>(buffer.size()),
+                                 &got, static_cast<unsigned>(remainingMs(deadline)));
         if (rc == LIBUSB_ERROR_TIMEOUT && got == 0)
             return 0;
         if (rc != 0 && rc != LIBUSB_ERROR_TIMEOUT)

@@ -16,7 +16,7 @@ enum class UsbProfile {
 };
 
 struct UsbOptions {
-    std::uint16_t vendorId = 0x0400;  ///< the common id 0400:C35A
+    std::uint16_t vendorId = 0x0400; ///< the common id 0400:C35A
     std::uint16_t productId = 0xC35A;
     UsbProfile profile = UsbProfile::Auto;
 };

@@ -58,29 +58,28 @@ TEST_P(GoldenCard, DecodesToTheFieldsItWasMadeFrom)
     EXPECT_EQ(card->photo.size(), 1024u) << "the photo stays opaque WLT bytes";
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Layouts, GoldenCard,
-    testing::Values("read_resident.hex", "read_resident_long_term.hex",
-                    "read_resident_expired_bad_number.hex", "read_hmt.hex",
-                    "read_foreign_2017.hex", "read_foreign_2023.hex",
-                    "read_resident_fingerprint.hex"),
-    [](const testing::TestParamInfo<std::string>& param) {
-        return param.param.substr(5, param.param.size() - 9);
-    });
+INSTANTIATE_TEST_SUITE_P(Layouts, GoldenCard,
+                         testing::Values("read_resident.hex", "read_resident_long_term.hex",
+                                         "read_resident_expired_bad_number.hex", "read_hmt.hex",
+                                         "read_foreign_2017.hex", "read_foreign_2023.hex",
+                                         "read_resident_fingerprint.hex"),
+                         [](const testing::TestParamInfo<std::string>& param) {
+                             return param.param.substr(5, param.param.size() - 9);
+                         });
 
 TEST(GoldenStatus, EveryStatusCodeOfTheSpecDecodesWithItsDisposition)
 {
     using sam::Disposition;
     const std::vector<std::pair<std::string, Disposition>> table = {
-        {"90", Disposition::Ok},         {"9F_find_ok", Disposition::Ok},
-        {"10", Disposition::HostError},  {"11", Disposition::HostError},
-        {"21", Disposition::HostError},  {"23", Disposition::HostError},
-        {"24", Disposition::HostError},  {"31", Disposition::Retry},
-        {"32", Disposition::Retry},      {"33", Disposition::CardError},
-        {"40", Disposition::CardError},  {"41", Disposition::Retry},
-        {"47", Disposition::CardError},  {"60", Disposition::DeviceFault},
+        {"90", Disposition::Ok},          {"9F_find_ok", Disposition::Ok},
+        {"10", Disposition::HostError},   {"11", Disposition::HostError},
+        {"21", Disposition::HostError},   {"23", Disposition::HostError},
+        {"24", Disposition::HostError},   {"31", Disposition::Retry},
+        {"32", Disposition::Retry},       {"33", Disposition::CardError},
+        {"40", Disposition::CardError},   {"41", Disposition::Retry},
+        {"47", Disposition::CardError},   {"60", Disposition::DeviceFault},
         {"66", Disposition::DeviceFault}, {"80", Disposition::NoCard},
-        {"81", Disposition::NoCard},     {"91", Disposition::NoContent}};
+        {"81", Disposition::NoCard},      {"91", Disposition::NoContent}};
     for (const auto& [name, disposition] : table) {
         auto response = sam::decode(golden::load("status_" + name + ".hex"));
         ASSERT_TRUE(response) << name;

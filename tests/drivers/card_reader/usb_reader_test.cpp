@@ -33,8 +33,8 @@ TEST_P(UsbReader, TheProfileIsFoundFromTheEndpointsAndACardIsRead)
     test_support::UsbReaderSimulator sim(GetParam());
     auto link = openUsbLink(UsbOptions{}); // Auto
     ASSERT_TRUE(link) << link.error().message;
-    EXPECT_EQ((*link)->describe(), GetParam() == Profile::Split ? "usb 0400:c35a (split)"
-                                                                : "usb 0400:c35a (single)");
+    EXPECT_EQ((*link)->describe(),
+              GetParam() == Profile::Split ? "usb 0400:c35a (split)" : "usb 0400:c35a (single)");
     sim.device().present(drivers::fake::sampleCards()[1]);
     auto status = (*link)->exchange(sam::Command::SamStatus, 500ms);
     ASSERT_TRUE(status) << status.error().message;
@@ -58,7 +58,8 @@ TEST_P(UsbReader, ConfiguredIdsAreUsed)
 TEST_P(UsbReader, UnplugInTheMiddleOfAReadAndReplugRecovers)
 {
     test_support::UsbReaderSimulator sim(GetParam());
-    SamCardReader reader("usb", [] { return openUsbLink(UsbOptions{}); }, fast());
+    SamCardReader reader(
+        "usb", [] { return openUsbLink(UsbOptions{}); }, fast());
     ASSERT_TRUE(reader.open());
     sim.device().present(drivers::fake::sampleCards()[0]);
     std::thread unplugger;

@@ -51,7 +51,8 @@ TEST_F(IdcardCommand, ReadPrintsTheCardMaskedByDefault)
     const auto run = idcard("read --device " + device() + " --timeout 5");
     ASSERT_EQ(run.exitCode, 0) << run.out;
     EXPECT_EQ(run.out["cardType"], "resident");
-    EXPECT_EQ(run.out["idNumber"], card.idNumber.substr(0, 6) + "********" + card.idNumber.substr(14));
+    EXPECT_EQ(run.out["idNumber"],
+              card.idNumber.substr(0, 6) + "********" + card.idNumber.substr(14));
     EXPECT_EQ(run.out["name"], "李**");
     EXPECT_EQ(run.out["sex"], "female");
     EXPECT_EQ(run.out["nation"], "汉");

@@ -27,8 +27,7 @@ void present(test_support::PtyReaderSimulator& sim, const std::string& name)
 {
     const int index = cardIndex(name);
     if (index < 0) {
-        std::cerr << "unknown card \"" << name
-                  << "\" (resident, hmt, foreign2017, foreign2023)\n";
+        std::cerr << "unknown card \"" << name << "\" (resident, hmt, foreign2017, foreign2023)\n";
         return;
     }
     sim.device().present(drivers::fake::sampleCards()[static_cast<std::size_t>(index)]);

@@ -64,8 +64,9 @@ public:
     std::size_t badHostFrames() const;
     std::size_t commandsSeen(std::uint16_t command) const;
 
-    static constexpr std::array<std::uint8_t, 16> samIdBytes = {
-        0x05, 0x00, 0x01, 0x00, 0x4E, 0x61, 0xBC, 0x00, 0x15, 0xCD, 0x5B, 0x07, 0xB1, 0x68, 0xDE, 0x3A};
+    static constexpr std::array<std::uint8_t, 16> samIdBytes = {0x05, 0x00, 0x01, 0x00, 0x4E, 0x61,
+                                                                0xBC, 0x00, 0x15, 0xCD, 0x5B, 0x07,
+                                                                0xB1, 0x68, 0xDE, 0x3A};
     static constexpr const char* samIdText = "05.01-12345678-0123456789-0987654321";
 
 private:

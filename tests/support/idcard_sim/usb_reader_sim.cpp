@@ -26,16 +26,19 @@ std::string descriptors(UsbReaderSimulator::Profile profile, std::uint16_t vendo
     char device[64];
     std::snprintf(device, sizeof device, "12011001000000%02x%02x%02x%02x%02x000100000001", 64,
                   vendor & 0xFF, vendor >> 8, product & 0xFF, product >> 8);
-    if (profile == UsbReaderSimulator::Profile::Split)
-        return std::string(device) +
-               "09022e00010100800f" // configuration: 46 bytes, 1 interface
-               "090400000400000000" // interface 0: 4 endpoints, vendor class 00
-               "0705020240000007050602400000070581024000000705850240000"
-               "0";
-    return std::string(device) +
-           "09022000010100800f"                   // configuration: 32 bytes
-           "090400000200000000"                   // interface 0: 2 endpoints
-           "07050102400000" "07058202400000";     // bulk OUT 01, bulk IN 82
+    // Configuration (total length, 1 interface), interface 0 (vendor class, N endpoints),
+    // then bulk endpoints of 64-byte packets.
+    const std::string split = "09022e00010100800f"
+                              "0904000004ff000000"
+                              "07050202400000"  // OUT 02: headers
+                              "07050602400000"  // OUT 06: the rest
+                              "07058102400000"  // IN 81: headers
+                              "07058502400000"; // IN 85: the rest
+    const std::string single = "09022000010100800f"
+                               "0904000002ff000000"
+                               "07050102400000"  // OUT 01
+                               "07058202400000"; // IN 82
+    return std::string(device) + (profile == UsbReaderSimulator::Profile::Split ? split : single);
 }
 
 } // namespace
@@ -62,8 +65,8 @@ struct UsbReaderSimulator::State {
         }
         std::size_t at = 0;
         while (at < output.size()) {
-            const bool frame = output.size() - at >= 7 &&
-                               std::memcmp(output.data() + at, preamble, 5) == 0;
+            const bool frame =
+                output.size() - at >= 7 && std::memcmp(output.data() + at, preamble, 5) == 0;
             if (!frame) {
                 headerQueue.push_back(output[at++]);
                 continue;
@@ -95,8 +98,7 @@ void complete(UMockdevIoctlClient* client, int result, int error)
 
 gboolean submit(State& state, UMockdevIoctlClient* client, UMockdevIoctlData* arg)
 {
-    UMockdevIoctlData* urbData =
-        umockdev_ioctl_data_resolve(arg, 0, sizeof(usbdevfs_urb), nullptr);
+    UMockdevIoctlData* urbData = umockdev_ioctl_data_resolve(arg, 0, sizeof(usbdevfs_urb), nullptr);
     auto* urb = reinterpret_cast<usbdevfs_urb*>(urbData->data);
     if (state.unplugged) {
         umockdev_ioctl_data_unref(urbData);
@@ -105,9 +107,9 @@ gboolean submit(State& state, UMockdevIoctlClient* client, UMockdevIoctlData* ar
     }
     ++state.submitted;
     if ((urb->endpoint & 0x80) == 0) {
-        UMockdevIoctlData* buffer = umockdev_ioctl_data_resolve(
-            urbData, offsetof(usbdevfs_urb, buffer), static_cast<gsize>(urb->buffer_length),
-            nullptr);
+        UMockdevIoctlData* buffer =
+            umockdev_ioctl_data_resolve(urbData, offsetof(usbdevfs_urb, buffer),
+                                        static_cast<gsize>(urb->buffer_length), nullptr);
         state.device->receive(std::span(reinterpret_cast<const std::uint8_t*>(buffer->data),
                                         static_cast<std::size_t>(urb->buffer_length)));
         umockdev_ioctl_data_unref(buffer);
@@ -157,9 +159,9 @@ gboolean reap(State& state, UMockdevIoctlClient* client, UMockdevIoctlData* arg)
         if (queue.empty())
             continue;
         const auto size = std::min(queue.size(), static_cast<std::size_t>(urb->buffer_length));
-        UMockdevIoctlData* buffer = umockdev_ioctl_data_resolve(
-            urbData, offsetof(usbdevfs_urb, buffer), static_cast<gsize>(urb->buffer_length),
-            nullptr);
+        UMockdevIoctlData* buffer =
+            umockdev_ioctl_data_resolve(urbData, offsetof(usbdevfs_urb, buffer),
+                                        static_cast<gsize>(urb->buffer_length), nullptr);
         std::copy_n(queue.begin(), size, buffer->data);
         queue.erase(queue.begin(), queue.begin() + static_cast<long>(size));
         umockdev_ioctl_data_unref(buffer);
