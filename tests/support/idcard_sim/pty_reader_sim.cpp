@@ -67,9 +67,9 @@ void PtyReaderSimulator::unplug()
 
 void PtyReaderSimulator::plug()
 {
-    if (controller_ >= 0)
-        return;
-    stop(); // joins a thread that closed the pty itself (unplugOnCommand)
+    if (running_)
+        return; // plugged in already
+    stop();     // joins a thread that closed the pty itself (unplugOnCommand)
     start();
 }
 
