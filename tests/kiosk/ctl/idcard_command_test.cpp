@@ -10,7 +10,9 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <sys/wait.h>
 
 namespace {
@@ -62,6 +64,23 @@ TEST_F(IdcardCommand, ReadPrintsTheCardMaskedByDefault)
     EXPECT_EQ(run.out["expired"], false);
     EXPECT_EQ(run.out["samId"], test_support::SamDevice::samIdText);
     EXPECT_TRUE(run.out["nameEn"].is_null());
+}
+
+TEST_F(IdcardCommand, NothingOfTheCardReachesTheLog)
+{
+    const auto card = drivers::fake::sampleCards()[0];
+    sim_.device().present(card, "四川省成都市武侯区人民南路四段1号");
+    const auto log = dir_.path() / "stderr.log";
+    const std::string command = std::string(KIOSKCTL_PATH) + " idcard read --device " + device() +
+                                " --timeout 5 --unmasked --json >/dev/null 2>" + log.string();
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    std::ifstream in(log);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_NE(text.find(test_support::SamDevice::samIdText), std::string::npos)
+        << "the SAM id is logged for the audit trail";
+    for (const auto& personal : {card.idNumber, card.name, card.address, card.birthDate,
+                                 std::string("人民南路"), card.idNumber.substr(6, 8)})
+        EXPECT_EQ(text.find(personal), std::string::npos) << "logged: " << personal;
 }
 
 TEST_F(IdcardCommand, UnmaskedPrintsNameAndNumberInFull)
