@@ -3,6 +3,7 @@
 // on purpose: static registrar objects in STATIC libraries are dropped by the linker.
 #include "drivers/registry.h"
 
+#include "drivers/card_reader/sam_card_reader.h"
 #include "drivers/code_scanner/camera/camera_code_scanner.h"
 #include "drivers/code_scanner/evdev/evdev_code_scanner.h"
 #include "drivers/code_scanner/serial/serial_code_scanner.h"
@@ -26,6 +27,17 @@ base::Result<std::shared_ptr<Interface>> create(std::string_view deviceClass,
         return std::shared_ptr<Interface>(std::make_shared<Fake>());
     return base::fail(base::errc::unsupported, std::string(deviceClass) + ": backend \"" + spec +
                                                    "\" is not available in this build");
+}
+
+/// "serial:/dev/..." and "usb:VVVV:PPPP[:split|:single]" are SAM ID card readers.
+base::Result<std::shared_ptr<hal::CardReader>> createCardReader(const std::string& spec)
+{
+    if (!spec.starts_with("serial:") && !spec.starts_with("usb:"))
+        return create<fake::FakeCardReader, hal::CardReader>("card_reader", spec);
+    auto reader = card_reader::makeSamCardReader(spec);
+    if (!reader)
+        return base::fail(reader.error());
+    return std::shared_ptr<hal::CardReader>(std::move(*reader));
 }
 
 } // namespace
@@ -52,8 +64,7 @@ base::Result<std::shared_ptr<hal::CodeScanner>> createCodeScanner(const std::str
 
 base::Result<hal::DeviceSet> createDevices(const hal::DeviceSpecs& specs)
 {
-    auto cardReader =
-        create<fake::FakeCardReader, hal::CardReader>("card_reader", specs.cardReader);
+    auto cardReader = createCardReader(specs.cardReader);
     if (!cardReader)
         return base::fail(cardReader.error());
     auto codeScanner = createCodeScanner(specs.codeScanner);

@@ -13,6 +13,7 @@ namespace kiosk::ctl {
 void addStatusCommand(CLI::App& app, int& exitCode);   ///< status
 void addQueueCommand(CLI::App& app, int& exitCode);    ///< queue list|show|retry|drain ...
 void addSimulateCommand(CLI::App& app, int& exitCode); ///< simulate --sessions N
+void addIdcardCommand(CLI::App& app, int& exitCode);   ///< idcard read|decode|status
 void addScanCommand(CLI::App& app, int& exitCode);     ///< scan --device SPEC
 void addCatalogCommand(CLI::App& app,
                        int& exitCode); ///< catalog verify|show|search|install|sign|diff

@@ -17,6 +17,7 @@ int main(int argc, char** argv)
     kiosk::ctl::addStatusCommand(app, exitCode);
     kiosk::ctl::addQueueCommand(app, exitCode);
     kiosk::ctl::addSimulateCommand(app, exitCode);
+    kiosk::ctl::addIdcardCommand(app, exitCode);
     kiosk::ctl::addScanCommand(app, exitCode);
     kiosk::ctl::addCatalogCommand(app, exitCode);
 

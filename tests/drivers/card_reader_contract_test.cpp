@@ -3,6 +3,7 @@
 #include "drivers/fake/fake_card_reader.h"
 #include "fake_harnesses.h"
 #include "lifecycle_contract.h"
+#include "sam_harnesses.h"
 
 #include <thread>
 
@@ -105,12 +106,46 @@ TEST_P(CardReaderContract, ConcurrentOperationIsRefusedBusy)
     EXPECT_EQ(second.error().code, hal::errc::busy);
 }
 
+#ifndef KIOSK_CONTRACT_USB
 INSTANTIATE_TEST_SUITE_P(Backends, CardReaderContract,
-                         testing::Values(contract::Backend<CardReaderHarness>{
-                             "fake",
-                             [] {
-                                 return std::make_unique<contract::FakeCardReaderHarness>();
-                             }}),
+                         testing::Values(
+                             contract::Backend<CardReaderHarness>{
+                                 "fake",
+                                 [] {
+                                     return std::make_unique<contract::FakeCardReaderHarness>();
+                                 }},
+                             contract::Backend<CardReaderHarness>{
+                                 "serial",
+                                 [] {
+                                     return std::make_unique<contract::SerialSamHarness>();
+                                 }}),
                          contract::backendName<CardReaderHarness>);
+#else
+// The libusb backend runs in its own executable, under umockdev's preload.
+using Profile = test_support::UsbReaderSimulator::Profile;
+INSTANTIATE_TEST_SUITE_P(
+    Backends, CardReaderContract,
+    testing::Values(
+        contract::Backend<CardReaderHarness>{"libusb_split",
+                                             [] {
+                                                 return std::make_unique<contract::UsbSamHarness>(
+                                                     Profile::Split);
+                                             }},
+        contract::Backend<CardReaderHarness>{"libusb_single",
+                                             [] {
+                                                 return std::make_unique<contract::UsbSamHarness>(
+                                                     Profile::Single);
+                                             }}),
+    contract::backendName<CardReaderHarness>);
+#endif
 
 } // namespace
+
+#ifdef KIOSK_CONTRACT_USB
+int main(int argc, char** argv)
+{
+    test_support::reexecUnderUmockdev(argc, argv);
+    testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}
+#endif

@@ -27,6 +27,28 @@ TEST(DriverRegistry, UnavailableBackendIsRefusedNamingClassAndSpec)
     EXPECT_NE(devices.error().message.find("usb:0fe6:811e"), std::string::npos);
 }
 
+TEST(DriverRegistry, SerialAndUsbCardReaderSpecsCreateTheSamDriver)
+{
+    hal::DeviceSpecs specs;
+    specs.cardReader = "serial:/dev/nonexistent-idcard-reader";
+    auto serial = drivers::createDevices(specs);
+    ASSERT_TRUE(serial) << serial.error().message;
+    EXPECT_EQ(serial->cardReader->status().backend, "serial");
+    auto opened = serial->cardReader->open();
+    ASSERT_FALSE(opened);
+    EXPECT_EQ(opened.error().code, hal::errc::no_device);
+
+    specs.cardReader = "usb:0400:c35a";
+    auto usb = drivers::createDevices(specs);
+    ASSERT_TRUE(usb) << usb.error().message;
+    EXPECT_EQ(usb->cardReader->status().backend, "usb");
+
+    specs.cardReader = "usb:0400";
+    auto bad = drivers::createDevices(specs);
+    ASSERT_FALSE(bad);
+    EXPECT_NE(bad.error().message.find("usb:VVVV:PPPP"), std::string::npos);
+}
+
 TEST(DeviceManager, OpensAllAndReportsEveryStatusChange)
 {
     auto devices = drivers::createDevices({});
