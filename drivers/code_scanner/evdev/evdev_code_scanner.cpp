@@ -19,11 +19,6 @@ namespace drivers {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-/// Reads wait at most this long at a time, so an unplug seen by the hot-plug thread ends a
-/// long scan promptly.
-constexpr std::chrono::milliseconds kReadSlice{100};
-
 bool meansUnplugged(int error)
 {
     return error == ENODEV || error == EIO || error == ENXIO || error == ENOENT;
@@ -79,19 +74,51 @@ void WedgeDecoder::onKey(std::uint16_t code, std::int32_t value, std::deque<std:
 
 // --- EvdevCodeScanner -----------------------------------------------------------------------
 
-EvdevCodeScanner::EvdevCodeScanner(std::string path, EvdevScannerOptions options)
-    : hal::CodeScanner("evdev", "keyboard-wedge scanner at " + path), path_(std::move(path)),
-      options_(options), decoder_(options.terminator, options.maxLength)
-{
-}
+namespace {
 
-EvdevCodeScanner::~EvdevCodeScanner()
-{
-    monitor_.stop();
-    closeNode();
-}
+class EvdevLines final : public LineSource {
+public:
+    EvdevLines(std::string path, EvdevScannerOptions options)
+        : path_(std::move(path)), decoder_(options.terminator, options.maxLength)
+    {
+    }
+    ~EvdevLines() override { close(); }
+    EvdevLines(const EvdevLines&) = delete;
+    EvdevLines& operator=(const EvdevLines&) = delete;
 
-base::Result<int> EvdevCodeScanner::openNode() const
+    base::Result<void> open() override
+    {
+        auto fd = openNode();
+        if (!fd)
+            return base::fail(fd.error());
+        close();
+        fd_ = *fd;
+        struct stat info {};
+        replay_ = ::fstat(fd_, &info) == 0 && S_ISREG(info.st_mode);
+        decoder_.reset();
+        return {};
+    }
+
+    void close() override
+    {
+        if (fd_ >= 0)
+            ::close(fd_); // closing also releases the grab
+        fd_ = -1;
+    }
+
+    base::Result<void> read(std::chrono::milliseconds timeout,
+                            std::deque<std::string>& lines) override;
+
+private:
+    base::Result<int> openNode() const;
+
+    const std::string path_;
+    WedgeDecoder decoder_;
+    int fd_ = -1;
+    bool replay_ = false; ///< a regular file: end of file means "no more input", not unplug
+};
+
+base::Result<int> EvdevLines::openNode() const
 {
     const int fd = ::open(path_.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
@@ -112,70 +139,9 @@ base::Result<int> EvdevCodeScanner::openNode() const
     return fd;
 }
 
-base::Result<void> EvdevCodeScanner::openImpl()
+base::Result<void> EvdevLines::read(std::chrono::milliseconds timeout,
+                                    std::deque<std::string>& lines)
 {
-    auto fd = openNode();
-    if (!fd)
-        return base::fail(fd.error());
-    struct stat info {};
-    {
-        std::lock_guard lock(fdMutex_);
-        fd_ = *fd;
-        replay_ = ::fstat(fd_, &info) == 0 && S_ISREG(info.st_mode);
-        lines_.clear();
-        decoder_.reset();
-    }
-    monitor_.start(path_, options_.hotplugInterval,
-                   {[this] { deviceLost("input node " + path_ + " is gone"); },
-                    [this] {
-                        return reopen();
-                    }});
-    return {};
-}
-
-void EvdevCodeScanner::closeImpl()
-{
-    monitor_.stop();
-    closeNode();
-}
-
-void EvdevCodeScanner::closeNode()
-{
-    std::lock_guard lock(fdMutex_);
-    if (fd_ >= 0)
-        ::close(fd_); // closing also releases the grab
-    fd_ = -1;
-}
-
-void EvdevCodeScanner::deviceLost(const std::string& detail)
-{
-    lost_ = true;
-    monitor_.markLost();
-    reportDisconnected(detail);
-}
-
-bool EvdevCodeScanner::reopen()
-{
-    auto fd = openNode();
-    if (!fd)
-        return false;
-    {
-        std::lock_guard lock(fdMutex_);
-        if (fd_ >= 0)
-            ::close(fd_);
-        fd_ = *fd;
-        lines_.clear();
-        decoder_.reset();
-        lost_ = false;
-    }
-    reportReconnected();
-    return true;
-}
-
-base::Result<void> EvdevCodeScanner::readSome(std::chrono::milliseconds timeout)
-{
-    if (fd_ < 0)
-        return base::fail(hal::errc::no_device, "evdev scanner " + path_ + " is not connected");
     pollfd pfd{fd_, POLLIN, 0};
     const int ready = ::poll(&pfd, 1, static_cast<int>(timeout.count()));
     if (ready < 0 && errno != EINTR)
@@ -185,7 +151,7 @@ base::Result<void> EvdevCodeScanner::readSome(std::chrono::milliseconds timeout)
     std::array<std::uint8_t, 64 * sizeof(input_event)> buffer{};
     const ssize_t got = ::read(fd_, buffer.data(), buffer.size());
     if (got > 0) {
-        decoder_.feed(std::span(buffer.data(), static_cast<std::size_t>(got)), lines_);
+        decoder_.feed(std::span(buffer.data(), static_cast<std::size_t>(got)), lines);
         return {};
     }
     if (got < 0 && (errno == EAGAIN || errno == EINTR))
@@ -199,31 +165,15 @@ base::Result<void> EvdevCodeScanner::readSome(std::chrono::milliseconds timeout)
     return base::fail(hal::errc::no_device, "evdev scanner " + path_ + ": device gone");
 }
 
-base::Result<std::optional<hal::ScannedCode>>
-EvdevCodeScanner::scanImpl(std::chrono::milliseconds timeout)
+} // namespace
+
+EvdevCodeScanner::EvdevCodeScanner(std::string path, EvdevScannerOptions options)
+    : LineScanner(path,
+                  {.backend = "evdev",
+                   .model = "keyboard-wedge scanner at " + path,
+                   .nodeKind = "input node"},
+                  options.hotplugInterval, std::make_unique<EvdevLines>(path, options))
 {
-    const auto deadline = Clock::now() + timeout;
-    std::unique_lock lock(fdMutex_);
-    while (lines_.empty()) {
-        const auto left =
-            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-        if (left.count() <= 0)
-            return std::optional<hal::ScannedCode>{};
-        if (lost_)
-            return base::fail(hal::errc::no_device, "evdev scanner " + path_ + " is gone");
-        if (auto read = readSome(std::min(left, kReadSlice)); !read) {
-            if (fd_ >= 0)
-                ::close(fd_);
-            fd_ = -1;
-            lock.unlock();
-            if (read.error().code == hal::errc::no_device)
-                deviceLost(read.error().message);
-            return base::fail(read.error());
-        }
-    }
-    auto line = std::move(lines_.front());
-    lines_.pop_front();
-    return std::optional<hal::ScannedCode>{codeFromLine(std::move(line))};
 }
 
 } // namespace drivers

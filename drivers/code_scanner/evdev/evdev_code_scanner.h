@@ -4,13 +4,10 @@
 #pragma once
 
 #include "drivers/code_scanner/code_line.h"
-#include "drivers/code_scanner/hotplug_monitor.h"
-#include "hal/code_scanner.h"
+#include "drivers/code_scanner/line_scanner.h"
 
-#include <atomic>
 #include <cstdint>
 #include <deque>
-#include <mutex>
 #include <span>
 #include <vector>
 
@@ -43,36 +40,12 @@ private:
     bool rightShift_ = false;
 };
 
-class EvdevCodeScanner final : public hal::CodeScanner {
+/// The scan loop and hot-plug are LineScanner's; this backend reads the input node.
+class EvdevCodeScanner final : public LineScanner {
 public:
     /// `path` is an evdev node, or (tests, replays) a FIFO or file of recorded input_events:
     /// those are read the same way but not grabbed.
     explicit EvdevCodeScanner(std::string path, EvdevScannerOptions options = {});
-    ~EvdevCodeScanner() override;
-
-protected:
-    base::Result<void> openImpl() override;
-    void closeImpl() override;
-    base::Result<std::optional<hal::ScannedCode>>
-    scanImpl(std::chrono::milliseconds timeout) override;
-
-private:
-    base::Result<int> openNode() const;
-    /// Waits up to `timeout` and reads what came. Call with fdMutex_ held.
-    base::Result<void> readSome(std::chrono::milliseconds timeout);
-    void closeNode();
-    void deviceLost(const std::string& detail);
-    bool reopen();
-
-    const std::string path_;
-    const EvdevScannerOptions options_;
-    HotplugMonitor monitor_;
-    std::atomic<bool> lost_ = false; ///< the device went away; reopen() clears it
-    std::mutex fdMutex_;             ///< guards fd_, lines_, decoder_
-    int fd_ = -1;
-    bool replay_ = false; ///< a regular file: end of file means "no more input", not unplug
-    std::deque<std::string> lines_;
-    WedgeDecoder decoder_;
 };
 
 } // namespace drivers
