@@ -17,15 +17,6 @@
 
 namespace drivers {
 
-namespace {
-
-bool meansUnplugged(int error)
-{
-    return error == ENODEV || error == EIO || error == ENXIO || error == ENOENT;
-}
-
-} // namespace
-
 // --- WedgeDecoder ---------------------------------------------------------------------------
 
 WedgeDecoder::WedgeDecoder(WedgeTerminator terminator, std::size_t maxLength)
@@ -76,6 +67,12 @@ void WedgeDecoder::onKey(std::uint16_t code, std::int32_t value, std::deque<std:
 
 namespace {
 
+bool meansUnplugged(int error)
+{
+    return error == ENODEV || error == EIO || error == ENXIO || error == ENOENT;
+}
+
+/// An evdev node (grabbed), or a FIFO or file of recorded input_events (not grabbed).
 class EvdevLines final : public LineSource {
 public:
     EvdevLines(std::string path, EvdevScannerOptions options)

@@ -13,6 +13,7 @@ namespace {
 
 constexpr std::string_view kLog = "drivers/code_scanner/serial";
 
+/// The serial line: bytes up to CR or LF make a line (CR LF gives one).
 class SerialLines final : public LineSource {
 public:
     SerialLines(std::string path, SerialScannerOptions options)
