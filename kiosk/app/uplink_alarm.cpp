@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "kiosk/app/uplink_alarm.h"
+
+#include <QMetaObject>
+
+namespace kiosk::app {
+
+UplinkAlarm::UplinkAlarm(queue::SyncLoop& sync, ui::UplinkStatus& status) : status_(&status)
+{
+    connection_ = sync.linkStateChanged.connect([this](queue::LinkState state) { post(state); });
+    // The loop may have been refused before the screens existed: start from its state now.
+    post(sync.linkState());
+}
+
+UplinkAlarm::~UplinkAlarm()
+{
+    connection_.reset();
+    // A slot already running on the sync thread finishes its post() before this returns.
+    const std::lock_guard lock(mutex_);
+    status_ = nullptr;
+}
+
+void UplinkAlarm::post(queue::LinkState state)
+{
+    const bool held = state == queue::LinkState::Unauthorized;
+    const std::lock_guard lock(mutex_);
+    if (status_ == nullptr)
+        return;
+    // DESIGN.md: worker threads hand results to the GUI thread through queued calls. A call
+    // still queued when the status is destroyed is discarded by Qt with it.
+    QMetaObject::invokeMethod(
+        status_, [status = status_, held] { status->setQueueHeld(held); }, Qt::QueuedConnection);
+}
+
+} // namespace kiosk::app
