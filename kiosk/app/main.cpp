@@ -110,7 +110,9 @@ int main(int argc, char** argv)
         if (!window->property("atHome").toBool())
             return;
         (*runtime)->pollInstalledCatalog();
-        catalogs.switchIfIdle(kiosk::core::SessionState::Idle);
+        if (catalogs.switchIfIdle(kiosk::core::SessionState::Idle))
+            base::log::info("app", "catalog " + std::to_string(catalogs.current()->catalogVersion) +
+                                       " in service");
     });
     catalogSwitch.start(1000);
 
