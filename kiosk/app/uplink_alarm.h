@@ -7,6 +7,7 @@
 #include "offline_queue/sync_loop.h"
 #include "qml/uplink_status.h"
 
+#include <memory>
 #include <mutex>
 
 namespace kiosk::app {
@@ -24,11 +25,16 @@ public:
     UplinkAlarm& operator=(const UplinkAlarm&) = delete;
 
 private:
-    /// Called on any thread; posts the new flag to the status' thread.
-    void post(queue::LinkState state);
+    /// Shared with the slot: a slot the sync thread already took from the signal may run after
+    /// this object is gone; it then finds no status and posts nothing.
+    struct Target {
+        std::mutex mutex;
+        ui::UplinkStatus* status = nullptr; ///< nullptr once destruction began
+        /// Called on any thread; posts the new flag to the status' thread.
+        void post(queue::LinkState state);
+    };
 
-    std::mutex mutex_;
-    ui::UplinkStatus* status_; ///< nullptr once destruction began (guarded by mutex_)
+    std::shared_ptr<Target> target_;
     base::Connection connection_;
 };
 

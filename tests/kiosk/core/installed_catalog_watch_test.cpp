@@ -7,8 +7,8 @@
 #include "tests/kiosk/core/catalog_keys.h"
 #include "tests/support/temp_dir.h"
 
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 
 #include <fstream>
