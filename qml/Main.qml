@@ -13,6 +13,8 @@ Window {
     required property CatalogViewModel catalog
     /// A fixed Date for reproducible screenshots; undefined shows the live clock.
     property var clockOverride
+    /// The upload's state for the top bar's staff marker; null shows nothing.
+    property UplinkStatus uplink: null
 
     /// The citizen chose 开始办理 on an item's guide.
     signal startRequested(string code)
@@ -50,6 +52,7 @@ Window {
         anchors.top: parent.top
         regionName: root.catalog ? root.catalog.regionName : ""
         clockOverride: root.clockOverride
+        queueHeld: root.uplink ? root.uplink.queueHeld : false
         onHelpRequested: {
             root.helpRequested()
             helpDialog.open()

@@ -58,7 +58,8 @@ QtObject {
     // Fills of the theme tiles, all dark enough for white text.
     readonly property var tileColors: ["#1565C0", "#2E7D32", "#00695C", "#6A1B9A",
                                        "#283593", "#AD1457", "#4E342E", "#00838F"]
-    function tileColor(index) { return tileColors[index % tileColors.length] }
+    // A delegate being removed (a catalog switched in) sees index -1: still a colour.
+    function tileColor(index) { return tileColors[Math.max(0, index) % tileColors.length] }
 
     // Kind badges: apply / query / print / guide.
     function kindColor(kind) {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // TopBar: where the citizen is (region, 政务服务自助终端), the date and time, and the
-// always-visible 人工帮助 button.
+// always-visible 人工帮助 button; below them, only while the upload is held, the staff marker.
 import QtQuick
 
 Rectangle {
@@ -10,10 +10,12 @@ Rectangle {
     /// A fixed time for reproducible screenshots; undefined shows the live clock.
     property var clockOverride
     property date now: new Date()
+    /// The platform refused this kiosk's credentials: uploads wait (UplinkStatus.queueHeld).
+    property bool queueHeld: false
 
     signal helpRequested()
 
-    implicitHeight: Theme.topBarHeight
+    implicitHeight: Theme.topBarHeight + (heldMarker.visible ? heldMarker.height : 0)
     color: Theme.primary
 
     readonly property date shownTime: clockOverride !== undefined ? clockOverride : now
@@ -26,13 +28,22 @@ Rectangle {
         onTriggered: bar.now = new Date()
     }
 
+    // The blue band everything else is centred in; the marker hangs below it.
+    Item {
+        id: band
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        height: Theme.topBarHeight
+    }
+
     Column {
         id: place
         anchors.left: parent.left
         anchors.leftMargin: Theme.margin
         anchors.right: clock.left
         anchors.rightMargin: Theme.gap
-        anchors.verticalCenter: parent.verticalCenter
+        anchors.verticalCenter: band.verticalCenter
         spacing: Theme.px(2)
         Text {
             width: parent.width
@@ -55,7 +66,7 @@ Rectangle {
         id: clock
         anchors.right: help.left
         anchors.rightMargin: Theme.margin
-        anchors.verticalCenter: parent.verticalCenter
+        anchors.verticalCenter: band.verticalCenter
         Text {
             objectName: "clockTime"
             anchors.right: parent.right
@@ -81,9 +92,18 @@ Rectangle {
         pressedFill: Theme.helpPressed
         anchors.right: parent.right
         anchors.rightMargin: Theme.margin
-        anchors.verticalCenter: parent.verticalCenter
+        anchors.verticalCenter: band.verticalCenter
         border.width: Theme.px(3)
         border.color: Theme.textOnDark
         onClicked: bar.helpRequested()
+    }
+
+    QueueHeldMarker {
+        id: heldMarker
+        objectName: "queueHeldMarker"
+        visible: bar.queueHeld
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: band.bottom
     }
 }

@@ -6,6 +6,7 @@
 #include "kiosk/app/runtime.h"
 #include "kiosk/app/screenshot.h"
 #include "kiosk/app/ui_bridge.h"
+#include "kiosk/app/uplink_alarm.h"
 #include "kiosk/core/session.h"
 #include "qml/catalog_view_model.h"
 #include "qml/fonts.h"
@@ -75,17 +76,22 @@ int main(int argc, char** argv)
             "app", std::string("font \"") + kiosk::ui::chineseFontFamily +
                        "\" not found (install fonts-wqy-microhei); Chinese may render poorly");
 
-    // The screens show the catalog in service; a newer one installed meanwhile (sync or
-    // sync_catalog) is switched in by the timer below when nobody is being served.
+    // The screens show the catalog in service; a newer one installed meanwhile (sync,
+    // sync_catalog or kioskctl catalog install) is switched in by the timer below when nobody
+    // is being served.
     auto& catalogs = (*runtime)->catalogs();
     kiosk::ui::CatalogViewModel catalogViewModel;
     catalogViewModel.follow(catalogs);
     kiosk::app::UiBridge bridge;
+    // The staff marker of a held queue (401/403): the sync thread's state, queued to this one.
+    kiosk::ui::UplinkStatus uplinkStatus;
+    const kiosk::app::UplinkAlarm uplinkAlarm((*runtime)->syncLoop(), uplinkStatus);
 
     // Declared after what it shows, so the engine (and every binding) goes first.
     QQmlApplicationEngine engine;
     engine.addImportPath("qrc:/qt/qml");
-    engine.setInitialProperties({{"catalog", QVariant::fromValue(&catalogViewModel)}});
+    engine.setInitialProperties({{"catalog", QVariant::fromValue(&catalogViewModel)},
+                                 {"uplink", QVariant::fromValue(&uplinkStatus)}});
     engine.load(QUrl(QString::fromLatin1(mainQml)));
     auto* window = engine.rootObjects().isEmpty()
                        ? nullptr
@@ -97,10 +103,16 @@ int main(int argc, char** argv)
     if (!bridge.attach(window))
         base::log::error("app", "Main.qml lacks the startRequested/helpRequested signals");
 
+    // Only at home: a catalog installed with kioskctl is read and verified here, and a staged
+    // catalog is switched in; a citizen mid-session sees neither.
     QTimer catalogSwitch;
     QObject::connect(&catalogSwitch, &QTimer::timeout, [&] {
-        if (window->property("atHome").toBool())
-            catalogs.switchIfIdle(kiosk::core::SessionState::Idle);
+        if (!window->property("atHome").toBool())
+            return;
+        (*runtime)->pollInstalledCatalog();
+        if (catalogs.switchIfIdle(kiosk::core::SessionState::Idle))
+            base::log::info("app", "catalog " + std::to_string(catalogs.current()->catalogVersion) +
+                                       " in service");
     });
     catalogSwitch.start(1000);
 

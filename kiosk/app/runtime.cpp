@@ -55,7 +55,14 @@ Runtime::Runtime(core::Config config, core::Catalog catalog, std::unique_ptr<que
         catalogStore_ = std::make_unique<core::CatalogStore>(config_.kiosk.dataDir,
                                                              config_.catalog.trustedKeys);
         catalogSync_ = std::make_unique<core::CatalogSync>(*uplink_, *catalogStore_, catalogs_);
+        installedWatch_ = std::make_unique<core::InstalledCatalogWatch>(*catalogStore_, catalogs_);
     }
+}
+
+void Runtime::pollInstalledCatalog()
+{
+    if (installedWatch_)
+        (void)installedWatch_->poll(); // it logs what it staged; the store audits bad files
 }
 
 void Runtime::startUplink()
@@ -77,6 +84,9 @@ void Runtime::startUplink()
     };
     sources.devices = [this] {
         return devices_ ? core::deviceReports(devices_->statuses()) : nlohmann::json::array();
+    };
+    sources.queueHeld = [this] {
+        return sync_.linkState() == queue::LinkState::Unauthorized;
     };
     heartbeat_ = std::make_unique<core::HeartbeatClient>(*uplink_, *store_, config_.kiosk.id,
                                                          std::string(core::softwareVersion()),

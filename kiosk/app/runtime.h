@@ -10,6 +10,7 @@
 #include "kiosk/core/catalog_sync.h"
 #include "kiosk/core/config.h"
 #include "kiosk/core/heartbeat.h"
+#include "kiosk/core/installed_catalog_watch.h"
 #include "offline_queue/curl_uplink.h"
 #include "offline_queue/store.h"
 #include "offline_queue/sync_loop.h"
@@ -50,12 +51,18 @@ public:
     [[nodiscard]] const core::Config& config() const { return config_; }
     /// The catalog in service and a newly installed one waiting for the next idle moment.
     [[nodiscard]] core::CatalogHolder& catalogs() { return catalogs_; }
+    /// Stages a catalog that `kioskctl catalog install` put under data_dir since the last call
+    /// (one stat() when nothing changed). Call it on the GUI thread only while nobody is being
+    /// served: a changed file is read and verified there. No-op without trusted keys.
+    void pollInstalledCatalog();
     /// Catalog distribution (what the heartbeat's sync_catalog command calls), or nullptr when
     /// no trusted key is configured: then no downloaded catalog could be verified.
     [[nodiscard]] core::CatalogSync* catalogSync() { return catalogSync_.get(); }
     /// The devices, or nullptr when the configured set could not be created.
     [[nodiscard]] hal::DeviceManager* devices() { return devices_.get(); }
     [[nodiscard]] queue::Store& queue() { return *store_; }
+    /// The worker draining the queue; its linkStateChanged feeds the staff marker.
+    [[nodiscard]] queue::SyncLoop& syncLoop() { return sync_; }
 
 private:
     /// The sync_catalog remote command: one GET /v1/catalog now, installed if it verifies.
@@ -67,6 +74,7 @@ private:
     core::Config config_;
     core::CatalogHolder catalogs_;
     std::unique_ptr<core::CatalogStore> catalogStore_;
+    std::unique_ptr<core::InstalledCatalogWatch> installedWatch_;
     std::unique_ptr<hal::DeviceManager> devices_;
     base::SystemClock clock_;
     std::unique_ptr<queue::Store> store_;

@@ -8,6 +8,7 @@
 #include <ctime>
 #include <fcntl.h>
 #include <fstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace kiosk::core {
@@ -183,6 +184,19 @@ std::optional<VerifiedCatalog> CatalogStore::installed() const
         audit("catalog.unusable", {{"file", path.string()}, {"reason", verified.error().message}});
     }
     return std::nullopt;
+}
+
+std::optional<FileIdentity> CatalogStore::currentIdentity() const
+{
+    struct stat info {};
+    if (::stat(currentPath().c_str(), &info) != 0)
+        return std::nullopt;
+    FileIdentity identity;
+    identity.device = info.st_dev;
+    identity.inode = info.st_ino;
+    identity.size = static_cast<std::uintmax_t>(info.st_size);
+    identity.modifiedNs = std::int64_t{info.st_mtim.tv_sec} * 1'000'000'000 + info.st_mtim.tv_nsec;
+    return identity;
 }
 
 } // namespace kiosk::core

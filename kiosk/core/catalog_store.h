@@ -23,6 +23,16 @@ inline std::error_code make_error_code(InstallErrc e)
     return {static_cast<int>(e), installCategory()};
 }
 
+/// What identifies an installed envelope on disk without reading it. Every install renames a
+/// new file into place (a new inode); size and modification time also catch an edit in place.
+struct FileIdentity {
+    std::uintmax_t device = 0;
+    std::uintmax_t inode = 0;
+    std::uintmax_t size = 0;
+    std::int64_t modifiedNs = 0;
+    bool operator==(const FileIdentity&) const = default;
+};
+
 /// Layout under data_dir (owner-only):
 ///   catalog/current.json   the envelope in service
 ///   catalog/previous.json  the envelope it replaced (last known good)
@@ -49,6 +59,10 @@ public:
     /// The installed catalog: current.json if it verifies, else the last-known-good
     /// previous.json, else nothing. A bad current copy is audited.
     [[nodiscard]] std::optional<VerifiedCatalog> installed() const;
+
+    /// The identity of current.json (one stat(), nothing read or verified), or nothing when
+    /// no catalog is installed. A running kiosk compares it to notice a new install.
+    [[nodiscard]] std::optional<FileIdentity> currentIdentity() const;
 
     /// Appends one audit record (no personal data: catalogs carry none).
     void audit(const std::string& event, const nlohmann::json& fields) const;

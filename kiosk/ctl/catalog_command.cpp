@@ -177,7 +177,11 @@ int runInstall(const CatalogOptions& options)
         printJson(report);
     else
         std::cout << "installed catalog " << version << " (" << installed->catalog.items.size()
-                  << " items); the kiosk shows it from its next start\n";
+                  << " items); "
+                  << (version < install.inServiceVersion
+                          ? "a rollback: the kiosk shows it from its next start\n"
+                          : "a running kiosk shows it within seconds, when nobody is being "
+                            "served\n");
     return Ok;
 }
 

@@ -2,11 +2,13 @@
 # The kiosk program's command line: a good configuration starts and saves a screenshot of the
 # requested size (exit 0); a bad configuration, catalog or option is refused with exit code 2
 # and a message naming the file, line or key; with a trusted key it starts on a signed
-# envelope and refuses a plain or tampered catalog. Usage: kiosk_cli_test.sh KIOSK CATALOG WORKDIR
+# envelope and refuses a plain or tampered catalog; a running kiosk switches to a catalog
+# installed with kioskctl. Usage: kiosk_cli_test.sh KIOSK CATALOG WORKDIR [KIOSKCTL]
 set -euo pipefail
 kiosk=$1
 catalog=$2
 work=$3
+kioskctl=${4:-}
 rm -rf "$work"
 mkdir -p "$work/data"
 
@@ -107,6 +109,30 @@ envelope "$work/tampered-payload.json" >"$work/tampered.json"
 write_config "$work/tampered.toml" "$work/tampered.json" "$trusted"
 expect 2 tampered "$kiosk" --config "$work/tampered.toml" --screenshot "$work/never.png"
 grep -q "does not verify" "$work/tampered.err" || fail "tampered envelope: $(cat "$work/tampered.err")"
+
+# A catalog installed with kioskctl while the kiosk runs is staged and, the kiosk being at its
+# home screen, put in service within seconds, without a restart.
+wait_for() {  # wait_for PATTERN FILE: up to 15 s
+    for _ in $(seq 150); do
+        grep -q "$1" "$2" && return 0
+        sleep 0.1
+    done
+    return 1
+}
+if [ -n "$kioskctl" ]; then
+    "$kiosk" --config "$work/signed.toml" --size 540x960 >"$work/live.out" 2>"$work/live.err" &
+    live=$!
+    wait_for "starting" "$work/live.err" || fail "live kiosk did not start: $(cat "$work/live.err")"
+    sed 's/"catalogVersion": 2026112401/"catalogVersion": 2026112501/' "$catalog" >"$work/newer.json"
+    openssl pkeyutl -sign -inkey "$work/admin.pem" -rawin -in "$work/newer.json" -out "$work/catalog.sig"
+    envelope "$work/newer.json" >"$work/newer-signed.json"
+    expect 0 live-install "$kioskctl" catalog install --config "$work/signed.toml" "$work/newer-signed.json"
+    grep -q "within seconds" "$work/live-install.out" || fail "kioskctl install: $(cat "$work/live-install.out")"
+    wait_for "catalog 2026112501 in service" "$work/live.err" ||
+        fail "running kiosk did not switch to the installed catalog: $(cat "$work/live.err")"
+    kill "$live"
+    wait "$live" 2>/dev/null || true
+fi
 
 [ ! -e "$work/never.png" ] || fail "a refused start still wrote a screenshot"
 [ "$failures" -eq 0 ] && echo "kiosk command line: all checks passed"

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
-// Renders Main.qml with the shipped catalog (home and one guide, portrait and landscape),
+// Renders Main.qml with the shipped catalog (home, one guide and search, portrait and
+// landscape; home with the staff marker of a held upload queue),
 // saves docs/screenshots/*.png in the source tree and checks that each image is the right
 // size and really shows something: several colours, dark text, the blue top bar.
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/service_catalog.h"
 #include "qml/catalog_view_model.h"
 #include "qml/fonts.h"
+#include "qml/uplink_status.h"
 
 #include <gtest/gtest.h>
 
@@ -124,6 +126,7 @@ protected:
         // A fixed clock keeps the committed screenshots stable from run to run.
         engine.setInitialProperties(
             {{"catalog", QVariant::fromValue(&viewModel_)},
+             {"uplink", QVariant::fromValue(&uplink_)},
              {"clockOverride", QDateTime(QDate(2026, 11, 24), QTime(9, 30))}});
         engine.load(QUrl("qrc:/qt/qml/Kiosk/Ui/Main.qml"));
         if (engine.rootObjects().isEmpty())
@@ -169,6 +172,7 @@ protected:
 
     kiosk::core::Catalog catalog_ = screenshotCatalog();
     kiosk::ui::CatalogViewModel viewModel_;
+    kiosk::ui::UplinkStatus uplink_;
 };
 
 TEST_F(Screenshots, HomePortrait)
@@ -200,6 +204,16 @@ TEST_F(Screenshots, SearchPortrait)
 TEST_F(Screenshots, SearchLandscape)
 {
     renderAndCheck("search-landscape.png", {1920, 1080}, {}, "shbx");
+}
+
+TEST_F(Screenshots, HomeQueueHeldPortrait)
+{
+    // For the technicians' section of the README: the staff marker of a held upload queue.
+    uplink_.setQueueHeld(true);
+    renderAndCheck("home-queue-held-portrait.png", {1080, 1920});
+    const QImage image = render({1080, 1920});
+    // The calm notice strip under the 128 px top bar, not an alarm colour.
+    EXPECT_EQ(image.pixelColor(4, 128 + 10), QColor("#FFF3CD"));
 }
 
 } // namespace

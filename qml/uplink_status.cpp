@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "qml/uplink_status.h"
+
+namespace kiosk::ui {
+
+UplinkStatus::UplinkStatus(QObject* parent) : QObject(parent) {}
+
+void UplinkStatus::setQueueHeld(bool held)
+{
+    if (held == queueHeld_)
+        return;
+    queueHeld_ = held;
+    emit queueHeldChanged();
+}
+
+} // namespace kiosk::ui
