@@ -85,9 +85,6 @@ void Runtime::startUplink()
     sources.devices = [this] {
         return devices_ ? core::deviceReports(devices_->statuses()) : nlohmann::json::array();
     };
-    sources.queueHeld = [this] {
-        return sync_.linkState() == queue::LinkState::Unauthorized;
-    };
     heartbeat_ = std::make_unique<core::HeartbeatClient>(*uplink_, *store_, config_.kiosk.id,
                                                          std::string(core::softwareVersion()),
                                                          clock_, commands_, std::move(sources));

@@ -56,16 +56,6 @@ HeartbeatClient::~HeartbeatClient()
     stop();
 }
 
-nlohmann::json queueHeldReport()
-{
-    return {{"class", "platform_link"},
-            {"model", "uplink"},
-            {"state", "fault"},
-            {"detail", "the platform refuses this kiosk's credentials (HTTP 401/403); uploads are "
-                       "held and applications wait in the kiosk's queue: check the kiosk's client "
-                       "certificate and its registration on the platform"}};
-}
-
 base::Result<nlohmann::json> HeartbeatClient::body() const
 {
     auto counts = store_.counts();
@@ -76,9 +66,6 @@ base::Result<nlohmann::json> HeartbeatClient::body() const
         std::lock_guard lock(mutex_);
         acked.assign(toAcknowledge_.begin(), toAcknowledge_.end());
     }
-    auto devices = sources_.devices ? sources_.devices() : nlohmann::json::array();
-    if (sources_.queueHeld && sources_.queueHeld())
-        devices.push_back(queueHeldReport());
     return nlohmann::json{
         {"time", base::toRfc3339(clock_.now())},
         {"softwareVersion", softwareVersion_},
@@ -87,7 +74,7 @@ base::Result<nlohmann::json> HeartbeatClient::body() const
          {{"pending", counts->pending},
           {"deadLetter", counts->deadLetter},
           {"oldestPendingAgeS", counts->oldestPendingAgeS}}},
-        {"devices", std::move(devices)},
+        {"devices", sources_.devices ? sources_.devices() : nlohmann::json::array()},
         {"ackedCommands", acked}};
 }
 

@@ -49,18 +49,10 @@ private:
 /// The `devices` array of a heartbeat: class, model, state and detail (no personal data).
 [[nodiscard]] nlohmann::json deviceReports(const std::vector<hal::DeviceStatus>& statuses);
 
-/// The `devices` entry that raises the alarm of specs/platform-api.md for 401/403: class
-/// "platform_link", state "fault". Usually the heartbeat is refused too (same credentials), so
-/// the journal and the screen's staff marker are what people see; but where the platform still
-/// takes heartbeats (credentials refused for uploads only), this is how it learns.
-[[nodiscard]] nlohmann::json queueHeldReport();
-
 /// What the heartbeat reports besides the queue.
 struct HeartbeatSources {
     std::function<std::int64_t()> catalogVersion;
     std::function<nlohmann::json()> devices; ///< deviceReports(...) of the devices now
-    /// True while the sync loop holds the queue (credentials refused): adds queueHeldReport().
-    std::function<bool()> queueHeld;
 };
 
 /// Sends heartbeats, runs the commands they bring and acknowledges them in the next one.

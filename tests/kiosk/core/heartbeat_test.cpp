@@ -127,29 +127,3 @@ TEST_F(HeartbeatTest, ThePlatformAwayIsALinkError)
     ASSERT_FALSE(ran);
     EXPECT_EQ(ran.error().code, make_error_code(queue::UplinkErrc::link));
 }
-
-TEST_F(HeartbeatTest, HeldQueueIsReportedAsAPlatformLinkFaultOnlyWhileHeld)
-{
-    bool held = true;
-    HeartbeatSources sources;
-    sources.catalogVersion = [] {
-        return std::int64_t{2026112401};
-    };
-    sources.queueHeld = [&held] {
-        return held;
-    };
-    HeartbeatClient client(*uplink_, *store_, kioskId, "0.1.0", clock_, registry_, sources);
-
-    auto beaten = client.beat();
-    ASSERT_TRUE(beaten) << beaten.error().describe(); // the platform takes the report as is
-    auto devices = sim_->snapshot().heartbeats.front().devices;
-    ASSERT_EQ(devices.size(), 1u);
-    EXPECT_EQ(devices[0], queueHeldReport());
-    EXPECT_EQ(devices[0]["class"], "platform_link");
-    EXPECT_EQ(devices[0]["state"], "fault");
-
-    held = false;
-    beaten = client.beat();
-    ASSERT_TRUE(beaten) << beaten.error().describe();
-    EXPECT_TRUE(sim_->snapshot().heartbeats.front().devices.empty());
-}
