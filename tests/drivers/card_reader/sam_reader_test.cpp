@@ -142,6 +142,28 @@ TEST_F(SamReaderTest, AReaderFaultyAtStartRefusesToOpen)
     EXPECT_NE(opened.error().message.find("SAM not authorised"), std::string::npos);
 }
 
+TEST_F(SamReaderTest, AReaderFaultyAtStartIsOpenedOnceItsSamIsFixed)
+{
+    // The device manager retries every device that failed to open, not only absent ones:
+    // a re-authorised SAM (or a freed port) needs no restart.
+    sim_.device().failAlways(0x11FF, 0x66);
+    hal::DeviceSet devices;
+    std::shared_ptr<SamCardReader> reader = std::move(reader_);
+    devices.cardReader = reader;
+    hal::DeviceManagerOptions managerOptions;
+    managerOptions.retryInterval = 30ms;
+    hal::DeviceManager manager(devices, managerOptions);
+    ASSERT_EQ(manager.openAll().size(), 1u);
+    EXPECT_EQ(reader->status().state, hal::DeviceState::Fault);
+    EXPECT_NE(reader->status().detail.find("SAM not authorised"), std::string::npos);
+
+    sim_.device().clearFailure(0x11FF);
+    ASSERT_TRUE(eventually([&] { return reader->status().state == hal::DeviceState::Ready; }));
+    sim_.device().present(resident());
+    auto card = reader->readCard(2s);
+    EXPECT_TRUE(card && *card);
+}
+
 TEST_F(SamReaderTest, GarbageAndBrokenFramesOnTheLineAreSkipped)
 {
     ASSERT_TRUE(reader_->open());
