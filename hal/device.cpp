@@ -98,16 +98,23 @@ base::Result<void> Device::open()
     if (open_)
         return {};
     // The hook may block on I/O; it runs without the lock so status() stays answerable.
+    const auto disconnectReports = disconnectReports_;
     lock.unlock();
     auto opened = openImpl();
     lock.lock();
     if (!opened) {
-        changeState(DeviceState::Fault, Health::Fault, opened.error().message, lock);
+        // Absent is not broken: the device waits, Disconnected, until it is plugged in and
+        // opened again (DeviceManager retries it).
+        if (opened.error().code == errc::no_device)
+            changeState(DeviceState::Disconnected, Health::Fault,
+                        "not connected: " + opened.error().message, lock);
+        else
+            changeState(DeviceState::Fault, Health::Fault, opened.error().message, lock);
         return opened;
     }
     open_ = true;
     // A driver may have seen the device go away while opening; keep that state.
-    if (status_.state != DeviceState::Disconnected)
+    if (status_.state != DeviceState::Disconnected || disconnectReports_ == disconnectReports)
         changeState(DeviceState::Ready, Health::Ok, "", lock);
     return {};
 }
@@ -115,8 +122,12 @@ base::Result<void> Device::open()
 void Device::close()
 {
     std::unique_lock lock(mutex_);
-    if (!open_)
+    if (!open_) {
+        // A device that was absent at open() stops waiting for its hardware.
+        if (status_.state == DeviceState::Disconnected)
+            changeState(DeviceState::Closed, status_.health, "", lock);
         return;
+    }
     open_ = false;
     lock.unlock();
     closeImpl();
@@ -139,7 +150,8 @@ DeviceClass Device::deviceClass() const
 base::Result<void> Device::beginOperation()
 {
     std::unique_lock lock(mutex_);
-    if (!open_)
+    // Disconnected while not open: open() found no device; that is what the caller hears.
+    if (!open_ && status_.state != DeviceState::Disconnected)
         return base::fail(errc::not_open,
                           std::string(toString(status_.deviceClass)) + " is not open");
     switch (status_.state) {
@@ -176,6 +188,7 @@ void Device::endOperation(std::error_code error)
 void Device::reportDisconnected(std::string detail)
 {
     std::unique_lock lock(mutex_);
+    ++disconnectReports_;
     if (status_.state == DeviceState::Disconnected)
         return;
     ++status_.counters.disconnects;

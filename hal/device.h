@@ -7,13 +7,15 @@
 #include "hal/device_status.h"
 #include "hal/errc.h"
 
+#include <cstdint>
 #include <mutex>
 
 namespace hal {
 
 /// Base of every device class. The public, non-virtual methods own the state machine
 /// (Closed -> Ready <-> Busy, Disconnected, Fault); drivers implement the protected hooks.
-/// While the device is disconnected, every operation returns errc::no_device.
+/// While the device is disconnected, every operation returns errc::no_device; that includes
+/// a device whose open() found no hardware (it waits, Disconnected, until opened again).
 /// All methods are thread-safe.
 class Device {
 public:
@@ -21,9 +23,12 @@ public:
     Device& operator=(const Device&) = delete;
     virtual ~Device() = default;
 
-    /// Opens the device. Opening an open device does nothing.
+    /// Opens the device. Opening an open device does nothing. If the hook fails with
+    /// errc::no_device the device is Disconnected ("not connected: ..."), else Fault.
+    /// Call open() and close() from one thread at a time.
     [[nodiscard]] base::Result<void> open();
-    /// Closes it; operations then return errc::not_open until open() again.
+    /// Closes it (a device waiting after a failed open() too); operations then return
+    /// errc::not_open until open() again.
     void close();
 
     [[nodiscard]] DeviceStatus status() const;
@@ -66,6 +71,8 @@ private:
     mutable std::mutex mutex_;
     DeviceStatus status_;
     bool open_ = false;
+    /// Counts reportDisconnected() calls, so open() sees one made while the hook ran.
+    std::uint64_t disconnectReports_ = 0;
 };
 
 } // namespace hal

@@ -1,9 +1,24 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "hal/device_manager.h"
 
+#include "base/log.h"
+
+#include <algorithm>
+
 namespace hal {
 
-DeviceManager::DeviceManager(DeviceSet devices) : devices_(std::move(devices))
+namespace {
+constexpr std::string_view logCategory = "hal";
+
+std::string describe(const Device& device)
+{
+    const auto status = device.status();
+    return std::string(toString(status.deviceClass)) + " (" + status.backend + ")";
+}
+} // namespace
+
+DeviceManager::DeviceManager(DeviceSet devices, DeviceManagerOptions options)
+    : devices_(std::move(devices)), options_(options)
 {
     for (Device* device : all())
         connections_.push_back(device->statusChanged.connect(
@@ -12,6 +27,7 @@ DeviceManager::DeviceManager(DeviceSet devices) : devices_(std::move(devices))
 
 DeviceManager::~DeviceManager()
 {
+    stopRetrying(); // before the connections go: the retry thread's open() emits through them
     connections_.clear();
     closeAll();
 }
@@ -29,18 +45,64 @@ std::vector<Device*> DeviceManager::all() const
 
 std::vector<base::Error> DeviceManager::openAll()
 {
+    stopRetrying(); // never two open() calls on one device at once
     std::vector<base::Error> errors;
+    std::vector<Device*> unopened;
     for (Device* device : all())
-        if (auto opened = device->open(); !opened)
+        if (auto opened = device->open(); !opened) {
             errors.push_back(
                 opened.error().withContext(std::string(toString(device->deviceClass()))));
+            unopened.push_back(device);
+        }
+    if (!unopened.empty()) {
+        std::lock_guard lock(retryMutex_);
+        unopened_ = std::move(unopened);
+        stopRetrying_ = false;
+        retrier_ = std::thread([this] { retryUnopened(); });
+    }
     return errors;
 }
 
 void DeviceManager::closeAll()
 {
+    stopRetrying();
     for (Device* device : all())
         device->close();
+}
+
+void DeviceManager::retryUnopened()
+{
+    std::unique_lock lock(retryMutex_);
+    while (!unopened_.empty()) {
+        if (retryWake_.wait_for(lock, options_.retryInterval, [this] { return stopRetrying_; }))
+            return;
+        const auto waiting = unopened_;
+        for (Device* device : waiting) {
+            if (stopRetrying_)
+                return;
+            // open() may block on the device (a handshake); the lock stays free meanwhile.
+            lock.unlock();
+            const bool opened = device->open().has_value();
+            if (opened)
+                base::log::info(logCategory, describe(*device) + " is connected now and open");
+            lock.lock();
+            if (opened)
+                std::erase(unopened_, device);
+        }
+    }
+}
+
+void DeviceManager::stopRetrying()
+{
+    {
+        std::lock_guard lock(retryMutex_);
+        stopRetrying_ = true;
+    }
+    retryWake_.notify_all();
+    if (retrier_.joinable())
+        retrier_.join();
+    std::lock_guard lock(retryMutex_);
+    unopened_.clear();
 }
 
 std::vector<DeviceStatus> DeviceManager::statuses() const

@@ -7,7 +7,11 @@
 #include "hal/receipt_printer.h"
 #include "hal/review_tablet.h"
 
+#include <chrono>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 namespace hal {
@@ -22,16 +26,27 @@ struct DeviceSet {
     std::shared_ptr<ReviewTablet> reviewTablet;
 };
 
+struct DeviceManagerOptions {
+    /// How often a device that failed to open is tried again (plug-in to Ready takes up to
+    /// this long plus the driver's own open).
+    std::chrono::milliseconds retryInterval{1000};
+};
+
+/// Opens and closes the devices it owns (nobody else should call their open()/close()).
 class DeviceManager {
 public:
-    explicit DeviceManager(DeviceSet devices);
+    explicit DeviceManager(DeviceSet devices, DeviceManagerOptions options = {});
     DeviceManager(const DeviceManager&) = delete;
     DeviceManager& operator=(const DeviceManager&) = delete;
     ~DeviceManager();
 
-    /// Opens every device. A device that fails to open is reported (and stays in Fault);
-    /// the others still open, because a kiosk with a broken printer can still take cases.
+    /// Opens every device. A device that fails to open is reported and the others still open,
+    /// because a kiosk with a broken printer can still take cases. The failed ones are
+    /// opened again every retryInterval on the manager's thread until they open: one not
+    /// plugged in waits as Disconnected ("not connected: ..."), one that failed otherwise
+    /// shows Fault. Once open, each driver's own hot-plug handling takes over.
     [[nodiscard]] std::vector<base::Error> openAll();
+    /// Stops the retries and closes every device. Call openAll()/closeAll() from one thread.
     void closeAll();
 
     [[nodiscard]] std::vector<DeviceStatus> statuses() const;
@@ -50,14 +65,24 @@ public:
         return devices_.reviewTablet;
     }
 
-    /// Any device's status change, emitted from the thread that changed it.
+    /// Any device's status change, emitted from the thread that changed it (the retry
+    /// thread when a device that failed to open opens later).
     base::Signal<const DeviceStatus&> deviceStatusChanged;
 
 private:
     std::vector<Device*> all() const;
+    void retryUnopened();
+    void stopRetrying();
 
     DeviceSet devices_;
+    DeviceManagerOptions options_;
     std::vector<base::Connection> connections_;
+
+    std::mutex retryMutex_;
+    std::condition_variable retryWake_;
+    std::vector<Device*> unopened_; ///< failed to open; tried again every retryInterval
+    bool stopRetrying_ = false;
+    std::thread retrier_;
 };
 
 } // namespace hal

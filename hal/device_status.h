@@ -11,7 +11,8 @@ namespace hal {
 enum class DeviceClass { CardReader, CodeScanner, ReceiptPrinter, ReviewTablet };
 
 /// The lifecycle, owned by hal::Device: Closed -> Ready <-> Busy; any -> Disconnected -> Ready
-/// when the device comes back; Fault until the device recovers or is reopened.
+/// when the device comes back (Closed -> Disconnected when open() finds no device, until an
+/// open() succeeds); Fault until the device recovers or is reopened.
 enum class DeviceState { Closed, Ready, Busy, Disconnected, Fault };
 
 /// How well the device works, independently of what it is doing now.

@@ -6,6 +6,27 @@
 
 #include <gtest/gtest.h>
 
+#include <mutex>
+#include <thread>
+
+namespace {
+
+template <class Done> bool eventually(Done done)
+{
+    for (int i = 0; i < 300 && !done(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    return done();
+}
+
+hal::DeviceManagerOptions quickRetries()
+{
+    hal::DeviceManagerOptions options;
+    options.retryInterval = std::chrono::milliseconds(20);
+    return options;
+}
+
+} // namespace
+
 TEST(DriverRegistry, FakeSpecsCreateFourClosedDevices)
 {
     auto devices = drivers::createDevices({});
@@ -74,6 +95,75 @@ TEST(DeviceManager, OneUnpluggedDeviceDoesNotStopTheOthers)
     EXPECT_NE(errors[0].message.find("card_reader"), std::string::npos);
     EXPECT_EQ(devices->receiptPrinter->status().state, hal::DeviceState::Ready);
     EXPECT_FALSE(manager.allReady());
+}
+
+TEST(DeviceManager, AnAbsentDeviceWaitsNotConnectedAndOpensWhenPluggedIn)
+{
+    auto devices = drivers::createDevices({});
+    ASSERT_TRUE(devices);
+    auto reader = std::static_pointer_cast<drivers::fake::FakeCardReader>(devices->cardReader);
+    reader->unplug();
+    hal::DeviceManager manager(*devices, quickRetries());
+    std::vector<hal::DeviceState> seen;
+    std::mutex seenMutex;
+    auto connection = manager.deviceStatusChanged.connect([&](const hal::DeviceStatus& status) {
+        std::lock_guard lock(seenMutex);
+        if (status.deviceClass == hal::DeviceClass::CardReader)
+            seen.push_back(status.state);
+    });
+    const auto errors = manager.openAll();
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0].code, hal::errc::no_device);
+
+    std::this_thread::sleep_for(std::chrono::milliseconds(100)); // several retries, still absent
+    const auto waiting = reader->status();
+    EXPECT_EQ(waiting.state, hal::DeviceState::Disconnected);
+    EXPECT_NE(waiting.detail.find("not connected"), std::string::npos) << waiting.detail;
+    auto refused = reader->readCard(std::chrono::milliseconds(10));
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, hal::errc::no_device) << "absent, not merely unopened";
+    EXPECT_EQ(devices->receiptPrinter->status().state, hal::DeviceState::Ready);
+
+    reader->plug();
+    ASSERT_TRUE(eventually([&] { return manager.allReady(); }));
+    reader->present(drivers::fake::sampleCards()[0]);
+    auto card = reader->readCard(std::chrono::seconds(1));
+    ASSERT_TRUE(card && *card);
+    std::lock_guard lock(seenMutex);
+    ASSERT_FALSE(seen.empty());
+    EXPECT_EQ(seen.back(), hal::DeviceState::Ready) << "the late open is reported";
+}
+
+TEST(DeviceManager, CloseAllEndsTheWaitForAnAbsentDevice)
+{
+    auto devices = drivers::createDevices({});
+    ASSERT_TRUE(devices);
+    auto reader = std::static_pointer_cast<drivers::fake::FakeCardReader>(devices->cardReader);
+    reader->unplug();
+    hal::DeviceManager manager(*devices, quickRetries());
+    ASSERT_EQ(manager.openAll().size(), 1u);
+    manager.closeAll();
+    EXPECT_EQ(reader->status().state, hal::DeviceState::Closed);
+    reader->plug();
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    EXPECT_EQ(reader->status().state, hal::DeviceState::Closed) << "no retries after closeAll";
+    auto refused = reader->readCard(std::chrono::milliseconds(10));
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, hal::errc::not_open);
+}
+
+TEST(DeviceManager, SerialCardReaderAbsentAtStartIsNotConnectedNotFault)
+{
+    hal::DeviceSpecs specs;
+    specs.cardReader = "serial:/dev/nonexistent-idcard-reader";
+    auto devices = drivers::createDevices(specs);
+    ASSERT_TRUE(devices) << devices.error().message;
+    hal::DeviceManager manager(*devices, quickRetries());
+    ASSERT_EQ(manager.openAll().size(), 1u);
+    const auto status = devices->cardReader->status();
+    EXPECT_EQ(status.state, hal::DeviceState::Disconnected);
+    EXPECT_EQ(hal::toString(status.state), "disconnected");
+    EXPECT_TRUE(status.detail.starts_with("not connected: ")) << status.detail;
 }
 
 TEST(FakeCardReader, FailNextReturnsTheInjectedErrorOnce)

@@ -4,6 +4,7 @@
 #include "drivers/card_reader/sam_card_reader.h"
 #include "drivers/card_reader/serial/serial_link.h"
 #include "drivers/fake/fake_card_reader.h"
+#include "hal/device_manager.h"
 #include "tests/support/idcard_sim/pty_reader_sim.h"
 #include "tests/support/temp_dir.h"
 
@@ -141,6 +142,28 @@ TEST_F(SamReaderTest, AReaderFaultyAtStartRefusesToOpen)
     EXPECT_NE(opened.error().message.find("SAM not authorised"), std::string::npos);
 }
 
+TEST_F(SamReaderTest, AReaderFaultyAtStartIsOpenedOnceItsSamIsFixed)
+{
+    // The device manager retries every device that failed to open, not only absent ones:
+    // a re-authorised SAM (or a freed port) needs no restart.
+    sim_.device().failAlways(0x11FF, 0x66);
+    hal::DeviceSet devices;
+    std::shared_ptr<SamCardReader> reader = std::move(reader_);
+    devices.cardReader = reader;
+    hal::DeviceManagerOptions managerOptions;
+    managerOptions.retryInterval = 30ms;
+    hal::DeviceManager manager(devices, managerOptions);
+    ASSERT_EQ(manager.openAll().size(), 1u);
+    EXPECT_EQ(reader->status().state, hal::DeviceState::Fault);
+    EXPECT_NE(reader->status().detail.find("SAM not authorised"), std::string::npos);
+
+    sim_.device().clearFailure(0x11FF);
+    ASSERT_TRUE(eventually([&] { return reader->status().state == hal::DeviceState::Ready; }));
+    sim_.device().present(resident());
+    auto card = reader->readCard(2s);
+    EXPECT_TRUE(card && *card);
+}
+
 TEST_F(SamReaderTest, GarbageAndBrokenFramesOnTheLineAreSkipped)
 {
     ASSERT_TRUE(reader_->open());
@@ -223,3 +246,37 @@ TEST_F(SamReaderTest, PollsFindAboutOncePerIntervalWhileWaiting)
 }
 
 } // namespace
+
+TEST(SamReaderAtStart, AReaderPluggedInAfterTheKioskStartedBecomesReadyAndReads)
+{
+    test_support::TempDir dir;
+    const auto path = (dir.path() / "ttyIDCARD").string();
+    SamReaderOptions options;
+    options.pollInterval = 30ms;
+    options.reconnectInterval = 30ms;
+    options.sequencer.commandTimeout = 300ms;
+    hal::DeviceSet devices;
+    auto reader = std::make_shared<SamCardReader>(
+        "serial", [path] { return drivers::card_reader::SerialLink::open(path); }, options);
+    devices.cardReader = reader;
+    hal::DeviceManagerOptions managerOptions;
+    managerOptions.retryInterval = 50ms;
+    hal::DeviceManager manager(devices, managerOptions);
+    const auto errors = manager.openAll();
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0].code, hal::errc::no_device);
+    EXPECT_EQ(reader->status().state, hal::DeviceState::Disconnected);
+    EXPECT_NE(reader->status().detail.find("not connected"), std::string::npos);
+
+    std::this_thread::sleep_for(200ms); // a few retries find nothing
+    test_support::PtyReaderSimulator sim(path);
+    for (int i = 0; i < 300 && reader->status().state != hal::DeviceState::Ready; ++i)
+        std::this_thread::sleep_for(10ms);
+    ASSERT_EQ(reader->status().state, hal::DeviceState::Ready) << reader->status().detail;
+    EXPECT_EQ(reader->samId(), test_support::SamDevice::samIdText);
+    sim.device().present(drivers::fake::sampleCards()[0]);
+    auto card = reader->readCard(2s);
+    ASSERT_TRUE(card && *card) << (card ? "no card" : card.error().message);
+    EXPECT_EQ((*card)->samId, test_support::SamDevice::samIdText);
+    manager.closeAll(); // before the simulator goes
+}

@@ -6,6 +6,7 @@
 #include "drivers/code_scanner/evdev/evdev_code_scanner.h"
 #include "drivers/code_scanner/evdev/us_keymap.h"
 #include "drivers/code_scanner/serial/serial_code_scanner.h"
+#include "hal/device_manager.h"
 #include "qr_image.h"
 #include "tests/support/pty_pair.h"
 #include "tests/support/temp_dir.h"
@@ -251,4 +252,40 @@ TEST(SerialCodeScanner, NodeVanishingEndsALongScanPromptly)
     ASSERT_FALSE(result);
     EXPECT_EQ(result.error().code, hal::errc::no_device);
     EXPECT_LT(std::chrono::steady_clock::now() - start, 2s);
+}
+
+TEST(SerialCodeScanner, PluggedInAfterTheKioskStartedIsPickedUp)
+{
+    // The scanner is absent at start; the device manager keeps trying, and the scanner
+    // appears later behind its stable udev path.
+    test_support::TempDir dir;
+    const auto link = dir.file("usb-Scanner-if00");
+    drivers::SerialScannerOptions options;
+    options.hotplugInterval = 20ms;
+    hal::DeviceSet devices;
+    auto scanner = std::make_shared<drivers::SerialCodeScanner>(link, options);
+    devices.codeScanner = scanner;
+    hal::DeviceManagerOptions managerOptions;
+    managerOptions.retryInterval = 50ms;
+    hal::DeviceManager manager(devices, managerOptions);
+    const auto errors = manager.openAll();
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0].code, hal::errc::no_device);
+    EXPECT_EQ(scanner->status().state, hal::DeviceState::Disconnected);
+
+    test_support::PtyPair pty;
+    std::filesystem::create_symlink(pty.devicePath(), link);
+    for (int i = 0; i < 300 && scanner->status().state != hal::DeviceState::Ready; ++i)
+        std::this_thread::sleep_for(10ms);
+    ASSERT_EQ(scanner->status().state, hal::DeviceState::Ready) << scanner->status().detail;
+    pty.send("]Q1ZWFW-RECEIPT-7\r\n");
+    auto code = scanner->scan(1s);
+    ASSERT_TRUE(code && *code) << (code ? "nothing" : code.error().message);
+    EXPECT_EQ((*code)->text, "ZWFW-RECEIPT-7");
+
+    // From now on the driver's own hot-plug thread handles unplug and replug.
+    std::filesystem::remove(link);
+    for (int i = 0; i < 300 && scanner->status().state != hal::DeviceState::Disconnected; ++i)
+        std::this_thread::sleep_for(10ms);
+    EXPECT_EQ(scanner->status().state, hal::DeviceState::Disconnected);
 }
