@@ -95,7 +95,7 @@ protected:
         auto store = Store::open(dir_ / "queue.db");
         ASSERT_TRUE(store) << store.error().message;
         store_ = std::move(*store);
-        uplink_ = makeUplink(sim_->baseUrl());
+        uplink_ = makeSimUplink(sim_->baseUrl());
         loop_ = std::make_unique<SyncLoop>(*store_, *uplink_, clock_, options());
     }
 
@@ -106,20 +106,6 @@ protected:
         options.backoffCap = 20ms;
         options.idlePoll = 50ms;
         return options;
-    }
-
-    static std::unique_ptr<CurlUplink> makeUplink(const std::string& url,
-                                                  const std::string& id = kioskId)
-    {
-        UplinkOptions options;
-        options.baseUrl = url;
-        options.kioskId = id;
-        options.userAgent = "kiosk-test/1";
-        options.allowInsecureLoopback = true;
-        options.requestTimeout = 5s;
-        auto uplink = CurlUplink::create(options);
-        EXPECT_TRUE(uplink) << uplink.error().message;
-        return std::move(*uplink);
     }
 
     /// Runs passes until nothing is pending or `limit` passes, waiting out backoffs.

@@ -74,7 +74,7 @@ TEST_F(SyncLoopTest, APermanentRejectionIsADeadLetterAndTheRestGoOn)
 
 TEST_F(SyncLoopTest, RefusedCredentialsHoldTheWholeQueue)
 {
-    uplink_ = makeUplink(sim_->baseUrl(), "SC-000000-9999");
+    uplink_ = makeSimUplink(sim_->baseUrl(), "SC-000000-9999");
     loop_ = std::make_unique<SyncLoop>(*store_, *uplink_, clock_, options());
     ASSERT_TRUE(store_->enqueueCase(sampleCase(1)));
     std::vector<LinkState> alarms;
