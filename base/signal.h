@@ -3,17 +3,63 @@
 #pragma once
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <thread>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
 namespace base {
 
-/// Keeps a slot connected while it lives; destroying or reset()ing it disconnects.
+namespace detail {
+
+/// One connected slot, shared between the signal's list and the emissions running it, so that
+/// a disconnect can wait until no other thread is inside the slot.
+class SlotState {
+public:
+    /// Marks the calling thread as inside the slot; false once disconnected.
+    bool enter()
+    {
+        std::lock_guard lock(mutex_);
+        if (!connected_)
+            return false;
+        inside_.push_back(std::this_thread::get_id());
+        return true;
+    }
+    void leave()
+    {
+        std::lock_guard lock(mutex_);
+        inside_.erase(std::find(inside_.begin(), inside_.end(), std::this_thread::get_id()));
+        left_.notify_all();
+    }
+    /// No emission starts the slot after this, and it returns once no other thread runs it.
+    /// (The calling thread may be inside it: a slot may disconnect itself.)
+    void disconnectAndWait()
+    {
+        std::unique_lock lock(mutex_);
+        connected_ = false;
+        left_.wait(lock, [this] {
+            return std::all_of(inside_.begin(), inside_.end(),
+                               [](auto id) { return id == std::this_thread::get_id(); });
+        });
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable left_;
+    bool connected_ = true;
+    std::vector<std::thread::id> inside_;
+};
+
+} // namespace detail
+
+/// Keeps a slot connected while it lives; destroying or reset()ing it disconnects, and waits
+/// until the slot is no longer running on another thread, so whatever the slot uses may be
+/// destroyed right after. Do not reset a connection while holding a lock its slot takes.
 /// Every signal's documentation says which thread emits it; slots run on that thread.
 class [[nodiscard]] Connection {
 public:
@@ -43,6 +89,7 @@ private:
     std::function<void()> disconnect_;
 };
 
+/// A list of slots called by publish(). The name is not `emit`, which Qt defines as a macro.
 template <class... Args> class Signal {
     // Slots receive arguments by reference; an rvalue argument could dangle in a queued slot.
     static_assert((!std::is_rvalue_reference_v<Args> && ...),
@@ -54,6 +101,17 @@ public:
     Signal() : state_(std::make_shared<State>()) {}
     Signal(const Signal&) = delete;
     Signal& operator=(const Signal&) = delete;
+    /// Disconnects every slot, waiting for those running on other threads.
+    ~Signal()
+    {
+        std::vector<Entry> slots;
+        {
+            std::lock_guard lock(state_->mutex);
+            slots.swap(state_->slots);
+        }
+        for (auto& entry : slots)
+            entry.slot->disconnectAndWait();
+    }
 
     /// Connects a slot. The connection (and the slot) lives until the returned object dies
     /// or the signal is destroyed, whichever comes first.
@@ -61,27 +119,38 @@ public:
     {
         std::lock_guard lock(state_->mutex);
         const auto id = ++state_->nextId;
-        state_->slots.push_back({id, std::make_shared<Slot>(std::move(slot))});
-        return Connection([weak = std::weak_ptr<State>(state_), id] {
+        auto entry = Entry{id, std::make_shared<SlotHolder>(std::move(slot))};
+        state_->slots.push_back(entry);
+        return Connection([weak = std::weak_ptr<State>(state_), id, slot = entry.slot] {
             if (auto state = weak.lock()) {
                 std::lock_guard guard(state->mutex);
-                std::erase_if(state->slots, [id](const auto& entry) { return entry.id == id; });
+                std::erase_if(state->slots, [id](const auto& e) { return e.id == id; });
             }
+            slot->disconnectAndWait();
         });
     }
 
-    /// Calls every connected slot in connection order. The slot list is copied first, so a
-    /// slot may connect or disconnect others (or itself) while the signal is emitted.
-    void emit(Args... args) const
+    /// Calls every connected slot in connection order, on the calling thread. The slot list
+    /// is copied first, so a slot may connect or disconnect others (or itself) meanwhile.
+    void publish(Args... args) const
     {
-        std::vector<std::shared_ptr<Slot>> slots;
+        std::vector<std::shared_ptr<SlotHolder>> slots;
         {
             std::lock_guard lock(state_->mutex);
             for (const auto& entry : state_->slots)
                 slots.push_back(entry.slot);
         }
-        for (const auto& slot : slots)
-            (*slot)(args...);
+        for (const auto& slot : slots) {
+            if (!slot->enter())
+                continue; // disconnected since the copy
+            try {
+                slot->function(args...);
+            } catch (...) {
+                slot->leave();
+                throw;
+            }
+            slot->leave();
+        }
     }
 
     [[nodiscard]] std::size_t slotCount() const
@@ -91,9 +160,13 @@ public:
     }
 
 private:
+    struct SlotHolder : detail::SlotState {
+        explicit SlotHolder(Slot f) : function(std::move(f)) {}
+        Slot function;
+    };
     struct Entry {
         std::uint64_t id;
-        std::shared_ptr<Slot> slot;
+        std::shared_ptr<SlotHolder> slot;
     };
     struct State {
         std::mutex mutex;

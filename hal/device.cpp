@@ -234,11 +234,19 @@ void Device::changeState(DeviceState state, Health health, std::string detail,
     status_.detail = std::move(detail);
     if (!changed)
         return;
-    const DeviceStatus snapshot = status_;
-    // Slots run without the lock, so they may call status() or even operations.
-    lock.unlock();
-    statusChanged.emit(snapshot);
-    lock.lock();
+    undelivered_.push_back(status_);
+    if (delivering_)
+        return; // the thread delivering now delivers this one after the earlier ones
+    delivering_ = true;
+    while (!undelivered_.empty()) {
+        const DeviceStatus next = std::move(undelivered_.front());
+        undelivered_.pop_front();
+        // Slots run without the lock, so they may call status() or even operations.
+        lock.unlock();
+        statusChanged.publish(next);
+        lock.lock();
+    }
+    delivering_ = false;
 }
 
 } // namespace hal

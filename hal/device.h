@@ -8,6 +8,7 @@
 #include "hal/errc.h"
 
 #include <cstdint>
+#include <deque>
 #include <mutex>
 
 namespace hal {
@@ -34,8 +35,9 @@ public:
     [[nodiscard]] DeviceStatus status() const;
     [[nodiscard]] DeviceClass deviceClass() const;
 
-    /// Emitted on every state or health change, from the thread that caused it (the caller
-    /// of open()/close(), an operation, or the driver's hot-plug thread).
+    /// Emitted on every state or health change, in the order of the changes, from the thread
+    /// that caused it (the caller of open()/close(), an operation, or the driver's hot-plug
+    /// thread), or from a thread that is delivering an earlier change of this device.
     base::Signal<const DeviceStatus&> statusChanged;
 
 protected:
@@ -73,6 +75,10 @@ private:
     bool open_ = false;
     /// Counts reportDisconnected() calls, so open() sees one made while the hook ran.
     std::uint64_t disconnectReports_ = 0;
+    /// Changes not yet delivered, and whether a thread is delivering them: one thread at a
+    /// time delivers, in order, so a slot never sees an older status after a newer one.
+    std::deque<DeviceStatus> undelivered_;
+    bool delivering_ = false;
 };
 
 } // namespace hal

@@ -22,7 +22,7 @@ DeviceManager::DeviceManager(DeviceSet devices, DeviceManagerOptions options)
 {
     for (Device* device : all())
         connections_.push_back(device->statusChanged.connect(
-            [this](const DeviceStatus& status) { deviceStatusChanged.emit(status); }));
+            [this](const DeviceStatus& status) { deviceStatusChanged.publish(status); }));
 }
 
 DeviceManager::~DeviceManager()

@@ -7,7 +7,11 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/poll_until.h"
+
+#include <atomic>
 #include <set>
+#include <thread>
 
 namespace {
 base::Result<int> half(int value)
@@ -34,7 +38,7 @@ TEST(Signal, EmitsToConnectedSlotsInOrder)
     std::vector<int> calls;
     auto a = signal.connect([&](int v) { calls.push_back(v); });
     auto b = signal.connect([&](int v) { calls.push_back(v * 10); });
-    signal.emit(3);
+    signal.publish(3);
     EXPECT_EQ(calls, (std::vector<int>{3, 30}));
 }
 
@@ -44,9 +48,9 @@ TEST(Signal, DestroyedConnectionDisconnects)
     int calls = 0;
     {
         auto connection = signal.connect([&] { ++calls; });
-        signal.emit();
+        signal.publish();
     }
-    signal.emit();
+    signal.publish();
     EXPECT_EQ(calls, 1);
     EXPECT_EQ(signal.slotCount(), 0u);
 }
@@ -71,9 +75,41 @@ TEST(Signal, SlotMayDisconnectItselfWhileEmitting)
         ++calls;
         self.reset();
     });
-    signal.emit();
-    signal.emit();
+    signal.publish();
+    signal.publish();
     EXPECT_EQ(calls, 1);
+}
+
+TEST(Signal, ResetWaitsForTheSlotRunningOnAnotherThread)
+{
+    base::Signal<> signal;
+    std::atomic<bool> inside = false;
+    std::atomic<bool> release = false;
+    std::atomic<bool> finished = false;
+    auto connection = signal.connect([&] {
+        inside = true;
+        while (!release)
+            std::this_thread::yield();
+        finished = true; // what a receiver destroyed right after reset() would still touch
+    });
+    std::jthread emitter([&] { signal.publish(); });
+    ASSERT_TRUE(test_support::pollUntil([&] { return inside.load(); }));
+    std::jthread releaser([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        release = true;
+    });
+    connection.reset();
+    EXPECT_TRUE(finished) << "reset() returned while the slot was still running";
+}
+
+TEST(Signal, NoSlotStartsAfterReset)
+{
+    base::Signal<> signal;
+    std::atomic<int> calls = 0;
+    auto connection = signal.connect([&] { ++calls; });
+    connection.reset();
+    signal.publish();
+    EXPECT_EQ(calls, 0);
 }
 
 TEST(Uuid, IsVersion4AndUnique)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Tests of the application services: prefill, form checks, submit into the queue, rating, receipt.
+#include "base/manual_clock.h"
 #include "drivers/fake/fake_card_reader.h"
 #include "kiosk/core/application.h"
 #include "tests/support/temp_dir.h"
@@ -32,11 +33,6 @@ Catalog sampleCatalog()
     return std::move(*catalog);
 }
 
-class FixedClock final : public base::Clock {
-public:
-    TimePoint now() const override { return TimePoint(std::chrono::seconds(1'795'000'000)); }
-    std::chrono::steady_clock::time_point steadyNow() const override { return {}; }
-};
 
 } // namespace
 
@@ -78,7 +74,7 @@ TEST(Application, SubmitStoresOneCaseAndRatingWaitsForIt)
     auto store = queue::Store::open(dir / "queue.db");
     ASSERT_TRUE(store);
     const auto catalog = sampleCatalog();
-    FixedClock clock;
+    base::ManualClock clock;
     ApplicationService service(catalog, **store, "SC-510703-0042", clock);
 
     Session session;
@@ -125,7 +121,7 @@ TEST(Application, ReceiptMasksTheNameAndCarriesTheReceiptCode)
     session.setItemCode("X1");
     session.setCard(drivers::fake::sampleCards().front());
     session.setSubmissionId("6f1c2a4e-8d7b-4c3a-9e21-0b5d4f6a7c88");
-    const auto receipt = buildReceipt(catalog, catalog.items[0], session, FixedClock().now());
+    const auto receipt = buildReceipt(catalog, catalog.items[0], session, base::ManualClock().now());
     std::string all;
     for (const auto& line : receipt.lines)
         all += line.text + "\n";

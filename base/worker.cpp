@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "base/worker.h"
+
+#include "base/log.h"
+
+#include <exception>
+
+namespace base {
+
+Worker::Worker(Options options, const Clock& clock) : options_(std::move(options)), clock_(clock) {}
+
+Worker::~Worker()
+{
+    stop();
+}
+
+void Worker::start(Step step)
+{
+    std::lock_guard guard(lifecycle_);
+    if (thread_.joinable()) {
+        thread_.request_stop();
+        thread_.join();
+    }
+    {
+        std::lock_guard lock(mutex_);
+        triggered_ = false;
+    }
+    thread_ = std::jthread(
+        [this, step = std::move(step)](std::stop_token stop) { loop(std::move(stop), step); });
+}
+
+void Worker::trigger()
+{
+    {
+        std::lock_guard lock(mutex_);
+        triggered_ = true;
+    }
+    wake_.notify_all();
+}
+
+void Worker::stop()
+{
+    if (thread_.get_id() == std::this_thread::get_id()) {
+        thread_.request_stop(); // a step stopping its own worker: the loop ends after it
+        return;
+    }
+    std::lock_guard guard(lifecycle_);
+    if (!thread_.joinable())
+        return;
+    thread_.request_stop(); // wakes the wait below through its stop_token
+    thread_.join();
+}
+
+std::uint64_t Worker::rounds() const
+{
+    std::lock_guard lock(mutex_);
+    return rounds_;
+}
+
+std::chrono::milliseconds Worker::runStep(std::stop_token stop, const Step& step)
+{
+    // The one place where an exception from a background loop is stopped: logged by type and
+    // message (steps never put personal data in exceptions), then the step runs again later.
+    try {
+        return step(std::move(stop));
+    } catch (const std::exception& failure) {
+        log::error(options_.name, std::string("unexpected failure, retried: ") + failure.what());
+    } catch (...) {
+        log::error(options_.name, "unexpected failure of unknown type, retried");
+    }
+    return options_.afterFailure;
+}
+
+void Worker::loop(std::stop_token stop, const Step& step)
+{
+    while (!stop.stop_requested()) {
+        {
+            std::lock_guard lock(mutex_);
+            triggered_ = false;
+        }
+        const auto wait = runStep(stop, step);
+        std::unique_lock lock(mutex_);
+        ++rounds_;
+        if (stop.stop_requested())
+            return;
+        const auto deadline = wait == idle ? Clock::SteadyTime::max() : clock_.deadlineIn(wait);
+        (void)clock_.waitUntil(lock, wake_, deadline, stop, [this] { return triggered_; });
+    }
+}
+
+} // namespace base

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+// Worker: the one background loop of the project (sync, heartbeat, catalog sync, hot-plug
+// polling, device retries): a step run on a std::jthread, then again after the wait the step
+// asked for, at once when triggered, and never again once stopped.
+#pragma once
+
+#include "base/clock.h"
+
+#include <chrono>
+#include <functional>
+#include <mutex>
+#include <stop_token>
+#include <string>
+#include <thread>
+
+namespace base {
+
+/// Runs `step` on its own thread: first at once, then whenever the wait the step returned has
+/// passed on the clock, or trigger() was called. stop() asks the step to finish through its
+/// std::stop_token (I/O registers a std::stop_callback to abort) and joins the thread.
+///
+/// The worker holds no lock while the step runs, so trigger() and stop() never wait for I/O.
+/// An exception thrown by a step is caught, logged with the worker's name, and the step runs
+/// again after `Options::afterFailure`: nothing that goes wrong in a step ends the process.
+class Worker {
+public:
+    /// One round of work; returns how long to wait before the next one (Worker::idle: until
+    /// triggered). The token is stopped when the worker is asked to stop.
+    using Step = std::function<std::chrono::milliseconds(std::stop_token)>;
+    static constexpr std::chrono::milliseconds idle = std::chrono::milliseconds::max();
+
+    struct Options {
+        std::string name;                             ///< for the log: "queue/sync"
+        std::chrono::milliseconds afterFailure{1000}; ///< wait after a step threw
+    };
+
+    Worker(Options options, const Clock& clock);
+    Worker(const Worker&) = delete;
+    Worker& operator=(const Worker&) = delete;
+    ~Worker();
+
+    /// Starts the thread with `step`; a worker already running is stopped first.
+    void start(Step step);
+    /// Runs the next step now (or as soon as the one running returns).
+    void trigger();
+    /// Asks the step to stop and waits for the thread to end. From the worker's own thread
+    /// (a step stopping its worker) it only asks. Idempotent.
+    void stop();
+
+    /// How many steps have run to completion (or thrown): tests wait on this.
+    [[nodiscard]] std::uint64_t rounds() const;
+
+private:
+    void loop(std::stop_token stop, const Step& step);
+    std::chrono::milliseconds runStep(std::stop_token stop, const Step& step);
+
+    Options options_;
+    const Clock& clock_;
+    mutable std::mutex mutex_;
+    std::condition_variable_any wake_;
+    bool triggered_ = false;
+    std::uint64_t rounds_ = 0;
+    std::mutex lifecycle_; ///< serialises start() and stop()
+    std::jthread thread_;
+};
+
+} // namespace base
