@@ -14,7 +14,7 @@ Worker::~Worker()
     stop();
 }
 
-void Worker::start(Step step)
+void Worker::start(Step step, std::chrono::milliseconds firstWait)
 {
     std::lock_guard guard(lifecycle_);
     if (thread_.joinable()) {
@@ -25,8 +25,9 @@ void Worker::start(Step step)
         std::lock_guard lock(mutex_);
         triggered_ = false;
     }
-    thread_ = std::jthread(
-        [this, step = std::move(step)](std::stop_token stop) { loop(std::move(stop), step); });
+    thread_ = std::jthread([this, step = std::move(step), firstWait](std::stop_token stop) {
+        loop(std::move(stop), step, firstWait);
+    });
 }
 
 void Worker::trigger()
@@ -71,20 +72,24 @@ std::chrono::milliseconds Worker::runStep(std::stop_token stop, const Step& step
     return options_.afterFailure;
 }
 
-void Worker::loop(std::stop_token stop, const Step& step)
+bool Worker::sleep(std::stop_token stop, std::chrono::milliseconds wait)
 {
-    while (!stop.stop_requested()) {
-        {
-            std::lock_guard lock(mutex_);
-            triggered_ = false;
-        }
-        const auto wait = runStep(stop, step);
-        std::unique_lock lock(mutex_);
-        ++rounds_;
-        if (stop.stop_requested())
-            return;
+    std::unique_lock lock(mutex_);
+    if (wait > std::chrono::milliseconds(0)) {
         const auto deadline = wait == idle ? Clock::SteadyTime::max() : clock_.deadlineIn(wait);
         (void)clock_.waitUntil(lock, wake_, deadline, stop, [this] { return triggered_; });
+    }
+    triggered_ = false; // this round serves every trigger made before it starts
+    return !stop.stop_requested();
+}
+
+void Worker::loop(std::stop_token stop, const Step& step, std::chrono::milliseconds firstWait)
+{
+    auto wait = firstWait;
+    while (sleep(stop, wait)) {
+        wait = runStep(stop, step);
+        std::lock_guard lock(mutex_);
+        ++rounds_;
     }
 }
 

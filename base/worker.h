@@ -39,8 +39,9 @@ public:
     Worker& operator=(const Worker&) = delete;
     ~Worker();
 
-    /// Starts the thread with `step`; a worker already running is stopped first.
-    void start(Step step);
+    /// Starts the thread with `step`, run first after `firstWait` (a poller whose caller has
+    /// just looked waits a period first); a worker already running is stopped first.
+    void start(Step step, std::chrono::milliseconds firstWait = std::chrono::milliseconds(0));
     /// Runs the next step now (or as soon as the one running returns).
     void trigger();
     /// Asks the step to stop and waits for the thread to end. From the worker's own thread
@@ -51,7 +52,9 @@ public:
     [[nodiscard]] std::uint64_t rounds() const;
 
 private:
-    void loop(std::stop_token stop, const Step& step);
+    void loop(std::stop_token stop, const Step& step, std::chrono::milliseconds firstWait);
+    /// Sleeps until `wait` passes, trigger() or stop; true unless stopped.
+    bool sleep(std::stop_token stop, std::chrono::milliseconds wait);
     std::chrono::milliseconds runStep(std::stop_token stop, const Step& step);
 
     Options options_;

@@ -18,7 +18,7 @@ std::string describe(const Device& device)
 } // namespace
 
 DeviceManager::DeviceManager(DeviceSet devices, DeviceManagerOptions options)
-    : devices_(std::move(devices)), options_(options)
+    : devices_(std::move(devices)), options_(options), retrier_({"hal/retry"}, *options.clock)
 {
     for (Device* device : all())
         connections_.push_back(device->statusChanged.connect(
@@ -55,10 +55,12 @@ std::vector<base::Error> DeviceManager::openAll()
             unopened.push_back(device);
         }
     if (!unopened.empty()) {
-        std::lock_guard lock(retryMutex_);
-        unopened_ = std::move(unopened);
-        stopRetrying_ = false;
-        retrier_ = std::thread([this] { retryUnopened(); });
+        {
+            std::lock_guard lock(retryMutex_);
+            unopened_ = std::move(unopened);
+        }
+        retrier_.start([this](std::stop_token stop) { return retryUnopened(std::move(stop)); },
+                       options_.retryInterval);
     }
     return errors;
 }
@@ -70,37 +72,30 @@ void DeviceManager::closeAll()
         device->close();
 }
 
-void DeviceManager::retryUnopened()
+std::chrono::milliseconds DeviceManager::retryUnopened(std::stop_token stop)
 {
-    std::unique_lock lock(retryMutex_);
-    while (!unopened_.empty()) {
-        if (retryWake_.wait_for(lock, options_.retryInterval, [this] { return stopRetrying_; }))
-            return;
-        const auto waiting = unopened_;
-        for (Device* device : waiting) {
-            if (stopRetrying_)
-                return;
-            // open() may block on the device (a handshake); the lock stays free meanwhile.
-            lock.unlock();
-            const bool opened = device->open().has_value();
-            if (opened)
-                base::log::info(logCategory, describe(*device) + " is connected now and open");
-            lock.lock();
-            if (opened)
-                std::erase(unopened_, device);
-        }
+    std::vector<Device*> waiting;
+    {
+        std::lock_guard lock(retryMutex_);
+        waiting = unopened_;
     }
+    for (Device* device : waiting) {
+        if (stop.stop_requested())
+            break;
+        // open() may block on the device (a handshake); no lock is held meanwhile.
+        if (!device->open())
+            continue;
+        base::log::info(logCategory, describe(*device) + " is connected now and open");
+        std::lock_guard lock(retryMutex_);
+        std::erase(unopened_, device);
+    }
+    std::lock_guard lock(retryMutex_);
+    return unopened_.empty() ? base::Worker::idle : options_.retryInterval;
 }
 
 void DeviceManager::stopRetrying()
 {
-    {
-        std::lock_guard lock(retryMutex_);
-        stopRetrying_ = true;
-    }
-    retryWake_.notify_all();
-    if (retrier_.joinable())
-        retrier_.join();
+    retrier_.stop();
     std::lock_guard lock(retryMutex_);
     unopened_.clear();
 }

@@ -2,16 +2,16 @@
 // hal::DeviceManager: owns the kiosk's devices, opens them and reports their status as one.
 #pragma once
 
+#include "base/worker.h"
 #include "hal/card_reader.h"
 #include "hal/code_scanner.h"
 #include "hal/receipt_printer.h"
 #include "hal/review_tablet.h"
 
 #include <chrono>
-#include <condition_variable>
 #include <memory>
 #include <mutex>
-#include <thread>
+#include <stop_token>
 #include <vector>
 
 namespace hal {
@@ -30,6 +30,8 @@ struct DeviceManagerOptions {
     /// How often a device that failed to open is tried again (plug-in to Ready takes up to
     /// this long plus the driver's own open).
     std::chrono::milliseconds retryInterval{1000};
+    /// Whose time the retries wait on (tests pass a base::ManualClock).
+    const base::Clock* clock = &base::systemClock();
 };
 
 /// Opens and closes the devices it owns (nobody else should call their open()/close()).
@@ -71,7 +73,9 @@ public:
 
 private:
     std::vector<Device*> all() const;
-    void retryUnopened();
+    /// One round of retries on the worker; returns the wait before the next (idle when all
+    /// are open).
+    std::chrono::milliseconds retryUnopened(std::stop_token stop);
     void stopRetrying();
 
     DeviceSet devices_;
@@ -79,10 +83,8 @@ private:
     std::vector<base::Connection> connections_;
 
     std::mutex retryMutex_;
-    std::condition_variable retryWake_;
     std::vector<Device*> unopened_; ///< failed to open; tried again every retryInterval
-    bool stopRetrying_ = false;
-    std::thread retrier_;
+    base::Worker retrier_;          ///< last: stopped before the members it uses go
 };
 
 } // namespace hal

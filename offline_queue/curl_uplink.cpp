@@ -165,18 +165,54 @@ base::Result<std::unique_ptr<CurlUplink>> CurlUplink::create(UplinkOptions optio
     return std::unique_ptr<CurlUplink>(new CurlUplink(std::move(options)));
 }
 
-CurlUplink::CurlUplink(UplinkOptions options) : options_(std::move(options))
+/// Idle multi handles. take() lends one (making a new one when all are lent); give() returns it
+/// with its connections still open for the next call.
+class CurlUplink::MultiPool {
+public:
+    explicit MultiPool(long maxHostConnections) : maxHostConnections_(maxHostConnections) {}
+    MultiPool(const MultiPool&) = delete;
+    MultiPool& operator=(const MultiPool&) = delete;
+    ~MultiPool()
+    {
+        for (CURLM* multi : idle_)
+            curl_multi_cleanup(multi);
+    }
+    CURLM* take()
+    {
+        {
+            std::lock_guard lock(mutex_);
+            if (!idle_.empty()) {
+                CURLM* multi = idle_.back();
+                idle_.pop_back();
+                return multi;
+            }
+        }
+        CURLM* multi = curl_multi_init();
+        if (multi != nullptr) {
+            curl_multi_setopt(multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+            curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS, maxHostConnections_);
+        }
+        return multi;
+    }
+    void give(CURLM* multi)
+    {
+        std::lock_guard lock(mutex_);
+        idle_.push_back(multi);
+    }
+
+private:
+    long maxHostConnections_;
+    std::mutex mutex_;
+    std::vector<CURLM*> idle_;
+};
+
+CurlUplink::CurlUplink(UplinkOptions options)
+    : options_(std::move(options)), pool_(std::make_unique<MultiPool>(static_cast<long>(
+                                        std::max<std::size_t>(options_.maxInFlight, 1))))
 {
-    multi_ = curl_multi_init();
-    curl_multi_setopt(multi_, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
-    curl_multi_setopt(multi_, CURLMOPT_MAX_HOST_CONNECTIONS,
-                      static_cast<long>(std::max<std::size_t>(options_.maxInFlight, 1)));
 }
 
-CurlUplink::~CurlUplink()
-{
-    curl_multi_cleanup(multi_);
-}
+CurlUplink::~CurlUplink() = default;
 
 /// One transfer: the easy handle and everything it points into, kept alive together.
 struct CurlUplink::Transfer {
@@ -249,28 +285,34 @@ base::Result<UplinkResponse> outcome(CURLcode rc, CURL* curl, UplinkResponse res
     return response;
 }
 
+std::unexpected<base::Error> stopped(const UplinkRequest& request)
+{
+    return base::fail(UplinkErrc::link,
+                      request.method + " " + request.path + ": abandoned, the kiosk is stopping");
+}
+
 } // namespace
 
-base::Result<UplinkResponse> CurlUplink::send(const UplinkRequest& request)
+base::Result<UplinkResponse> CurlUplink::send(const UplinkRequest& request, std::stop_token stop)
 {
-    Transfer transfer;
-    if (!transfer.curl)
-        return base::fail(UplinkErrc::link, "libcurl could not start a transfer");
-    prepare(transfer, request);
-    const CURLcode rc = curl_easy_perform(transfer.curl.get());
-    return outcome(rc, transfer.curl.get(), std::move(transfer.response), request);
+    auto answers = sendAll(std::span(&request, 1), std::move(stop));
+    return std::move(answers.front());
 }
 
 std::vector<base::Result<UplinkResponse>>
-CurlUplink::sendAll(std::span<const UplinkRequest> requests)
+CurlUplink::sendAll(std::span<const UplinkRequest> requests, std::stop_token stop)
 {
     std::vector<base::Result<UplinkResponse>> answers(
         requests.size(), base::fail(UplinkErrc::link, "libcurl could not start a transfer"));
-    std::lock_guard lock(multiMutex_);
+    CURLM* multi = pool_->take();
+    if (multi == nullptr)
+        return answers;
+    // curl_multi_wakeup() is thread-safe: it ends the curl_multi_poll() below at once.
+    const std::stop_callback wake(stop, [multi] { curl_multi_wakeup(multi); });
     std::vector<std::unique_ptr<Transfer>> active;
     std::size_t next = 0;
     const std::size_t limit = std::max<std::size_t>(options_.maxInFlight, 1);
-    while (next < requests.size() || !active.empty()) {
+    while ((next < requests.size() || !active.empty()) && !stop.stop_requested()) {
         while (active.size() < limit && next < requests.size()) {
             auto transfer = std::make_unique<Transfer>();
             transfer->index = next++;
@@ -278,26 +320,34 @@ CurlUplink::sendAll(std::span<const UplinkRequest> requests)
                 continue;
             prepare(*transfer, requests[transfer->index]);
             curl_easy_setopt(transfer->curl.get(), CURLOPT_PRIVATE, transfer.get());
-            curl_multi_add_handle(multi_, transfer->curl.get());
+            curl_multi_add_handle(multi, transfer->curl.get());
             active.push_back(std::move(transfer));
         }
         int running = 0;
-        curl_multi_perform(multi_, &running);
+        curl_multi_perform(multi, &running);
         int queued = 0;
-        while (CURLMsg* message = curl_multi_info_read(multi_, &queued)) {
+        while (CURLMsg* message = curl_multi_info_read(multi, &queued)) {
             if (message->msg != CURLMSG_DONE)
                 continue;
             Transfer* done = nullptr;
             curl_easy_getinfo(message->easy_handle, CURLINFO_PRIVATE, &done);
             const CURLcode rc = message->data.result;
-            curl_multi_remove_handle(multi_, done->curl.get());
+            curl_multi_remove_handle(multi, done->curl.get());
             answers[done->index] =
                 outcome(rc, done->curl.get(), std::move(done->response), requests[done->index]);
             std::erase_if(active, [done](const auto& t) { return t.get() == done; });
         }
         if (!active.empty())
-            curl_multi_poll(multi_, nullptr, 0, 100, nullptr);
+            curl_multi_poll(multi, nullptr, 0, 1000, nullptr);
     }
+    // Stopped: whatever is still running or not yet started is abandoned, and says so.
+    for (const auto& transfer : active) {
+        curl_multi_remove_handle(multi, transfer->curl.get());
+        answers[transfer->index] = stopped(requests[transfer->index]);
+    }
+    for (; next < requests.size(); ++next)
+        answers[next] = stopped(requests[next]);
+    pool_->give(multi);
     return answers;
 }
 

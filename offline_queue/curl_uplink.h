@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <mutex>
+#include <vector>
 
 typedef void CURLM;
 
@@ -21,20 +22,25 @@ public:
 
     ~CurlUplink() override;
 
-    [[nodiscard]] base::Result<UplinkResponse> send(const UplinkRequest& request) override;
+    /// sendAll() of one request.
+    [[nodiscard]] base::Result<UplinkResponse> send(const UplinkRequest& request,
+                                                    std::stop_token stop = {}) override;
     /// The curl multi interface: up to maxInFlight transfers at once, multiplexed over one
     /// HTTP/2 connection where the server offers h2 (ALPN), else over parallel HTTP/1.1
-    /// connections kept alive between calls.
+    /// connections kept alive between calls. A stop request wakes curl (curl_multi_wakeup)
+    /// and abandons the transfers still running.
     [[nodiscard]] std::vector<base::Result<UplinkResponse>>
-    sendAll(std::span<const UplinkRequest> requests) override;
+    sendAll(std::span<const UplinkRequest> requests, std::stop_token stop = {}) override;
 
 private:
     struct Transfer;
+    class MultiPool;
     explicit CurlUplink(UplinkOptions options);
     void prepare(Transfer& transfer, const UplinkRequest& request) const;
     UplinkOptions options_;
-    std::mutex multiMutex_; ///< one sendAll at a time on the shared multi handle
-    CURLM* multi_ = nullptr;
+    /// Multi handles (each with its connection cache) lent to one call at a time, so the
+    /// heartbeat never waits behind a sync pass and connections are reused between calls.
+    std::unique_ptr<MultiPool> pool_;
 };
 
 /// True if `host` is a literal loopback address: 127.0.0.0/8 or ::1 (with or without brackets).

@@ -28,7 +28,8 @@ std::string_view toString(LinkState value)
 }
 
 SyncLoop::SyncLoop(Store& store, Uplink& uplink, const base::Clock& clock, SyncOptions options)
-    : store_(store), uplink_(uplink), clock_(clock), options_(options)
+    : store_(store), uplink_(uplink), clock_(clock), options_(options),
+      worker_({std::string(logCategory)}, clock)
 {
 }
 
@@ -39,31 +40,17 @@ SyncLoop::~SyncLoop()
 
 void SyncLoop::start()
 {
-    std::lock_guard lock(mutex_);
-    if (running_)
-        return;
-    running_ = true;
-    thread_ = std::thread([this] { run(); });
+    worker_.start([this](std::stop_token stop) { return step(std::move(stop)); });
 }
 
 void SyncLoop::stop()
 {
-    {
-        std::lock_guard lock(mutex_);
-        running_ = false;
-    }
-    wake_.notify_all();
-    if (thread_.joinable())
-        thread_.join();
+    worker_.stop();
 }
 
 void SyncLoop::notify()
 {
-    {
-        std::lock_guard lock(mutex_);
-        notified_ = true;
-    }
-    wake_.notify_all();
+    worker_.trigger();
 }
 
 LinkState SyncLoop::linkState() const
@@ -86,7 +73,7 @@ void SyncLoop::setLinkState(LinkState state)
             "the platform refused the kiosk's credentials (401/403); holding the queue");
     else
         base::log::info(logCategory, "platform link " + std::string(toString(state)));
-    linkStateChanged.emit(state);
+    linkStateChanged.publish(state);
 }
 
 std::chrono::milliseconds SyncLoop::backoff(int attempts)
@@ -107,7 +94,7 @@ std::chrono::milliseconds SyncLoop::backoffFor(const Verdict& verdict, int attem
     return backoff(attempts);
 }
 
-base::Result<std::size_t> SyncLoop::runPass()
+base::Result<std::size_t> SyncLoop::runPass(std::stop_token stop)
 {
     auto due = store_.due(clock_.now(), options_.batchSize);
     if (!due)
@@ -118,7 +105,8 @@ base::Result<std::size_t> SyncLoop::runPass()
     requests.reserve(due->size());
     for (const auto& record : *due)
         requests.push_back(requestFor(record));
-    const auto answers = uplink_.sendAll(requests);
+    const auto answers = uplink_.sendAll(requests, stop);
+    const bool stopped = stop.stop_requested();
 
     std::vector<Settlement> settlements;
     std::size_t settled = 0;
@@ -127,6 +115,8 @@ base::Result<std::size_t> SyncLoop::runPass()
     const auto now = clock_.now();
     for (std::size_t i = 0; i < due->size(); ++i) {
         const auto& record = (*due)[i];
+        if (stopped && !answers[i])
+            continue; // abandoned, not failed: sent again under its key after the restart
         const auto verdict = classify(record.kind, answers[i]);
         answered = answered || !verdict.linkDown;
         Settlement settlement;
@@ -158,16 +148,17 @@ base::Result<std::size_t> SyncLoop::runPass()
     // One transaction for the whole batch: one fsync, however many records were sent.
     if (auto marked = store_.settle(settlements); !marked)
         return base::fail(marked.error());
-    setLinkState(held ? LinkState::Unauthorized : answered ? LinkState::Up : LinkState::Down);
+    if (!stopped || answered)
+        setLinkState(held ? LinkState::Unauthorized : answered ? LinkState::Up : LinkState::Down);
     return settled;
 }
 
-bool SyncLoop::probe()
+bool SyncLoop::probe(std::stop_token stop)
 {
     UplinkRequest request;
     request.method = "GET";
     request.path = options_.probePath;
-    const auto answer = uplink_.send(request);
+    const auto answer = uplink_.send(request, std::move(stop));
     if (!answer)
         return false;
     if (answer->status == 401 || answer->status == 403) {
@@ -207,30 +198,17 @@ std::chrono::milliseconds SyncLoop::idleWait()
     return std::clamp(wait, std::chrono::milliseconds(0), options_.idlePoll);
 }
 
-void SyncLoop::run()
+std::chrono::milliseconds SyncLoop::step(std::stop_token stop)
 {
-    while (true) {
-        {
-            std::lock_guard lock(mutex_);
-            if (!running_)
-                return;
-            notified_ = false;
-        }
-        pruneIfDue();
-        // While the link is down, a cheap probe decides; a pass would only fail record by record.
-        if (linkState() == LinkState::Down && !probe()) {
-            std::unique_lock lock(mutex_);
-            wake_.wait_for(lock, options_.probeInterval, [this] { return !running_ || notified_; });
-            continue;
-        }
-        auto settled = runPass();
-        if (!settled)
-            base::log::error(logCategory, settled.error().describe());
-        // Work was done: more may be due now (a case whose materials just went out).
-        const auto wait = settled && *settled > 0 ? std::chrono::milliseconds(0) : idleWait();
-        std::unique_lock lock(mutex_);
-        wake_.wait_for(lock, wait, [this] { return !running_ || notified_; });
-    }
+    pruneIfDue();
+    // While the link is down, a cheap probe decides; a pass would only fail record by record.
+    if (linkState() == LinkState::Down && !probe(stop))
+        return options_.probeInterval;
+    auto settled = runPass(stop);
+    if (!settled)
+        base::log::error(logCategory, settled.error().describe());
+    // Work was done: more may be due now (a case whose materials just went out).
+    return settled && *settled > 0 ? std::chrono::milliseconds(0) : idleWait();
 }
 
 } // namespace queue

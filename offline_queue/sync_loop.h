@@ -4,15 +4,15 @@
 
 #include "base/clock.h"
 #include "base/signal.h"
+#include "base/worker.h"
 #include "offline_queue/delivery.h"
 #include "offline_queue/store.h"
 #include "offline_queue/uplink.h"
 
 #include <chrono>
-#include <condition_variable>
 #include <mutex>
 #include <random>
-#include <thread>
+#include <stop_token>
 
 namespace queue {
 
@@ -33,7 +33,7 @@ struct SyncOptions {
 enum class LinkState { Unknown, Up, Down, Unauthorized };
 std::string_view toString(LinkState value);
 
-/// Uploads due records one pass after another on its own thread: materials, then their case,
+/// Uploads due records one pass after another on its worker: materials, then their case,
 /// then its rating, each with its idempotency key. A pass sends its due records concurrently
 /// (Uplink::sendAll, bounded in flight); dependencies hold because Store::due() never returns
 /// a record whose predecessor is still pending. The store, uplink and clock must outlive it.
@@ -45,27 +45,30 @@ public:
     ~SyncLoop();
 
     void start();
-    /// Finishes the request in flight, then returns.
+    /// Abandons the requests in flight (their records stay as they were and are sent again
+    /// under the same idempotency keys) and returns at once.
     void stop();
     /// Something was queued (or the link may be back): run a pass now.
     void notify();
 
     /// One pass over the due records, on the caller's thread (the worker uses it; so can
     /// tests). Returns how many records reached a final state (delivered or dead letter).
-    [[nodiscard]] base::Result<std::size_t> runPass();
+    /// When `stop` is requested meanwhile, only the answers already received are recorded.
+    [[nodiscard]] base::Result<std::size_t> runPass(std::stop_token stop = {});
 
     [[nodiscard]] LinkState linkState() const;
 
     /// Asks the platform whether it is reachable (SyncOptions::probePath); when it answers,
     /// the records that waited for the link are made due. True if it answered.
-    bool probe();
+    bool probe(std::stop_token stop = {});
 
-    /// Emitted from the sync thread when the link state changes (Unauthorized is the alarm:
-    /// the kiosk's credentials were refused and nothing is sent until it is fixed).
+    /// Emitted from the sync worker's thread when the link state changes (Unauthorized is the
+    /// alarm: the kiosk's credentials were refused and nothing is sent until it is fixed).
     base::Signal<LinkState> linkStateChanged;
 
 private:
-    void run();
+    /// One round of the worker; returns how long to wait before the next.
+    std::chrono::milliseconds step(std::stop_token stop);
     void setLinkState(LinkState state);
     std::chrono::milliseconds backoff(int attempts);
     std::chrono::milliseconds idleWait();
@@ -78,13 +81,10 @@ private:
     SyncOptions options_;
     std::mt19937_64 random_{std::random_device{}()};
 
-    mutable std::mutex mutex_;
-    std::condition_variable wake_;
-    bool running_ = false;
-    bool notified_ = false;
+    mutable std::mutex mutex_; ///< guards linkState_
     LinkState linkState_ = LinkState::Unknown;
-    base::Clock::TimePoint lastPrune_{};
-    std::thread thread_;
+    base::Clock::TimePoint lastPrune_{}; ///< the worker's own
+    base::Worker worker_;                ///< last: stopped before the members it uses go
 };
 
 } // namespace queue

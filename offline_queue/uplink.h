@@ -7,6 +7,7 @@
 #include <chrono>
 #include <optional>
 #include <span>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -54,20 +55,23 @@ inline std::error_code make_error_code(UplinkErrc e)
 }
 
 /// Sends one request. Any HTTP answer is a value (whatever its status); an error means the
-/// link failed: no connection, TLS, timeout, reset. Implementations are thread-safe.
+/// link failed: no connection, TLS, timeout, reset, or `stop` was requested (the request is
+/// abandoned at once: a worker being stopped never waits for the platform). Implementations
+/// are thread-safe, and calls from several threads do not wait for each other.
 class Uplink {
 public:
     virtual ~Uplink() = default;
-    [[nodiscard]] virtual base::Result<UplinkResponse> send(const UplinkRequest& request) = 0;
+    [[nodiscard]] virtual base::Result<UplinkResponse> send(const UplinkRequest& request,
+                                                            std::stop_token stop = {}) = 0;
     /// Sends independent requests, concurrently where the implementation can; one answer per
     /// request, in order. This default sends them one after another.
     [[nodiscard]] virtual std::vector<base::Result<UplinkResponse>>
-    sendAll(std::span<const UplinkRequest> requests)
+    sendAll(std::span<const UplinkRequest> requests, std::stop_token stop = {})
     {
         std::vector<base::Result<UplinkResponse>> answers;
         answers.reserve(requests.size());
         for (const auto& request : requests)
-            answers.push_back(send(request));
+            answers.push_back(send(request, stop));
         return answers;
     }
 };

@@ -11,7 +11,6 @@ namespace drivers::card_reader {
 
 namespace {
 constexpr std::string_view logCategory = "drivers/card_reader";
-using Clock = std::chrono::steady_clock;
 
 bool is(const base::Error& error, hal::errc code)
 {
@@ -21,7 +20,8 @@ bool is(const base::Error& error, hal::errc code)
 
 SamCardReader::SamCardReader(std::string backend, sam::LinkOpener opener, SamReaderOptions options)
     : hal::CardReader(std::move(backend), "SAM ID card reader"), opener_(std::move(opener)),
-      options_(std::move(options)), sequencer_(options_.sequencer)
+      options_(std::move(options)), sequencer_(options_.sequencer),
+      watcher_({std::string(logCategory)}, *options_.clock)
 {
 }
 
@@ -45,21 +45,15 @@ base::Result<void> SamCardReader::openImpl()
             return base::fail(connected.error());
         }
     }
-    std::lock_guard lock(wakeMutex_);
-    stop_ = false;
-    watcher_ = std::thread([this] { watch(); });
+    closing_ = std::stop_source();
+    watcher_.start([this](std::stop_token) { return watchOnce(); }, options_.pollInterval);
     return {};
 }
 
 void SamCardReader::closeImpl()
 {
-    {
-        std::lock_guard lock(wakeMutex_);
-        stop_ = true;
-    }
-    wake_.notify_all();
-    if (watcher_.joinable())
-        watcher_.join();
+    closing_.request_stop();
+    watcher_.stop();
     std::lock_guard lock(linkMutex_);
     link_.reset();
     sequencer_.forgetCard();
@@ -122,7 +116,8 @@ base::Result<std::optional<hal::CardData>>
 SamCardReader::readCardImpl(std::chrono::milliseconds timeout)
 {
     reading_ = true;
-    const auto deadline = Clock::now() + timeout;
+    const auto& clock = *options_.clock;
+    const auto deadline = clock.deadlineIn(timeout);
     base::Result<std::optional<hal::CardData>> result;
     for (;;) {
         {
@@ -139,7 +134,7 @@ SamCardReader::readCardImpl(std::chrono::milliseconds timeout)
         if (!result || *result)
             break;
         const auto left =
-            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - clock.steadyNow());
         if (left.count() <= 0 || !sleepFor(std::min(left, options_.pollInterval))) {
             if (left.count() > 0) // woken by close()
                 result = base::fail(hal::errc::cancelled, "the reader was closed");
@@ -166,33 +161,18 @@ void SamCardReader::finishCard(hal::CardData& card)
 
 bool SamCardReader::sleepFor(std::chrono::milliseconds interval)
 {
-    std::unique_lock lock(wakeMutex_);
-    return !wake_.wait_for(lock, interval, [&] { return stop_; });
+    return options_.clock->sleepFor(interval, closing_.get_token());
 }
 
-void SamCardReader::watch()
-{
-    for (;;) {
-        bool connected;
-        {
-            std::lock_guard lock(linkMutex_);
-            connected = link_ != nullptr;
-        }
-        if (!sleepFor(connected ? options_.pollInterval : options_.reconnectInterval))
-            return;
-        watchOnce();
-    }
-}
-
-void SamCardReader::watchOnce()
+std::chrono::milliseconds SamCardReader::watchOnce()
 {
     if (reading_)
-        return; // the read polls the reader itself
-    bool reconnected = false, recovered = false;
+        return options_.pollInterval; // the read polls the reader itself
+    bool reconnected = false, recovered = false, linked = false;
     {
         std::unique_lock lock(linkMutex_, std::try_to_lock);
         if (!lock.owns_lock())
-            return;
+            return options_.pollInterval;
         if (!link_) {
             auto connected = connectLocked();
             if (connected) {
@@ -215,6 +195,7 @@ void SamCardReader::watchOnce()
         } else if (auto present = sequencer_.cardPresent(*link_); !present) {
             noteErrorLocked(present.error());
         }
+        linked = link_ != nullptr;
     }
     if (reconnected) {
         base::log::info(logCategory, "reader is back");
@@ -225,6 +206,7 @@ void SamCardReader::watchOnce()
         reportRecovered();
     }
     reportPending();
+    return linked ? options_.pollInterval : options_.reconnectInterval;
 }
 
 base::Result<std::unique_ptr<SamCardReader>> makeSamCardReader(const std::string& spec,

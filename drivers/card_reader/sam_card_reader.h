@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
-// SamCardReader: hal::CardReader over a SAM link (serial or USB), with a watcher thread that
+// SamCardReader: hal::CardReader over a SAM link (serial or USB), with a watcher worker that
 // polls the reader about once a second, notices unplug and replug, and recovers faults.
 #pragma once
 
+#include "base/worker.h"
 #include "drivers/card_reader/photo/photo_decoder.h"
 #include "drivers/card_reader/sam/link.h"
 #include "drivers/card_reader/sam/sequencer.h"
 #include "hal/card_reader.h"
 
 #include <atomic>
-#include <condition_variable>
 #include <memory>
 #include <mutex>
-#include <thread>
+#include <stop_token>
 
 namespace drivers::card_reader {
 
@@ -24,6 +24,8 @@ struct SamReaderOptions {
     std::chrono::milliseconds reconnectInterval{500};
     /// A configured photo decoder; none ships, so usually empty.
     std::shared_ptr<PhotoDecoder> photoDecoder;
+    /// Whose time polls and read timeouts follow (tests pass a base::ManualClock).
+    const base::Clock* clock = &base::systemClock();
 };
 
 class SamCardReader final : public hal::CardReader {
@@ -48,8 +50,8 @@ private:
     void noteErrorLocked(const base::Error& error);
     /// Reports what noteErrorLocked found, without holding linkMutex_ (slots may call in).
     void reportPending();
-    void watch();
-    void watchOnce();
+    /// One look by the watcher; returns the wait before the next.
+    std::chrono::milliseconds watchOnce();
     void finishCard(hal::CardData& card);
     bool sleepFor(std::chrono::milliseconds interval);
 
@@ -65,11 +67,9 @@ private:
     std::string pendingDetail_;
     bool faulted_ = false;
 
-    std::mutex wakeMutex_;
-    std::condition_variable wake_;
-    bool stop_ = false;
+    std::stop_source closing_; ///< stopped by close(): ends a read's wait between polls
     std::atomic<bool> reading_{false};
-    std::thread watcher_;
+    base::Worker watcher_; ///< last: stopped before the members it uses go
 };
 
 /// The driver for a configured spec: "serial:/dev/ttyACM0" (or a /dev/serial/by-id/ link)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// drivers::HotplugMonitor: one polling thread per open scanner.
+// drivers::HotplugMonitor: one polling worker per open scanner.
 #include "drivers/code_scanner/hotplug_monitor.h"
 
 #include <sys/stat.h>
@@ -14,27 +14,27 @@ bool pathPresent(const std::string& path)
 }
 } // namespace
 
+HotplugMonitor::HotplugMonitor(const base::Clock& clock) : worker_({"drivers/hotplug"}, clock) {}
+
 void HotplugMonitor::start(std::string path, std::chrono::milliseconds interval, Hooks hooks)
 {
     stop();
-    std::lock_guard lock(mutex_);
-    path_ = std::move(path);
-    interval_ = interval;
-    hooks_ = std::move(hooks);
-    stopping_ = false;
-    connected_ = true;
-    thread_ = std::thread([this] { run(); });
+    {
+        std::lock_guard lock(mutex_);
+        connected_ = true;
+    }
+    // The path was present when start() was called: the first look is one interval later.
+    worker_.start(
+        [this, path = std::move(path), interval, hooks = std::move(hooks)](std::stop_token) {
+            check(path, hooks);
+            return interval;
+        },
+        interval);
 }
 
 void HotplugMonitor::stop()
 {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    if (thread_.joinable())
-        thread_.join();
+    worker_.stop();
 }
 
 void HotplugMonitor::markLost()
@@ -43,22 +43,25 @@ void HotplugMonitor::markLost()
     connected_ = false;
 }
 
-void HotplugMonitor::run()
+void HotplugMonitor::check(const std::string& path, const Hooks& hooks)
 {
-    std::unique_lock lock(mutex_);
-    while (!wake_.wait_for(lock, interval_, [this] { return stopping_; })) {
-        const bool present = pathPresent(path_);
-        if (connected_ && !present) {
+    const bool present = pathPresent(path);
+    bool connected = false;
+    {
+        std::lock_guard lock(mutex_);
+        connected = connected_;
+    }
+    // The hooks report status, and their slots may call back into the driver: no lock here.
+    if (connected && !present) {
+        {
+            std::lock_guard lock(mutex_);
             connected_ = false;
-            lock.unlock(); // hooks report status; their slots may call back into the driver
-            hooks_.lost();
-            lock.lock();
-        } else if (!connected_ && present) {
-            lock.unlock();
-            const bool reopened = hooks_.regained();
-            lock.lock();
-            connected_ = reopened;
         }
+        hooks.lost();
+    } else if (!connected && present) {
+        const bool reopened = hooks.regained();
+        std::lock_guard lock(mutex_);
+        connected_ = reopened;
     }
 }
 

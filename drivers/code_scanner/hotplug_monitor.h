@@ -3,12 +3,12 @@
 // udev symlink removed and recreated) and lets the driver drop and reopen it.
 #pragma once
 
+#include "base/worker.h"
+
 #include <chrono>
-#include <condition_variable>
 #include <functional>
 #include <mutex>
 #include <string>
-#include <thread>
 
 namespace drivers {
 
@@ -22,12 +22,13 @@ public:
         std::function<bool()> regained; ///< the path is back: reopen; false = retry later
     };
 
-    HotplugMonitor() = default;
+    explicit HotplugMonitor(const base::Clock& clock = base::systemClock());
     HotplugMonitor(const HotplugMonitor&) = delete;
     HotplugMonitor& operator=(const HotplugMonitor&) = delete;
     ~HotplugMonitor() { stop(); }
 
-    /// Starts watching `path` (assumed present and open now) every `interval`.
+    /// Starts watching `path` (assumed present and open now) every `interval`. The hooks run
+    /// on the monitor's worker, without any lock of the monitor held.
     void start(std::string path, std::chrono::milliseconds interval, Hooks hooks);
     void stop();
     /// An operation saw the device go away (ENODEV, hang-up): the next time the path is
@@ -35,16 +36,12 @@ public:
     void markLost();
 
 private:
-    void run();
+    /// One poll on the worker.
+    void check(const std::string& path, const Hooks& hooks);
 
     std::mutex mutex_;
-    std::condition_variable wake_;
-    std::thread thread_;
-    std::string path_;
-    std::chrono::milliseconds interval_{200};
-    Hooks hooks_;
-    bool stopping_ = false;
-    bool connected_ = true;
+    bool connected_ = true; ///< guarded by mutex_
+    base::Worker worker_;   ///< last: stopped before the members it uses go
 };
 
 } // namespace drivers

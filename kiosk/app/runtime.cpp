@@ -54,7 +54,8 @@ Runtime::Runtime(core::Config config, core::Catalog catalog, std::unique_ptr<que
     if (!config_.catalog.trustedKeys.empty()) {
         catalogStore_ = std::make_unique<core::CatalogStore>(config_.kiosk.dataDir,
                                                              config_.catalog.trustedKeys);
-        catalogSync_ = std::make_unique<core::CatalogSync>(*uplink_, *catalogStore_, catalogs_);
+        catalogSync_ =
+            std::make_unique<core::CatalogSync>(*uplink_, *catalogStore_, catalogs_, clock_);
         installedWatch_ = std::make_unique<core::InstalledCatalogWatch>(*catalogStore_, catalogs_);
     }
 }
@@ -100,13 +101,9 @@ base::Result<void> Runtime::syncCatalogNow()
         return base::fail(base::errc::unsupported,
                           "no [[catalog.trusted_keys]] configured: this kiosk accepts no pushed "
                           "catalogs");
-    auto outcome = catalogSync_->syncNow();
-    if (!outcome)
-        return base::fail(outcome.error());
-    if (outcome->kind == core::CatalogSyncOutcome::Kind::Refused)
-        return base::fail(base::errc::invalid_argument,
-                          "catalog " + std::to_string(outcome->catalogVersion) +
-                              " refused: " + outcome->reason);
+    // On the catalog's own worker: the heartbeat never waits for a download, and the outcome
+    // (installed, refused and why) is logged there.
+    catalogSync_->trigger();
     return {};
 }
 

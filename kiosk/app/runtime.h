@@ -65,7 +65,8 @@ public:
     [[nodiscard]] queue::SyncLoop& syncLoop() { return sync_; }
 
 private:
-    /// The sync_catalog remote command: one GET /v1/catalog now, installed if it verifies.
+    /// The sync_catalog remote command: one GET /v1/catalog now on the catalog sync's worker,
+    /// installed if it verifies.
     base::Result<void> syncCatalogNow();
 
     Runtime(core::Config config, core::Catalog catalog, std::unique_ptr<queue::Store> store,

@@ -1,10 +1,31 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kiosk/core/catalog_sync.h"
 
+#include "base/log.h"
+
 namespace kiosk::core {
 
-CatalogSync::CatalogSync(queue::Uplink& uplink, CatalogStore& store, CatalogHolder& holder)
-    : uplink_(uplink), store_(store), holder_(holder)
+namespace {
+constexpr std::string_view logCategory = "core/catalog_sync";
+
+void logOutcome(const base::Result<CatalogSyncOutcome>& outcome)
+{
+    if (!outcome) {
+        base::log::warning(logCategory, outcome.error().describe()); // retried next period
+        return;
+    }
+    using Kind = CatalogSyncOutcome::Kind;
+    const auto version = std::to_string(outcome->catalogVersion);
+    if (outcome->kind == Kind::Installed)
+        base::log::info(logCategory, "catalog " + version + " installed");
+    else if (outcome->kind == Kind::Refused)
+        base::log::warning(logCategory, "catalog " + version + " refused: " + outcome->reason);
+}
+} // namespace
+
+CatalogSync::CatalogSync(queue::Uplink& uplink, CatalogStore& store, CatalogHolder& holder,
+                         const base::Clock& clock)
+    : uplink_(uplink), store_(store), holder_(holder), worker_({std::string(logCategory)}, clock)
 {
 }
 
@@ -13,14 +34,13 @@ CatalogSync::~CatalogSync()
     stop();
 }
 
-base::Result<CatalogSyncOutcome> CatalogSync::syncNow()
+base::Result<CatalogSyncOutcome> CatalogSync::syncNow(std::stop_token stop)
 {
-    const std::lock_guard lock(syncMutex_);
     queue::UplinkRequest request;
     request.method = "GET";
     request.path = "/v1/catalog";
     request.ifNoneMatch = etag_;
-    auto response = uplink_.send(request);
+    auto response = uplink_.send(request, std::move(stop));
     if (!response)
         return base::fail(response.error().withContext("GET /v1/catalog"));
     CatalogSyncOutcome outcome;
@@ -50,34 +70,20 @@ base::Result<CatalogSyncOutcome> CatalogSync::syncNow()
 
 void CatalogSync::start(std::chrono::milliseconds period)
 {
-    stop();
-    {
-        const std::lock_guard lock(stopMutex_);
-        stopping_ = false;
-    }
-    thread_ = std::thread([this, period] { run(period); });
+    worker_.start([this, period](std::stop_token stop) {
+        logOutcome(syncNow(std::move(stop)));
+        return period;
+    });
+}
+
+void CatalogSync::trigger()
+{
+    worker_.trigger();
 }
 
 void CatalogSync::stop()
 {
-    {
-        const std::lock_guard lock(stopMutex_);
-        stopping_ = true;
-    }
-    stopped_.notify_all();
-    if (thread_.joinable())
-        thread_.join();
-}
-
-void CatalogSync::run(std::chrono::milliseconds period)
-{
-    std::unique_lock lock(stopMutex_);
-    while (!stopping_) {
-        lock.unlock();
-        (void)syncNow(); // failures are retried next period; refusals are in the audit trail
-        lock.lock();
-        stopped_.wait_for(lock, period, [this] { return stopping_; });
-    }
+    worker_.stop();
 }
 
 } // namespace kiosk::core

@@ -47,7 +47,7 @@ HeartbeatClient::HeartbeatClient(queue::Uplink& uplink, queue::Store& store, std
                                  const CommandRegistry& registry, HeartbeatSources sources)
     : uplink_(uplink), store_(store), kioskId_(std::move(kioskId)),
       softwareVersion_(std::move(softwareVersion)), clock_(clock), registry_(registry),
-      sources_(std::move(sources))
+      sources_(std::move(sources)), worker_({std::string(logCategory)}, clock)
 {
 }
 
@@ -78,7 +78,7 @@ base::Result<nlohmann::json> HeartbeatClient::body() const
         {"ackedCommands", acked}};
 }
 
-base::Result<std::vector<RemoteCommand>> HeartbeatClient::beat()
+base::Result<std::vector<RemoteCommand>> HeartbeatClient::beat(std::stop_token stop)
 {
     auto document = body();
     if (!document)
@@ -88,7 +88,7 @@ base::Result<std::vector<RemoteCommand>> HeartbeatClient::beat()
     request.path = "/v1/kiosks/" + kioskId_ + "/heartbeat";
     request.body = document->dump();
     request.idempotencyKey = base::makeUuidV4(); // each heartbeat is a new report
-    auto answer = uplink_.send(request);
+    auto answer = uplink_.send(request, std::move(stop));
     if (!answer)
         return base::fail(answer.error());
     if (answer->status < 200 || answer->status >= 300)
@@ -122,33 +122,16 @@ base::Result<std::vector<RemoteCommand>> HeartbeatClient::beat()
 
 void HeartbeatClient::start(std::chrono::milliseconds interval)
 {
-    std::lock_guard lock(mutex_);
-    if (running_)
-        return;
-    running_ = true;
-    thread_ = std::thread([this, interval] { run(interval); });
+    worker_.start([this, interval](std::stop_token stop) {
+        if (auto beaten = beat(std::move(stop)); !beaten)
+            base::log::warning(logCategory, "heartbeat: " + beaten.error().describe());
+        return interval;
+    });
 }
 
 void HeartbeatClient::stop()
 {
-    {
-        std::lock_guard lock(mutex_);
-        running_ = false;
-    }
-    wake_.notify_all();
-    if (thread_.joinable())
-        thread_.join();
-}
-
-void HeartbeatClient::run(std::chrono::milliseconds interval)
-{
-    while (true) {
-        if (auto beaten = beat(); !beaten)
-            base::log::warning(logCategory, "heartbeat: " + beaten.error().describe());
-        std::unique_lock lock(mutex_);
-        if (wake_.wait_for(lock, interval, [this] { return !running_; }))
-            return;
-    }
+    worker_.stop();
 }
 
 } // namespace kiosk::core

@@ -5,19 +5,19 @@
 
 #include "base/clock.h"
 #include "base/result.h"
+#include "base/worker.h"
 #include "hal/device_status.h"
 #include "offline_queue/store.h"
 #include "offline_queue/uplink.h"
 
 #include <nlohmann/json.hpp>
 
-#include <condition_variable>
 #include <functional>
 #include <map>
 #include <mutex>
 #include <set>
+#include <stop_token>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace kiosk::core {
@@ -67,19 +67,19 @@ public:
     HeartbeatClient& operator=(const HeartbeatClient&) = delete;
     ~HeartbeatClient();
 
-    /// One heartbeat now, on the caller's thread; returns the commands it ran.
-    [[nodiscard]] base::Result<std::vector<RemoteCommand>> beat();
+    /// One heartbeat now, on the caller's thread; returns the commands it ran. A stop request
+    /// abandons the exchange at once.
+    [[nodiscard]] base::Result<std::vector<RemoteCommand>> beat(std::stop_token stop = {});
 
-    /// Beats every `interval` on its own thread until stop().
+    /// Beats every `interval` on its worker until stop().
     void start(std::chrono::milliseconds interval);
+    /// Returns at once, abandoning a heartbeat in flight.
     void stop();
 
     /// The request body of the next heartbeat (for tests and diagnostics).
     [[nodiscard]] base::Result<nlohmann::json> body() const;
 
 private:
-    void run(std::chrono::milliseconds interval);
-
     queue::Uplink& uplink_;
     queue::Store& store_;
     std::string kioskId_;
@@ -88,12 +88,10 @@ private:
     const CommandRegistry& registry_;
     HeartbeatSources sources_;
 
-    mutable std::mutex mutex_;
+    mutable std::mutex mutex_;            ///< guards the two sets; never held across I/O
     std::set<std::string> toAcknowledge_; ///< run, not yet acknowledged to the platform
     std::set<std::string> ran_;           ///< every command run (commands are rare)
-    std::condition_variable wake_;
-    bool running_ = false;
-    std::thread thread_;
+    base::Worker worker_;                 ///< last: stopped before the members it uses go
 };
 
 } // namespace kiosk::core

@@ -240,7 +240,8 @@ std::unique_ptr<queue::CurlUplink> makeUplink(const std::string& url)
 class OneAtATime final : public queue::Uplink {
 public:
     explicit OneAtATime(queue::Uplink& inner) : inner_(inner) {}
-    base::Result<queue::UplinkResponse> send(const queue::UplinkRequest& request) override
+    base::Result<queue::UplinkResponse> send(const queue::UplinkRequest& request,
+                                             std::stop_token = {}) override
     {
         return inner_.send(request);
     }

@@ -2,11 +2,13 @@
 // Catalog distribution against platform-sim over loopback HTTP: GET /v1/catalog with
 // If-None-Match, install of a newer signed catalog, refusal of a bad one (audited, not
 // downloaded again), and the periodic scheduler.
+#include "base/manual_clock.h"
 #include "kiosk/core/catalog_sync.h"
 #include "kiosk/core/session.h"
 #include "offline_queue/curl_uplink.h"
 #include "platform_sim/server.h"
 #include "tests/kiosk/core/catalog_keys.h"
+#include "tests/support/poll_until.h"
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
@@ -25,16 +27,19 @@ namespace {
 class CountingUplink final : public queue::Uplink {
 public:
     explicit CountingUplink(queue::Uplink& inner) : inner_(inner) {}
-    base::Result<queue::UplinkResponse> send(const queue::UplinkRequest& request) override
+    base::Result<queue::UplinkResponse> send(const queue::UplinkRequest& request,
+                                             std::stop_token stop = {}) override
     {
-        auto response = inner_.send(request);
+        ++started;
+        auto response = inner_.send(request, std::move(stop));
         if (response) {
             ++requests;
             bodies += response->body.empty() ? 0 : 1;
         }
         return response;
     }
-    std::atomic<int> requests = 0;
+    std::atomic<int> started = 0;  ///< sent, answered or not
+    std::atomic<int> requests = 0; ///< answered
     std::atomic<int> bodies = 0;
 
 private:
@@ -66,7 +71,7 @@ protected:
         auto shipped = kiosk::core::loadCatalogFile(kiosk::core::shippedCatalogPath().string());
         ASSERT_TRUE(shipped);
         holder_ = std::make_unique<CatalogHolder>(std::move(*shipped));
-        sync_ = std::make_unique<CatalogSync>(*counting_, *store_, *holder_);
+        sync_ = std::make_unique<CatalogSync>(*counting_, *store_, *holder_, clock_);
     }
 
     void publish(std::int64_t version, bool tamper = false)
@@ -84,6 +89,7 @@ protected:
         std::ofstream(dir_ / "published.json", std::ios::trunc) << envelope;
     }
 
+    base::ManualClock clock_;
     test_support::TempDir dir_;
     test_support::TestKey key_;
     std::unique_ptr<platform_sim::Server> sim_;
@@ -143,7 +149,7 @@ TEST_F(CatalogSyncTest, TheCatalogInServiceFetchedAgainIsUnchangedAndNotAudited)
 {
     ASSERT_EQ(sync_->syncNow()->kind, Kind::Installed);
     // A restarted kiosk has no ETag yet: it downloads the catalog it already runs.
-    CatalogSync restarted(*counting_, *store_, *holder_);
+    CatalogSync restarted(*counting_, *store_, *holder_, clock_);
     auto outcome = restarted.syncNow();
     ASSERT_TRUE(outcome);
     EXPECT_EQ(outcome->kind, Kind::Unchanged);
@@ -154,12 +160,34 @@ TEST_F(CatalogSyncTest, TheCatalogInServiceFetchedAgainIsUnchangedAndNotAudited)
     EXPECT_EQ(lines, 1); // the install only
 }
 
-TEST_F(CatalogSyncTest, ThePeriodicSchedulerSyncs)
+TEST_F(CatalogSyncTest, ThePeriodicSchedulerSyncsOnceAPeriodAndWhenTriggered)
 {
-    sync_->start(20ms);
-    for (int i = 0; i < 200 && !holder_->hasStaged(); ++i)
-        std::this_thread::sleep_for(10ms);
-    sync_->stop();
+    auto waits = clock_.waitsBegun();
+    sync_->start(15min);
+    ASSERT_TRUE(clock_.awaitWaits(++waits)); // the first exchange ran at once
     EXPECT_TRUE(holder_->hasStaged());
-    EXPECT_GE(counting_->requests, 1);
+    EXPECT_EQ(counting_->requests, 1);
+    clock_.advance(14min);
+    EXPECT_EQ(counting_->requests, 1);
+    clock_.advance(1min);
+    ASSERT_TRUE(clock_.awaitWaits(++waits));
+    EXPECT_EQ(counting_->requests, 2);
+    sync_->trigger(); // the heartbeat's sync_catalog command
+    ASSERT_TRUE(clock_.awaitWaits(++waits));
+    EXPECT_EQ(counting_->requests, 3);
+    sync_->stop();
+}
+
+TEST_F(CatalogSyncTest, StopReturnsPromptlyInTheMiddleOfADownload)
+{
+    platform_sim::Faults slow;
+    slow.latencyMs = 2000; // the platform takes 2 s to answer
+    ASSERT_TRUE(sim_->setFaults(slow));
+    sync_->start(15min);
+    ASSERT_TRUE(test_support::pollUntil([&] { return counting_->started == 1; }));
+    std::this_thread::sleep_for(20ms); // let curl reach its wait for the answer
+    const auto before = std::chrono::steady_clock::now();
+    sync_->stop();
+    EXPECT_LT(std::chrono::steady_clock::now() - before, 200ms);
+    EXPECT_FALSE(holder_->hasStaged());
 }
