@@ -5,6 +5,7 @@
 
 #include "offline_queue/uplink.h"
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 
@@ -28,6 +29,11 @@ public:
     [[nodiscard]] std::vector<base::Result<UplinkResponse>>
     sendAll(std::span<const UplinkRequest> requests) override;
 
+    /// Connections opened so far (CURLINFO_NUM_CONNECTS summed over every transfer): shows
+    /// whether sendAll() multiplexed its requests over one HTTP/2 connection. send() uses a
+    /// connection of its own each time.
+    [[nodiscard]] long connectionsOpened() const { return connectionsOpened_; }
+
 private:
     struct Transfer;
     explicit CurlUplink(UplinkOptions options);
@@ -35,6 +41,7 @@ private:
     UplinkOptions options_;
     std::mutex multiMutex_; ///< one sendAll at a time on the shared multi handle
     CURLM* multi_ = nullptr;
+    std::atomic<long> connectionsOpened_{0};
 };
 
 /// True if `host` is a literal loopback address: 127.0.0.0/8 or ::1 (with or without brackets).
