@@ -13,6 +13,7 @@
 #include <netinet/in.h>
 #include <sstream>
 #include <string>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <thread>
@@ -112,8 +113,13 @@ private:
         for (auto& arg : args)
             argv.push_back(arg.data());
         argv.push_back(nullptr);
+        const pid_t parent = ::getpid();
         pid_ = ::fork();
         if (pid_ == 0) {
+            // Ended with the thread that started it, should a test crash past the destructor.
+            ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+            if (::getppid() != parent)
+                ::_exit(127);
             ::execv(argv[0], argv.data());
             ::_exit(127);
         }
