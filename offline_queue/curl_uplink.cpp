@@ -275,13 +275,36 @@ void CurlUplink::prepare(Transfer& transfer, const UplinkRequest& request) const
 
 namespace {
 
-base::Result<UplinkResponse> outcome(CURLcode rc, CURL* curl, UplinkResponse response,
-                                     const UplinkRequest& request)
+HttpVersion httpVersionOf(CURL* curl)
 {
+    long version = 0;
+    curl_easy_getinfo(curl, CURLINFO_HTTP_VERSION, &version);
+    switch (version) {
+    case CURL_HTTP_VERSION_1_0:
+        return HttpVersion::Http1_0;
+    case CURL_HTTP_VERSION_1_1:
+        return HttpVersion::Http1_1;
+    case CURL_HTTP_VERSION_2_0:
+        return HttpVersion::Http2;
+    case CURL_HTTP_VERSION_3:
+        return HttpVersion::Http3;
+    default:
+        return HttpVersion::Unknown;
+    }
+}
+
+/// The answer of a finished transfer; counts the connections it opened into `connections`.
+base::Result<UplinkResponse> outcome(CURLcode rc, CURL* curl, UplinkResponse response,
+                                     const UplinkRequest& request, std::atomic<long>& connections)
+{
+    long opened = 0;
+    curl_easy_getinfo(curl, CURLINFO_NUM_CONNECTS, &opened);
+    connections += opened;
     if (rc != CURLE_OK)
         return base::fail(UplinkErrc::link,
                           request.method + " " + request.path + ": " + curl_easy_strerror(rc));
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
+    response.httpVersion = httpVersionOf(curl);
     return response;
 }
 
@@ -333,8 +356,8 @@ CurlUplink::sendAll(std::span<const UplinkRequest> requests, std::stop_token sto
             curl_easy_getinfo(message->easy_handle, CURLINFO_PRIVATE, &done);
             const CURLcode rc = message->data.result;
             curl_multi_remove_handle(multi, done->curl.get());
-            answers[done->index] =
-                outcome(rc, done->curl.get(), std::move(done->response), requests[done->index]);
+            answers[done->index] = outcome(rc, done->curl.get(), std::move(done->response),
+                                           requests[done->index], connectionsOpened_);
             std::erase_if(active, [done](const auto& t) { return t.get() == done; });
         }
         if (!active.empty())

@@ -5,6 +5,7 @@
 
 #include "offline_queue/uplink.h"
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -32,6 +33,10 @@ public:
     [[nodiscard]] std::vector<base::Result<UplinkResponse>>
     sendAll(std::span<const UplinkRequest> requests, std::stop_token stop = {}) override;
 
+    /// Connections opened so far (CURLINFO_NUM_CONNECTS summed over every transfer): shows
+    /// whether sendAll() multiplexed its requests over one HTTP/2 connection.
+    [[nodiscard]] long connectionsOpened() const { return connectionsOpened_; }
+
 private:
     struct Transfer;
     class MultiPool;
@@ -41,6 +46,7 @@ private:
     /// Multi handles (each with its connection cache) lent to one call at a time, so the
     /// heartbeat never waits behind a sync pass and connections are reused between calls.
     std::unique_ptr<MultiPool> pool_;
+    std::atomic<long> connectionsOpened_{0};
 };
 
 /// True if `host` is a literal loopback address: 127.0.0.0/8 or ::1 (with or without brackets).

@@ -35,8 +35,12 @@ struct UplinkRequest {
     std::string ifNoneMatch;    ///< sent as If-None-Match when not empty (GET /v1/catalog)
 };
 
+/// The HTTP version an answer came in, as the transport negotiated it (ALPN over TLS).
+enum class HttpVersion { Unknown, Http1_0, Http1_1, Http2, Http3 };
+
 struct UplinkResponse {
     long status = 0;
+    HttpVersion httpVersion = HttpVersion::Unknown;
     std::string body;
     std::string contentType;
     std::string etag;       ///< the ETag header, when the server sent one

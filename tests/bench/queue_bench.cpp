@@ -3,13 +3,16 @@
 //  (a) durable enqueue of a case with two 200 KiB materials (sealed, one transaction) against
 //      a bare SQLite WAL synchronous=FULL insert of the same bytes;
 //  (b) draining 1,000 queued cases to platform-sim with 20 ms added latency, concurrently,
-//      against one-at-a-time delivery of the same cases;
+//      against one-at-a-time delivery of the same cases (plain http://, so HTTP/1.1); and the
+//      same concurrent drain over mutual TLS through nghttpx, with h2 and without it;
 //  (c) the resident memory while draining 10,000 records (it must stay flat).
 // platform-sim runs as its own process (the real program), so that its memory and threads do
 // not count as the kiosk's. KIOSK_BENCH_QUICK=1 (the ctest smoke run) uses 1/10 of the records.
 #include "offline_queue/curl_uplink.h"
 #include "offline_queue/store.h"
 #include "offline_queue/sync_loop.h"
+#include "tests/platform_sim/test_certificates.h"
+#include "tests/support/nghttpx.h"
 
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>
@@ -210,6 +213,7 @@ public:
         while (read(fds[0], &c, 1) == 1 && c != '\n')
             line.push_back(c);
         close(fds[0]);
+        port_ = std::atoi(line.c_str());
         url_ = "http://127.0.0.1:" + line;
     }
     ~SimProcess()
@@ -220,21 +224,67 @@ public:
         }
     }
     [[nodiscard]] const std::string& url() const { return url_; }
+    [[nodiscard]] int port() const { return port_; }
 
 private:
     pid_t pid_ = -1;
+    int port_ = 0;
     std::string url_;
 };
 
-std::unique_ptr<queue::CurlUplink> makeUplink(const std::string& url)
+/// An uplink to `url`; over mutual TLS with `tls`'s CA and client certificate when given.
+std::unique_ptr<queue::CurlUplink> makeUplink(const std::string& url,
+                                              const sim_test::CertificateFiles* tls = nullptr)
 {
     queue::UplinkOptions options;
     options.baseUrl = url;
     options.kioskId = kioskId;
     options.userAgent = "kiosk-bench/1";
     options.allowInsecureLoopback = true;
+    if (tls != nullptr) {
+        options.caFile = tls->caCert;
+        options.certFile = tls->clientCert;
+        options.keyFile = tls->clientKey;
+    }
     return std::move(*queue::CurlUplink::create(options));
 }
+
+/// Forwards to another uplink and counts the answers that came over HTTP/2.
+class Http2Count final : public queue::Uplink {
+public:
+    explicit Http2Count(queue::Uplink& inner) : inner_(inner) {}
+    base::Result<queue::UplinkResponse> send(const queue::UplinkRequest& request) override
+    {
+        auto answer = inner_.send(request);
+        count(answer);
+        return answer;
+    }
+    std::vector<base::Result<queue::UplinkResponse>>
+    sendAll(std::span<const queue::UplinkRequest> requests) override
+    {
+        auto results = inner_.sendAll(requests);
+        for (const auto& result : results)
+            count(result);
+        return results;
+    }
+    /// The share of answers that came over HTTP/2, 0..1.
+    [[nodiscard]] double share() const
+    {
+        return answers_ > 0 ? static_cast<double>(http2_) / static_cast<double>(answers_) : 0;
+    }
+
+private:
+    void count(const base::Result<queue::UplinkResponse>& answer)
+    {
+        if (!answer)
+            return;
+        ++answers_;
+        http2_ += answer->httpVersion == queue::HttpVersion::Http2 ? 1 : 0;
+    }
+    queue::Uplink& inner_;
+    long answers_ = 0;
+    long http2_ = 0;
+};
 
 /// The same link, one request at a time: the baseline of (b).
 class OneAtATime final : public queue::Uplink {
@@ -272,7 +322,9 @@ long rssKiB()
     return resident * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
-double oneAtATimeSeconds = 0; ///< the baseline of (b), measured first
+double oneAtATimeSeconds = 0;  ///< the baseline of (b), measured first
+double concurrentSeconds = 0;  ///< (b) over plain HTTP/1.1, a baseline of the runs through nghttpx
+double frontHttp11Seconds = 0; ///< (b) through nghttpx offering only http/1.1
 
 /// Fills a fresh store with `cases` cases, then drains it through `uplink` (timed).
 double drainSeconds(queue::Uplink& uplink, int cases, int materials, benchmark::State& state,
@@ -286,7 +338,8 @@ double drainSeconds(queue::Uplink& uplink, int cases, int materials, benchmark::
     base::SystemClock clock;
     queue::SyncOptions options;
     options.batchSize = 64;
-    queue::SyncLoop loop(*store, uplink, clock, options);
+    Http2Count counted(uplink);
+    queue::SyncLoop loop(*store, counted, clock, options);
     const auto start = std::chrono::steady_clock::now();
     while (store->counts()->pending > 0) {
         if (!loop.runPass()) {
@@ -296,7 +349,9 @@ double drainSeconds(queue::Uplink& uplink, int cases, int materials, benchmark::
         if (perPass)
             perPass();
     }
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    state.counters["http2_share"] = counted.share();
+    return std::chrono::duration<double>(elapsed).count();
 }
 
 void BM_DrainOneAtATime(benchmark::State& state)
@@ -323,10 +378,49 @@ void BM_DrainConcurrent(benchmark::State& state)
         auto uplink = makeUplink(sim.url());
         state.ResumeTiming();
         const double seconds = drainSeconds(*uplink, cases, 0, state);
+        concurrentSeconds = seconds;
         state.counters["seconds"] = seconds;
+        state.counters["connections"] = static_cast<double>(uplink->connectionsOpened());
         state.counters["accepted"] = static_cast<double>(acceptedCases(*uplink));
         if (oneAtATimeSeconds > 0)
             state.counters["speedup"] = oneAtATimeSeconds / seconds;
+    }
+}
+
+/// (b) through nghttpx: mutual TLS (ALPN offering `alpn`) in front of the same platform-sim
+/// program, which it reaches over plain HTTP/1.1 on loopback. "h2,http/1.1": curl picks h2
+/// and multiplexes; "http/1.1": the same path without h2. x_plain_http11 is the ratio to
+/// BM_DrainConcurrent, x_nghttpx_http11 the h2 run's ratio to the http/1.1 run through nghttpx.
+void BM_DrainThroughNghttpx(benchmark::State& state, const std::string& alpn)
+{
+    const int cases = quick() ? 100 : 1000;
+    SimProcess sim(20);
+    Scratch scratch;
+    const auto certificates = sim_test::writeTestCertificates(scratch.path.string());
+    test_support::NghttpxOptions front;
+    front.backendPort = sim.port();
+    front.certFile = certificates.serverCert;
+    front.keyFile = certificates.serverKey;
+    front.clientCaFile = certificates.caCert;
+    front.alpn = alpn;
+    std::string error;
+    const auto proxy = test_support::Nghttpx::start(front, error);
+    if (!proxy) {
+        state.SkipWithError(error.c_str());
+        return;
+    }
+    auto uplink = makeUplink(proxy->baseUrl(), &certificates);
+    for (auto _ : state) {
+        const double seconds = drainSeconds(*uplink, cases, 0, state);
+        state.counters["seconds"] = seconds;
+        state.counters["connections"] = static_cast<double>(uplink->connectionsOpened());
+        state.counters["accepted"] = static_cast<double>(acceptedCases(*uplink));
+        if (concurrentSeconds > 0)
+            state.counters["x_plain_http11"] = seconds / concurrentSeconds;
+        if (alpn == "http/1.1")
+            frontHttp11Seconds = seconds;
+        else if (frontHttp11Seconds > 0)
+            state.counters["x_nghttpx_http11"] = seconds / frontHttp11Seconds;
     }
 }
 
@@ -362,6 +456,14 @@ BENCHMARK(BM_DurableEnqueueCase)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EnqueueVsBarePaired)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DrainOneAtATime)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 BENCHMARK(BM_DrainConcurrent)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
+BENCHMARK_CAPTURE(BM_DrainThroughNghttpx, http11, std::string("http/1.1"))
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_DrainThroughNghttpx, h2, std::string("h2,http/1.1"))
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->UseRealTime();
 BENCHMARK(BM_DrainMemory)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 
 BENCHMARK_MAIN();

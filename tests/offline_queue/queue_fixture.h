@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <thread>
 
 namespace queue_test {
@@ -85,6 +86,49 @@ inline std::unique_ptr<CurlUplink> makeSimUplink(const std::string& url,
     return std::move(*uplink);
 }
 
+/// Short backoffs, so that tests wait out retries quickly.
+inline SyncOptions quickOptions()
+{
+    SyncOptions options;
+    options.backoffBase = 5ms;
+    options.backoffCap = 20ms;
+    options.idlePoll = 50ms;
+    return options;
+}
+
+/// Runs passes until nothing is pending or `timeout` passes.
+inline bool drain(SyncLoop& loop, Store& store, std::chrono::milliseconds timeout = 10s)
+{
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (store.counts()->pending > 0) {
+        if (std::chrono::steady_clock::now() > deadline)
+            return false;
+        if (!loop.runPass())
+            return false;
+        std::this_thread::sleep_for(5ms);
+    }
+    return true;
+}
+
+/// Every delivered case of the store accepted exactly once, and nothing else accepted.
+inline void expectExactlyOnce(Store& store, const platform_sim::Snapshot& snapshot)
+{
+    std::map<std::string, int> accepted;
+    for (const auto& c : snapshot.cases)
+        ++accepted[c.submissionId];
+    std::size_t cases = 0;
+    const auto records = store.list();
+    ASSERT_TRUE(records);
+    for (const auto& record : *records)
+        if (record.kind == RecordKind::Case) {
+            ++cases;
+            EXPECT_EQ(record.state, RecordState::Delivered) << record.lastError;
+            EXPECT_EQ(accepted[record.submissionId], 1) << record.submissionId;
+        }
+    EXPECT_EQ(snapshot.cases.size(), cases);
+    EXPECT_EQ(snapshot.counters.conflicts, 0u);
+}
+
 class SyncLoopTest : public ::testing::Test {
 protected:
     void SetUp() override
@@ -99,14 +143,7 @@ protected:
         loop_ = std::make_unique<SyncLoop>(*store_, *uplink_, clock_, options());
     }
 
-    static SyncOptions options()
-    {
-        SyncOptions options;
-        options.backoffBase = 5ms;
-        options.backoffCap = 20ms;
-        options.idlePoll = 50ms;
-        return options;
-    }
+    static SyncOptions options() { return quickOptions(); }
 
     /// Runs passes until nothing is pending or `limit` passes, waiting out backoffs.
     void drain(int limit = 200)

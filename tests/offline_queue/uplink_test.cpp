@@ -28,48 +28,6 @@ std::unique_ptr<platform_sim::Server> startSim(platform_sim::Options options)
     return sim ? std::move(*sim) : nullptr;
 }
 
-/// Runs passes until nothing is pending or `timeout` passes.
-bool drain(SyncLoop& loop, Store& store, std::chrono::milliseconds timeout = 10s)
-{
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (store.counts()->pending > 0) {
-        if (std::chrono::steady_clock::now() > deadline)
-            return false;
-        if (!loop.runPass())
-            return false;
-        std::this_thread::sleep_for(5ms);
-    }
-    return true;
-}
-
-/// Every delivered case of the store accepted exactly once, and nothing else accepted.
-void expectExactlyOnce(Store& store, const platform_sim::Snapshot& snapshot)
-{
-    std::map<std::string, int> accepted;
-    for (const auto& c : snapshot.cases)
-        ++accepted[c.submissionId];
-    std::size_t cases = 0;
-    const auto records = store.list();
-    ASSERT_TRUE(records);
-    for (const auto& record : *records)
-        if (record.kind == RecordKind::Case) {
-            ++cases;
-            EXPECT_EQ(record.state, RecordState::Delivered) << record.lastError;
-            EXPECT_EQ(accepted[record.submissionId], 1) << record.submissionId;
-        }
-    EXPECT_EQ(snapshot.cases.size(), cases);
-    EXPECT_EQ(snapshot.counters.conflicts, 0u);
-}
-
-SyncOptions quickOptions()
-{
-    SyncOptions options;
-    options.backoffBase = 5ms;
-    options.backoffCap = 20ms;
-    options.idlePoll = 50ms;
-    return options;
-}
-
 } // namespace
 
 TEST(UplinkFaults, ARecordGoesOutWithinTwoSecondsOfThePlatformReturning)
