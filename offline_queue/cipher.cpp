@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <memory>
+#include <vector>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -181,19 +182,61 @@ base::Result<std::string> openSm4(const CipherKey& master, std::string_view seal
     return out;
 }
 
+/// fsync() of a folder, so that an entry just made in it survives a power cut.
+base::Result<void> syncFolder(const std::filesystem::path& dir)
+{
+    const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return base::fail(base::fromErrno("open folder " + dir.string(), errno));
+    const bool synced = ::fsync(fd) == 0;
+    const int error = errno;
+    ::close(fd);
+    if (!synced)
+        return base::fail(base::fromErrno("sync folder " + dir.string(), error));
+    return {};
+}
+
+/// Makes the folders above `path` that do not exist, outermost first, each with mode 0700
+/// (the kiosk user's own). Returns the outermost one made (empty when all existed).
+base::Result<std::filesystem::path> makeMissingFolders(const std::filesystem::path& path)
+{
+    std::vector<std::filesystem::path> missing; // innermost first
+    for (auto dir = path.parent_path(); !dir.empty() && dir != dir.root_path();
+         dir = dir.parent_path()) {
+        struct stat info {};
+        if (::stat(dir.c_str(), &info) == 0)
+            break;
+        if (errno != ENOENT)
+            return base::fail(base::fromErrno("queue key folder " + dir.string(), errno));
+        missing.push_back(dir);
+    }
+    for (auto dir = missing.rbegin(); dir != missing.rend(); ++dir) {
+        // chmod as well: mkdir's mode is narrowed by the umask, and 0700 is what is meant.
+        if ((::mkdir(dir->c_str(), 0700) != 0 && errno != EEXIST) ||
+            ::chmod(dir->c_str(), 0700) != 0)
+            return base::fail(base::fromErrno("create queue key folder " + dir->string(), errno));
+    }
+    return missing.empty() ? std::filesystem::path{} : missing.back();
+}
+
 base::Result<CipherKey> createKey(const std::filesystem::path& path)
 {
     CipherKey key{};
     if (RAND_bytes(key.data(), static_cast<int>(key.size())) != 1)
         return base::fail(cryptoError("random key"));
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0)
+    if (fd < 0) {
+        base::secureZero(key.data(), key.size());
         return base::fail(base::fromErrno("create queue key " + path.string(), errno));
+    }
     const bool written =
         ::write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size()) && ::fsync(fd) == 0;
+    const int error = errno;
     ::close(fd);
-    if (!written)
-        return base::fail(base::fromErrno("write queue key " + path.string(), errno));
+    if (!written) {
+        base::secureZero(key.data(), key.size());
+        return base::fail(base::fromErrno("write queue key " + path.string(), error));
+    }
     return key;
 }
 
@@ -214,13 +257,31 @@ std::string_view toString(CipherAlg alg)
     return alg == CipherAlg::Sm4CtrHmacSm3 ? "sm4-ctr-hmac-sm3" : "aes-256-gcm";
 }
 
-base::Result<CipherKey> loadOrCreateKey(const std::filesystem::path& path, bool& created)
+base::Result<CipherKey> loadOrCreateKey(const std::filesystem::path& path, KeyFileMade& made)
 {
-    created = false;
+    made = {};
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0 && errno == ENOENT) {
-        created = true;
-        return createKey(path);
+        auto folder = makeMissingFolders(path);
+        if (!folder)
+            return base::fail(folder.error());
+        auto key = createKey(path);
+        if (!key)
+            return key;
+        made.key = true;
+        made.folder = std::move(*folder);
+        // The new entries, up to the folder that already existed: a key lost to a power cut
+        // would leave the records sealed with it unreadable.
+        const auto stop = made.folder.empty() ? path.parent_path() : made.folder.parent_path();
+        for (auto dir = path.parent_path();; dir = dir.parent_path()) {
+            if (auto synced = syncFolder(dir); !synced) {
+                base::secureZero(key->data(), key->size());
+                return base::fail(synced.error());
+            }
+            if (dir == stop || dir.empty() || dir == dir.root_path())
+                break;
+        }
+        return key;
     }
     if (fd < 0)
         return base::fail(base::fromErrno("open queue key " + path.string(), errno));

@@ -21,12 +21,19 @@ enum class CipherAlg : std::uint8_t { Aes256Gcm = 1, Sm4CtrHmacSm3 = 2 };
 
 using CipherKey = std::array<std::uint8_t, 32>;
 
+/// What loadOrCreateKey() had to make, so that the caller can warn.
+struct KeyFileMade {
+    bool key = false;             ///< the key file did not exist and was created
+    std::filesystem::path folder; ///< the outermost folder created for it; empty if none was
+};
+
 /// The key in `path`: exactly 32 bytes, owned by this user, mode 0600 or stricter. A key
 /// others could read is refused (the message says how to fix it). When the file does not
-/// exist it is created from the system's random source and `created` is set, so that the
-/// caller can warn (a new key cannot read records sealed with a lost one).
+/// exist it is created from the system's random source, with its missing folders (mode 0700),
+/// and `made` says so, so that the caller can warn (a new key cannot read records sealed with a
+/// lost one). The new key and its folders are synced to disk before the key is returned.
 [[nodiscard]] base::Result<CipherKey> loadOrCreateKey(const std::filesystem::path& path,
-                                                      bool& created);
+                                                      KeyFileMade& made);
 
 /// Seals and opens record bodies. A sealed body names its algorithm in its first byte, so
 /// records written before a change of [queue] cipher still open. `aad` binds a body to its

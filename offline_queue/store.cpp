@@ -147,11 +147,14 @@ base::Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& pa
 {
     if (options.keyFile.empty())
         options.keyFile = path.parent_path() / "queue.key";
-    bool created = false;
-    auto key = loadOrCreateKey(options.keyFile, created);
+    KeyFileMade keyMade;
+    auto key = loadOrCreateKey(options.keyFile, keyMade);
     if (!key)
         return base::fail(key.error());
-    if (created)
+    if (!keyMade.folder.empty())
+        base::log::warning(logCategory, "created the missing folder " + keyMade.folder.string() +
+                                            " (mode 0700) for the queue key");
+    if (keyMade.key)
         base::log::warning(logCategory, "created a new queue key " + options.keyFile.string() +
                                             "; back it up with the kiosk's records, or records "
                                             "sealed with it cannot be read again");

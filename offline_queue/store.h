@@ -28,7 +28,7 @@ inline std::error_code make_error_code(QueueErrc e)
 
 struct StoreOptions {
     /// The 32-byte key sealing personal data ([queue] key_file); empty: "queue.key" next to
-    /// the database. Created (0600) with a warning when it does not exist.
+    /// the database. Created (0600, missing folders 0700) with a warning when it does not exist.
     std::filesystem::path keyFile;
     CipherAlg cipher = CipherAlg::Aes256Gcm; ///< for new records; old ones open with theirs
     std::uint64_t maxBytes = 0;              ///< [queue] max_mb; 0: only the disk limits it

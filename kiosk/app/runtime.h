@@ -20,9 +20,11 @@
 
 namespace kiosk::app {
 
-/// Built once by main() before any window exists. The UI's view-models borrow the catalog
-/// and the devices from it; the offline queue, the uplink and the session join it here, so
-/// everything the process owns has one owner and one shutdown order. Lives on the GUI thread.
+/// Built once by main() before any window exists. It owns the configuration, the catalogs,
+/// the devices, the offline queue, the uplink with its sync loop, the heartbeat and the
+/// catalog sync, so everything the process keeps has one owner and one shutdown order. The
+/// UI's view-models borrow the catalogs (and the sync loop's link state, through UplinkAlarm).
+/// Lives on the GUI thread.
 class Runtime {
 public:
     /// Loads and validates the configuration and the catalog in service, opens the offline
@@ -45,7 +47,9 @@ public:
     /// configured, the periodic GET /v1/catalog.
     void startUplink();
 
-    /// Where remote commands are registered by type (the catalog sync adds sync_catalog).
+    /// Where remote commands are registered by type. startUplink() registers
+    /// retry_dead_letters (the queue's dead letters, again) and sync_catalog (one
+    /// GET /v1/catalog now; an error without trusted keys or when the catalog is refused).
     [[nodiscard]] core::CommandRegistry& commands() { return commands_; }
 
     [[nodiscard]] const core::Config& config() const { return config_; }

@@ -32,8 +32,8 @@ public:
     void stage(Catalog next);
 
     /// Switches to the staged catalog if `state` is Idle; returns true when it switched.
-    /// Called by the UI thread on every session state change. The listener runs on the
-    /// caller's thread, after the switch.
+    /// Call it on the GUI thread: the kiosk's once-a-second timer calls it (with Idle) while
+    /// the home screen is shown. The listener runs on the caller's thread, after the switch.
     bool switchIfIdle(SessionState state);
 
     void setListener(Listener listener);

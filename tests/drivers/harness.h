@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <ostream>
 #include <string>
 
 namespace contract {
@@ -55,9 +56,16 @@ template <class H> struct Backend {
     std::function<std::unique_ptr<H>()> create;
 };
 
+/// The test name of a backend's instance (CardReaderContract/serial...): its name.
 template <class H> std::string backendName(const testing::TestParamInfo<Backend<H>>& info)
 {
     return info.param.name;
+}
+
+/// How GoogleTest prints the parameter ("GetParam() = serial"), instead of the struct's bytes.
+template <class H> void PrintTo(const Backend<H>& backend, std::ostream* out)
+{
+    *out << backend.name;
 }
 
 } // namespace contract

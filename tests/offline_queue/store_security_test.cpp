@@ -2,6 +2,7 @@
 // Personal data at rest: sealed bodies (AES-256-GCM, SM4-CTR + HMAC-SM3), the key file's
 // rules, the migration of a plaintext version-1 database, and the size cap (SQLite's page
 // limit, and a real full filesystem where this machine lets the test mount one).
+#include "base/log.h"
 #include "offline_queue/cipher.h"
 #include "offline_queue/store.h"
 #include "tests/support/temp_dir.h"
@@ -121,25 +122,85 @@ TEST(Cipher, TheKeyFileIsCreatedPrivateAndARevealedOneIsRefused)
 {
     test_support::TempDir dir;
     const auto path = dir / "queue.key";
-    bool created = false;
-    auto key = loadOrCreateKey(path, created);
+    KeyFileMade made;
+    auto key = loadOrCreateKey(path, made);
     ASSERT_TRUE(key) << key.error().describe();
-    EXPECT_TRUE(created);
+    EXPECT_TRUE(made.key);
+    EXPECT_TRUE(made.folder.empty());
     EXPECT_EQ(std::filesystem::file_size(path), 32u);
     EXPECT_EQ(std::filesystem::status(path).permissions(),
               std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
-    auto again = loadOrCreateKey(path, created);
+    auto again = loadOrCreateKey(path, made);
     ASSERT_TRUE(again);
-    EXPECT_FALSE(created);
+    EXPECT_FALSE(made.key);
     EXPECT_EQ(*again, *key);
 
     ASSERT_EQ(chmod(path.c_str(), 0644), 0);
-    auto revealed = loadOrCreateKey(path, created);
+    auto revealed = loadOrCreateKey(path, made);
     ASSERT_FALSE(revealed);
     EXPECT_NE(revealed.error().message.find("chmod 600"), std::string::npos);
     ASSERT_EQ(chmod(path.c_str(), 0600), 0);
     std::ofstream(path, std::ios::app) << "x";
-    EXPECT_FALSE(loadOrCreateKey(path, created));
+    EXPECT_FALSE(loadOrCreateKey(path, made));
+}
+
+TEST(Cipher, TheKeyFilesMissingFoldersAreCreatedPrivate)
+{
+    // As with the default /etc/kiosk/queue.key on a machine without /etc/kiosk.
+    test_support::TempDir dir;
+    const auto path = dir / "etc/kiosk/queue.key";
+    KeyFileMade made;
+    auto key = loadOrCreateKey(path, made);
+    ASSERT_TRUE(key) << key.error().describe();
+    EXPECT_TRUE(made.key);
+    EXPECT_EQ(made.folder, dir / "etc");
+    for (const auto& folder : {dir / "etc", dir / "etc/kiosk"})
+        EXPECT_EQ(std::filesystem::status(folder).permissions(), std::filesystem::perms::owner_all)
+            << folder;
+    EXPECT_EQ(std::filesystem::file_size(path), 32u);
+    EXPECT_EQ(std::filesystem::status(path).permissions(),
+              std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    // The next start finds it and makes nothing.
+    auto again = loadOrCreateKey(path, made);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(*again, *key);
+    EXPECT_FALSE(made.key);
+    EXPECT_TRUE(made.folder.empty());
+    // A file where a folder should be is an error, not a crash or a key somewhere else.
+    std::ofstream(dir / "plain") << "x";
+    auto blocked = loadOrCreateKey(dir / "plain/kiosk/queue.key", made);
+    ASSERT_FALSE(blocked);
+    EXPECT_NE(blocked.error().message.find("plain"), std::string::npos);
+    EXPECT_FALSE(made.key);
+}
+
+TEST(StoreSecurity, OpeningWithAKeyInAMissingFolderCreatesBothAndWarnsWithoutTheKey)
+{
+    test_support::TempDir dir;
+    StoreOptions options;
+    options.keyFile = dir / "etc/kiosk/queue.key";
+    base::log::setSink(base::log::Sink::Stderr);
+    testing::internal::CaptureStderr();
+    auto store = Store::open(dir / "queue.db", options);
+    const std::string log = testing::internal::GetCapturedStderr();
+    ASSERT_TRUE(store) << store.error().describe();
+    ASSERT_TRUE((*store)->enqueueCase(personalCase()));
+    EXPECT_NE(log.find("created the missing folder " + (dir / "etc").string()), std::string::npos)
+        << log;
+    EXPECT_NE(log.find("created a new queue key " + options.keyFile.string()), std::string::npos)
+        << log;
+    // The key itself is in no form in the log: not as bytes, not as hex.
+    const std::string key = fileBytes(options.keyFile);
+    ASSERT_EQ(key.size(), 32u);
+    std::string hex;
+    for (const unsigned char byte : key) {
+        constexpr const char* digits = "0123456789abcdef";
+        hex += digits[byte >> 4];
+        hex += digits[byte & 15];
+    }
+    EXPECT_EQ(log.find(key), std::string::npos);
+    EXPECT_EQ(log.find(hex), std::string::npos);
+    EXPECT_EQ(log.find(key.substr(0, 8)), std::string::npos);
 }
 
 TEST(StoreSecurity, NoPersonalDataInTheFilesBeforeOrAfterDelivery)

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // Renders Main.qml with the shipped catalog (home, one guide and search, portrait and
-// landscape; home with the staff marker of a held upload queue),
-// saves docs/screenshots/*.png in the source tree and checks that each image is the right
-// size and really shows something: several colours, dark text, the blue top bar.
+// landscape; home with the staff marker of a held upload queue), saves the pictures as PNG
+// and checks that each image is the right size and really shows something: several colours,
+// dark text, the blue top bar. They go to the build tree (tests/qml/screenshots/) unless
+// `--output-dir DIR` says otherwise: scripts/screenshots passes docs/screenshots to refresh
+// the committed ones, so a test run never changes the source tree.
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/service_catalog.h"
 #include "qml/catalog_view_model.h"
@@ -22,6 +24,8 @@
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <cstring>
+#include <iostream>
 #include <memory>
 
 Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
@@ -63,6 +67,13 @@ private:
     char* argv_[2] = {name_, nullptr};
     std::unique_ptr<QGuiApplication> app_;
 };
+
+/// Where the pictures go: the build tree's KIOSK_SCREENSHOT_DIR, or --output-dir.
+QString& outputDir()
+{
+    static QString dir = QStringLiteral(KIOSK_SCREENSHOT_DIR);
+    return dir;
+}
 
 /// The catalog the kiosk ships (kiosk/data/catalog.json): the screenshots show what
 /// citizens will see, 200 items and all.
@@ -159,8 +170,8 @@ protected:
         ASSERT_FALSE(image.isNull()) << "Main.qml did not load";
         EXPECT_EQ(image.size(), size);
 
-        const QString path = QDir(KIOSK_SCREENSHOT_DIR).filePath(fileName);
-        QDir().mkpath(KIOSK_SCREENSHOT_DIR);
+        const QString path = QDir(outputDir()).filePath(fileName);
+        QDir().mkpath(outputDir());
         EXPECT_TRUE(image.save(path, "PNG")) << path.toStdString();
 
         const auto stats = measure(image);
@@ -220,7 +231,19 @@ TEST_F(Screenshots, HomeQueueHeldPortrait)
 
 int main(int argc, char** argv)
 {
-    ::testing::InitGoogleTest(&argc, argv);
+    ::testing::InitGoogleTest(&argc, argv); // takes the --gtest_* options out of argv
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--output-dir") == 0 && i + 1 < argc) {
+            outputDir() = QString::fromLocal8Bit(argv[++i]);
+        } else if (std::strncmp(argv[i], "--output-dir=", 13) == 0) {
+            outputDir() = QString::fromLocal8Bit(argv[i] + 13);
+        } else {
+            std::cerr << "usage: qml_screenshot_test [--gtest_...] [--output-dir DIR]\n"
+                         "  DIR: where the PNGs go (default "
+                      << KIOSK_SCREENSHOT_DIR << ")\n";
+            return 2;
+        }
+    }
     ::testing::AddGlobalTestEnvironment(new QtEnvironment);
     return RUN_ALL_TESTS();
 }

@@ -102,7 +102,7 @@ TEST(UsbSpec, ParsesIdsAndProfiles)
 
 INSTANTIATE_TEST_SUITE_P(Profiles, UsbReader, testing::Values(Profile::Split, Profile::Single),
                          [](const testing::TestParamInfo<Profile>& param) {
-                             return param.param == Profile::Split ? "split" : "single";
+                             return std::string(test_support::toString(param.param));
                          });
 
 } // namespace

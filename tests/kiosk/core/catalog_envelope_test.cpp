@@ -95,7 +95,10 @@ TEST_P(Envelope, RefusesAWrongSignatureAnUnknownKeyAndAnotherKey)
               std::string::npos);
 }
 
-INSTANTIATE_TEST_SUITE_P(Algorithms, Envelope, ::testing::Values("ed25519", "sm2"));
+INSTANTIATE_TEST_SUITE_P(Algorithms, Envelope, ::testing::Values("ed25519", "sm2"),
+                         [](const ::testing::TestParamInfo<std::string>& param) {
+                             return param.param;
+                         });
 
 TEST(EnvelopeRefusals, NameWhatIsWrong)
 {

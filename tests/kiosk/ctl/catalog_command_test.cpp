@@ -185,4 +185,7 @@ TEST_P(CatalogCommand, SearchAndDiff)
     EXPECT_EQ(report["changed"][0]["fields"], Json::array({"name"}));
 }
 
-INSTANTIATE_TEST_SUITE_P(Algorithms, CatalogCommand, ::testing::Values("ed25519", "sm2"));
+INSTANTIATE_TEST_SUITE_P(Algorithms, CatalogCommand, ::testing::Values("ed25519", "sm2"),
+                         [](const ::testing::TestParamInfo<std::string>& param) {
+                             return param.param;
+                         });

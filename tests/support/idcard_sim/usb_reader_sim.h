@@ -11,6 +11,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <ostream>
 #include <string>
 
 namespace test_support {
@@ -50,5 +51,15 @@ private:
     int devnum_ = 0;
     std::string syspath_;
 };
+
+/// "split" or "single": test names and GoogleTest's printout of a Profile parameter.
+inline const char* toString(UsbReaderSimulator::Profile profile)
+{
+    return profile == UsbReaderSimulator::Profile::Split ? "split" : "single";
+}
+inline void PrintTo(UsbReaderSimulator::Profile profile, std::ostream* out)
+{
+    *out << toString(profile);
+}
 
 } // namespace test_support
