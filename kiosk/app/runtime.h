@@ -49,7 +49,7 @@ public:
 
     /// Where remote commands are registered by type. startUplink() registers
     /// retry_dead_letters (the queue's dead letters, again) and sync_catalog (one
-    /// GET /v1/catalog now; an error without trusted keys or when the catalog is refused).
+    /// GET /v1/catalog now on the catalog sync's worker; an error without trusted keys).
     [[nodiscard]] core::CommandRegistry& commands() { return commands_; }
 
     [[nodiscard]] const core::Config& config() const { return config_; }
