@@ -24,8 +24,8 @@ public:
         count(answer);
         return answer;
     }
-    std::vector<base::Result<UplinkResponse>>
-    sendAll(std::span<const UplinkRequest> requests, std::stop_token stop = {}) override
+    std::vector<base::Result<UplinkResponse>> sendAll(std::span<const UplinkRequest> requests,
+                                                      std::stop_token stop = {}) override
     {
         auto results = inner_.sendAll(requests, std::move(stop));
         for (const auto& result : results)

@@ -33,7 +33,6 @@ Catalog sampleCatalog()
     return std::move(*catalog);
 }
 
-
 } // namespace
 
 TEST(Application, PrefillsFromTheCard)
@@ -111,7 +110,7 @@ TEST(Application, SubmitStoresOneCaseAndRatingWaitsForIt)
     EXPECT_EQ(body["submissionId"], submitted->submissionId);
     EXPECT_EQ(body["applicant"]["idType"], "resident");
     EXPECT_EQ(body["catalogVersion"], 7);
-    EXPECT_EQ(body["createdAt"], "2026-11-18T19:06:40+08:00");
+    EXPECT_EQ(body["createdAt"], "2026-11-23T10:00:00+08:00"); // the ManualClock's start
 }
 
 TEST(Application, ReceiptMasksTheNameAndCarriesTheReceiptCode)
@@ -121,7 +120,8 @@ TEST(Application, ReceiptMasksTheNameAndCarriesTheReceiptCode)
     session.setItemCode("X1");
     session.setCard(drivers::fake::sampleCards().front());
     session.setSubmissionId("6f1c2a4e-8d7b-4c3a-9e21-0b5d4f6a7c88");
-    const auto receipt = buildReceipt(catalog, catalog.items[0], session, base::ManualClock().now());
+    const auto receipt =
+        buildReceipt(catalog, catalog.items[0], session, base::ManualClock().now());
     std::string all;
     for (const auto& line : receipt.lines)
         all += line.text + "\n";
