@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "offline_queue/delivery.h"
 
+#include "base/json_reader.h"
+#include "offline_queue/platform_client.h"
+
 #include <nlohmann/json.hpp>
 
 namespace queue {
@@ -12,32 +15,34 @@ bool isOneOf(long status, std::initializer_list<long> statuses)
     return std::find(statuses.begin(), statuses.end(), status) != statuses.end();
 }
 
-/// The machine code of an error body ({"code","message"}), or "" when there is none.
-std::string errorCode(const std::string& body)
-{
-    const auto json = nlohmann::json::parse(body, nullptr, false);
-    if (json.is_object())
-        if (auto code = json.find("code"); code != json.end() && code->is_string())
-            return code->get<std::string>();
-    return {};
-}
-
 /// A 2xx is success only with the body the spec promises; anything else is transient.
 Verdict classifySuccess(RecordKind kind, const UplinkResponse& response)
 {
     const std::string status = std::to_string(response.status);
     if (kind == RecordKind::Material)
         return {Disposition::Delivered, {}, status, std::nullopt, false};
-    const auto json = nlohmann::json::parse(response.body, nullptr, false);
-    if (!json.is_object())
+    const auto json = base::json::parseObject(response.body);
+    if (!json)
         return {Disposition::Retry, {}, status + " with a malformed body", std::nullopt, false};
-    if (kind == RecordKind::Case) {
-        const auto caseNo = json.find("caseNo");
-        if (caseNo == json.end() || !caseNo->is_string() || caseNo->get<std::string>().empty())
-            return {Disposition::Retry, {}, status + " without caseNo", std::nullopt, false};
-        return {Disposition::Delivered, caseNo->get<std::string>(), status, std::nullopt, false};
-    }
-    return {Disposition::Delivered, {}, status, std::nullopt, false};
+    if (kind != RecordKind::Case)
+        return {Disposition::Delivered, {}, status, std::nullopt, false};
+    // The case number is stored, shown by kioskctl and printed on the receipt: only a
+    // bounded token is taken. The reason names the path, never the value.
+    auto caseNo = base::json::Reader(*json).token("caseNo");
+    if (!caseNo)
+        return {Disposition::Retry, {}, status + " " + caseNo.error().message, std::nullopt, false};
+    return {Disposition::Delivered, std::move(*caseNo), status, std::nullopt, false};
+}
+
+/// The stored evaluation body with the case number the platform gave its case. A stored body
+/// that cannot be read or written back is sent as it is: the platform judges it (422).
+std::string withCaseNo(const std::string& body, const std::string& caseNo)
+{
+    auto json = base::json::parseObject(body);
+    if (!json)
+        return body;
+    (*json)["caseNo"] = caseNo;
+    return base::json::dump(*json).value_or(body);
 }
 
 } // namespace
@@ -61,13 +66,8 @@ UplinkRequest requestFor(const OutgoingRecord& record)
     case RecordKind::Evaluation:
         request.path = "/v1/evaluations";
         request.idempotencyKey = record.idempotencyKey;
-        if (!record.caseNo.empty()) {
-            auto json = nlohmann::json::parse(request.body, nullptr, false);
-            if (json.is_object()) {
-                json["caseNo"] = record.caseNo;
-                request.body = json.dump();
-            }
-        }
+        if (!record.caseNo.empty())
+            request.body = withCaseNo(record.body, record.caseNo);
         break;
     }
     return request;
@@ -82,7 +82,7 @@ Verdict classify(RecordKind kind, const base::Result<UplinkResponse>& answer)
     if (status >= 200 && status < 300)
         return classifySuccess(kind, response);
 
-    const std::string code = errorCode(response.body);
+    const std::string code = platformErrorCode(response.body);
     const std::string reason = std::to_string(status) + (code.empty() ? "" : " " + code);
     if (isOneOf(status, {401, 403}))
         return {Disposition::Hold, {}, reason, std::nullopt, false};

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "offline_queue/platform_client.h"
 
+#include "base/json_reader.h"
 #include "base/secure_buffer.h"
 
 #include <nlohmann/json.hpp>
@@ -8,6 +9,11 @@
 namespace queue {
 
 namespace {
+
+/// Longest error code, status or timestamp taken from an answer.
+constexpr std::size_t maxCodeLength = 64;
+/// Longest item name shown to the citizen.
+constexpr std::size_t maxNameLength = 1024;
 
 /// Sends a request whose body holds an ID number, then wipes the body.
 base::Result<UplinkResponse> sendPersonal(Uplink& uplink, UplinkRequest& request)
@@ -29,22 +35,47 @@ UplinkRequest personalRequest(std::string path, nlohmann::json body)
     return request;
 }
 
-bool isText(const nlohmann::json& object, const char* key)
+/// One case of a progress answer. Names and numbers are bounded; the item name is free
+/// text for the screen, never logged.
+base::Result<CaseProgress> readProgress(const base::json::Reader& item)
 {
-    const auto found = object.find(key);
-    return found != object.end() && found->is_string();
+    auto caseNo = item.token("caseNo");
+    if (!caseNo)
+        return base::fail(caseNo.error());
+    auto status = item.token("status", maxCodeLength);
+    if (!status)
+        return base::fail(status.error());
+    auto itemCode = item.optionalToken("itemCode");
+    if (!itemCode)
+        return base::fail(itemCode.error());
+    auto itemName = item.optionalString("itemName", maxNameLength);
+    if (!itemName)
+        return base::fail(itemName.error());
+    auto updatedAt = item.optionalString("updatedAt", maxCodeLength);
+    if (!updatedAt)
+        return base::fail(updatedAt.error());
+    return CaseProgress{*caseNo, itemCode->value_or(""), itemName->value_or(""), *status,
+                        updatedAt->value_or("")};
 }
 
 } // namespace
 
+std::string platformErrorCode(std::string_view body)
+{
+    // Only the code is read: it goes into logs and the queue's last error. The message is
+    // free text and is never read.
+    const auto json = base::json::parseObject(body);
+    if (!json)
+        return {};
+    return base::json::Reader(*json).token("code", maxCodeLength).value_or("");
+}
+
 base::Error rejection(const UplinkRequest& request, const UplinkResponse& response)
 {
-    const auto json = nlohmann::json::parse(response.body, nullptr, false);
-    std::string code;
-    if (json.is_object() && isText(json, "code"))
-        code = " " + json["code"].get<std::string>();
-    return {UplinkErrc::rejected,
-            request.method + " " + request.path + ": " + std::to_string(response.status) + code};
+    const std::string code = platformErrorCode(response.body);
+    return {UplinkErrc::rejected, request.method + " " + request.path + ": " +
+                                      std::to_string(response.status) +
+                                      (code.empty() ? "" : " " + code)};
 }
 
 base::Result<std::vector<CaseProgress>> queryCases(Uplink& uplink, std::string_view idType,
@@ -56,21 +87,27 @@ base::Result<std::vector<CaseProgress>> queryCases(Uplink& uplink, std::string_v
         return base::fail(answer.error());
     if (answer->status < 200 || answer->status >= 300)
         return base::fail(rejection(request, *answer));
-    const auto json = nlohmann::json::parse(answer->body, nullptr, false);
-    if (!json.is_object() || !json.contains("cases") || !json["cases"].is_array())
-        return base::fail(UplinkErrc::malformed, "POST /v1/cases/query: no \"cases\" array");
+    auto cases = readCaseList(answer->body);
+    if (!cases)
+        return base::fail(UplinkErrc::malformed, "POST /v1/cases/query: " + cases.error().message);
+    return cases;
+}
+
+base::Result<std::vector<CaseProgress>> readCaseList(std::string_view body)
+{
+    const auto json = base::json::parseObject(body);
+    if (!json)
+        return base::fail(json.error());
+    auto items = base::json::Reader(*json).array("cases");
+    if (!items)
+        return base::fail(items.error());
     std::vector<CaseProgress> cases;
-    for (const auto& item : json["cases"]) {
-        if (!item.is_object() || !isText(item, "caseNo") || !isText(item, "status"))
-            return base::fail(UplinkErrc::malformed,
-                              "POST /v1/cases/query: a case without caseNo or status");
-        CaseProgress progress;
-        progress.caseNo = item["caseNo"].get<std::string>();
-        progress.itemCode = item.value("itemCode", "");
-        progress.itemName = item.value("itemName", "");
-        progress.status = item["status"].get<std::string>();
-        progress.updatedAt = item.value("updatedAt", "");
-        cases.push_back(std::move(progress));
+    cases.reserve(items->size());
+    for (const auto& item : *items) {
+        auto progress = readProgress(item);
+        if (!progress)
+            return base::fail(progress.error());
+        cases.push_back(std::move(*progress));
     }
     return cases;
 }
@@ -84,11 +121,8 @@ base::Result<std::optional<Document>> fetchDocument(Uplink& uplink, std::string_
     auto answer = sendPersonal(uplink, request);
     if (!answer)
         return base::fail(answer.error());
-    if (answer->status == 404) {
-        const auto json = nlohmann::json::parse(answer->body, nullptr, false);
-        if (json.is_object() && json.value("code", "") == "no_document")
-            return std::optional<Document>{};
-    }
+    if (answer->status == 404 && platformErrorCode(answer->body) == "no_document")
+        return std::optional<Document>{};
     if (answer->status != 200)
         return base::fail(rejection(request, *answer));
     if (answer->contentType.rfind("application/pdf", 0) != 0 || answer->body.rfind("%PDF-", 0) != 0)

@@ -40,6 +40,14 @@ queryCases(Uplink& uplink, std::string_view idType, std::string_view idNumber);
                                                                   std::string_view idType,
                                                                   std::string_view idNumber);
 
+/// Reads the body of a progress answer ({"cases": [...]}); the error names the path of the
+/// first bad case, never its values.
+[[nodiscard]] base::Result<std::vector<CaseProgress>> readCaseList(std::string_view body);
+
+/// The machine code of an error body ({"code","message"}): a token of at most 64 printable
+/// ASCII characters, or "" when there is none (not JSON, no code, a code of another type).
+[[nodiscard]] std::string platformErrorCode(std::string_view body);
+
 /// The error for a non-2xx answer: "POST /v1/cases/query: 422 invalid_query".
 [[nodiscard]] base::Error rejection(const UplinkRequest& request, const UplinkResponse& response);
 

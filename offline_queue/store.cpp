@@ -2,6 +2,7 @@
 #include "offline_queue/store.h"
 
 #include "base/clock.h"
+#include "base/json_reader.h"
 #include "base/log.h"
 #include "base/random.h"
 #include "base/secure_buffer.h"
@@ -337,10 +338,18 @@ base::Result<SubmissionRef> Store::enqueueCase(CaseInput input)
 {
     if (!input.body.is_object())
         return base::fail(QueueErrc::invalid_input, "case body must be a JSON object");
+    // The body is the kiosk's own, but its strings come from a form and a card: read and
+    // serialised with the checked reader, so a wrong type is refused rather than thrown.
+    const auto itemCode =
+        base::json::Reader(input.body).optionalString("itemCode", base::json::maxTokenLength);
+    const auto serialised = base::json::dump(input.body);
+    if (!itemCode || !serialised)
+        return base::fail(QueueErrc::invalid_input,
+                          "case body: " +
+                              (itemCode ? serialised.error() : itemCode.error()).message);
     SubmissionRef ref{base::makeUuidV4(), 0};
-    const std::string itemCode = input.body.value("itemCode", "");
     nlohmann::json materials = nlohmann::json::array();
-    std::uint64_t needed = input.body.dump().size();
+    std::uint64_t needed = serialised->size();
     for (const auto& material : input.materials)
         needed += material.bytes.size();
     std::lock_guard lock(mutex_);
@@ -355,17 +364,20 @@ base::Result<SubmissionRef> Store::enqueueCase(CaseInput input)
                                  {"sha256", digest},
                                  {"size", material.bytes.size()},
                                  {"contentType", material.contentType}});
-            if (auto done = insertRecord(RecordKind::Material, base::makeUuidV4(), ref.submissionId,
-                                         itemCode, material.contentType, digest, bytes);
+            if (auto done =
+                    insertRecord(RecordKind::Material, base::makeUuidV4(), ref.submissionId,
+                                 itemCode->value_or(""), material.contentType, digest, bytes);
                 !done)
                 return done;
         }
         input.body["submissionId"] = ref.submissionId;
         input.body["materials"] = std::move(materials);
-        std::string plain = input.body.dump();
-        auto done = insertRecord(RecordKind::Case, ref.submissionId, ref.submissionId, itemCode,
-                                 "application/json", "", plain);
-        base::secureZero(plain);
+        auto plain = base::json::dump(input.body);
+        if (!plain)
+            return base::fail(QueueErrc::invalid_input, "case body: " + plain.error().message);
+        auto done = insertRecord(RecordKind::Case, ref.submissionId, ref.submissionId,
+                                 itemCode->value_or(""), "application/json", "", *plain);
+        base::secureZero(*plain);
         if (!done)
             return done;
         ref.caseRecordId = sqlite3_last_insert_rowid(db_);
@@ -381,8 +393,13 @@ base::Result<std::string> Store::enqueueEvaluation(EvaluationInput input)
     if (!input.body.is_object())
         return base::fail(QueueErrc::invalid_input, "evaluation body must be a JSON object");
     const std::string evaluationId = base::makeUuidV4();
+    input.body["evaluationId"] = evaluationId;
+    input.body["submissionId"] = input.submissionId;
+    const auto plain = base::json::dump(input.body);
+    if (!plain)
+        return base::fail(QueueErrc::invalid_input, "evaluation body: " + plain.error().message);
     std::lock_guard lock(mutex_);
-    if (auto room = checkRoom(input.body.dump().size()); !room)
+    if (auto room = checkRoom(plain->size()); !room)
         return base::fail(room.error());
     auto stored = transaction([&]() -> base::Result<void> {
         Statement find(db_,
@@ -394,10 +411,8 @@ base::Result<std::string> Store::enqueueEvaluation(EvaluationInput input)
         if (!*row)
             return base::fail(QueueErrc::not_found,
                               "no stored case " + input.submissionId + " to rate");
-        input.body["evaluationId"] = evaluationId;
-        input.body["submissionId"] = input.submissionId;
         return insertRecord(RecordKind::Evaluation, evaluationId, input.submissionId, find.text(0),
-                            "application/json", "", input.body.dump());
+                            "application/json", "", *plain);
     });
     if (!stored)
         return base::fail(stored.error().withContext("store evaluation"));

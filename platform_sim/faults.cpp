@@ -47,6 +47,28 @@ base::Result<void> mergePathPrefix(const json& changes, std::string& field)
     return {};
 }
 
+/// `"replaceBodies": {"<prefix>": "<body text>", ...}` replaces the whole map; {} or null
+/// clears it.
+base::Result<void> mergeReplaceBodies(const json& changes,
+                                      std::map<std::string, std::string, std::less<>>& field)
+{
+    if (!changes.contains("replaceBodies"))
+        return {};
+    const json& value = changes.at("replaceBodies");
+    if (!value.is_null() && !value.is_object())
+        return base::fail(base::errc::invalid_argument,
+                          "replaceBodies must be an object of path prefix -> body text");
+    std::map<std::string, std::string, std::less<>> bodies;
+    for (auto entry = value.begin(); value.is_object() && entry != value.end(); ++entry) {
+        if (!entry->is_string())
+            return base::fail(base::errc::invalid_argument,
+                              "replaceBodies: each body must be a string (the body text)");
+        bodies.emplace(entry.key(), entry->get<std::string>());
+    }
+    field = std::move(bodies);
+    return {};
+}
+
 Reply injectedFailure(const Faults& faults)
 {
     Reply reply = errorReply(faults.failStatus, "injected_fault",
@@ -59,9 +81,10 @@ Reply injectedFailure(const Faults& faults)
 
 json toJson(const Faults& faults)
 {
-    return {{"failNext", faults.failNext},     {"failStatus", faults.failStatus},
-            {"retryAfter", faults.retryAfter}, {"pathPrefix", faults.pathPrefix},
-            {"latencyMs", faults.latencyMs},   {"dropNext", faults.dropNext}};
+    return {{"failNext", faults.failNext},          {"failStatus", faults.failStatus},
+            {"retryAfter", faults.retryAfter},      {"pathPrefix", faults.pathPrefix},
+            {"latencyMs", faults.latencyMs},        {"dropNext", faults.dropNext},
+            {"replaceBodies", faults.replaceBodies}};
 }
 
 base::Result<Faults> mergeFaults(Faults current, const json& changes)
@@ -73,7 +96,8 @@ base::Result<Faults> mergeFaults(Faults current, const json& changes)
                         mergeInt(changes, "latencyMs", current.latencyMs),
                         mergeInt(changes, "dropNext", current.dropNext),
                         mergeRetryAfter(changes, current.retryAfter),
-                        mergePathPrefix(changes, current.pathPrefix)}) {
+                        mergePathPrefix(changes, current.pathPrefix),
+                        mergeReplaceBodies(changes, current.replaceBodies)}) {
         if (!merged)
             return base::fail(merged.error());
     }
@@ -91,6 +115,30 @@ base::Result<Faults> checkFaults(Faults faults)
     if (faults.retryAfter.find_first_of("\r\n") != std::string::npos)
         return base::fail(base::errc::invalid_argument, "retryAfter must be a single line");
     return faults;
+}
+
+void replaceBody(const Faults& faults, std::string_view path, Reply& reply)
+{
+    const std::string* body = nullptr;
+    std::size_t longest = 0;
+    for (const auto& [prefix, text] : faults.replaceBodies)
+        if (path.starts_with(prefix) && (body == nullptr || prefix.size() > longest)) {
+            body = &text;
+            longest = prefix.size();
+        }
+    if (body == nullptr || reply.status == 304 || reply.status == 204)
+        return;
+    reply.body = *body;
+    reply.contentType = "application/json";
+    std::erase_if(reply.headers, [](const auto& header) {
+        return header.first == "ETag" || header.first == "X-Document-Id";
+    });
+}
+
+void FaultInjector::replaceBody(std::string_view path, Reply& reply) const
+{
+    std::lock_guard lock(mutex_);
+    platform_sim::replaceBody(faults_, path, reply);
 }
 
 void FaultInjector::set(Faults faults)

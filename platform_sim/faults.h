@@ -6,6 +6,8 @@
 #include "platform_sim/reply.h"
 
 #include <chrono>
+#include <functional>
+#include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -22,6 +24,11 @@ struct Faults {
     std::string pathPrefix; ///< failNext and dropNext count only requests whose path starts so
     int latencyMs = 0;      ///< delay before every /v1 request is handled
     int dropNext = 0;       ///< process this many matching requests, then cut the response short
+    /// Path prefix -> body text answered instead of the real body (status kept, request
+    /// processed), for every /v1 request under the longest matching prefix until cleared:
+    /// a platform that answers valid JSON of the wrong shape. Not counted, not path-filtered
+    /// by pathPrefix; ETag and X-Document-Id are dropped, as they describe the real body.
+    std::map<std::string, std::string, std::less<>> replaceBodies;
 };
 
 /// `{"failNext", "failStatus", "retryAfter", "pathPrefix", "latencyMs", "dropNext"}`.
@@ -33,6 +40,10 @@ struct Faults {
 
 /// Range checks shared by the flags, the admin endpoint and Server::setFaults.
 [[nodiscard]] base::Result<Faults> checkFaults(Faults faults);
+
+/// Replaces `reply`'s body when `faults.replaceBodies` has a prefix of `path` (the longest);
+/// answers without a body (304) stay as they are.
+void replaceBody(const Faults& faults, std::string_view path, Reply& reply);
 
 /// What the injector decided for one request.
 struct FaultDecision {
@@ -50,6 +61,8 @@ public:
     [[nodiscard]] std::chrono::milliseconds latency() const;
     /// Counts the request against failNext (first) or dropNext if `path` matches the prefix.
     [[nodiscard]] FaultDecision take(std::string_view path);
+    /// replaceBody() with the current settings.
+    void replaceBody(std::string_view path, Reply& reply) const;
 
 private:
     mutable std::mutex mutex_;

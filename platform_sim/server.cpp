@@ -335,11 +335,15 @@ void Server::Impl::serveApi(const httplib::Request& req, httplib::Response& res,
     const FaultDecision decision = faults.take(req.path);
     if (decision.failure) {
         state->count(Event::InjectedFault);
-        write(*decision.failure, res);
+        Reply failure = *decision.failure;
+        faults.replaceBody(req.path, failure); // an error body of the wrong shape
+        write(failure, res);
         return;
     }
     const auto denied = authenticate(req, options.kioskId);
-    write(denied ? *denied : handler(req), res);
+    Reply reply = denied ? *denied : handler(req);
+    faults.replaceBody(req.path, reply);
+    write(reply, res);
     if (decision.drop) {
         state->count(Event::DroppedResponse);
         base::log::info(logCategory, "cutting short the answer to " + req.method + " " + req.path);

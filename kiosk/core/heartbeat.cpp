@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kiosk/core/heartbeat.h"
 
+#include "base/json_reader.h"
 #include "base/log.h"
 #include "base/random.h"
 #include "offline_queue/platform_client.h"
@@ -9,6 +10,40 @@ namespace kiosk::core {
 
 namespace {
 constexpr std::string_view logCategory = "core/heartbeat";
+/// Longest command type; the spec's are short names such as retry_dead_letters.
+constexpr std::size_t maxTypeLength = 64;
+
+/// One command of an answer. Only tokens are taken for id and type (bounded printable ASCII),
+/// so both are safe to log and to send back.
+ParsedCommand readCommand(const base::json::Reader& item)
+{
+    auto id = item.token("id");
+    if (!id)
+        return {std::nullopt, base::fail(id.error())};
+    auto type = item.token("type", maxTypeLength);
+    if (!type)
+        return {*id, base::fail(type.error())};
+    auto args = item.optionalObject("args");
+    if (!args)
+        return {*id, base::fail(args.error())};
+    const auto argsValue = *args ? (*args)->value() : nlohmann::json::object();
+    return {*id, RemoteCommand{*id, *type, argsValue}};
+}
+} // namespace
+
+base::Result<std::vector<ParsedCommand>> readCommands(std::string_view answer)
+{
+    auto reply = base::json::parseObject(answer);
+    if (!reply)
+        return base::fail(reply.error());
+    auto items = base::json::Reader(*reply).array("commands");
+    if (!items)
+        return base::fail(items.error());
+    std::vector<ParsedCommand> commands;
+    commands.reserve(items->size());
+    for (const auto& item : *items)
+        commands.push_back(readCommand(item));
+    return commands;
 }
 
 void CommandRegistry::add(std::string type, Handler handler)
@@ -80,6 +115,20 @@ base::Result<nlohmann::json> HeartbeatClient::body() const
 
 base::Result<std::vector<RemoteCommand>> HeartbeatClient::beat(std::stop_token stop)
 {
+    // Defence in depth: the answer is read without exceptions, but nothing a command handler
+    // or a library throws may end the process. what() is not logged: it may quote data.
+    try {
+        return exchange(std::move(stop));
+    } catch (const nlohmann::json::exception& e) {
+        return base::fail(base::errc::internal,
+                          "heartbeat: JSON exception " + std::to_string(e.id) + " (a bug)");
+    } catch (const std::exception&) {
+        return base::fail(base::errc::internal, "heartbeat: unexpected exception (a bug)");
+    }
+}
+
+base::Result<std::vector<RemoteCommand>> HeartbeatClient::exchange(std::stop_token stop)
+{
     auto document = body();
     if (!document)
         return base::fail(document.error());
@@ -93,31 +142,48 @@ base::Result<std::vector<RemoteCommand>> HeartbeatClient::beat(std::stop_token s
         return base::fail(answer.error());
     if (answer->status < 200 || answer->status >= 300)
         return base::fail(queue::rejection(request, *answer));
-    const auto reply = nlohmann::json::parse(answer->body, nullptr, false);
-    if (!reply.is_object() || !reply.contains("commands") || !reply["commands"].is_array())
-        return base::fail(queue::UplinkErrc::malformed, "heartbeat answer without \"commands\"");
+    auto commands = readCommands(answer->body);
+    if (!commands)
+        return base::fail(queue::UplinkErrc::malformed,
+                          "heartbeat answer: " + commands.error().message);
 
-    std::lock_guard lock(mutex_);
-    // The platform saw these acknowledgements: they are not repeated.
-    for (const auto& id : (*document)["ackedCommands"])
-        toAcknowledge_.erase(id.get<std::string>());
-    std::vector<RemoteCommand> ran;
-    for (const auto& item : reply["commands"]) {
-        if (!item.is_object() || !item.contains("id") || !item["id"].is_string())
-            continue;
-        RemoteCommand command{item["id"].get<std::string>(), item.value("type", ""),
-                              item.value("args", nlohmann::json::object())};
-        if (!ran_.insert(command.id).second)
-            continue; // already run; its acknowledgement is on its way
-        toAcknowledge_.insert(command.id);
+    {
+        std::lock_guard lock(mutex_);
+        // The platform saw these acknowledgements: they are not repeated.
+        for (const auto& id : (*document)["ackedCommands"])
+            if (id.is_string())
+                toAcknowledge_.erase(id.get_ref<const std::string&>());
+    }
+    auto fresh = claimNew(*commands);
+    // Handlers may take time (a database, a download): no lock is held while they run.
+    for (const auto& command : fresh) {
         if (auto done = registry_.dispatch(command); !done)
             base::log::warning(logCategory, "command " + command.id + " (" + command.type +
                                                 "): " + done.error().describe());
         else
             base::log::info(logCategory, "command " + command.id + " (" + command.type + ") done");
-        ran.push_back(std::move(command));
     }
-    return ran;
+    return fresh;
+}
+
+std::vector<RemoteCommand> HeartbeatClient::claimNew(std::vector<ParsedCommand>& commands)
+{
+    std::lock_guard lock(mutex_);
+    std::vector<RemoteCommand> fresh;
+    for (auto& parsed : commands) {
+        // A command with a readable id is run (or refused) once and acknowledged, as the
+        // spec says of unknown types; one without cannot be acknowledged, only logged.
+        if (parsed.id && !ran_.insert(*parsed.id).second)
+            continue; // already run; its acknowledgement is on its way
+        if (parsed.id)
+            toAcknowledge_.insert(*parsed.id);
+        if (!parsed.command) {
+            base::log::warning(logCategory, "command skipped: " + parsed.command.error().message);
+            continue;
+        }
+        fresh.push_back(std::move(*parsed.command));
+    }
+    return fresh;
 }
 
 void HeartbeatClient::start(std::chrono::milliseconds interval)

@@ -15,9 +15,11 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <stop_token>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk::core {
@@ -28,6 +30,17 @@ struct RemoteCommand {
     std::string type;
     nlohmann::json args = nlohmann::json::object();
 };
+
+/// A command as read from an answer: `id` when it could be read (so it can be acknowledged),
+/// and the command or why it cannot be run ("commands[0].type: expected a string, got number").
+struct ParsedCommand {
+    std::optional<std::string> id;
+    base::Result<RemoteCommand> command;
+};
+
+/// Reads the `commands` of a heartbeat answer. An answer that is not an object with a
+/// `commands` array is an error; a bad command is an error in its own entry only.
+[[nodiscard]] base::Result<std::vector<ParsedCommand>> readCommands(std::string_view answer);
 
 /// Who handles which command type. Other parts of the kiosk register their own (the catalog
 /// sync registers sync_catalog). Thread-safe.
@@ -80,6 +93,11 @@ public:
     [[nodiscard]] base::Result<nlohmann::json> body() const;
 
 private:
+    /// beat() without its exception guard.
+    [[nodiscard]] base::Result<std::vector<RemoteCommand>> exchange(std::stop_token stop);
+    /// Claims the commands not run before (under mutex_); returns them to be run unlocked.
+    [[nodiscard]] std::vector<RemoteCommand> claimNew(std::vector<ParsedCommand>& commands);
+
     queue::Uplink& uplink_;
     queue::Store& store_;
     std::string kioskId_;

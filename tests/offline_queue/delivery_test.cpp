@@ -97,6 +97,44 @@ TEST(Delivery, RequestsCarryKeysAndEvaluationsTheirCaseNo)
     EXPECT_EQ(nlohmann::json::parse(post.body)["caseNo"], "510703-1");
 }
 
+TEST(Delivery, AnswersOfTheWrongTypesAreRetriedAndNamedByPath)
+{
+    const std::string personal = "51070319900101123X";
+    for (const std::string& body : std::vector<std::string>{
+             R"({"caseNo":42})", R"({"caseNo":null})", R"({"caseNo":["a"]})", R"({"caseNo":""})",
+             R"({"caseNo":"has space"})", R"({"caseNo":{"caseNo":"x"}})", R"(["caseNo"])",
+             R"("510703-1")", R"({"caseNo":")" + std::string(100 * 1024, '9') + R"("})"}) {
+        const auto verdict = classify(RecordKind::Case, answer(201, body));
+        EXPECT_EQ(verdict.disposition, Disposition::Retry) << body;
+        EXPECT_TRUE(verdict.result.empty());
+        EXPECT_LT(verdict.reason.size(), 100u) << "the reason names the path, not the value";
+    }
+    EXPECT_EQ(classify(RecordKind::Case, answer(201, R"({"caseNo":42})")).reason,
+              "201 caseNo: expected a string, got number");
+    // An error body's code is taken only when it is a short token; the message never.
+    for (const std::string& body : std::vector<std::string>{
+             R"({"code":42})", R"({"code":["missing_material"]})",
+             R"({"code":")" + personal + R"( 张三"})",
+             R"({"code":")" + std::string(1000, 'x') + R"("})", "[]", "null"}) {
+        const auto verdict = classify(RecordKind::Case, answer(422, body));
+        EXPECT_EQ(verdict.disposition, Disposition::DeadLetter) << body;
+        EXPECT_EQ(verdict.reason, "422") << body;
+    }
+    EXPECT_EQ(
+        classify(RecordKind::Evaluation, answer(409, R"({"code":"case_unknown"})")).disposition,
+        Disposition::Retry);
+    EXPECT_EQ(
+        classify(RecordKind::Evaluation, answer(409, R"({"code":{"case_unknown":1}})")).disposition,
+        Disposition::DeadLetter);
+}
+
+TEST(Delivery, AnUnreadableStoredEvaluationIsSentAsItIs)
+{
+    OutgoingRecord evaluation{
+        2, RecordKind::Evaluation, "k2", "s", "application/json", "", "[5]", "510703-1", 0};
+    EXPECT_EQ(requestFor(evaluation).body, "[5]");
+}
+
 TEST(CurlUplink, PlainHttpOnlyToLoopbackAndOnlyWhenAllowed)
 {
     UplinkOptions options;

@@ -84,5 +84,24 @@ TEST(MergeFaults, ReplacesOnlyTheFieldsGiven)
     EXPECT_FALSE(mergeFaults({}, nlohmann::json::array()));
 }
 
+TEST(Faults, ReplaceBodiesUsesTheLongestPrefixAndDropsHeadersOfTheRealBody)
+{
+    auto faults =
+        mergeFaults({}, {{"replaceBodies", {{"/v1/cases", "1"}, {"/v1/cases/query", "2"}}}});
+    ASSERT_TRUE(faults) << faults.error().message;
+    Reply reply{200, "%PDF-", "application/pdf", {{"ETag", "\"x\""}, {"X-Document-Id", "D"}}};
+    replaceBody(*faults, "/v1/cases/query", reply);
+    EXPECT_EQ(reply.body, "2");
+    EXPECT_EQ(reply.contentType, "application/json");
+    EXPECT_TRUE(reply.headers.empty());
+    Reply notModified{304, "", "", {}};
+    replaceBody(*faults, "/v1/cases", notModified);
+    EXPECT_EQ(notModified.body, "");
+    EXPECT_EQ(toJson(*faults)["replaceBodies"]["/v1/cases"], "1");
+    EXPECT_TRUE(mergeFaults(*faults, {{"replaceBodies", nullptr}})->replaceBodies.empty());
+    EXPECT_FALSE(mergeFaults({}, {{"replaceBodies", {{"/v1/cases", 42}}}}));
+    EXPECT_FALSE(mergeFaults({}, {{"replaceBodies", "/v1/cases"}}));
+}
+
 } // namespace
 } // namespace platform_sim

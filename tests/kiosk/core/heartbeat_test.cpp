@@ -127,3 +127,48 @@ TEST_F(HeartbeatTest, ThePlatformAwayIsALinkError)
     ASSERT_FALSE(ran);
     EXPECT_EQ(ran.error().code, make_error_code(queue::UplinkErrc::link));
 }
+
+TEST(HeartbeatAnswer, ABadCommandIsSkippedByPathAndTheOthersAreRead)
+{
+    const std::string longId(100 * 1024, 'c');
+    const auto commands = readCommands(R"({"commands":[
+        {"id":"c1","type":42},
+        {"id":"c2","type":"sync_catalog","args":"51070319900101123X"},
+        {"id":7,"type":"reboot"},
+        {"id":")" + longId + R"(","type":"reboot"},
+        "junk", null, [[["deep"]]],
+        {"id":"c3","type":"retry_dead_letters"},
+        {"id":"c4","type":"set_config","args":{"a":[1,{"b":null}]}}]})");
+    ASSERT_TRUE(commands) << commands.error().describe();
+    ASSERT_EQ(commands->size(), 9u);
+    const auto& wrongType = (*commands)[0];
+    EXPECT_EQ(wrongType.id, "c1") << "a readable id is acknowledged even if it cannot run";
+    ASSERT_FALSE(wrongType.command);
+    EXPECT_EQ(wrongType.command.error().message, "commands[0].type: expected a string, got number");
+    EXPECT_EQ((*commands)[1].command.error().message,
+              "commands[1].args: expected an object, got string");
+    EXPECT_EQ((*commands)[2].id, std::nullopt);
+    EXPECT_EQ((*commands)[3].command.error().message, "commands[3].id: longer than 128 bytes");
+    EXPECT_EQ((*commands)[4].command.error().message,
+              "commands[4]: expected an object, got string");
+    EXPECT_EQ((*commands)[6].command.error().message, "commands[6]: expected an object, got array");
+    ASSERT_TRUE((*commands)[7].command);
+    EXPECT_EQ((*commands)[7].command->type, "retry_dead_letters");
+    EXPECT_TRUE((*commands)[7].command->args.empty());
+    ASSERT_TRUE((*commands)[8].command);
+    EXPECT_EQ((*commands)[8].command->args["a"][1], (nlohmann::json{{"b", nullptr}}));
+    for (const auto& command : *commands) {
+        const auto message = command.command ? std::string() : command.command.error().message;
+        EXPECT_EQ(message.find("51070319900101123X"), std::string::npos);
+    }
+}
+
+TEST(HeartbeatAnswer, AnAnswerOfTheWrongShapeIsAnError)
+{
+    for (const char* answer : {"", "null", "[]", R"({"commands":"sync_catalog"})",
+                               R"({"commands":null})", R"({"serverTime":1})", "{\"commands\":["})
+        EXPECT_FALSE(readCommands(answer)) << answer;
+    EXPECT_EQ(readCommands(R"({"commands":{"id":"c1"}})").error().message,
+              "commands: expected an array, got object");
+    EXPECT_TRUE(readCommands(R"({"commands":[]})")->empty());
+}

@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <set>
 #include <sys/wait.h>
 #include <thread>
 
@@ -24,10 +25,11 @@ struct Run {
     std::string out;
 };
 
-/// Runs kioskctl with `arguments` (already shell-quoted), capturing stdout.
-Run kioskctl(const std::string& arguments)
+/// Runs kioskctl with `arguments` (already shell-quoted), capturing stdout; its log (stderr)
+/// goes to `logFile`.
+Run kioskctl(const std::string& arguments, const std::string& logFile = "/dev/null")
 {
-    const std::string command = std::string(KIOSKCTL_PATH) + " " + arguments + " 2>/dev/null";
+    const std::string command = std::string(KIOSKCTL_PATH) + " " + arguments + " 2>>" + logFile;
     Run run;
     FILE* pipe = popen(command.c_str(), "r");
     if (pipe == nullptr)
@@ -166,6 +168,45 @@ TEST_F(KioskctlTest, QueueDrainDeliversWhatWasQueuedWhileThePlatformWasAway)
     const auto missing = kioskctl("queue show 1 --config " + config() + " --json");
     EXPECT_EQ(missing.exitCode, 1);
     EXPECT_TRUE(nlohmann::json::parse(missing.out).contains("error"));
+}
+
+TEST_F(KioskctlTest, QueueDrainOutlivesAPlatformAnsweringWrongShapes)
+{
+    sim_.reset();
+    ASSERT_EQ(
+        kioskctl("simulate --config " + config() + " --sessions 3 --wait 0.2 --json").exitCode, 0);
+    platform_sim::Options options;
+    options.kioskId = "SC-510703-0042";
+    options.faults.replaceBodies = {{"/v1/cases", R"({"caseNo":["51070319520308002X"]})"},
+                                    {"/v1/evaluations", "[]"},
+                                    {"/v1/materials/", "null"},
+                                    {"/v1/catalog", R"({"code":7})"}};
+    sim_ = std::move(*platform_sim::Server::start(options));
+    writeConfig(sim_->baseUrl());
+    const std::string log = (dir_ / "kioskctl.log").string();
+    const auto hostile = kioskctl("queue drain --config " + config() + " --wait 1 --json", log);
+    ASSERT_EQ(hostile.exitCode, 0) << hostile.out;
+    EXPECT_EQ(nlohmann::json::parse(hostile.out)["pending"], 6) << "no case without its caseNo";
+    const auto list = kioskctl("queue list --config " + config() + " --json");
+    ASSERT_EQ(list.exitCode, 0);
+    EXPECT_NE(list.out.find("caseNo: expected a string, got array"), std::string::npos) << list.out;
+
+    ASSERT_TRUE(sim_->setFaults({}));
+    const auto drain = kioskctl("queue drain --config " + config() + " --wait 30 --json", log);
+    ASSERT_EQ(drain.exitCode, 0) << drain.out;
+    EXPECT_EQ(nlohmann::json::parse(drain.out),
+              (nlohmann::json{{"delivered", 6}, {"pending", 0}, {"deadLetter", 0}}));
+    const auto snapshot = sim_->snapshot();
+    EXPECT_EQ(snapshot.cases.size(), 3u);
+    EXPECT_EQ(snapshot.evaluations.size(), 3u);
+    EXPECT_EQ(snapshot.counters.conflicts, 0u);
+    std::set<std::string> keys;
+    for (const auto& accepted : snapshot.cases)
+        EXPECT_TRUE(keys.insert(accepted.submissionId).second) << "accepted twice";
+    std::ifstream in(log);
+    const std::string logText((std::istreambuf_iterator<char>(in)), {});
+    EXPECT_EQ(logText.find("51070319520308002X"), std::string::npos) << logText;
+    EXPECT_EQ(list.out.find("51070319520308002X"), std::string::npos);
 }
 
 TEST_F(KioskctlTest, ADeadLetterIsVisibleAndRetriedByCommand)

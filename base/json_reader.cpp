@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "base/json_reader.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace base::json {
+
+namespace {
+
+std::string expected(std::string_view what, const Json& got)
+{
+    return "expected " + std::string(what) + ", got " + std::string(typeName(got));
+}
+
+bool isTokenChar(char c)
+{
+    return c > ' ' && c < 0x7f; // printable ASCII, no space: nothing a terminal interprets
+}
+
+} // namespace
+
+Result<Json> parse(std::string_view text, ParseLimits limits)
+{
+    if (text.size() > limits.maxBytes)
+        return fail(errc::parse, "longer than " + std::to_string(limits.maxBytes) + " bytes");
+    bool tooDeep = false;
+    // The callback sees every start of an object or array with its depth; the parser itself
+    // is iterative, so checking here bounds everything done with the document afterwards.
+    const Json::parser_callback_t depthCheck = [&](int depth, Json::parse_event_t event, Json&) {
+        const bool opens =
+            event == Json::parse_event_t::object_start || event == Json::parse_event_t::array_start;
+        if (opens && static_cast<std::size_t>(depth) >= limits.maxDepth)
+            tooDeep = true;
+        return !tooDeep;
+    };
+    Json document = Json::parse(text.begin(), text.end(), depthCheck, false);
+    if (tooDeep)
+        return fail(errc::parse, "nested deeper than " + std::to_string(limits.maxDepth));
+    if (document.is_discarded())
+        return fail(errc::parse, "not valid JSON");
+    return document;
+}
+
+Result<Json> parseObject(std::string_view text, ParseLimits limits)
+{
+    auto document = parse(text, limits);
+    if (document && !document->is_object())
+        return fail(errc::parse, expected("an object", *document));
+    return document;
+}
+
+std::string_view typeName(const Json& value)
+{
+    switch (value.type()) {
+    case Json::value_t::object:
+        return "object";
+    case Json::value_t::array:
+        return "array";
+    case Json::value_t::string:
+        return "string";
+    case Json::value_t::boolean:
+        return "boolean";
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+    case Json::value_t::number_float:
+        return "number";
+    case Json::value_t::binary:
+        return "binary";
+    case Json::value_t::null:
+    case Json::value_t::discarded:
+        break;
+    }
+    return "null";
+}
+
+Result<std::string> dump(const Json& value)
+{
+    try {
+        return value.dump();
+    } catch (const Json::exception&) {
+        // Only type_error 316 (a string that is not UTF-8) can happen here; its message
+        // quotes the offending bytes, so it is not passed on.
+        return fail(errc::invalid_argument, "a string is not valid UTF-8");
+    }
+}
+
+Reader::Reader(const Json& value, std::string path) : value_(&value), path_(std::move(path)) {}
+
+Error Reader::error(std::string_view what) const
+{
+    return Error{make_error_code(errc::parse),
+                 (path_.empty() ? std::string("(root)") : path_) + ": " + std::string(what)};
+}
+
+Result<Reader> Reader::asObject() const
+{
+    if (!value_->is_object())
+        return fail(error(expected("an object", *value_)));
+    return *this;
+}
+
+Result<std::string> Reader::asString(std::size_t maxLength) const
+{
+    if (!value_->is_string())
+        return fail(error(expected("a string", *value_)));
+    const auto& text = value_->get_ref<const std::string&>();
+    if (text.size() > maxLength)
+        return fail(error("longer than " + std::to_string(maxLength) + " bytes"));
+    return text;
+}
+
+Reader Reader::child(std::string_view key, const Json& value) const
+{
+    return Reader(value, path_.empty() ? std::string(key) : path_ + "." + std::string(key));
+}
+
+Result<const Json*> Reader::member(std::string_view key) const
+{
+    if (!value_->is_object())
+        return fail(error(expected("an object", *value_)));
+    const auto found = value_->find(key);
+    if (found == value_->end() || found->is_null())
+        return nullptr;
+    return &*found;
+}
+
+Result<Reader> Reader::required(std::string_view key) const
+{
+    auto found = member(key);
+    if (!found)
+        return fail(found.error());
+    if (*found == nullptr)
+        return fail(child(key, *value_).error("missing"));
+    return child(key, **found);
+}
+
+Result<std::string> Reader::string(std::string_view key, std::size_t maxLength) const
+{
+    auto found = required(key);
+    if (!found)
+        return fail(found.error());
+    return found->asString(maxLength);
+}
+
+Result<std::string> Reader::token(std::string_view key, std::size_t maxLength) const
+{
+    auto text = string(key, maxLength);
+    if (text && (text->empty() || !std::all_of(text->begin(), text->end(), isTokenChar)))
+        return fail(child(key, *value_).error("not an id (printable ASCII without spaces)"));
+    return text;
+}
+
+Result<std::int64_t> Reader::integer(std::string_view key) const
+{
+    auto found = required(key);
+    if (!found)
+        return fail(found.error());
+    const Json& value = found->value();
+    if (value.is_number_unsigned() &&
+        value.get<std::uint64_t>() > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
+        return fail(found->error("out of range"));
+    if (!value.is_number_integer())
+        return fail(found->error(expected("an integer", value)));
+    return value.get<std::int64_t>();
+}
+
+Result<bool> Reader::boolean(std::string_view key) const
+{
+    auto found = required(key);
+    if (!found)
+        return fail(found.error());
+    if (!found->value().is_boolean())
+        return fail(found->error(expected("a boolean", found->value())));
+    return found->value().get<bool>();
+}
+
+Result<Reader> Reader::object(std::string_view key) const
+{
+    auto found = required(key);
+    if (!found)
+        return fail(found.error());
+    return found->asObject();
+}
+
+Result<std::vector<Reader>> Reader::array(std::string_view key) const
+{
+    auto found = required(key);
+    if (!found)
+        return fail(found.error());
+    if (!found->value().is_array())
+        return fail(found->error(expected("an array", found->value())));
+    std::vector<Reader> elements;
+    elements.reserve(found->value().size());
+    for (std::size_t i = 0; i < found->value().size(); ++i)
+        elements.emplace_back(found->value()[i], found->path() + "[" + std::to_string(i) + "]");
+    return elements;
+}
+
+Result<std::optional<std::string>> Reader::optionalString(std::string_view key,
+                                                          std::size_t maxLength) const
+{
+    auto found = member(key);
+    if (!found)
+        return fail(found.error());
+    if (*found == nullptr)
+        return std::optional<std::string>{};
+    auto text = child(key, **found).asString(maxLength);
+    if (!text)
+        return fail(text.error());
+    return std::optional<std::string>{std::move(*text)};
+}
+
+Result<std::optional<std::string>> Reader::optionalToken(std::string_view key,
+                                                         std::size_t maxLength) const
+{
+    auto found = member(key);
+    if (!found)
+        return fail(found.error());
+    if (*found == nullptr)
+        return std::optional<std::string>{};
+    auto text = token(key, maxLength);
+    if (!text)
+        return fail(text.error());
+    return std::optional<std::string>{std::move(*text)};
+}
+
+Result<std::optional<Reader>> Reader::optionalObject(std::string_view key) const
+{
+    auto found = member(key);
+    if (!found)
+        return fail(found.error());
+    if (*found == nullptr)
+        return std::optional<Reader>{};
+    auto object = child(key, **found).asObject();
+    if (!object)
+        return fail(object.error());
+    return std::optional<Reader>{*object};
+}
+
+} // namespace base::json
