@@ -58,18 +58,24 @@ std::uint64_t Worker::rounds() const
     return rounds_;
 }
 
+bool runGuarded(std::string_view name, const std::function<void()>& body) noexcept
+{
+    try {
+        body();
+        return true;
+    } catch (const std::exception& failure) {
+        log::error(name, std::string("unexpected failure: ") + failure.what());
+    } catch (...) {
+        log::error(name, "unexpected failure of unknown type");
+    }
+    return false;
+}
+
 std::chrono::milliseconds Worker::runStep(std::stop_token stop, const Step& step)
 {
-    // The one place where an exception from a background loop is stopped: logged by type and
-    // message (steps never put personal data in exceptions), then the step runs again later.
-    try {
-        return step(std::move(stop));
-    } catch (const std::exception& failure) {
-        log::error(options_.name, std::string("unexpected failure, retried: ") + failure.what());
-    } catch (...) {
-        log::error(options_.name, "unexpected failure of unknown type, retried");
-    }
-    return options_.afterFailure;
+    auto wait = options_.afterFailure; // a step that threw runs again after this
+    (void)runGuarded(options_.name, [&] { wait = step(std::move(stop)); });
+    return wait;
 }
 
 bool Worker::sleep(std::stop_token stop, std::chrono::milliseconds wait)

@@ -15,6 +15,11 @@
 
 namespace base {
 
+/// Runs `body`, catching whatever it throws: logged under `name` by type and message (bodies
+/// never put personal data in exceptions), so nothing leaves the thread and ends the process.
+/// Every thread body of the kiosk goes through here (a Worker's steps do); false if it threw.
+bool runGuarded(std::string_view name, const std::function<void()>& body) noexcept;
+
 /// Runs `step` on its own thread: first at once, then whenever the wait the step returned has
 /// passed on the clock, or trigger() was called. stop() asks the step to finish through its
 /// std::stop_token (I/O registers a std::stop_callback to abort) and joins the thread.

@@ -186,3 +186,10 @@ TEST(Worker, RestartsAfterStop)
     startAndSettle(worker, clock, step);
     EXPECT_EQ(rounds, 2);
 }
+
+TEST(RunGuarded, CatchesWhatABodyThrowsAndSaysSo)
+{
+    EXPECT_TRUE(base::runGuarded("test/thread", [] {}));
+    EXPECT_FALSE(base::runGuarded("test/thread", [] { throw std::runtime_error("bad answer"); }));
+    EXPECT_FALSE(base::runGuarded("test/thread", [] { throw 42; }));
+}

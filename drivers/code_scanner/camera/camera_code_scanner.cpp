@@ -2,6 +2,7 @@
 // drivers::CameraCodeScanner: capture thread + latest-frame mailbox + FrameDecoder.
 #include "drivers/code_scanner/camera/camera_code_scanner.h"
 
+#include "base/worker.h"
 #include "drivers/code_scanner/camera/latest_frame.h"
 
 #include <opencv2/imgcodecs.hpp>
@@ -17,6 +18,7 @@ namespace drivers {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+constexpr std::string_view logCategory = "drivers/camera";
 
 bool pathPresent(const std::string& path)
 {
@@ -275,18 +277,22 @@ CameraCodeScanner::decodeUntil(FrameSource& frames, std::chrono::milliseconds ti
         stats_ = {};
     }
     std::jthread capture([&](std::stop_token stop) {
-        while (!stop.stop_requested()) {
-            auto frame = frames.next();
-            if (!frame) {
-                mailbox.fail(frame.error());
-                return;
+        const bool ran = base::runGuarded(logCategory, [&] {
+            while (!stop.stop_requested()) {
+                auto frame = frames.next();
+                if (!frame) {
+                    mailbox.fail(frame.error());
+                    return;
+                }
+                if (frame->empty()) {
+                    mailbox.end();
+                    return;
+                }
+                mailbox.put(std::move(*frame));
             }
-            if (frame->empty()) {
-                mailbox.end();
-                return;
-            }
-            mailbox.put(std::move(*frame));
-        }
+        });
+        if (!ran)
+            mailbox.fail(base::Error{make_error_code(base::errc::internal), "capture failed"});
     });
 
     base::Result<std::optional<hal::ScannedCode>> result = std::optional<hal::ScannedCode>{};
