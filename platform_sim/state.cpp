@@ -200,7 +200,9 @@ Reply State::findDocument(std::string_view text) const
     // The newest case of this person for this item is the one whose certificate prints.
     const auto found =
         std::find_if(records_.cases.rbegin(), records_.cases.rend(), [&](const StoredCase& stored) {
-            return stored.personDigest == person && stored.record.itemCode == body["itemCode"];
+            const auto& itemCode = body["itemCode"];
+            return stored.personDigest == person && itemCode.is_string() &&
+                   stored.record.itemCode == itemCode.get_ref<const std::string&>();
         });
     if (found == records_.cases.rend())
         return errorReply(404, "no_document", "there is nothing to print for this person and item");
