@@ -70,7 +70,7 @@ private:
     std::unique_ptr<LineSource> source_;
     bool sourceOpen_ = false;
     std::deque<std::string> lines_;
-    HotplugMonitor monitor_; ///< declared last: its thread, using all of the above, ends first
+    HotplugMonitor monitor_; ///< declared last: its worker, using all of the above, ends first
 };
 
 } // namespace drivers

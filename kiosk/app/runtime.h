@@ -42,7 +42,7 @@ public:
     /// kiosk with a broken printer can still show guides and take cases.
     void openDevices();
 
-    /// Starts uploading the queue in the background (the sync loop's own thread), the
+    /// Starts uploading the queue in the background (the sync loop's own worker), the
     /// heartbeat, whose remote commands go through commands(), and, when trusted keys are
     /// configured, the periodic GET /v1/catalog.
     void startUplink();
