@@ -23,7 +23,8 @@ namespace fs = std::filesystem;
 class FixedUplink : public queue::Uplink {
 public:
     explicit FixedUplink(queue::UplinkResponse response) : response_(std::move(response)) {}
-    base::Result<queue::UplinkResponse> send(const queue::UplinkRequest&, std::stop_token) override
+    base::Result<queue::UplinkResponse> send(const queue::UplinkRequest&,
+                                             std::stop_token = {}) override
     {
         return response_;
     }
@@ -85,7 +86,8 @@ void beat(FixedUplink& uplink)
 
 void syncCatalog(FixedUplink& uplink)
 {
-    kiosk::core::CatalogSync sync(uplink, *scratch().catalogs, *scratch().holder);
+    kiosk::core::CatalogSync sync(uplink, *scratch().catalogs, *scratch().holder,
+                                  base::systemClock());
     (void)sync.syncNow();
     std::error_code ignored;
     if (fs::file_size(scratch().catalogs->auditPath(), ignored) > (1u << 20))
