@@ -86,7 +86,7 @@ void SyncLoop::setLinkState(LinkState state)
             "the platform refused the kiosk's credentials (401/403); holding the queue");
     else
         base::log::info(logCategory, "platform link " + std::string(toString(state)));
-    linkStateChanged.emit(state);
+    linkStateChanged.publish(state);
 }
 
 std::chrono::milliseconds SyncLoop::backoff(int attempts)
