@@ -1,27 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "qml/theme_list_model.h"
 
-#include <algorithm>
-
 namespace kiosk::ui {
 
 ThemeListModel::ThemeListModel(QObject* parent) : QAbstractListModel(parent) {}
 
-void ThemeListModel::setCatalog(const core::Catalog* catalog)
+void ThemeListModel::setThemes(const std::vector<core::ThemeSummary>& themes)
 {
     const auto before = themes_.size();
     beginResetModel();
     themes_.clear();
-    if (catalog != nullptr) {
-        for (const auto& name : catalog->themes()) {
-            const auto enabled =
-                std::count_if(catalog->items.begin(), catalog->items.end(),
-                              [&](const auto& item) { return item.enabled && item.theme == name; });
-            // A theme whose items are all switched off would lead the citizen to an empty list.
-            if (enabled > 0)
-                themes_.push_back({QString::fromStdString(name), static_cast<int>(enabled)});
-        }
-    }
+    for (const auto& theme : themes)
+        themes_.push_back({QString::fromStdString(theme.name), theme.enabledItems});
     endResetModel();
     if (themes_.size() != before)
         emit countChanged();

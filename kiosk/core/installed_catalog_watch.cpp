@@ -12,6 +12,11 @@ InstalledCatalogWatch::InstalledCatalogWatch(const CatalogStore& store, CatalogH
 {
 }
 
+InstalledCatalogWatch::~InstalledCatalogWatch()
+{
+    stop();
+}
+
 std::optional<std::int64_t> InstalledCatalogWatch::poll()
 {
     auto identity = store_.currentIdentity();
@@ -31,6 +36,23 @@ std::optional<std::int64_t> InstalledCatalogWatch::poll()
                                         " installed under data_dir; shown from the next "
                                         "moment nobody is being served");
     return version;
+}
+
+void InstalledCatalogWatch::start(const base::Clock& clock, std::chrono::milliseconds period)
+{
+    stop();
+    worker_ = std::make_unique<base::Worker>(base::Worker::Options{"core/catalog-watch"}, clock);
+    worker_->start([this, period](std::stop_token) {
+        holder_.releaseRetired();
+        (void)poll(); // it logs what it staged; the store audits bad files
+        return period;
+    });
+}
+
+void InstalledCatalogWatch::stop()
+{
+    if (worker_)
+        worker_->stop();
 }
 
 } // namespace kiosk::core

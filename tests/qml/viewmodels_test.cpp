@@ -13,6 +13,7 @@
 #include <QVariantList>
 
 #include <ostream>
+#include <thread>
 
 // Readable failure messages for Qt strings (GoogleTest would print their bytes).
 void PrintTo(const QString& text, std::ostream* out)
@@ -264,6 +265,28 @@ TEST(FollowingAHolder, TheScreensGetANewCatalogOnlyWhenTheSessionIsIdle)
     EXPECT_EQ(viewModel.itemCount(), 3);
     viewModel.setQuery("shbzk"); // 社会保障卡挂失, still in the new catalog
     EXPECT_EQ(column(*viewModel.searchResults(), "name"), QStringList{"社会保障卡挂失"});
+}
+
+TEST(FollowingAHolder, TheSwitchHandsOverASnapshotPreparedWhereItWasStaged)
+{
+    kiosk::core::CatalogHolder holder(loadFixture());
+    CatalogViewModel viewModel;
+    viewModel.follow(holder);
+    Catalog next = loadFixture();
+    next.catalogVersion += 1;
+    std::thread::id stagedOn;
+    std::thread([&] { // a worker: the catalog watch or the catalog sync
+        stagedOn = std::this_thread::get_id();
+        holder.stage(std::move(next));
+    })
+        .join();
+
+    ASSERT_TRUE(holder.switchIfIdle(kiosk::core::SessionState::Idle));
+    ASSERT_NE(viewModel.snapshot(), nullptr);
+    EXPECT_EQ(viewModel.snapshot(), holder.currentSnapshot()); // the same object, not a copy
+    EXPECT_EQ(viewModel.snapshot()->preparedOn(), stagedOn);
+    EXPECT_EQ(viewModel.itemCount(), 13);
+    EXPECT_EQ(viewModel.themes()->count(), 6);
 }
 
 TEST(Wording, KindsAndTimeLimitsInPlainChinese)
