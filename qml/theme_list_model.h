@@ -29,6 +29,7 @@ public:
     explicit ThemeListModel(QObject* parent = nullptr);
 
     /// Replaces the rows with `themes` (a snapshot's: counted off the GUI thread); empty clears.
+    /// The same themes in the same order only update the counts that changed.
     void setThemes(const std::vector<core::ThemeSummary>& themes);
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
@@ -42,6 +43,9 @@ signals:
     void countChanged();
 
 private:
+    [[nodiscard]] bool sameNames(const std::vector<core::ThemeSummary>& themes) const;
+    void updateCounts(const std::vector<core::ThemeSummary>& themes);
+
     std::vector<Theme> themes_;
 };
 

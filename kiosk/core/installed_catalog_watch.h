@@ -24,6 +24,8 @@ namespace kiosk::core {
 /// poll() has one caller at a time: the watch's own worker once start()ed, or a test.
 class InstalledCatalogWatch {
 public:
+    static constexpr int backgroundNice = 10;
+
     /// Both must outlive the watch. The first poll() reads the installed catalog once: it may
     /// have been installed between the kiosk's start and the watch's creation.
     InstalledCatalogWatch(const CatalogStore& store, CatalogHolder& holder);
@@ -37,7 +39,8 @@ public:
 
     /// Polls every `period` on a base::Worker ("core/catalog-watch") until stop(), and frees
     /// the catalogs the screens switched away from there too: the read, the signature check,
-    /// the search index and the freeing of a big catalog never run on the GUI thread.
+    /// the search index and the freeing of a big catalog never run on the GUI thread. The
+    /// worker runs at nice `backgroundNice`, so the GUI thread gets the CPU first.
     void start(const base::Clock& clock, std::chrono::milliseconds period);
     /// Waits for a poll in progress to end. Idempotent.
     void stop();

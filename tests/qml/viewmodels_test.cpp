@@ -144,6 +144,26 @@ TEST_F(ViewModelTest, ThemesWithOnlyDisabledItemsAreLeftOut)
     EXPECT_EQ(viewModel.themes()->count(), 5);
 }
 
+TEST_F(ViewModelTest, TheSameThemesKeepTheirTilesAndOnlyTheirCountsChange)
+{
+    auto& themes = *viewModel.themes();
+    int resets = 0;
+    std::vector<int> changedRows;
+    QObject::connect(&themes, &QAbstractItemModel::modelReset, [&] { ++resets; });
+    QObject::connect(&themes, &QAbstractItemModel::dataChanged,
+                     [&](const QModelIndex& from, const QModelIndex&, const QList<int>& roles) {
+                         EXPECT_EQ(roles, QList<int>{kiosk::ui::ThemeListModel::ItemCountRole});
+                         changedRows.push_back(from.row());
+                     });
+    Catalog next = catalog;
+    next.items[0].enabled = false; // 社会保险: 4 enabled items left of 5, now 3
+    viewModel.setCatalog(&next);
+    EXPECT_EQ(resets, 0); // a reset would rebuild every tile on the GUI thread
+    EXPECT_EQ(changedRows, std::vector<int>{0});
+    EXPECT_EQ(themes.themes()[0].itemCount, 3);
+    viewModel.setCatalog(&catalog);
+}
+
 TEST_F(ViewModelTest, PopularItemsAreTheHottestEnabledOnes)
 {
     // 养老保险待遇领取资格认证 (hot 95) is disabled and must not be offered.

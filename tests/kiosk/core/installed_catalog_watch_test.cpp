@@ -11,7 +11,9 @@
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <fstream>
 
@@ -154,6 +156,10 @@ TEST_F(InstalledCatalogWatchTest, ADamagedFileIsNeverStaged)
 
 TEST_F(InstalledCatalogWatchTest, StartedItReadsVerifiesAndPreparesOnItsOwnWorker)
 {
+    int stagedAtNice = 0;
+    const auto connection = holder_.staged.connect([&](std::int64_t) {
+        stagedAtNice = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
+    });
     watch_.start(clock_, std::chrono::seconds(1));
     ASSERT_TRUE(clock_.awaitWaits(1)); // the first poll found nothing and the worker sleeps
     install(2026112501);
@@ -167,6 +173,7 @@ TEST_F(InstalledCatalogWatchTest, StartedItReadsVerifiesAndPreparesOnItsOwnWorke
     EXPECT_EQ(shown->catalog().catalogVersion, 2026112501);
     EXPECT_NE(shown->preparedOn(), std::this_thread::get_id());
     EXPECT_FALSE(shown->search().search("shbx", 5).empty());
+    EXPECT_GE(stagedAtNice, InstalledCatalogWatch::backgroundNice); // it yields to the GUI thread
 }
 
 TEST_F(InstalledCatalogWatchTest, ItsWorkerFreesTheCatalogTheScreensSwitchedAwayFrom)
