@@ -63,7 +63,7 @@ Runtime::Runtime(core::Config config, core::Catalog catalog, std::unique_ptr<que
 
 void Runtime::startCatalogWatch()
 {
-    // The process clock, not clock_: the watch is destroyed after clock_ (declared before it).
+    // The process clock, not clock_: the watch is declared before clock_, so it outlives it.
     if (installedWatch_)
         installedWatch_->start(base::systemClock(), installedCatalogPollPeriod);
 }
