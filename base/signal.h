@@ -89,7 +89,8 @@ private:
     std::function<void()> disconnect_;
 };
 
-/// A list of slots called by publish(). The name is not `emit`, which Qt defines as a macro.
+/// A list of slots called by publish(). No name in it is `emit`, `slots` or `signals`, which Qt
+/// defines as macros, so Qt code may include it.
 template <class... Args> class Signal {
     // Slots receive arguments by reference; an rvalue argument could dangle in a queued slot.
     static_assert((!std::is_rvalue_reference_v<Args> && ...),
@@ -104,12 +105,12 @@ public:
     /// Disconnects every slot, waiting for those running on other threads.
     ~Signal()
     {
-        std::vector<Entry> slots;
+        std::vector<Entry> entries;
         {
             std::lock_guard lock(state_->mutex);
-            slots.swap(state_->slots);
+            entries.swap(state_->entries);
         }
-        for (auto& entry : slots)
+        for (auto& entry : entries)
             entry.slot->disconnectAndWait();
     }
 
@@ -120,11 +121,11 @@ public:
         std::lock_guard lock(state_->mutex);
         const auto id = ++state_->nextId;
         auto entry = Entry{id, std::make_shared<SlotHolder>(std::move(slot))};
-        state_->slots.push_back(entry);
+        state_->entries.push_back(entry);
         return Connection([weak = std::weak_ptr<State>(state_), id, slot = entry.slot] {
             if (auto state = weak.lock()) {
                 std::lock_guard guard(state->mutex);
-                std::erase_if(state->slots, [id](const auto& e) { return e.id == id; });
+                std::erase_if(state->entries, [id](const auto& e) { return e.id == id; });
             }
             slot->disconnectAndWait();
         });
@@ -134,13 +135,13 @@ public:
     /// is copied first, so a slot may connect or disconnect others (or itself) meanwhile.
     void publish(Args... args) const
     {
-        std::vector<std::shared_ptr<SlotHolder>> slots;
+        std::vector<std::shared_ptr<SlotHolder>> toCall;
         {
             std::lock_guard lock(state_->mutex);
-            for (const auto& entry : state_->slots)
-                slots.push_back(entry.slot);
+            for (const auto& entry : state_->entries)
+                toCall.push_back(entry.slot);
         }
-        for (const auto& slot : slots) {
+        for (const auto& slot : toCall) {
             if (!slot->enter())
                 continue; // disconnected since the copy
             try {
@@ -156,7 +157,7 @@ public:
     [[nodiscard]] std::size_t slotCount() const
     {
         std::lock_guard lock(state_->mutex);
-        return state_->slots.size();
+        return state_->entries.size();
     }
 
 private:
@@ -171,7 +172,7 @@ private:
     struct State {
         std::mutex mutex;
         std::uint64_t nextId = 0;
-        std::vector<Entry> slots;
+        std::vector<Entry> entries;
     };
     std::shared_ptr<State> state_;
 };

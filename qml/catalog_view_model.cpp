@@ -4,6 +4,7 @@
 #include <QVariantList>
 
 #include <algorithm>
+#include <utility>
 
 namespace kiosk::ui {
 
@@ -14,21 +15,11 @@ QString qs(const std::string& text)
     return QString::fromStdString(text);
 }
 
-/// Enabled items grouped by theme (themes in catalog order, items in catalog order within
-/// a theme), so a list sectioned by theme shows each theme once.
-std::vector<const core::CatalogItem*> groupedByTheme(const core::Catalog& catalog)
+std::vector<const core::CatalogItem*> firstOf(const std::vector<const core::CatalogItem*>& items,
+                                              std::size_t limit)
 {
-    std::vector<const core::CatalogItem*> rows;
-    for (const auto& item : catalog.items)
-        if (item.enabled)
-            rows.push_back(&item);
-    const auto themes = catalog.themes();
-    const auto rank = [&](const core::CatalogItem* item) {
-        return std::find(themes.begin(), themes.end(), item->theme) - themes.begin();
-    };
-    std::stable_sort(rows.begin(), rows.end(),
-                     [&](const auto* a, const auto* b) { return rank(a) < rank(b); });
-    return rows;
+    return {items.begin(),
+            items.begin() + static_cast<std::ptrdiff_t>(std::min(limit, items.size()))};
 }
 
 QVariantList materialList(const std::vector<core::Material>& materials)
@@ -56,40 +47,37 @@ QString timeLimitText(int days)
 
 CatalogViewModel::CatalogViewModel(QObject* parent) : QObject(parent) {}
 
-CatalogViewModel::~CatalogViewModel()
-{
-    if (holder_ != nullptr)
-        holder_->setListener({});
-}
+CatalogViewModel::~CatalogViewModel() = default;
 
 void CatalogViewModel::follow(core::CatalogHolder& holder)
 {
-    holder_ = &holder;
-    const auto show = [this](std::shared_ptr<const core::Catalog> next) {
-        setCatalog(next.get()); // the models point at the new one before the old one goes
-        held_ = std::move(next);
-    };
-    show(holder.current());
-    holder.setListener(show);
+    show(holder.currentSnapshot());
+    following_ = holder.switched.connect(
+        [this](const std::shared_ptr<const core::CatalogSnapshot>& next) { show(next); });
+}
+
+void CatalogViewModel::show(std::shared_ptr<const core::CatalogSnapshot> snapshot)
+{
+    // The models point at the new catalog before the old snapshot may go.
+    const auto previous = std::exchange(snapshot_, std::move(snapshot));
+    themes_.setThemes(snapshot_ ? snapshot_->themes() : std::vector<core::ThemeSummary>{});
+    popular_.setItems(snapshot_ ? firstOf(snapshot_->popular(), popularLimit)
+                                : std::vector<const core::CatalogItem*>{});
+    items_.setItems(snapshot_ ? snapshot_->itemsByTheme()
+                              : std::vector<const core::CatalogItem*>{});
+    runSearch();
+    emit catalogChanged();
 }
 
 void CatalogViewModel::setCatalog(const core::Catalog* catalog)
 {
-    catalog_ = catalog;
-    themes_.setCatalog(catalog);
-    popular_.setItems(catalog != nullptr ? catalog->popular(popularLimit)
-                                         : std::vector<const core::CatalogItem*>{});
-    items_.setItems(catalog != nullptr ? groupedByTheme(*catalog)
-                                       : std::vector<const core::CatalogItem*>{});
-    search_.reset();
-    if (catalog != nullptr) {
-        // Without the pinyin dictionary search still finds hanzi; the kiosk logs nothing here
-        // because the table reports its own failure to whoever asks (kioskctl, tests).
-        auto pinyin = core::PinyinTable::system();
-        search_ = std::make_unique<core::CatalogSearch>(*catalog, pinyin ? *pinyin : nullptr);
+    if (catalog == nullptr) {
+        show(nullptr);
+        return;
     }
-    runSearch();
-    emit catalogChanged();
+    // Not owned: the caller keeps `catalog` alive (an empty owner makes the pointer borrowed).
+    show(core::CatalogSnapshot::prepare(
+        std::shared_ptr<const core::Catalog>(std::shared_ptr<void>(), catalog)));
 }
 
 void CatalogViewModel::setQuery(const QString& query)
@@ -103,19 +91,20 @@ void CatalogViewModel::setQuery(const QString& query)
 
 void CatalogViewModel::runSearch()
 {
-    searchResults_.setItems(search_ ? search_->search(query_.toStdString(), searchLimit)
-                                    : std::vector<const core::CatalogItem*>{});
+    searchResults_.setItems(snapshot_
+                                ? snapshot_->search().search(query_.toStdString(), searchLimit)
+                                : std::vector<const core::CatalogItem*>{});
 }
 
 QString CatalogViewModel::regionName() const
 {
-    return catalog_ != nullptr ? qs(catalog_->regionName) : QString();
+    return snapshot_ ? qs(snapshot_->catalog().regionName) : QString();
 }
 
 QVariantMap CatalogViewModel::guide(const QString& code) const
 {
-    const auto* item = catalog_ != nullptr ? catalog_->findItem(code.toStdString()) : nullptr;
-    if (item == nullptr || !item->enabled)
+    const auto* item = snapshot_ ? snapshot_->findEnabled(code.toStdString()) : nullptr;
+    if (item == nullptr)
         return {};
     const auto& guide = item->guide;
     return {

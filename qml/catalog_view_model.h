@@ -2,9 +2,10 @@
 // kiosk::ui::CatalogViewModel: what the home and guide screens read from the item catalog.
 #pragma once
 
+#include "base/signal.h"
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/catalog_holder.h"
-#include "kiosk/core/catalog_search.h"
+#include "kiosk/core/catalog_snapshot.h"
 #include "qml/catalog_model.h"
 #include "qml/theme_list_model.h"
 
@@ -18,7 +19,9 @@
 namespace kiosk::ui {
 
 /// One object per catalog for QML: the themes, the popular items, all items (grouped by
-/// theme) and the guide of one item. It holds no business rules, only presentation.
+/// theme) and the guide of one item. It holds no business rules, only presentation. It shows a
+/// prepared core::CatalogSnapshot: what it does on the GUI thread is swap the snapshot and
+/// reset its models from lists already built.
 class CatalogViewModel : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -48,8 +51,19 @@ public:
     /// the shown catalog alive; the holder must outlive this object.
     void follow(core::CatalogHolder& holder);
 
-    /// Shows `catalog`, which must outlive this object or be replaced first; nullptr empties.
+    /// Shows a prepared snapshot (nullptr empties): pointer swaps and model resets only.
+    void show(std::shared_ptr<const core::CatalogSnapshot> snapshot);
+
+    /// Prepares `catalog` on the calling thread and shows it, for tests and screenshots: the
+    /// kiosk follows a holder instead, whose snapshots are prepared off the GUI thread.
+    /// `catalog` must outlive this object or be replaced first; nullptr empties.
     void setCatalog(const core::Catalog* catalog);
+
+    /// The snapshot shown (nullptr when empty).
+    [[nodiscard]] const std::shared_ptr<const core::CatalogSnapshot>& snapshot() const
+    {
+        return snapshot_;
+    }
 
     /// The catalog's region name, e.g. 绵阳市涪城区 (empty when the catalog has none).
     [[nodiscard]] QString regionName() const;
@@ -75,15 +89,13 @@ signals:
 private:
     void runSearch();
 
-    const core::Catalog* catalog_ = nullptr;
-    std::shared_ptr<const core::Catalog> held_; ///< the followed holder's catalog shown
-    core::CatalogHolder* holder_ = nullptr;
-    std::unique_ptr<core::CatalogSearch> search_;
+    std::shared_ptr<const core::CatalogSnapshot> snapshot_;
     QString query_;
     ThemeListModel themes_;
     CatalogModel popular_;
     CatalogModel items_;
     CatalogModel searchResults_;
+    base::Connection following_; ///< last: disconnected first, before the models go
 };
 
 /// 承诺时限 in words: 0 days is 即办 (done on the spot), otherwise "N 个工作日".

@@ -7,24 +7,41 @@ namespace kiosk::ui {
 
 ThemeListModel::ThemeListModel(QObject* parent) : QAbstractListModel(parent) {}
 
-void ThemeListModel::setCatalog(const core::Catalog* catalog)
+void ThemeListModel::setThemes(const std::vector<core::ThemeSummary>& themes)
 {
+    if (sameNames(themes)) {
+        updateCounts(themes);
+        return;
+    }
     const auto before = themes_.size();
     beginResetModel();
     themes_.clear();
-    if (catalog != nullptr) {
-        for (const auto& name : catalog->themes()) {
-            const auto enabled =
-                std::count_if(catalog->items.begin(), catalog->items.end(),
-                              [&](const auto& item) { return item.enabled && item.theme == name; });
-            // A theme whose items are all switched off would lead the citizen to an empty list.
-            if (enabled > 0)
-                themes_.push_back({QString::fromStdString(name), static_cast<int>(enabled)});
-        }
-    }
+    for (const auto& theme : themes)
+        themes_.push_back({QString::fromStdString(theme.name), theme.enabledItems});
     endResetModel();
     if (themes_.size() != before)
         emit countChanged();
+}
+
+bool ThemeListModel::sameNames(const std::vector<core::ThemeSummary>& themes) const
+{
+    return std::equal(themes_.begin(), themes_.end(), themes.begin(), themes.end(),
+                      [](const Theme& shown, const core::ThemeSummary& next) {
+                          return shown.name == QString::fromStdString(next.name);
+                      });
+}
+
+/// A new catalog rarely changes its themes: the tiles stay and only their counts change,
+/// where a reset would make the screen's Repeater build every tile again on the GUI thread.
+void ThemeListModel::updateCounts(const std::vector<core::ThemeSummary>& themes)
+{
+    for (std::size_t row = 0; row < themes.size(); ++row) {
+        if (themes_[row].itemCount == themes[row].enabledItems)
+            continue;
+        themes_[row].itemCount = themes[row].enabledItems;
+        const auto changed = index(static_cast<int>(row));
+        emit dataChanged(changed, changed, {ItemCountRole});
+    }
 }
 
 int ThemeListModel::rowCount(const QModelIndex& parent) const

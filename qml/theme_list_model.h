@@ -2,7 +2,7 @@
 // kiosk::ui::ThemeListModel: the catalog's themes (社会保险, 医疗保障, ...) with their item counts.
 #pragma once
 
-#include "kiosk/core/catalog.h"
+#include "kiosk/core/catalog_snapshot.h"
 
 #include <QAbstractListModel>
 #include <QString>
@@ -28,8 +28,9 @@ public:
 
     explicit ThemeListModel(QObject* parent = nullptr);
 
-    /// Themes in catalog order that have at least one enabled item; nullptr clears.
-    void setCatalog(const core::Catalog* catalog);
+    /// Replaces the rows with `themes` (a snapshot's: counted off the GUI thread); empty clears.
+    /// The same themes in the same order only update the counts that changed.
+    void setThemes(const std::vector<core::ThemeSummary>& themes);
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
@@ -42,6 +43,9 @@ signals:
     void countChanged();
 
 private:
+    [[nodiscard]] bool sameNames(const std::vector<core::ThemeSummary>& themes) const;
+    void updateCounts(const std::vector<core::ThemeSummary>& themes);
+
     std::vector<Theme> themes_;
 };
 

@@ -2,20 +2,20 @@
 // kiosk: the self-service kiosk program. The composition root: it builds the Runtime
 // (configuration, catalog, devices), the view-models and the QML engine, and shows Main.qml.
 #include "base/log.h"
+#include "kiosk/app/catalog_switcher.h"
 #include "kiosk/app/command_line.h"
 #include "kiosk/app/runtime.h"
 #include "kiosk/app/screenshot.h"
 #include "kiosk/app/ui_bridge.h"
 #include "kiosk/app/uplink_alarm.h"
-#include "kiosk/core/session.h"
 #include "qml/catalog_view_model.h"
 #include "qml/fonts.h"
 
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
+#include <QQmlProperty>
 #include <QQuickWindow>
 #include <QScreen>
-#include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdlib>
@@ -77,8 +77,8 @@ int main(int argc, char** argv)
                        "\" not found (install fonts-wqy-microhei); Chinese may render poorly");
 
     // The screens show the catalog in service; a newer one installed meanwhile (sync,
-    // sync_catalog or kioskctl catalog install) is switched in by the timer below when nobody
-    // is being served.
+    // sync_catalog or kioskctl catalog install) is switched in by the CatalogSwitcher below
+    // when nobody is being served.
     auto& catalogs = (*runtime)->catalogs();
     kiosk::ui::CatalogViewModel catalogViewModel;
     catalogViewModel.follow(catalogs);
@@ -103,18 +103,13 @@ int main(int argc, char** argv)
     if (!bridge.attach(window))
         base::log::error("app", "Main.qml lacks the startRequested/helpRequested signals");
 
-    // Only at home: a catalog installed with kioskctl is read and verified here, and a staged
-    // catalog is switched in; a citizen mid-session sees neither.
-    QTimer catalogSwitch;
-    QObject::connect(&catalogSwitch, &QTimer::timeout, [&] {
-        if (!window->property("atHome").toBool())
-            return;
-        (*runtime)->pollInstalledCatalog();
-        if (catalogs.switchIfIdle(kiosk::core::SessionState::Idle))
-            base::log::info("app", "catalog " + std::to_string(catalogs.current()->catalogVersion) +
-                                       " in service");
-    });
-    catalogSwitch.start(1000);
+    // A catalog installed with kioskctl (the watch's worker) or fetched by the catalog sync
+    // arrives prepared; it is switched in on this thread only while the home screen is shown,
+    // so a citizen mid-session never sees the items change.
+    kiosk::app::CatalogSwitcher catalogSwitch(
+        catalogs, [window] { return window->property("atHome").toBool(); });
+    QQmlProperty(window, "atHome").connectNotifySignal(&catalogSwitch, SLOT(switchIfAtHome()));
+    (*runtime)->startCatalogWatch();
 
     showWindow(*window, options);
     if (options.screenshot)

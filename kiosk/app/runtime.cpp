@@ -18,6 +18,8 @@ constexpr auto logCategory = "app";
 /// How often the kiosk asks for a new catalog (a 304 costs one small request); the
 /// heartbeat's sync_catalog command asks at once.
 constexpr std::chrono::minutes catalogPollPeriod{15};
+/// How soon a catalog installed with kioskctl is noticed: a stat() a second costs nothing.
+constexpr std::chrono::seconds installedCatalogPollPeriod{1};
 } // namespace
 
 base::Result<std::unique_ptr<Runtime>> Runtime::load(const std::filesystem::path& configFile)
@@ -60,10 +62,11 @@ Runtime::Runtime(core::Config config, core::Catalog catalog, std::unique_ptr<que
     }
 }
 
-void Runtime::pollInstalledCatalog()
+void Runtime::startCatalogWatch()
 {
+    // The process clock, not clock_: the watch is declared before clock_, so it outlives it.
     if (installedWatch_)
-        (void)installedWatch_->poll(); // it logs what it staged; the store audits bad files
+        installedWatch_->start(base::systemClock(), installedCatalogPollPeriod);
 }
 
 void Runtime::startUplink()
@@ -109,6 +112,8 @@ base::Result<void> Runtime::syncCatalogNow()
 
 Runtime::~Runtime()
 {
+    if (installedWatch_)
+        installedWatch_->stop(); // it stages into catalogs_ and reads catalogStore_
     if (heartbeat_)
         heartbeat_->stop(); // it reads the devices' states
     if (catalogSync_)

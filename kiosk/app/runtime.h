@@ -55,10 +55,11 @@ public:
     [[nodiscard]] const core::Config& config() const { return config_; }
     /// The catalog in service and a newly installed one waiting for the next idle moment.
     [[nodiscard]] core::CatalogHolder& catalogs() { return catalogs_; }
-    /// Stages a catalog that `kioskctl catalog install` put under data_dir since the last call
-    /// (one stat() when nothing changed). Call it on the GUI thread only while nobody is being
-    /// served: a changed file is read and verified there. No-op without trusted keys.
-    void pollInstalledCatalog();
+    /// Starts watching for a catalog that `kioskctl catalog install` puts under data_dir: once a
+    /// second on the watch's own worker (one stat() while nothing changed), where a changed file
+    /// is read, verified and prepared for the screens, then staged. Call it once the GUI thread
+    /// listens to catalogs().staged (CatalogSwitcher). No-op without trusted keys.
+    void startCatalogWatch();
     /// Catalog distribution (what the heartbeat's sync_catalog command calls), or nullptr when
     /// no trusted key is configured: then no downloaded catalog could be verified.
     [[nodiscard]] core::CatalogSync* catalogSync() { return catalogSync_.get(); }

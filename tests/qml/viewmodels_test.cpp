@@ -13,6 +13,7 @@
 #include <QVariantList>
 
 #include <ostream>
+#include <thread>
 
 // Readable failure messages for Qt strings (GoogleTest would print their bytes).
 void PrintTo(const QString& text, std::ostream* out)
@@ -143,6 +144,26 @@ TEST_F(ViewModelTest, ThemesWithOnlyDisabledItemsAreLeftOut)
     EXPECT_EQ(viewModel.themes()->count(), 5);
 }
 
+TEST_F(ViewModelTest, TheSameThemesKeepTheirTilesAndOnlyTheirCountsChange)
+{
+    auto& themes = *viewModel.themes();
+    int resets = 0;
+    std::vector<int> changedRows;
+    QObject::connect(&themes, &QAbstractItemModel::modelReset, [&] { ++resets; });
+    QObject::connect(&themes, &QAbstractItemModel::dataChanged,
+                     [&](const QModelIndex& from, const QModelIndex&, const QList<int>& roles) {
+                         EXPECT_EQ(roles, QList<int>{kiosk::ui::ThemeListModel::ItemCountRole});
+                         changedRows.push_back(from.row());
+                     });
+    Catalog next = catalog;
+    next.items[0].enabled = false; // 社会保险: 4 enabled items left of 5, now 3
+    viewModel.setCatalog(&next);
+    EXPECT_EQ(resets, 0); // a reset would rebuild every tile on the GUI thread
+    EXPECT_EQ(changedRows, std::vector<int>{0});
+    EXPECT_EQ(themes.themes()[0].itemCount, 3);
+    viewModel.setCatalog(&catalog);
+}
+
 TEST_F(ViewModelTest, PopularItemsAreTheHottestEnabledOnes)
 {
     // 养老保险待遇领取资格认证 (hot 95) is disabled and must not be offered.
@@ -264,6 +285,28 @@ TEST(FollowingAHolder, TheScreensGetANewCatalogOnlyWhenTheSessionIsIdle)
     EXPECT_EQ(viewModel.itemCount(), 3);
     viewModel.setQuery("shbzk"); // 社会保障卡挂失, still in the new catalog
     EXPECT_EQ(column(*viewModel.searchResults(), "name"), QStringList{"社会保障卡挂失"});
+}
+
+TEST(FollowingAHolder, TheSwitchHandsOverASnapshotPreparedWhereItWasStaged)
+{
+    kiosk::core::CatalogHolder holder(loadFixture());
+    CatalogViewModel viewModel;
+    viewModel.follow(holder);
+    Catalog next = loadFixture();
+    next.catalogVersion += 1;
+    std::thread::id stagedOn;
+    std::thread([&] { // a worker: the catalog watch or the catalog sync
+        stagedOn = std::this_thread::get_id();
+        holder.stage(std::move(next));
+    })
+        .join();
+
+    ASSERT_TRUE(holder.switchIfIdle(kiosk::core::SessionState::Idle));
+    ASSERT_NE(viewModel.snapshot(), nullptr);
+    EXPECT_EQ(viewModel.snapshot(), holder.currentSnapshot()); // the same object, not a copy
+    EXPECT_EQ(viewModel.snapshot()->preparedOn(), stagedOn);
+    EXPECT_EQ(viewModel.itemCount(), 13);
+    EXPECT_EQ(viewModel.themes()->count(), 6);
 }
 
 TEST(Wording, KindsAndTimeLimitsInPlainChinese)

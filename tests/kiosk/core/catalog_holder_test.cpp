@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 using kiosk::core::Catalog;
 using kiosk::core::CatalogHolder;
 using kiosk::core::SessionState;
@@ -22,7 +24,8 @@ TEST(CatalogHolder, SwitchesToAStagedCatalogOnlyWhenTheSessionIsIdle)
 {
     CatalogHolder holder(version(1));
     std::vector<std::int64_t> seen;
-    holder.setListener([&](auto catalog) { seen.push_back(catalog->catalogVersion); });
+    const auto connection = holder.switched.connect(
+        [&](const auto& now) { seen.push_back(now->catalog().catalogVersion); });
     const auto inUse = holder.current();
 
     holder.stage(version(2));
@@ -40,4 +43,47 @@ TEST(CatalogHolder, SwitchesToAStagedCatalogOnlyWhenTheSessionIsIdle)
     EXPECT_FALSE(holder.hasStaged());
     EXPECT_FALSE(holder.switchIfIdle(SessionState::Idle)); // nothing staged any more
     EXPECT_EQ(inUse->catalogVersion, 1);                   // a screen's old pointer stays valid
+}
+
+TEST(CatalogHolder, AStagedCatalogArrivesPreparedOnTheStagingThread)
+{
+    CatalogHolder holder(version(1));
+    std::vector<std::int64_t> announced;
+    const auto connection = holder.staged.connect([&](std::int64_t v) { announced.push_back(v); });
+    std::thread::id stagedOn;
+    std::thread([&] {
+        stagedOn = std::this_thread::get_id();
+        holder.stage(version(2));
+    }).join();
+    EXPECT_EQ(announced, std::vector<std::int64_t>{2});
+
+    ASSERT_TRUE(holder.switchIfIdle(SessionState::Idle));
+    // The snapshot (search index and lists) was built where it was staged, not by the switch.
+    EXPECT_EQ(holder.currentSnapshot()->preparedOn(), stagedOn);
+    EXPECT_NE(holder.currentSnapshot()->preparedOn(), std::this_thread::get_id());
+}
+
+TEST(CatalogHolder, AnOlderCatalogFinishingLaterDoesNotReplaceANewerStagedOne)
+{
+    CatalogHolder holder(version(1));
+    holder.stage(version(3));
+    holder.stage(version(2)); // e.g. a big install whose preparation ended after a small sync
+    ASSERT_TRUE(holder.switchIfIdle(SessionState::Idle));
+    EXPECT_EQ(holder.current()->catalogVersion, 3);
+}
+
+TEST(CatalogHolder, ASwitchedOutCatalogIsFreedByReleaseRetiredOnceNobodyShowsIt)
+{
+    CatalogHolder holder(version(1));
+    std::weak_ptr<const kiosk::core::CatalogSnapshot> old = holder.currentSnapshot();
+    auto shown = holder.currentSnapshot(); // what a screen still holds
+    holder.stage(version(2));
+    ASSERT_TRUE(holder.switchIfIdle(SessionState::Idle));
+
+    holder.releaseRetired();
+    EXPECT_FALSE(old.expired()); // still on screen: kept
+    shown.reset();               // the screen moved on; the holder has the last reference
+    EXPECT_FALSE(old.expired());
+    holder.releaseRetired();
+    EXPECT_TRUE(old.expired());
 }

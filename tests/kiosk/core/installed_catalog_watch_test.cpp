@@ -2,14 +2,18 @@
 // A catalog installed under data_dir while the kiosk runs (kioskctl catalog install) is
 // noticed by InstalledCatalogWatch and staged when newer; an unchanged file is not read again,
 // a bad or older one is never staged, and nothing is switched in by the watch itself.
+#include "base/manual_clock.h"
 #include "kiosk/core/installed_catalog_watch.h"
 #include "kiosk/core/session.h"
 #include "tests/kiosk/core/catalog_keys.h"
+#include "tests/support/poll_until.h"
 #include "tests/support/temp_dir.h"
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <fstream>
 
@@ -53,6 +57,7 @@ protected:
     test_support::TestKey key_;
     CatalogStore store_;
     CatalogHolder holder_;
+    base::ManualClock clock_; ///< for a started watch; before it, so the watch stops first
     InstalledCatalogWatch watch_;
 };
 
@@ -147,4 +152,39 @@ TEST_F(InstalledCatalogWatchTest, ADamagedFileIsNeverStaged)
     EXPECT_EQ(watch_.poll(), std::nullopt);
     EXPECT_FALSE(holder_.hasStaged());
     EXPECT_EQ(holder_.current()->catalogVersion, 2026112401);
+}
+
+TEST_F(InstalledCatalogWatchTest, StartedItReadsVerifiesAndPreparesOnItsOwnWorker)
+{
+    int stagedAtNice = 0;
+    const auto connection = holder_.staged.connect([&](std::int64_t) {
+        stagedAtNice = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
+    });
+    watch_.start(clock_, std::chrono::seconds(1));
+    ASSERT_TRUE(clock_.awaitWaits(1)); // the first poll found nothing and the worker sleeps
+    install(2026112501);
+    EXPECT_FALSE(holder_.hasStaged()); // not before the next period
+    clock_.advance(std::chrono::seconds(1));
+    ASSERT_TRUE(test_support::pollUntil([&] { return holder_.hasStaged(); }));
+
+    // This thread plays the GUI thread: it only switches; the index was built on the worker.
+    ASSERT_TRUE(holder_.switchIfIdle(SessionState::Idle));
+    const auto shown = holder_.currentSnapshot();
+    EXPECT_EQ(shown->catalog().catalogVersion, 2026112501);
+    EXPECT_NE(shown->preparedOn(), std::this_thread::get_id());
+    EXPECT_FALSE(shown->search().search("shbx", 5).empty());
+    EXPECT_GE(stagedAtNice, InstalledCatalogWatch::backgroundNice); // it yields to the GUI thread
+}
+
+TEST_F(InstalledCatalogWatchTest, ItsWorkerFreesTheCatalogTheScreensSwitchedAwayFrom)
+{
+    std::weak_ptr<const CatalogSnapshot> old = holder_.currentSnapshot();
+    install(2026112501);
+    ASSERT_EQ(watch_.poll(), 2026112501);
+    ASSERT_TRUE(holder_.switchIfIdle(SessionState::Idle));
+    EXPECT_FALSE(old.expired());
+
+    watch_.start(clock_, std::chrono::seconds(1));
+    ASSERT_TRUE(clock_.awaitWaits(1));
+    EXPECT_TRUE(old.expired()); // freed by the worker's step, not by whoever let go last
 }
