@@ -49,6 +49,8 @@ protected:
     }
 
     /// Runs the GUI thread's event loop until `done` or 10 s.
+    /// Not test_support::pollUntil: the link state reaches the GUI thread as a queued call, so
+    /// the wait must process Qt events (pollUntil only sleeps) until `done()` holds.
     template <class Predicate> static bool processEventsUntil(Predicate done)
     {
         QElapsedTimer timer;

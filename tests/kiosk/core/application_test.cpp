@@ -33,7 +33,6 @@ Catalog sampleCatalog()
     return std::move(*catalog);
 }
 
-
 } // namespace
 
 TEST(Application, PrefillsFromTheCard)
@@ -71,10 +70,12 @@ TEST(Application, FormProblemsAreWordedForTheCitizen)
 TEST(Application, SubmitStoresOneCaseAndRatingWaitsForIt)
 {
     test_support::TempDir dir;
-    auto store = queue::Store::open(dir / "queue.db");
+    base::ManualClock clock; // 2026-11-23T10:00:00+08:00
+    queue::StoreOptions storeOptions;
+    storeOptions.clock = &clock;
+    auto store = queue::Store::open(dir / "queue.db", storeOptions);
     ASSERT_TRUE(store);
     const auto catalog = sampleCatalog();
-    base::ManualClock clock;
     ApplicationService service(catalog, **store, "SC-510703-0042", clock);
 
     Session session;
@@ -104,14 +105,14 @@ TEST(Application, SubmitStoresOneCaseAndRatingWaitsForIt)
     EXPECT_EQ((*records)[0].idempotencyKey, submitted->submissionId);
     EXPECT_EQ((*records)[1].kind, queue::RecordKind::Evaluation);
     // The rating is not due before its case is delivered.
-    auto due = (*store)->due(std::chrono::system_clock::now(), 10);
+    auto due = (*store)->due(clock.now(), 10);
     ASSERT_TRUE(due);
     ASSERT_EQ(due->size(), 1u);
     const auto body = nlohmann::json::parse(due->front().body);
     EXPECT_EQ(body["submissionId"], submitted->submissionId);
     EXPECT_EQ(body["applicant"]["idType"], "resident");
     EXPECT_EQ(body["catalogVersion"], 7);
-    EXPECT_EQ(body["createdAt"], "2026-11-18T19:06:40+08:00");
+    EXPECT_EQ(body["createdAt"], "2026-11-23T10:00:00+08:00"); // the service's clock
 }
 
 TEST(Application, ReceiptMasksTheNameAndCarriesTheReceiptCode)
@@ -121,7 +122,8 @@ TEST(Application, ReceiptMasksTheNameAndCarriesTheReceiptCode)
     session.setItemCode("X1");
     session.setCard(drivers::fake::sampleCards().front());
     session.setSubmissionId("6f1c2a4e-8d7b-4c3a-9e21-0b5d4f6a7c88");
-    const auto receipt = buildReceipt(catalog, catalog.items[0], session, base::ManualClock().now());
+    const auto receipt =
+        buildReceipt(catalog, catalog.items[0], session, base::ManualClock().now());
     std::string all;
     for (const auto& line : receipt.lines)
         all += line.text + "\n";
