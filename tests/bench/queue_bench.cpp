@@ -253,16 +253,17 @@ std::unique_ptr<queue::CurlUplink> makeUplink(const std::string& url,
 class Http2Count final : public queue::Uplink {
 public:
     explicit Http2Count(queue::Uplink& inner) : inner_(inner) {}
-    base::Result<queue::UplinkResponse> send(const queue::UplinkRequest& request) override
+    base::Result<queue::UplinkResponse> send(const queue::UplinkRequest& request,
+                                             std::stop_token stop) override
     {
-        auto answer = inner_.send(request);
+        auto answer = inner_.send(request, std::move(stop));
         count(answer);
         return answer;
     }
     std::vector<base::Result<queue::UplinkResponse>>
-    sendAll(std::span<const queue::UplinkRequest> requests) override
+    sendAll(std::span<const queue::UplinkRequest> requests, std::stop_token stop) override
     {
-        auto results = inner_.sendAll(requests);
+        auto results = inner_.sendAll(requests, std::move(stop));
         for (const auto& result : results)
             count(result);
         return results;

@@ -223,8 +223,9 @@ TEST(SerialCodeScanner, HangUpDuringScanIsNoDevice)
     drivers::SerialCodeScanner scanner(pty.devicePath());
     ASSERT_TRUE(scanner.open());
     std::thread pull([&] {
-        std::this_thread::sleep_for(30ms);
-        pty.unplug();
+        EXPECT_TRUE(test_support::pollUntil(
+            [&] { return scanner.status().state == hal::DeviceState::Busy; }));
+        pty.unplug(); // while the scan waits
     });
     auto result = scanner.scan(2s);
     pull.join();
@@ -246,8 +247,9 @@ TEST(SerialCodeScanner, NodeVanishingEndsALongScanPromptly)
     drivers::SerialCodeScanner scanner(link, options);
     ASSERT_TRUE(scanner.open());
     std::thread udev([&] {
-        std::this_thread::sleep_for(50ms);
-        std::filesystem::remove(link);
+        EXPECT_TRUE(test_support::pollUntil(
+            [&] { return scanner.status().state == hal::DeviceState::Busy; }));
+        std::filesystem::remove(link); // while the scan waits
     });
     const auto start = std::chrono::steady_clock::now();
     auto result = scanner.scan(10s);
