@@ -78,10 +78,17 @@ std::string lowerCase(std::string_view text)
     return lower;
 }
 
+/// Where readHeader() puts what it collects, and the clock a Retry-After date is read against.
+struct HeaderSink {
+    UplinkResponse* response = nullptr;
+    const base::Clock* clock = nullptr;
+};
+
 /// Collects the headers the client needs (Retry-After, Content-Type, ETag, X-Document-Id).
 size_t readHeader(char* data, size_t size, size_t count, void* user)
 {
-    auto& response = *static_cast<UplinkResponse*>(user);
+    const auto& sink = *static_cast<HeaderSink*>(user);
+    auto& response = *sink.response;
     const std::string_view line(data, size * count);
     const auto colon = line.find(':');
     if (colon != std::string_view::npos) {
@@ -93,7 +100,7 @@ size_t readHeader(char* data, size_t size, size_t count, void* user)
                (value.back() == '\r' || value.back() == '\n' || value.back() == ' '))
             value.remove_suffix(1);
         if (name == "retry-after")
-            response.retryAfter = parseRetryAfter(value, std::chrono::system_clock::now());
+            response.retryAfter = parseRetryAfter(value, sink.clock->now());
         else if (name == "content-type")
             response.contentType = std::string(value);
         else if (name == "etag")
@@ -142,6 +149,8 @@ std::optional<std::chrono::seconds> parseRetryAfter(std::string_view value,
 base::Result<std::unique_ptr<CurlUplink>> CurlUplink::create(UplinkOptions options)
 {
     initCurlOnce();
+    if (options.clock == nullptr)
+        options.clock = &base::systemClock();
     auto parts = schemeAndHost(options.baseUrl);
     if (!parts)
         return base::fail(parts.error());
@@ -220,6 +229,7 @@ struct CurlUplink::Transfer {
     CurlPtr<curl_slist> headers;
     std::string url;
     UplinkResponse response;
+    HeaderSink headerSink;
     std::size_t index = 0;
 };
 
@@ -270,7 +280,8 @@ void CurlUplink::prepare(Transfer& transfer, const UplinkRequest& request) const
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, appendBody);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &transfer.response.body);
     curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, readHeader);
-    curl_easy_setopt(c, CURLOPT_HEADERDATA, &transfer.response);
+    transfer.headerSink = {&transfer.response, options_.clock};
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, &transfer.headerSink);
 }
 
 namespace {

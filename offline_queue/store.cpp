@@ -148,6 +148,8 @@ base::Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& pa
 {
     if (options.keyFile.empty())
         options.keyFile = path.parent_path() / "queue.key";
+    if (options.clock == nullptr)
+        options.clock = &base::systemClock();
     KeyFileMade keyMade;
     auto key = loadOrCreateKey(options.keyFile, keyMade);
     if (!key)
@@ -312,7 +314,7 @@ base::Result<void> Store::insertRecord(RecordKind kind, std::string_view key,
              "sha256, body, created_ms, created_at) VALUES (?,?,?,?,?,?,?,?,?)");
     if (!insert.ok())
         return base::fail(insert.error("prepare insert"));
-    const auto now = std::chrono::system_clock::now();
+    const auto now = options_.clock->now();
     insert.bind(1, toString(kind))
         .bind(2, key)
         .bind(3, submissionId)
@@ -460,10 +462,9 @@ base::Result<QueueCounts> Store::counts() const
     QueueCounts counts{select.integer(0), select.integer(1), select.integer(2), 0};
     if (counts.pending > 0) {
         const auto oldest = fromMs(select.integer(3));
-        counts.oldestPendingAgeS =
-            std::max<std::int64_t>(0, std::chrono::duration_cast<std::chrono::seconds>(
-                                          std::chrono::system_clock::now() - oldest)
-                                          .count());
+        counts.oldestPendingAgeS = std::max<std::int64_t>(
+            0, std::chrono::duration_cast<std::chrono::seconds>(options_.clock->now() - oldest)
+                   .count());
     }
     return counts;
 }
@@ -563,7 +564,7 @@ base::Result<void> Store::settle(const std::vector<Settlement>& settlements)
 {
     if (settlements.empty())
         return {};
-    const auto now = toMs(std::chrono::system_clock::now());
+    const auto now = toMs(options_.clock->now());
     std::lock_guard lock(mutex_);
     return transaction([&]() -> base::Result<void> {
         for (const auto& settlement : settlements)
@@ -590,7 +591,7 @@ base::Result<void> Store::markRetry(std::int64_t id, std::string_view error, Tim
     settlement.id = id;
     settlement.text = error;
     settlement.next = next;
-    return settleOne(settlement, toMs(std::chrono::system_clock::now()));
+    return settleOne(settlement, toMs(options_.clock->now()));
 }
 
 base::Result<void> Store::markDeadLetter(std::int64_t id, std::string_view error)
@@ -600,7 +601,7 @@ base::Result<void> Store::markDeadLetter(std::int64_t id, std::string_view error
     settlement.id = id;
     settlement.outcome = Settlement::Outcome::DeadLetter;
     settlement.text = error;
-    return settleOne(settlement, toMs(std::chrono::system_clock::now()));
+    return settleOne(settlement, toMs(options_.clock->now()));
 }
 
 base::Result<std::int64_t> Store::change(const char* sql, std::int64_t value)

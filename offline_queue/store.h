@@ -2,6 +2,7 @@
 // queue::Store: the durable SQLite store of the offline queue (WAL, synchronous=FULL).
 #pragma once
 
+#include "base/clock.h"
 #include "base/result.h"
 #include "offline_queue/cipher.h"
 #include "offline_queue/record.h"
@@ -36,6 +37,9 @@ struct StoreOptions {
     std::uint64_t diskReserveBytes = 16u << 20;
     /// Dead letters older than this are deleted (with their personal data) by prune().
     std::chrono::hours deadLetterRetention{24 * 90};
+    /// Stamps records (created, settled) and ages them (counts()); tests pass a ManualClock.
+    /// Must outlive the store.
+    const base::Clock* clock = &base::systemClock();
 };
 
 /// One settled attempt, for Store::settle().

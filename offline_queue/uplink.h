@@ -2,6 +2,7 @@
 // queue::Uplink: one HTTP exchange with the provincial platform (specs/platform-api.md).
 #pragma once
 
+#include "base/clock.h"
 #include "base/result.h"
 
 #include <chrono>
@@ -24,6 +25,9 @@ struct UplinkOptions {
     std::chrono::milliseconds connectTimeout{5000};
     std::chrono::milliseconds requestTimeout{30000};
     std::size_t maxInFlight = 16; ///< concurrent requests of one sendAll()
+    /// "Now" for a Retry-After given as an HTTP date; must outlive the uplink. The request
+    /// timeouts above are curl's own, on the real clock.
+    const base::Clock* clock = &base::systemClock();
 };
 
 struct UplinkRequest {

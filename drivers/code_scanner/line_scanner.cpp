@@ -7,6 +7,8 @@
 namespace drivers {
 
 namespace {
+// Deadlines here become read timeouts of a transport that the kernel waits out: the real
+// steady clock, not base::Clock.
 using Clock = std::chrono::steady_clock;
 /// Reads wait at most this long at a time, so an unplug seen by the hot-plug thread ends a
 /// long scan promptly.

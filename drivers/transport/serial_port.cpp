@@ -15,6 +15,8 @@ namespace drivers {
 
 namespace {
 
+// Deadlines here become poll(2) timeouts, which the kernel waits out: the real steady clock,
+// not base::Clock.
 using Clock = std::chrono::steady_clock;
 
 /// Errors after which the device is gone rather than busy: a USB adapter pulled out, or

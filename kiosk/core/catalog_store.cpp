@@ -46,9 +46,9 @@ base::Result<void> fsyncPath(const fs::path& path, int flags)
     return {};
 }
 
-std::string nowIso()
+std::string isoUtc(base::Clock::TimePoint time)
 {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    const std::time_t now = std::chrono::system_clock::to_time_t(time);
     std::tm utc{};
     gmtime_r(&now, &utc);
     char text[32];
@@ -92,8 +92,10 @@ base::Result<std::string> readFileLimited(const fs::path& path, std::size_t limi
     return text;
 }
 
-CatalogStore::CatalogStore(fs::path dataDir, std::vector<TrustedKey> trustedKeys)
-    : dataDir_(std::move(dataDir)), dir_(dataDir_ / "catalog"), keys_(std::move(trustedKeys))
+CatalogStore::CatalogStore(fs::path dataDir, std::vector<TrustedKey> trustedKeys,
+                           const base::Clock& clock)
+    : dataDir_(std::move(dataDir)), dir_(dataDir_ / "catalog"), keys_(std::move(trustedKeys)),
+      clock_(&clock)
 {
 }
 
@@ -101,7 +103,7 @@ void CatalogStore::audit(const std::string& event, const nlohmann::json& fields)
 {
     if (!makePrivateDir(dataDir_))
         return;
-    nlohmann::json record{{"time", nowIso()}, {"event", event}};
+    nlohmann::json record{{"time", isoUtc(clock_->now())}, {"event", event}};
     record.update(fields);
     std::ofstream out(auditPath(), std::ios::app);
     out << record.dump() << "\n";

@@ -3,6 +3,7 @@
 // copy, the rollback rule, and the audit trail of every accept and refusal.
 #pragma once
 
+#include "base/clock.h"
 #include "base/result.h"
 #include "kiosk/core/catalog_envelope.h"
 #include "kiosk/core/config.h"
@@ -39,7 +40,9 @@ struct FileIdentity {
 ///   audit.log              JSON lines: {"time","event","origin","catalogVersion",...,"reason"}
 class CatalogStore {
 public:
-    CatalogStore(std::filesystem::path dataDir, std::vector<TrustedKey> trustedKeys);
+    /// `clock` stamps the audit records; it must outlive the store.
+    CatalogStore(std::filesystem::path dataDir, std::vector<TrustedKey> trustedKeys,
+                 const base::Clock& clock = base::systemClock());
 
     struct InstallOptions {
         std::string origin = "platform";   ///< "platform", "usb", ... (recorded in the audit)
@@ -77,6 +80,7 @@ private:
     std::filesystem::path dataDir_;
     std::filesystem::path dir_;
     std::vector<TrustedKey> keys_;
+    const base::Clock* clock_;
 };
 
 /// Reads a whole file, refusing files over `limit` bytes before reading them.

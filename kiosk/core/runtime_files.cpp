@@ -5,9 +5,10 @@
 
 namespace kiosk::core {
 
-queue::StoreOptions storeOptions(const Config& config)
+queue::StoreOptions storeOptions(const Config& config, const base::Clock& clock)
 {
     queue::StoreOptions options;
+    options.clock = &clock;
     options.keyFile = config.queue.keyFile;
     // The configuration was validated: the cipher name is one of the two known ones.
     options.cipher = queue::cipherFromString(config.queue.cipher).value_or(options.cipher);
@@ -15,7 +16,8 @@ queue::StoreOptions storeOptions(const Config& config)
     return options;
 }
 
-base::Result<std::unique_ptr<queue::Store>> openQueue(const Config& config)
+base::Result<std::unique_ptr<queue::Store>> openQueue(const Config& config,
+                                                      const base::Clock& clock)
 {
     const auto& dir = config.kiosk.dataDir;
     std::error_code error;
@@ -28,7 +30,7 @@ base::Result<std::unique_ptr<queue::Store>> openQueue(const Config& config)
     if (error)
         return base::fail(base::errc::io, "cannot create [kiosk] data_dir " + dir.string() + ": " +
                                               error.message());
-    auto store = queue::Store::open(queueDatabasePath(config), storeOptions(config));
+    auto store = queue::Store::open(queueDatabasePath(config), storeOptions(config, clock));
     if (!store)
         return base::fail(store.error().withContext("offline queue"));
     return store;

@@ -17,11 +17,13 @@ namespace kiosk::core {
     return config.kiosk.dataDir / "queue.db";
 }
 
-/// The store's settings from [queue]: key file, cipher, size cap.
-[[nodiscard]] queue::StoreOptions storeOptions(const Config& config);
+/// The store's settings from [queue]: key file, cipher, size cap; `clock` stamps its records.
+[[nodiscard]] queue::StoreOptions storeOptions(const Config& config,
+                                               const base::Clock& clock = base::systemClock());
 
 /// Opens the offline queue, creating data_dir (owner-only: it holds citizens' submissions
 /// until they are delivered) when it does not exist yet. The kiosk and kioskctl both use it.
-[[nodiscard]] base::Result<std::unique_ptr<queue::Store>> openQueue(const Config& config);
+[[nodiscard]] base::Result<std::unique_ptr<queue::Store>>
+openQueue(const Config& config, const base::Clock& clock = base::systemClock());
 
 } // namespace kiosk::core

@@ -15,7 +15,6 @@
 #include <functional>
 #include <iomanip>
 #include <iostream>
-#include <thread>
 
 namespace kiosk::ctl {
 
@@ -147,15 +146,14 @@ int runDrain(const QueueOptions& options)
     if (!before)
         return printError(before.error(), options.json);
 
-    base::SystemClock clock;
+    const auto& clock = base::systemClock();
     queue::SyncLoop sync(**store, **uplink, clock, {});
     sync.start();
-    const auto deadline = std::chrono::steady_clock::now() +
-                          std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                              std::chrono::duration<double>(options.waitSeconds));
+    const auto deadline = clock.deadlineIn(std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::duration<double>(options.waitSeconds)));
     auto counts = before;
-    while (counts && counts->pending > 0 && std::chrono::steady_clock::now() < deadline) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    while (counts && counts->pending > 0 && clock.steadyNow() < deadline) {
+        (void)clock.sleepFor(std::chrono::milliseconds(100));
         counts = (*store)->counts();
         if (counts)
             drawProgress("draining", before->pending - counts->pending, before->pending);

@@ -19,7 +19,6 @@
 
 #include <iostream>
 #include <set>
-#include <thread>
 
 namespace kiosk::ctl {
 
@@ -233,11 +232,10 @@ int runSimulate(const SimulateOptions& options)
         drawProgress("sessions", i + 1, options.sessions);
     }
 
-    const auto deadline = std::chrono::steady_clock::now() +
-                          std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                              std::chrono::duration<double>(options.waitSeconds));
-    while (anyPending(**store) && std::chrono::steady_clock::now() < deadline)
-        std::this_thread::sleep_for(50ms);
+    const auto deadline = clock.deadlineIn(std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::duration<double>(options.waitSeconds)));
+    while (anyPending(**store) && clock.steadyNow() < deadline)
+        (void)clock.sleepFor(50ms);
     sync.stop();
 
     const auto outcome = sessionOutcomes(**store, submissions, options.sessions);

@@ -4,6 +4,7 @@
 #include "fake_harnesses.h"
 #include "lifecycle_contract.h"
 #include "sam_harnesses.h"
+#include "tests/support/poll_until.h"
 
 #include <thread>
 
@@ -18,6 +19,12 @@ protected:
     void SetUp() override { harness_ = GetParam().create(); }
     hal::CardReader& reader() { return harness_->device(); }
     static hal::CardData card() { return drivers::fake::sampleCards().front(); }
+    /// True once a read runs on another thread (the device reports Busy while it does).
+    bool readUnderWay() const
+    {
+        return test_support::pollUntil(
+            [&] { return harness_->device().status().state == hal::DeviceState::Busy; });
+    }
 
     std::unique_ptr<CardReaderHarness> harness_;
 };
@@ -73,7 +80,7 @@ TEST_P(CardReaderContract, CardPresentedDuringWaitIsRead)
 {
     ASSERT_TRUE(reader().open());
     std::thread citizen([&] {
-        std::this_thread::sleep_for(50ms);
+        EXPECT_TRUE(readUnderWay());
         harness_->presentCard(card());
     });
     auto result = reader().readCard(5s);
@@ -85,7 +92,7 @@ TEST_P(CardReaderContract, UnplugDuringReadEndsTheReadWithNoDevice)
 {
     ASSERT_TRUE(reader().open());
     std::thread technician([&] {
-        std::this_thread::sleep_for(50ms);
+        EXPECT_TRUE(readUnderWay());
         harness_->unplug();
     });
     auto result = reader().readCard(5s);
@@ -98,10 +105,16 @@ TEST_P(CardReaderContract, UnplugDuringReadEndsTheReadWithNoDevice)
 TEST_P(CardReaderContract, ConcurrentOperationIsRefusedBusy)
 {
     ASSERT_TRUE(reader().open());
-    std::thread waiting([&] { (void)reader().readCard(300ms); });
-    std::this_thread::sleep_for(50ms);
+    // The first read waits for a card for as long as the test needs; a card ends it.
+    std::thread waiting([&] {
+        auto first = reader().readCard(30s);
+        EXPECT_TRUE(first && *first) << "the first read ends with the card";
+    });
+    const bool underWay = readUnderWay();
     auto second = reader().readCard(10ms);
+    harness_->presentCard(card());
     waiting.join();
+    ASSERT_TRUE(underWay);
     ASSERT_FALSE(second);
     EXPECT_EQ(second.error().code, hal::errc::busy);
 }

@@ -11,6 +11,7 @@
 #include "drivers/code_scanner/evdev/evdev_code_scanner.h"
 #include "drivers/code_scanner/serial/serial_code_scanner.h"
 #include "harness.h"
+#include "tests/support/poll_until.h"
 #include "tests/support/pty_pair.h"
 #include "tests/support/temp_dir.h"
 
@@ -30,12 +31,11 @@ using namespace std::chrono_literals;
 
 inline constexpr std::chrono::milliseconds kHotplugPoll{10};
 
-/// Waits (up to 3 s) until the driver reached `state` after a hot-plug event.
+/// Waits until the driver reached `state` after a hot-plug event (its monitor polls the path).
 inline void waitForState(hal::Device& device, hal::DeviceState state)
 {
-    const auto deadline = std::chrono::steady_clock::now() + 3s;
-    while (device.status().state != state && std::chrono::steady_clock::now() < deadline)
-        std::this_thread::sleep_for(2ms);
+    EXPECT_TRUE(test_support::pollUntil([&] { return device.status().state == state; }))
+        << "still " << hal::toString(device.status().state) << ", not " << hal::toString(state);
 }
 
 /// The camera pipeline on a still image or a short video file standing in for the camera.

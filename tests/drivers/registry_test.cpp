@@ -1,27 +1,25 @@
 // SPDX-License-Identifier: Apache-2.0
-// Tests of drivers::createDevices and of the fakes' own scripting.
+// Tests of drivers::createDevices, of the DeviceManager's retries (on a ManualClock) and of the
+// fakes' own scripting.
+#include "base/manual_clock.h"
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/registry.h"
 #include "hal/id_number.h"
+#include "tests/support/manual_time.h"
 
 #include <gtest/gtest.h>
 
 #include <mutex>
-#include <thread>
 
 namespace {
 
-template <class Done> bool eventually(Done done)
-{
-    for (int i = 0; i < 300 && !done(); ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    return done();
-}
+constexpr std::chrono::seconds retryInterval{1};
 
-hal::DeviceManagerOptions quickRetries()
+hal::DeviceManagerOptions retriesOn(const base::Clock& clock)
 {
     hal::DeviceManagerOptions options;
-    options.retryInterval = std::chrono::milliseconds(20);
+    options.retryInterval = retryInterval;
+    options.clock = &clock;
     return options;
 }
 
@@ -103,7 +101,8 @@ TEST(DeviceManager, AnAbsentDeviceWaitsNotConnectedAndOpensWhenPluggedIn)
     ASSERT_TRUE(devices);
     auto reader = std::static_pointer_cast<drivers::fake::FakeCardReader>(devices->cardReader);
     reader->unplug();
-    hal::DeviceManager manager(*devices, quickRetries());
+    base::ManualClock clock;
+    hal::DeviceManager manager(*devices, retriesOn(clock));
     std::vector<hal::DeviceState> seen;
     std::mutex seenMutex;
     auto connection = manager.deviceStatusChanged.connect([&](const hal::DeviceStatus& status) {
@@ -111,11 +110,13 @@ TEST(DeviceManager, AnAbsentDeviceWaitsNotConnectedAndOpensWhenPluggedIn)
         if (status.deviceClass == hal::DeviceClass::CardReader)
             seen.push_back(status.state);
     });
-    const auto errors = manager.openAll();
+    std::vector<base::Error> errors;
+    ASSERT_TRUE(test_support::startAndSettle(clock, [&] { errors = manager.openAll(); }));
     ASSERT_EQ(errors.size(), 1u);
     EXPECT_EQ(errors[0].code, hal::errc::no_device);
 
-    std::this_thread::sleep_for(std::chrono::milliseconds(100)); // several retries, still absent
+    for (int i = 0; i < 3; ++i) // several retries, still absent
+        ASSERT_TRUE(test_support::advanceAndSettle(clock, retryInterval));
     const auto waiting = reader->status();
     EXPECT_EQ(waiting.state, hal::DeviceState::Disconnected);
     EXPECT_NE(waiting.detail.find("not connected"), std::string::npos) << waiting.detail;
@@ -125,7 +126,9 @@ TEST(DeviceManager, AnAbsentDeviceWaitsNotConnectedAndOpensWhenPluggedIn)
     EXPECT_EQ(devices->receiptPrinter->status().state, hal::DeviceState::Ready);
 
     reader->plug();
-    ASSERT_TRUE(eventually([&] { return manager.allReady(); }));
+    EXPECT_FALSE(manager.allReady()) << "opened before the next retry was due";
+    ASSERT_TRUE(test_support::advanceAndSettle(clock, retryInterval));
+    EXPECT_TRUE(manager.allReady());
     reader->present(drivers::fake::sampleCards()[0]);
     auto card = reader->readCard(std::chrono::seconds(1));
     ASSERT_TRUE(card && *card);
@@ -140,12 +143,17 @@ TEST(DeviceManager, CloseAllEndsTheWaitForAnAbsentDevice)
     ASSERT_TRUE(devices);
     auto reader = std::static_pointer_cast<drivers::fake::FakeCardReader>(devices->cardReader);
     reader->unplug();
-    hal::DeviceManager manager(*devices, quickRetries());
-    ASSERT_EQ(manager.openAll().size(), 1u);
-    manager.closeAll();
+    base::ManualClock clock;
+    hal::DeviceManager manager(*devices, retriesOn(clock));
+    ASSERT_TRUE(
+        test_support::startAndSettle(clock, [&] { EXPECT_EQ(manager.openAll().size(), 1u); }));
+    // The retry worker sleeps until the next retry: closeAll() ends that wait at once.
+    const auto took = test_support::timeToStop([&] { manager.closeAll(); });
+    EXPECT_LT(took, test_support::stopBound) << took.count() << " ms";
+    EXPECT_EQ(clock.waiting(), 0u) << "the retry worker still waits";
     EXPECT_EQ(reader->status().state, hal::DeviceState::Closed);
     reader->plug();
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    clock.advance(10 * retryInterval);
     EXPECT_EQ(reader->status().state, hal::DeviceState::Closed) << "no retries after closeAll";
     auto refused = reader->readCard(std::chrono::milliseconds(10));
     ASSERT_FALSE(refused);
@@ -158,7 +166,8 @@ TEST(DeviceManager, SerialCardReaderAbsentAtStartIsNotConnectedNotFault)
     specs.cardReader = "serial:/dev/nonexistent-idcard-reader";
     auto devices = drivers::createDevices(specs);
     ASSERT_TRUE(devices) << devices.error().message;
-    hal::DeviceManager manager(*devices, quickRetries());
+    base::ManualClock clock;
+    hal::DeviceManager manager(*devices, retriesOn(clock));
     ASSERT_EQ(manager.openAll().size(), 1u);
     const auto status = devices->cardReader->status();
     EXPECT_EQ(status.state, hal::DeviceState::Disconnected);

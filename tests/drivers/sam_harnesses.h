@@ -7,9 +7,8 @@
 #include "drivers/card_reader/serial/serial_link.h"
 #include "harness.h"
 #include "tests/support/idcard_sim/pty_reader_sim.h"
+#include "tests/support/poll_until.h"
 #include "tests/support/temp_dir.h"
-
-#include <thread>
 
 #ifdef KIOSK_CONTRACT_USB
 #include "drivers/card_reader/usb/usb_link.h"
@@ -29,18 +28,8 @@ inline drivers::card_reader::SamReaderOptions fastSamOptions()
     return options;
 }
 
-/// Waits (up to 5 s) until `done()` holds: physical actions take effect when the driver
-/// notices them, on its watcher's next poll.
-template <class Done> bool eventually(Done done)
-{
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    while (!done()) {
-        if (std::chrono::steady_clock::now() > deadline)
-            return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    return true;
-}
+// Physical actions take effect when the driver notices them, on its watcher's next poll over
+// the pty: the harness waits for them with test_support::pollUntil.
 
 /// The part shared by both transports; `Sim` has device(), unplug() and plug().
 template <class Sim> class SamHarnessBase : public CardReaderHarness {
@@ -51,7 +40,7 @@ public:
     {
         sim().unplug();
         if (reader_->status().state != hal::DeviceState::Closed) {
-            EXPECT_TRUE(eventually([&] {
+            EXPECT_TRUE(test_support::pollUntil([&] {
                 const auto state = reader_->status().state;
                 return state == hal::DeviceState::Disconnected || state == hal::DeviceState::Busy;
             }));
@@ -62,7 +51,7 @@ public:
     {
         sim().plug();
         if (reader_->status().state == hal::DeviceState::Disconnected) {
-            EXPECT_TRUE(eventually(
+            EXPECT_TRUE(test_support::pollUntil(
                 [&] { return reader_->status().state != hal::DeviceState::Disconnected; }));
         }
     }
@@ -75,7 +64,8 @@ public:
         const auto before = sim().device().emptyFinds();
         sim().device().remove();
         if (reader_->status().state == hal::DeviceState::Ready) {
-            EXPECT_TRUE(eventually([&] { return sim().device().emptyFinds() > before; }));
+            EXPECT_TRUE(
+                test_support::pollUntil([&] { return sim().device().emptyFinds() > before; }));
         }
     }
 

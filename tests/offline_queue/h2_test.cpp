@@ -66,9 +66,8 @@ protected:
         std::string error;
         front_ = test_support::Nghttpx::start(front, error);
         ASSERT_TRUE(front_) << error;
-        auto store = Store::open(dir_ / "queue.db");
-        ASSERT_TRUE(store) << store.error().describe();
-        store_ = std::move(*store);
+        store_ = openStore(dir_ / "queue.db", clock_);
+        ASSERT_TRUE(store_);
     }
 
     /// An uplink to nghttpx over mutual TLS (no client certificate if `withCertificate` is false).
@@ -89,12 +88,12 @@ protected:
         return std::move(*made);
     }
 
+    base::ManualClock clock_; ///< first: the store and the loops use it
     test_support::TempDir dir_;
     sim_test::CertificateFiles certificates_;
     std::unique_ptr<platform_sim::Server> sim_;
     std::unique_ptr<test_support::Nghttpx> front_; // stopped before the simulator
     std::unique_ptr<Store> store_;
-    base::SystemClock clock_;
 };
 
 } // namespace
@@ -109,7 +108,7 @@ TEST_F(UplinkH2, DrainsCasesMaterialsAndRatingsMultiplexedOnOneConnection)
     auto curl = uplink();
     VersionCounter counted(*curl);
     SyncLoop loop(*store_, counted, clock_, quickOptions());
-    ASSERT_TRUE(drain(loop, *store_));
+    ASSERT_TRUE(drain(loop, *store_, clock_));
 
     EXPECT_EQ(store_->counts()->delivered, 80);
     EXPECT_EQ(loop.linkState(), LinkState::Up);
@@ -133,7 +132,7 @@ TEST_F(UplinkH2, AnswersLostAfterProcessingAreReplayedByIdempotencyKey)
     auto curl = uplink();
     VersionCounter counted(*curl);
     SyncLoop loop(*store_, counted, clock_, quickOptions());
-    ASSERT_TRUE(drain(loop, *store_));
+    ASSERT_TRUE(drain(loop, *store_, clock_));
 
     const auto snapshot = sim_->snapshot();
     expectExactlyOnce(*store_, snapshot); // one case per Idempotency-Key

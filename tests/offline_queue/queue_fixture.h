@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 // Shared by the offline_queue tests: sample records, platform-sim options, a store and an
-// uplink to the simulator over loopback HTTP.
+// uplink to the simulator over loopback HTTP; stores and sync loops run on a ManualClock.
 #pragma once
 
+#include "base/manual_clock.h"
 #include "offline_queue/curl_uplink.h"
 #include "offline_queue/sync_loop.h"
 #include "platform_sim/server.h"
+#include "tests/support/manual_time.h"
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
 
 #include <map>
-#include <thread>
 
 namespace queue_test {
 
@@ -71,6 +72,16 @@ inline nlohmann::json sampleRating(int level)
             {"evaluatedAt", "2026-11-24T10:16:40+08:00"}};
 }
 
+/// A store at `path` whose records are stamped by `clock`.
+inline std::unique_ptr<Store> openStore(const std::filesystem::path& path, const base::Clock& clock)
+{
+    StoreOptions options;
+    options.clock = &clock;
+    auto store = Store::open(path, options);
+    EXPECT_TRUE(store) << store.error().describe();
+    return store ? std::move(*store) : nullptr;
+}
+
 /// An uplink to platform-sim over loopback HTTP.
 inline std::unique_ptr<CurlUplink> makeSimUplink(const std::string& url,
                                                  const std::string& id = kioskId)
@@ -86,7 +97,7 @@ inline std::unique_ptr<CurlUplink> makeSimUplink(const std::string& url,
     return std::move(*uplink);
 }
 
-/// Short backoffs, so that tests wait out retries quickly.
+/// Short backoffs (on the ManualClock they cost no real time; short keeps drains few passes).
 inline SyncOptions quickOptions()
 {
     SyncOptions options;
@@ -96,18 +107,18 @@ inline SyncOptions quickOptions()
     return options;
 }
 
-/// Runs passes until nothing is pending or `timeout` passes.
-inline bool drain(SyncLoop& loop, Store& store, std::chrono::milliseconds timeout = 10s)
+/// Runs passes on the caller's thread until nothing is pending, moving `clock` on by `step`
+/// (the longest backoff of quickOptions()) after each instead of sleeping out the backoffs.
+/// False if a pass fails or records are still pending after `passes`.
+inline bool drain(SyncLoop& loop, Store& store, base::ManualClock& clock, int passes = 200,
+                  std::chrono::milliseconds step = quickOptions().backoffCap)
 {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (store.counts()->pending > 0) {
-        if (std::chrono::steady_clock::now() > deadline)
-            return false;
+    for (int i = 0; i < passes && store.counts()->pending > 0; ++i) {
         if (!loop.runPass())
             return false;
-        std::this_thread::sleep_for(5ms);
+        clock.advance(step);
     }
-    return true;
+    return store.counts()->pending == 0;
 }
 
 /// Every delivered case of the store accepted exactly once, and nothing else accepted.
@@ -136,28 +147,21 @@ protected:
         auto sim = platform_sim::Server::start(simOptions());
         ASSERT_TRUE(sim) << sim.error().describe();
         sim_ = std::move(*sim);
-        auto store = Store::open(dir_ / "queue.db");
-        ASSERT_TRUE(store) << store.error().message;
-        store_ = std::move(*store);
+        store_ = openStore(dir_ / "queue.db", clock_);
+        ASSERT_TRUE(store_);
         uplink_ = makeSimUplink(sim_->baseUrl());
         loop_ = std::make_unique<SyncLoop>(*store_, *uplink_, clock_, options());
     }
 
     static SyncOptions options() { return quickOptions(); }
 
-    /// Runs passes until nothing is pending or `limit` passes, waiting out backoffs.
-    void drain(int limit = 200)
-    {
-        for (int i = 0; i < limit && store_->counts()->pending > 0; ++i) {
-            ASSERT_TRUE(loop_->runPass());
-            std::this_thread::sleep_for(5ms);
-        }
-    }
+    /// Runs passes until nothing is pending, moving the clock on past every backoff.
+    void drain() { ASSERT_TRUE(queue_test::drain(*loop_, *store_, clock_)); }
 
     QueueCounts counts() { return *store_->counts(); }
 
+    base::ManualClock clock_; ///< first: the store and the loop use it
     test_support::TempDir dir_;
-    base::SystemClock clock_;
     std::unique_ptr<platform_sim::Server> sim_;
     std::unique_ptr<Store> store_;
     std::unique_ptr<CurlUplink> uplink_;

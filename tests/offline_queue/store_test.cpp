@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Tests of queue::Store on disk: transactions, dependencies, purge after delivery, schema
 // versions, and a real crash (a forked writer killed with SIGKILL) followed by a reopen.
+#include "base/manual_clock.h"
 #include "offline_queue/digest.h"
 #include "offline_queue/store.h"
 #include "tests/support/temp_dir.h"
@@ -48,6 +49,22 @@ auto later()
 }
 
 } // namespace
+
+TEST(Store, StampsAndAgesRecordsOnItsClock)
+{
+    test_support::TempDir dir;
+    base::ManualClock clock; // 2026-11-23T10:00:00+08:00
+    StoreOptions options;
+    options.clock = &clock;
+    auto store = Store::open(dir / "queue.db", options);
+    ASSERT_TRUE(store) << store.error().message;
+    ASSERT_TRUE((*store)->enqueueCase(sampleCase(0)));
+    clock.advance(90s);
+    EXPECT_EQ((*store)->counts()->oldestPendingAgeS, 90);
+    const auto id = (*store)->list()->front().id;
+    ASSERT_TRUE((*store)->markDeadLetter(id, "422 invalid_case"));
+    EXPECT_EQ((*store)->show(id)->settledAt, "2026-11-23T10:01:30+08:00");
+}
 
 TEST(Store, CaseWithMaterialsIsOneTransactionWithItsKeyFixedAtFirstWrite)
 {

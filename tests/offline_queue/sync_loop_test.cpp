@@ -3,11 +3,11 @@
 // responses, transient failures and a platform that goes away, checked against the
 // simulator's own record of what it accepted.
 #include "tests/offline_queue/queue_fixture.h"
+#include "tests/support/poll_until.h"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <thread>
 
 using namespace queue;
 using namespace std::chrono_literals;
@@ -101,20 +101,55 @@ TEST_F(SyncLoopTest, QueuedWhileThePlatformIsAwayAndDeliveredWhenItReturns)
     EXPECT_EQ(loop_->linkState(), LinkState::Down);
     EXPECT_EQ(counts().pending, 15);
 
-    loop_->start();
+    // Started while the platform is away: its probe fails, and it sleeps a probe interval.
+    ASSERT_TRUE(test_support::startAndSettle(clock_, [&] { loop_->start(); }));
+    EXPECT_EQ(loop_->linkState(), LinkState::Down);
     auto sim = platform_sim::Server::start(simOptions(port));
     ASSERT_TRUE(sim) << sim.error().describe();
     sim_ = std::move(*sim);
-    loop_->notify();
-    const auto deadline = std::chrono::steady_clock::now() + 10s;
-    while (counts().pending > 0 && std::chrono::steady_clock::now() < deadline)
-        std::this_thread::sleep_for(10ms);
+    EXPECT_EQ(counts().pending, 15) << "nothing is sent before the next probe is due";
+    // The next probe finds the platform; the records that waited for it go out at once.
+    ASSERT_TRUE(test_support::advanceAndSettle(clock_, options().probeInterval));
     loop_->stop();
     EXPECT_EQ(counts().delivered, 15);
+    EXPECT_EQ(loop_->linkState(), LinkState::Up);
     const auto snapshot = sim_->snapshot();
     EXPECT_EQ(snapshot.cases.size(), 5u);
     EXPECT_EQ(snapshot.evaluations.size(), 5u);
     EXPECT_EQ(snapshot.counters.conflicts, 0u);
+}
+
+TEST_F(SyncLoopTest, StopReturnsPromptlyInTheMiddleOfAPassAndLeavesTheRecordsPending)
+{
+    platform_sim::Faults slow;
+    slow.latencyMs = 2000; // every answer takes 2 s
+    ASSERT_TRUE(sim_->setFaults(slow));
+    ASSERT_TRUE(store_->enqueueCase(sampleCase(0)));
+    loop_->start();
+    // The request reached the platform, which now sits on it.
+    ASSERT_TRUE(test_support::pollUntil([&] { return sim_->snapshot().counters.requests == 1; }));
+    const auto took = test_support::timeToStop([&] { loop_->stop(); });
+    EXPECT_LT(took, test_support::stopBound) << took.count() << " ms";
+
+    // Abandoned, not failed: nothing is marked, and the link state is not guessed from it.
+    const auto records = store_->list();
+    ASSERT_TRUE(records);
+    ASSERT_EQ(records->size(), 1u);
+    for (const auto& record : *records) {
+        EXPECT_EQ(record.state, RecordState::Pending);
+        EXPECT_EQ(record.attempts, 0);
+        EXPECT_EQ(record.lastError, "");
+    }
+    EXPECT_EQ(loop_->linkState(), LinkState::Unknown);
+
+    // Restarted with the platform quick again: delivered under the same idempotency keys.
+    ASSERT_TRUE(sim_->setFaults(platform_sim::Faults{}));
+    ASSERT_TRUE(test_support::startAndSettle(clock_, [&] { loop_->start(); }));
+    loop_->stop();
+    EXPECT_EQ(counts().delivered, 1);
+    // The platform finishes the abandoned request too, and answers it as a replay.
+    ASSERT_TRUE(test_support::pollUntil([&] { return sim_->snapshot().counters.replays == 1; }));
+    expectExactlyOnce(*store_, sim_->snapshot());
 }
 
 TEST(CurlUplinkTest, SendsIfNoneMatchAndReadsTheETag)

@@ -7,18 +7,20 @@
 #include "offline_queue/platform_client.h"
 #include "tests/offline_queue/queue_fixture.h"
 #include "tests/platform_sim/test_certificates.h"
+#include "tests/support/poll_until.h"
 
 #include <httplib.h>
+
+#include <ctime>
+#include <thread>
 
 using namespace queue_test;
 
 namespace {
 
-std::unique_ptr<Store> openStore(const test_support::TempDir& dir)
+std::unique_ptr<Store> openStore(const test_support::TempDir& dir, const base::Clock& clock)
 {
-    auto store = Store::open(dir / "queue.db");
-    EXPECT_TRUE(store) << store.error().describe();
-    return std::move(*store);
+    return queue_test::openStore(dir / "queue.db", clock);
 }
 
 std::unique_ptr<platform_sim::Server> startSim(platform_sim::Options options)
@@ -28,44 +30,49 @@ std::unique_ptr<platform_sim::Server> startSim(platform_sim::Options options)
     return sim ? std::move(*sim) : nullptr;
 }
 
+/// An HTTP date (RFC 9110 IMF-fixdate), as a Retry-After may carry.
+std::string httpDate(base::Clock::TimePoint time)
+{
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(time);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char text[40];
+    std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &utc);
+    return text;
+}
+
 } // namespace
 
-TEST(UplinkFaults, ARecordGoesOutWithinTwoSecondsOfThePlatformReturning)
+TEST(UplinkFaults, ARecordGoesOutWithinOneProbeIntervalOfThePlatformReturning)
 {
     test_support::TempDir dir;
     auto sim = startSim(simOptions());
     const int port = sim->port();
     const auto url = sim->baseUrl();
     sim.reset(); // the platform goes away
-    auto store = openStore(dir);
+    base::ManualClock clock;
+    auto store = openStore(dir, clock);
     auto uplink = makeSimUplink(url);
-    base::SystemClock clock;
     SyncOptions options;
     options.backoffBase = 30s; // any backoff would be far longer than the promise
     options.backoffCap = 60s;
     SyncLoop loop(*store, *uplink, clock, options);
     ASSERT_TRUE(store->enqueueCase(sampleCase(1)));
-    loop.start();
-    loop.notify();
-    const auto waitFor = [&](auto done) {
-        const auto deadline = std::chrono::steady_clock::now() + 10s;
-        while (!done() && std::chrono::steady_clock::now() < deadline)
-            std::this_thread::sleep_for(10ms);
-    };
-    waitFor([&] { return loop.linkState() == LinkState::Down; });
+    // The first pass fails: the link is down, and the loop probes every probeInterval.
+    ASSERT_TRUE(test_support::startAndSettle(clock, [&] { loop.start(); }));
     ASSERT_EQ(loop.linkState(), LinkState::Down);
-    std::this_thread::sleep_for(1500ms); // a few probes fail while it is away
+    for (int i = 0; i < 3; ++i) // a few probes fail while it is away
+        ASSERT_TRUE(test_support::advanceAndSettle(clock, options.probeInterval));
+    EXPECT_EQ(loop.linkState(), LinkState::Down);
 
     sim = startSim(simOptions(port)); // back, on the same port
     ASSERT_TRUE(sim);
-    const auto back = std::chrono::steady_clock::now();
-    waitFor([&] { return store->counts()->pending == 0; });
-    const auto took = std::chrono::steady_clock::now() - back;
+    EXPECT_EQ(store->counts()->pending, 2) << "nothing goes out before the next probe";
+    ASSERT_TRUE(test_support::advanceAndSettle(clock, options.probeInterval));
     loop.stop();
-    EXPECT_EQ(store->counts()->pending, 0);
-    EXPECT_LT(took, 2s) << "delivered "
-                        << std::chrono::duration_cast<std::chrono::milliseconds>(took).count()
-                        << " ms after the platform returned";
+    EXPECT_EQ(store->counts()->pending, 0) << "not delivered one probe interval after the "
+                                              "platform returned";
+    EXPECT_EQ(loop.linkState(), LinkState::Up);
     expectExactlyOnce(*store, sim->snapshot());
 }
 
@@ -77,7 +84,8 @@ TEST(UplinkFaults, ConcurrentDeliveryThroughDroppedResponsesIsExactlyOnce)
     options.faults.pathPrefix = "/v1/cases";
     options.faults.latencyMs = 10;
     auto sim = startSim(options);
-    auto store = openStore(dir);
+    base::ManualClock clock;
+    auto store = openStore(dir, clock);
     std::vector<std::string> evaluations;
     for (int i = 0; i < 40; ++i) {
         auto ref = store->enqueueCase(sampleCase(i % 3));
@@ -85,9 +93,9 @@ TEST(UplinkFaults, ConcurrentDeliveryThroughDroppedResponsesIsExactlyOnce)
         evaluations.push_back(*store->enqueueEvaluation({ref->submissionId, sampleRating(5)}));
     }
     auto uplink = makeSimUplink(sim->baseUrl());
-    base::SystemClock clock;
     SyncLoop loop(*store, *uplink, clock, quickOptions());
-    ASSERT_TRUE(drain(loop, *store, 30s));
+    ASSERT_TRUE(drain(loop, *store, clock)) << store->counts()->pending << " pending, "
+                                            << sim->snapshot().counters.requests << " requests";
     const auto snapshot = sim->snapshot();
     expectExactlyOnce(*store, snapshot);
     EXPECT_EQ(snapshot.evaluations.size(), 40u);
@@ -97,11 +105,13 @@ TEST(UplinkFaults, ConcurrentDeliveryThroughDroppedResponsesIsExactlyOnce)
 
 TEST(UplinkFaults, SlowAnswersTimeOutAndTheRetryIsHarmless)
 {
+    // curl's request timeout is real time: the platform really is slower than it.
     test_support::TempDir dir;
     auto options = simOptions();
     options.faults.latencyMs = 800;
     auto sim = startSim(options);
-    auto store = openStore(dir);
+    base::ManualClock clock;
+    auto store = openStore(dir, clock);
     ASSERT_TRUE(store->enqueueCase(sampleCase(0)));
     UplinkOptions uplinkOptions;
     uplinkOptions.baseUrl = sim->baseUrl();
@@ -109,18 +119,19 @@ TEST(UplinkFaults, SlowAnswersTimeOutAndTheRetryIsHarmless)
     uplinkOptions.allowInsecureLoopback = true;
     uplinkOptions.requestTimeout = 200ms;
     auto uplink = std::move(*CurlUplink::create(uplinkOptions));
-    base::SystemClock clock;
     SyncLoop loop(*store, *uplink, clock, quickOptions());
     ASSERT_TRUE(loop.runPass());
     EXPECT_EQ(loop.linkState(), LinkState::Down);
     EXPECT_EQ(store->counts()->pending, 1);
     EXPECT_NE(store->list()->front().lastError.find("link:"), std::string::npos);
-    std::this_thread::sleep_for(1s); // the platform finished the request nobody waited for
+    // The platform finishes the request nobody waited for.
+    ASSERT_TRUE(test_support::pollUntil([&] { return sim->snapshot().cases.size() == 1; }));
     platform_sim::Faults fast;
     ASSERT_TRUE(sim->setFaults(fast));
     ASSERT_TRUE(loop.probe());
-    ASSERT_TRUE(drain(loop, *store));
+    ASSERT_TRUE(drain(loop, *store, clock));
     expectExactlyOnce(*store, sim->snapshot());
+    EXPECT_EQ(sim->snapshot().counters.replays, 1u) << "the retry was answered as a replay";
 }
 
 TEST(UplinkFaults, TooManyRequestsWaitsForRetryAfter)
@@ -131,19 +142,46 @@ TEST(UplinkFaults, TooManyRequestsWaitsForRetryAfter)
     options.faults.failStatus = 429;
     options.faults.retryAfter = "1";
     auto sim = startSim(options);
-    auto store = openStore(dir);
+    base::ManualClock clock;
+    auto store = openStore(dir, clock);
     ASSERT_TRUE(store->enqueueCase(sampleCase(0)));
     auto uplink = makeSimUplink(sim->baseUrl());
-    base::SystemClock clock;
     SyncLoop loop(*store, *uplink, clock, quickOptions());
     ASSERT_TRUE(loop.runPass());
     EXPECT_EQ(store->list()->front().lastError, "429 injected_fault");
     const auto requests = sim->snapshot().counters.requests;
     ASSERT_TRUE(loop.runPass());
-    EXPECT_EQ(sim->snapshot().counters.requests, requests) << "sent before Retry-After";
-    std::this_thread::sleep_for(1100ms);
+    clock.advance(999ms);
     ASSERT_TRUE(loop.runPass());
+    EXPECT_EQ(sim->snapshot().counters.requests, requests) << "sent before Retry-After";
+    clock.advance(1ms);
+    ASSERT_TRUE(loop.runPass());
+    EXPECT_EQ(store->counts()->pending, 0);
     expectExactlyOnce(*store, sim->snapshot());
+}
+
+TEST(UplinkFaults, ARetryAfterDateIsReadAgainstTheUplinksClock)
+{
+    // The kiosk's clock says 2026-11-23T02:00:00Z; the platform asks for a retry at 02:00:30.
+    base::ManualClock clock;
+    auto options = simOptions();
+    options.faults.failNext = 1;
+    options.faults.failStatus = 503;
+    options.faults.retryAfter = httpDate(clock.now() + 30s);
+    auto sim = startSim(options);
+    test_support::TempDir dir;
+    auto store = openStore(dir, clock);
+    ASSERT_TRUE(store->enqueueCase(sampleCase(0)));
+    UplinkOptions uplinkOptions;
+    uplinkOptions.baseUrl = sim->baseUrl();
+    uplinkOptions.kioskId = kioskId;
+    uplinkOptions.allowInsecureLoopback = true;
+    uplinkOptions.clock = &clock;
+    auto uplink = std::move(*CurlUplink::create(uplinkOptions));
+    SyncLoop loop(*store, *uplink, clock, quickOptions());
+    ASSERT_TRUE(loop.runPass());
+    EXPECT_EQ(store->list()->front().lastError.substr(0, 3), "503");
+    EXPECT_EQ(store->nextAttempt()->value(), clock.now() + 30s);
 }
 
 TEST(UplinkFaults, AMalformedSuccessIsRetriedNeverTakenForDelivery)
@@ -155,13 +193,12 @@ TEST(UplinkFaults, AMalformedSuccessIsRetriedNeverTakenForDelivery)
     });
     const int port = broken.bind_to_any_port("127.0.0.1");
     std::thread serving([&] { broken.listen_after_bind(); });
-    while (!broken.is_running())
-        std::this_thread::sleep_for(1ms);
+    ASSERT_TRUE(test_support::pollUntil([&] { return broken.is_running(); }));
     test_support::TempDir dir;
-    auto store = openStore(dir);
+    base::ManualClock clock;
+    auto store = openStore(dir, clock);
     ASSERT_TRUE(store->enqueueCase(sampleCase(0)));
     auto uplink = makeSimUplink("http://127.0.0.1:" + std::to_string(port));
-    base::SystemClock clock;
     {
         SyncLoop loop(*store, *uplink, clock, quickOptions());
         ASSERT_TRUE(loop.runPass());
@@ -205,10 +242,11 @@ protected:
 
 TEST_F(UplinkTls, AWrongCaOrAnExpiredCertificateKeepsEverythingQueued)
 {
-    auto store = openStore(dir_);
+    base::ManualClock clock;
+    auto store = openStore(dir_, clock);
     ASSERT_TRUE(store->enqueueCase(sampleCase(1)));
-    base::SystemClock clock;
     for (const bool expired : {false, true}) {
+        clock.advance(quickOptions().backoffCap); // the records' next attempt is due
         auto sim = startTlsSim(expired);
         // A CA that did not issue the server's certificate; or the right CA, expired server.
         auto uplink =
@@ -225,7 +263,7 @@ TEST_F(UplinkTls, AWrongCaOrAnExpiredCertificateKeepsEverythingQueued)
     auto uplink = tlsUplink(sim->baseUrl(), certificates_.caCert);
     SyncLoop loop(*store, *uplink, clock, quickOptions());
     ASSERT_TRUE(loop.probe());
-    ASSERT_TRUE(drain(loop, *store));
+    ASSERT_TRUE(drain(loop, *store, clock));
     expectExactlyOnce(*store, sim->snapshot());
 }
 
@@ -233,12 +271,12 @@ TEST(PlatformClient, CaseQueryAndDocumentsAreOnlineCalls)
 {
     test_support::TempDir dir;
     auto sim = startSim(simOptions());
-    auto store = openStore(dir);
+    base::ManualClock clock;
+    auto store = openStore(dir, clock);
     ASSERT_TRUE(store->enqueueCase(sampleCase(0)));
     auto uplink = makeSimUplink(sim->baseUrl());
-    base::SystemClock clock;
     SyncLoop loop(*store, *uplink, clock, quickOptions());
-    ASSERT_TRUE(drain(loop, *store));
+    ASSERT_TRUE(drain(loop, *store, clock));
 
     auto cases = queryCases(*uplink, "resident", "51070319520308002X");
     ASSERT_TRUE(cases) << cases.error().describe();

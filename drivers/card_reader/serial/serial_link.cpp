@@ -9,6 +9,8 @@
 
 namespace drivers::card_reader {
 
+// Deadlines here become poll(2) timeouts, which the kernel waits out: the real steady clock,
+// not base::Clock.
 using Clock = std::chrono::steady_clock;
 
 base::Result<std::unique_ptr<sam::Link>> SerialLink::open(const std::string& path,

@@ -14,6 +14,8 @@ namespace drivers::card_reader {
 
 namespace {
 
+// Deadlines here become libusb transfer timeouts, which the kernel waits out: the real
+// steady clock, not base::Clock.
 using Clock = std::chrono::steady_clock;
 
 std::string idText(const UsbOptions& options)

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // SamCardReader over a pty against the reader simulator: the sequence, retries, faults,
 // noise and split frames on the line, a hung reader, and unplug/replug in the middle of a read.
+#include "base/manual_clock.h"
 #include "drivers/card_reader/sam_card_reader.h"
 #include "drivers/card_reader/serial/serial_link.h"
 #include "drivers/fake/fake_card_reader.h"
 #include "hal/device_manager.h"
 #include "tests/support/idcard_sim/pty_reader_sim.h"
+#include "tests/support/manual_time.h"
+#include "tests/support/poll_until.h"
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
@@ -41,13 +44,6 @@ protected:
         return std::make_unique<SamCardReader>(
             "serial", [path] { return drivers::card_reader::SerialLink::open(path); },
             readerOptions);
-    }
-
-    template <class Done> static bool eventually(Done done)
-    {
-        for (int i = 0; i < 500 && !done(); ++i)
-            std::this_thread::sleep_for(10ms);
-        return done();
     }
 
     static hal::CardData resident() { return drivers::fake::sampleCards()[0]; }
@@ -111,7 +107,13 @@ TEST_F(SamReaderTest, ACardThatKeepsFailingIsAMediaErrorNotAFault)
 
 TEST_F(SamReaderTest, SamFaultsSixtyAndSixtySixPutTheReaderInFaultUntilItRecovers)
 {
-    ASSERT_TRUE(reader_->open());
+    // The watcher looks at the reader once per pollInterval of a ManualClock: each look is one
+    // advance, so "still in fault after a look" needs no real sleep.
+    base::ManualClock clock;
+    auto readerOptions = options();
+    readerOptions.clock = &clock;
+    reader_ = makeReader(readerOptions);
+    ASSERT_TRUE(test_support::startAndSettle(clock, [&] { ASSERT_TRUE(reader_->open()); }));
     sim_.device().present(resident());
     sim_.device().failAlways(0x2001, 0x60);
     sim_.device().failAlways(0x11FF, 0x66);
@@ -125,10 +127,11 @@ TEST_F(SamReaderTest, SamFaultsSixtyAndSixtySixPutTheReaderInFaultUntilItRecover
     EXPECT_EQ(refused.error().code, hal::errc::device_fault);
 
     sim_.device().clearFailure(0x2001);
-    std::this_thread::sleep_for(100ms);
+    ASSERT_TRUE(test_support::advanceAndSettle(clock, readerOptions.pollInterval));
     EXPECT_EQ(reader_->status().state, hal::DeviceState::Fault) << "66: still not authorised";
     sim_.device().clearFailure(0x11FF);
-    ASSERT_TRUE(eventually([&] { return reader_->status().state == hal::DeviceState::Ready; }));
+    ASSERT_TRUE(test_support::advanceAndSettle(clock, readerOptions.pollInterval));
+    ASSERT_EQ(reader_->status().state, hal::DeviceState::Ready) << reader_->status().detail;
     auto after = reader_->readCard(2s);
     EXPECT_TRUE(after && *after);
 }
@@ -150,15 +153,21 @@ TEST_F(SamReaderTest, AReaderFaultyAtStartIsOpenedOnceItsSamIsFixed)
     hal::DeviceSet devices;
     std::shared_ptr<SamCardReader> reader = std::move(reader_);
     devices.cardReader = reader;
+    base::ManualClock clock; // the manager's retries; the reader keeps the real clock
     hal::DeviceManagerOptions managerOptions;
-    managerOptions.retryInterval = 30ms;
+    managerOptions.retryInterval = 1s;
+    managerOptions.clock = &clock;
     hal::DeviceManager manager(devices, managerOptions);
-    ASSERT_EQ(manager.openAll().size(), 1u);
+    ASSERT_TRUE(
+        test_support::startAndSettle(clock, [&] { EXPECT_EQ(manager.openAll().size(), 1u); }));
     EXPECT_EQ(reader->status().state, hal::DeviceState::Fault);
     EXPECT_NE(reader->status().detail.find("SAM not authorised"), std::string::npos);
+    ASSERT_TRUE(test_support::advanceAndSettle(clock, managerOptions.retryInterval));
+    EXPECT_EQ(reader->status().state, hal::DeviceState::Fault) << "retried, still not authorised";
 
     sim_.device().clearFailure(0x11FF);
-    ASSERT_TRUE(eventually([&] { return reader->status().state == hal::DeviceState::Ready; }));
+    ASSERT_TRUE(test_support::advanceAndSettle(clock, managerOptions.retryInterval));
+    ASSERT_EQ(reader->status().state, hal::DeviceState::Ready) << reader->status().detail;
     sim_.device().present(resident());
     auto card = reader->readCard(2s);
     EXPECT_TRUE(card && *card);
@@ -210,7 +219,8 @@ TEST_F(SamReaderTest, UnplugInTheMiddleOfAReadAndReplugRecoversWithoutRestart)
     EXPECT_EQ(reader_->status().state, hal::DeviceState::Disconnected);
 
     sim_.plug(); // a new pty behind the same path
-    ASSERT_TRUE(eventually([&] { return reader_->status().state == hal::DeviceState::Ready; }));
+    ASSERT_TRUE(test_support::pollUntil(
+        [&] { return reader_->status().state == hal::DeviceState::Ready; }));
     auto card = reader_->readCard(2s);
     ASSERT_TRUE(card && *card) << (card ? "no card" : card.error().message);
     EXPECT_EQ(reader_->status().counters.disconnects, 1u);
@@ -231,6 +241,20 @@ TEST_F(SamReaderTest, FingerprintModeReadsThirtyTenAndKeepsTheTextAndPhoto)
     EXPECT_EQ((*card)->type, hal::CardType::ForeignPermanent2023);
     EXPECT_EQ((*card)->nameEn, drivers::fake::sampleCards()[3].nameEn);
     EXPECT_EQ((*card)->photo.size(), 1024u) << "the fingerprint is not kept";
+}
+
+TEST_F(SamReaderTest, CloseReturnsPromptlyWhileTheWatcherWaits)
+{
+    base::ManualClock clock; // time never reaches the watcher's next look
+    auto readerOptions = options();
+    readerOptions.pollInterval = 1h;
+    readerOptions.clock = &clock;
+    reader_ = makeReader(readerOptions);
+    ASSERT_TRUE(test_support::startAndSettle(clock, [&] { ASSERT_TRUE(reader_->open()); }));
+    const auto took = test_support::timeToStop([&] { reader_->close(); });
+    EXPECT_LT(took, test_support::stopBound) << took.count() << " ms";
+    EXPECT_EQ(clock.waiting(), 0u) << "the watcher still waits";
+    EXPECT_EQ(reader_->status().state, hal::DeviceState::Closed);
 }
 
 TEST_F(SamReaderTest, PollsFindAboutOncePerIntervalWhileWaiting)
@@ -259,19 +283,23 @@ TEST(SamReaderAtStart, AReaderPluggedInAfterTheKioskStartedBecomesReadyAndReads)
     auto reader = std::make_shared<SamCardReader>(
         "serial", [path] { return drivers::card_reader::SerialLink::open(path); }, options);
     devices.cardReader = reader;
+    base::ManualClock clock; // the manager's retries; the reader keeps the real clock
     hal::DeviceManagerOptions managerOptions;
-    managerOptions.retryInterval = 50ms;
+    managerOptions.retryInterval = 1s;
+    managerOptions.clock = &clock;
     hal::DeviceManager manager(devices, managerOptions);
-    const auto errors = manager.openAll();
+    std::vector<base::Error> errors;
+    ASSERT_TRUE(test_support::startAndSettle(clock, [&] { errors = manager.openAll(); }));
     ASSERT_EQ(errors.size(), 1u);
     EXPECT_EQ(errors[0].code, hal::errc::no_device);
     EXPECT_EQ(reader->status().state, hal::DeviceState::Disconnected);
     EXPECT_NE(reader->status().detail.find("not connected"), std::string::npos);
 
-    std::this_thread::sleep_for(200ms); // a few retries find nothing
+    for (int i = 0; i < 3; ++i) // a few retries find nothing
+        ASSERT_TRUE(test_support::advanceAndSettle(clock, managerOptions.retryInterval));
+    EXPECT_EQ(reader->status().state, hal::DeviceState::Disconnected);
     test_support::PtyReaderSimulator sim(path);
-    for (int i = 0; i < 300 && reader->status().state != hal::DeviceState::Ready; ++i)
-        std::this_thread::sleep_for(10ms);
+    ASSERT_TRUE(test_support::advanceAndSettle(clock, managerOptions.retryInterval));
     ASSERT_EQ(reader->status().state, hal::DeviceState::Ready) << reader->status().detail;
     EXPECT_EQ(reader->samId(), test_support::SamDevice::samIdText);
     sim.device().present(drivers::fake::sampleCards()[0]);

@@ -6,6 +6,7 @@
 #include "drivers/card_reader/usb/usb_link.h"
 #include "drivers/fake/fake_card_reader.h"
 #include "tests/support/idcard_sim/usb_reader_sim.h"
+#include "tests/support/poll_until.h"
 
 #include <gtest/gtest.h>
 
@@ -79,9 +80,9 @@ TEST_P(UsbReader, UnplugInTheMiddleOfAReadAndReplugRecovers)
     unplugger.join();
     sim.device().setCommandHook({});
     sim.plug();
-    for (int i = 0; i < 300 && reader.status().state != hal::DeviceState::Ready; ++i)
-        std::this_thread::sleep_for(10ms);
-    ASSERT_EQ(reader.status().state, hal::DeviceState::Ready);
+    ASSERT_TRUE(test_support::pollUntil([&] {
+        return reader.status().state == hal::DeviceState::Ready;
+    })) << reader.status().detail;
     auto card = reader.readCard(2s);
     ASSERT_TRUE(card && *card) << (card ? "no card" : card.error().message);
     EXPECT_EQ((*card)->idNumber, drivers::fake::sampleCards()[0].idNumber);

@@ -6,6 +6,7 @@
 #include "drivers/code_scanner/camera/camera_code_scanner.h"
 #include "drivers/code_scanner/camera/latest_frame.h"
 #include "qr_image.h"
+#include "tests/support/poll_until.h"
 #include "tests/support/temp_dir.h"
 
 #include <ZXing/BitMatrix.h>
@@ -113,11 +114,9 @@ TEST_F(CameraImageTest, CameraIsOnOnlyDuringAScan)
     ASSERT_TRUE(scanner.open());
     EXPECT_FALSE(scanner.cameraOn()) << "open() does not switch the camera on";
     bool onDuringScan = false;
-    std::thread watcher([&] {
-        std::this_thread::sleep_for(100ms);
-        onDuringScan = scanner.cameraOn();
-    });
-    auto nothing = scanner.scan(300ms);
+    std::thread watcher(
+        [&] { onDuringScan = test_support::pollUntil([&] { return scanner.cameraOn(); }, 5s); });
+    auto nothing = scanner.scan(1s); // long enough for the watcher to look under load
     watcher.join();
     ASSERT_TRUE(nothing);
     EXPECT_FALSE(*nothing);

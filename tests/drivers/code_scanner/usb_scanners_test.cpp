@@ -2,12 +2,15 @@
 // The USB scanner backends beyond the contract: line assembly and AIM identifiers, the US
 // keymap, wedge streams (recorded input_events, partial reads, shift, repeats, terminators),
 // and the serial line over a real pty pair.
+#include "base/manual_clock.h"
 #include "drivers/code_scanner/code_line.h"
 #include "drivers/code_scanner/evdev/evdev_code_scanner.h"
 #include "drivers/code_scanner/evdev/us_keymap.h"
 #include "drivers/code_scanner/serial/serial_code_scanner.h"
 #include "hal/device_manager.h"
 #include "qr_image.h"
+#include "tests/support/manual_time.h"
+#include "tests/support/poll_until.h"
 #include "tests/support/pty_pair.h"
 #include "tests/support/temp_dir.h"
 
@@ -220,8 +223,9 @@ TEST(SerialCodeScanner, HangUpDuringScanIsNoDevice)
     drivers::SerialCodeScanner scanner(pty.devicePath());
     ASSERT_TRUE(scanner.open());
     std::thread pull([&] {
-        std::this_thread::sleep_for(30ms);
-        pty.unplug();
+        EXPECT_TRUE(test_support::pollUntil(
+            [&] { return scanner.status().state == hal::DeviceState::Busy; }));
+        pty.unplug(); // while the scan waits
     });
     auto result = scanner.scan(2s);
     pull.join();
@@ -243,8 +247,9 @@ TEST(SerialCodeScanner, NodeVanishingEndsALongScanPromptly)
     drivers::SerialCodeScanner scanner(link, options);
     ASSERT_TRUE(scanner.open());
     std::thread udev([&] {
-        std::this_thread::sleep_for(50ms);
-        std::filesystem::remove(link);
+        EXPECT_TRUE(test_support::pollUntil(
+            [&] { return scanner.status().state == hal::DeviceState::Busy; }));
+        std::filesystem::remove(link); // while the scan waits
     });
     const auto start = std::chrono::steady_clock::now();
     auto result = scanner.scan(10s);
@@ -265,18 +270,21 @@ TEST(SerialCodeScanner, PluggedInAfterTheKioskStartedIsPickedUp)
     hal::DeviceSet devices;
     auto scanner = std::make_shared<drivers::SerialCodeScanner>(link, options);
     devices.codeScanner = scanner;
+    base::ManualClock clock; // the manager's retries; the scanner's monitor keeps real time
     hal::DeviceManagerOptions managerOptions;
-    managerOptions.retryInterval = 50ms;
+    managerOptions.retryInterval = 1s;
+    managerOptions.clock = &clock;
     hal::DeviceManager manager(devices, managerOptions);
-    const auto errors = manager.openAll();
+    std::vector<base::Error> errors;
+    ASSERT_TRUE(test_support::startAndSettle(clock, [&] { errors = manager.openAll(); }));
     ASSERT_EQ(errors.size(), 1u);
     EXPECT_EQ(errors[0].code, hal::errc::no_device);
     EXPECT_EQ(scanner->status().state, hal::DeviceState::Disconnected);
 
     test_support::PtyPair pty;
     std::filesystem::create_symlink(pty.devicePath(), link);
-    for (int i = 0; i < 300 && scanner->status().state != hal::DeviceState::Ready; ++i)
-        std::this_thread::sleep_for(10ms);
+    EXPECT_EQ(scanner->status().state, hal::DeviceState::Disconnected) << "before the retry";
+    ASSERT_TRUE(test_support::advanceAndSettle(clock, managerOptions.retryInterval));
     ASSERT_EQ(scanner->status().state, hal::DeviceState::Ready) << scanner->status().detail;
     pty.send("]Q1ZWFW-RECEIPT-7\r\n");
     auto code = scanner->scan(1s);
@@ -285,7 +293,7 @@ TEST(SerialCodeScanner, PluggedInAfterTheKioskStartedIsPickedUp)
 
     // From now on the driver's own hot-plug thread handles unplug and replug.
     std::filesystem::remove(link);
-    for (int i = 0; i < 300 && scanner->status().state != hal::DeviceState::Disconnected; ++i)
-        std::this_thread::sleep_for(10ms);
-    EXPECT_EQ(scanner->status().state, hal::DeviceState::Disconnected);
+    EXPECT_TRUE(test_support::pollUntil([&] {
+        return scanner->status().state == hal::DeviceState::Disconnected;
+    })) << hal::toString(scanner->status().state);
 }

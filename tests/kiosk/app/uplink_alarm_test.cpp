@@ -2,6 +2,7 @@
 // UplinkAlarm against platform-sim: credentials the platform refuses (403) hold the queue and
 // raise UplinkStatus.queueHeld on the GUI thread, never on the sync thread; accepted ones keep
 // it clear; the state is taken over when the loop was refused before the screens existed.
+#include "base/manual_clock.h"
 #include "kiosk/app/uplink_alarm.h"
 #include "offline_queue/curl_uplink.h"
 #include "platform_sim/server.h"
@@ -28,7 +29,9 @@ protected:
         auto sim = platform_sim::Server::start(options);
         ASSERT_TRUE(sim) << sim.error().describe();
         sim_ = std::move(*sim);
-        auto store = queue::Store::open(dir_ / "queue.db");
+        queue::StoreOptions storeOptions;
+        storeOptions.clock = &clock_;
+        auto store = queue::Store::open(dir_ / "queue.db", storeOptions);
         ASSERT_TRUE(store) << store.error().describe();
         store_ = std::move(*store);
         queue::CaseInput input;
@@ -49,6 +52,8 @@ protected:
     }
 
     /// Runs the GUI thread's event loop until `done` or 10 s.
+    /// Not test_support::pollUntil: the link state reaches the GUI thread as a queued call, so
+    /// the wait must process Qt events (pollUntil only sleeps) until `done()` holds.
     template <class Predicate> static bool processEventsUntil(Predicate done)
     {
         QElapsedTimer timer;
@@ -58,8 +63,8 @@ protected:
         return done();
     }
 
+    base::ManualClock clock_; ///< first: the store and the loop use it; the first pass runs at once
     test_support::TempDir dir_;
-    base::SystemClock clock_;
     std::unique_ptr<platform_sim::Server> sim_;
     std::unique_ptr<queue::Store> store_;
     std::unique_ptr<queue::CurlUplink> uplink_;

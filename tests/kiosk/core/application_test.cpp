@@ -70,10 +70,12 @@ TEST(Application, FormProblemsAreWordedForTheCitizen)
 TEST(Application, SubmitStoresOneCaseAndRatingWaitsForIt)
 {
     test_support::TempDir dir;
-    auto store = queue::Store::open(dir / "queue.db");
+    base::ManualClock clock; // 2026-11-23T10:00:00+08:00
+    queue::StoreOptions storeOptions;
+    storeOptions.clock = &clock;
+    auto store = queue::Store::open(dir / "queue.db", storeOptions);
     ASSERT_TRUE(store);
     const auto catalog = sampleCatalog();
-    base::ManualClock clock;
     ApplicationService service(catalog, **store, "SC-510703-0042", clock);
 
     Session session;
@@ -103,14 +105,14 @@ TEST(Application, SubmitStoresOneCaseAndRatingWaitsForIt)
     EXPECT_EQ((*records)[0].idempotencyKey, submitted->submissionId);
     EXPECT_EQ((*records)[1].kind, queue::RecordKind::Evaluation);
     // The rating is not due before its case is delivered.
-    auto due = (*store)->due(std::chrono::system_clock::now(), 10);
+    auto due = (*store)->due(clock.now(), 10);
     ASSERT_TRUE(due);
     ASSERT_EQ(due->size(), 1u);
     const auto body = nlohmann::json::parse(due->front().body);
     EXPECT_EQ(body["submissionId"], submitted->submissionId);
     EXPECT_EQ(body["applicant"]["idType"], "resident");
     EXPECT_EQ(body["catalogVersion"], 7);
-    EXPECT_EQ(body["createdAt"], "2026-11-23T10:00:00+08:00"); // the ManualClock's start
+    EXPECT_EQ(body["createdAt"], "2026-11-23T10:00:00+08:00"); // the service's clock
 }
 
 TEST(Application, ReceiptMasksTheNameAndCarriesTheReceiptCode)

@@ -2,6 +2,7 @@
 // Installing signed catalogs under data_dir: newer only (rollback by a technician only),
 // atomic with a last-known-good copy, every accept and refusal audited with its reason, and
 // the precedence of specs/config.md (a newer installed catalog wins over catalog.file).
+#include "base/manual_clock.h"
 #include "kiosk/core/catalog_store.h"
 #include "kiosk/core/service_catalog.h"
 #include "tests/kiosk/core/catalog_keys.h"
@@ -23,7 +24,7 @@ class CatalogStoreTest : public ::testing::Test {
 protected:
     CatalogStoreTest()
         : key_(makeKey(dir_.path(), "province-2026-01", "ed25519")),
-          store_(dir_ / "data", {key_.trusted})
+          store_(dir_ / "data", {key_.trusted}, clock_)
     {
     }
 
@@ -53,6 +54,7 @@ protected:
         return config;
     }
 
+    base::ManualClock clock_; ///< stamps the audit records
     test_support::TempDir dir_;
     test_support::TestKey key_;
     CatalogStore store_;
@@ -65,6 +67,7 @@ TEST_F(CatalogStoreTest, InstallsANewerCatalogAndKeepsTheOldOneAsLastKnownGood)
     const auto first = signedEnvelope(shippedCatalogJson(2026120101), key_);
     const auto second = signedEnvelope(shippedCatalogJson(2026120201), key_);
     ASSERT_TRUE(store_.install(first, options(2026112301)));
+    clock_.advance(std::chrono::seconds(90));
     auto installed = store_.install(second, options(2026120101));
     ASSERT_TRUE(installed) << installed.error().message;
     EXPECT_EQ(installed->catalog.catalogVersion, 2026120201);
@@ -77,6 +80,8 @@ TEST_F(CatalogStoreTest, InstallsANewerCatalogAndKeepsTheOldOneAsLastKnownGood)
 
     const auto records = auditRecords();
     ASSERT_EQ(records.size(), 2u);
+    EXPECT_EQ(records[0]["time"], "2026-11-23T02:00:00Z"); // the store's clock, in UTC
+    EXPECT_EQ(records[1]["time"], "2026-11-23T02:01:30Z");
     EXPECT_EQ(records[1]["event"], "catalog.installed");
     EXPECT_EQ(records[1]["catalogVersion"], 2026120201);
     EXPECT_EQ(records[1]["keyId"], "province-2026-01");

@@ -1,19 +1,45 @@
 // SPDX-License-Identifier: Apache-2.0
 // The heartbeat against platform-sim: what it reports, commands dispatched by type through the
 // registry, each run once and acknowledged in the next heartbeat, unknown types acknowledged
-// and ignored, and retry_dead_letters reaching the queue.
+// and ignored, and retry_dead_letters reaching the queue; the worker beating on the clock,
+// surviving a malformed answer and stopping in the middle of a request.
+#include "base/manual_clock.h"
 #include "kiosk/core/heartbeat.h"
 #include "offline_queue/curl_uplink.h"
 #include "platform_sim/server.h"
+#include "tests/support/manual_time.h"
+#include "tests/support/poll_until.h"
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
+
+#include <atomic>
 
 using namespace kiosk::core;
 
 namespace {
 
 constexpr const char* kioskId = "SC-510703-0042";
+constexpr std::chrono::seconds interval{30};
+
+/// An uplink whose every answer is 200 with the same body, counting the requests.
+class ScriptedUplink final : public queue::Uplink {
+public:
+    explicit ScriptedUplink(std::string body) : body_(std::move(body)) {}
+    base::Result<queue::UplinkResponse> send(const queue::UplinkRequest&, std::stop_token) override
+    {
+        ++sent;
+        queue::UplinkResponse response;
+        response.status = 200;
+        response.contentType = "application/json";
+        response.body = body_;
+        return response;
+    }
+    std::atomic<int> sent{0};
+
+private:
+    std::string body_;
+};
 
 class HeartbeatTest : public ::testing::Test {
 protected:
@@ -24,7 +50,9 @@ protected:
         auto sim = platform_sim::Server::start(options);
         ASSERT_TRUE(sim) << sim.error().describe();
         sim_ = std::move(*sim);
-        auto store = queue::Store::open(dir_ / "queue.db");
+        queue::StoreOptions storeOptions;
+        storeOptions.clock = &clock_;
+        auto store = queue::Store::open(dir_ / "queue.db", storeOptions);
         ASSERT_TRUE(store) << store.error().describe();
         store_ = std::move(*store);
         queue::UplinkOptions uplinkOptions;
@@ -32,11 +60,10 @@ protected:
         uplinkOptions.kioskId = kioskId;
         uplinkOptions.allowInsecureLoopback = true;
         uplink_ = std::move(*queue::CurlUplink::create(uplinkOptions));
-        HeartbeatSources sources;
-        sources.catalogVersion = [] {
+        sources_.catalogVersion = [] {
             return std::int64_t{2026112401};
         };
-        sources.devices = [] {
+        sources_.devices = [] {
             hal::DeviceStatus printer;
             printer.deviceClass = hal::DeviceClass::ReceiptPrinter;
             printer.model = "fake";
@@ -44,11 +71,19 @@ protected:
             return deviceReports({printer});
         };
         client_ = std::make_unique<HeartbeatClient>(*uplink_, *store_, kioskId, "0.1.0", clock_,
-                                                    registry_, sources);
+                                                    registry_, sources_);
     }
 
+    /// How many heartbeats the platform received from the kiosk.
+    std::uint64_t heartbeats() const
+    {
+        const auto snapshot = sim_->snapshot();
+        return snapshot.heartbeats.empty() ? 0 : snapshot.heartbeats.front().count;
+    }
+
+    base::ManualClock clock_; ///< first: the store and the client use it
     test_support::TempDir dir_;
-    base::SystemClock clock_;
+    HeartbeatSources sources_;
     std::unique_ptr<platform_sim::Server> sim_;
     std::unique_ptr<queue::Store> store_;
     std::unique_ptr<queue::CurlUplink> uplink_;
@@ -171,4 +206,43 @@ TEST(HeartbeatAnswer, AnAnswerOfTheWrongShapeIsAnError)
     EXPECT_EQ(readCommands(R"({"commands":{"id":"c1"}})").error().message,
               "commands: expected an array, got object");
     EXPECT_TRUE(readCommands(R"({"commands":[]})")->empty());
+}
+
+TEST_F(HeartbeatTest, TheWorkerBeatsAtStartAndThenOnceEveryInterval)
+{
+    ASSERT_TRUE(test_support::startAndSettle(clock_, [&] { client_->start(interval); }));
+    EXPECT_EQ(heartbeats(), 1u);
+    clock_.advance(interval - std::chrono::seconds(1));
+    EXPECT_EQ(heartbeats(), 1u) << "beat before the interval passed";
+    ASSERT_TRUE(test_support::advanceAndSettle(clock_, std::chrono::seconds(1)));
+    EXPECT_EQ(heartbeats(), 2u);
+    ASSERT_TRUE(test_support::advanceAndSettle(clock_, interval));
+    EXPECT_EQ(heartbeats(), 3u);
+    client_->stop();
+}
+
+TEST_F(HeartbeatTest, AMalformedCommandDoesNotEndTheProcessAndTheClientKeepsBeating)
+{
+    // A command whose type is a number, not a string: read from outside, it must not throw
+    // past the worker, and the heartbeats go on.
+    ScriptedUplink platform(R"({"commands":[{"id":"c1","type":42}]})");
+    HeartbeatClient client(platform, *store_, kioskId, "0.1.0", clock_, registry_, sources_);
+    ASSERT_TRUE(test_support::startAndSettle(clock_, [&] { client.start(interval); }));
+    EXPECT_EQ(platform.sent, 1);
+    ASSERT_TRUE(test_support::advanceAndSettle(clock_, interval));
+    EXPECT_EQ(platform.sent, 2);
+    ASSERT_TRUE(test_support::advanceAndSettle(clock_, interval));
+    EXPECT_EQ(platform.sent, 3);
+    client.stop();
+}
+
+TEST_F(HeartbeatTest, StopReturnsPromptlyInTheMiddleOfAHeartbeat)
+{
+    platform_sim::Faults slow;
+    slow.latencyMs = 2000; // the platform takes 2 s to answer
+    ASSERT_TRUE(sim_->setFaults(slow));
+    client_->start(interval);
+    ASSERT_TRUE(test_support::pollUntil([&] { return sim_->snapshot().counters.requests == 1; }));
+    const auto took = test_support::timeToStop([&] { client_->stop(); });
+    EXPECT_LT(took, test_support::stopBound) << took.count() << " ms";
 }
