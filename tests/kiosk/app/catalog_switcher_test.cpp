@@ -7,10 +7,10 @@
 #include "kiosk/core/installed_catalog_watch.h"
 #include "qml/catalog_view_model.h"
 #include "tests/kiosk/core/catalog_keys.h"
+#include "tests/support/process_events_until.h"
 #include "tests/support/temp_dir.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <gtest/gtest.h>
 
 #include <thread>
@@ -57,16 +57,6 @@ protected:
         ASSERT_TRUE(holder_.hasStaged());
     }
 
-    /// Runs this (the GUI) thread's event loop until `done` or 10 s.
-    template <class Predicate> static bool processEventsUntil(Predicate done)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (!done() && timer.elapsed() < 10'000)
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        return done();
-    }
-
     std::int64_t shownVersion() const { return viewModel_.snapshot()->catalog().catalogVersion; }
 
     test_support::TempDir dir_;
@@ -88,7 +78,7 @@ TEST_F(CatalogSwitcherTest, AnInstalledCatalogIsPreparedOffTheGuiThreadAndShownA
     watchUntilStaged();
     EXPECT_EQ(shownVersion(), inService); // staged: handed over by a queued call, not yet run
 
-    ASSERT_TRUE(processEventsUntil([&] { return shownVersion() == installed; }));
+    ASSERT_TRUE(test_support::processEventsUntil([&] { return shownVersion() == installed; }));
     EXPECT_EQ(holder_.current()->catalogVersion, installed);
     // The index and lists were built by the watch's worker; the GUI thread only swapped them.
     EXPECT_NE(viewModel_.snapshot()->preparedOn(), std::this_thread::get_id());
@@ -116,7 +106,7 @@ TEST_F(CatalogSwitcherTest, ACatalogStagedBeforeTheScreensExistedIsShownOnceTheL
     holder_.stage(catalogOf(installed)); // e.g. the catalog sync, before main() built the UI
     kiosk::app::CatalogSwitcher switcher(holder_, [] { return true; });
     EXPECT_EQ(shownVersion(), inService);
-    ASSERT_TRUE(processEventsUntil([&] { return shownVersion() == installed; }));
+    ASSERT_TRUE(test_support::processEventsUntil([&] { return shownVersion() == installed; }));
 }
 
 TEST_F(CatalogSwitcherTest, ACallQueuedForADestroyedSwitcherIsDropped)

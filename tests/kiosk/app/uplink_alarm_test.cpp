@@ -6,10 +6,10 @@
 #include "kiosk/app/uplink_alarm.h"
 #include "offline_queue/curl_uplink.h"
 #include "platform_sim/server.h"
+#include "tests/support/process_events_until.h"
 #include "tests/support/temp_dir.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QThread>
 #include <gtest/gtest.h>
 
@@ -51,18 +51,6 @@ protected:
             sync_->stop();
     }
 
-    /// Runs the GUI thread's event loop until `done` or 10 s.
-    /// Not test_support::pollUntil: the link state reaches the GUI thread as a queued call, so
-    /// the wait must process Qt events (pollUntil only sleeps) until `done()` holds.
-    template <class Predicate> static bool processEventsUntil(Predicate done)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (!done() && timer.elapsed() < 10'000)
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        return done();
-    }
-
     base::ManualClock clock_; ///< first: the store and the loop use it; the first pass runs at once
     test_support::TempDir dir_;
     std::unique_ptr<platform_sim::Server> sim_;
@@ -83,7 +71,7 @@ TEST_F(UplinkAlarmTest, RefusedCredentialsRaiseTheMarkerOnTheGuiThread)
     kiosk::app::UplinkAlarm alarm(*sync_, status);
     sync_->start();
 
-    ASSERT_TRUE(processEventsUntil([&] { return status.queueHeld(); }));
+    ASSERT_TRUE(test_support::processEventsUntil([&] { return status.queueHeld(); }));
     EXPECT_EQ(sync_->linkState(), queue::LinkState::Unauthorized);
     ASSERT_EQ(changedOn.size(), 1u);
     EXPECT_EQ(changedOn.front(), QThread::currentThread());
@@ -99,7 +87,8 @@ TEST_F(UplinkAlarmTest, AcceptedCredentialsKeepTheMarkerClear)
     kiosk::ui::UplinkStatus status;
     kiosk::app::UplinkAlarm alarm(*sync_, status);
     sync_->start();
-    ASSERT_TRUE(processEventsUntil([&] { return sync_->linkState() == queue::LinkState::Up; }));
+    ASSERT_TRUE(test_support::processEventsUntil(
+        [&] { return sync_->linkState() == queue::LinkState::Up; }));
     QCoreApplication::processEvents();
     EXPECT_FALSE(status.queueHeld());
 }
@@ -112,7 +101,7 @@ TEST_F(UplinkAlarmTest, ALoopRefusedBeforeTheScreensExistedIsShownAtOnce)
     kiosk::ui::UplinkStatus status;
     kiosk::app::UplinkAlarm alarm(*sync_, status);
     EXPECT_FALSE(status.queueHeld()); // queued, not set from the constructor's thread directly
-    ASSERT_TRUE(processEventsUntil([&] { return status.queueHeld(); }));
+    ASSERT_TRUE(test_support::processEventsUntil([&] { return status.queueHeld(); }));
 }
 
 TEST_F(UplinkAlarmTest, ACallQueuedForADestroyedStatusIsDropped)
