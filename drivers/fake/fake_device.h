@@ -2,6 +2,7 @@
 // FakeDevice<Interface>: the scripting every fake shares: unplug/plug, injected failures, waiting.
 #pragma once
 
+#include "base/clock.h"
 #include "base/result.h"
 #include "hal/errc.h"
 
@@ -41,6 +42,10 @@ public:
         this->reportReconnected();
     }
 
+    /// Whose time the operations' timeouts follow (tests pass a base::ManualClock). Set it
+    /// before any operation waits; the default is the machine's clock.
+    void setClock(const base::Clock& clock) { clock_ = &clock; }
+
     /// The next operation fails with `error` (once per call; calls queue up).
     void failNext(base::Error error)
     {
@@ -75,8 +80,8 @@ protected:
     base::Result<bool> waitUntil(std::unique_lock<std::mutex>& lock,
                                  std::chrono::milliseconds timeout, Ready ready)
     {
-        const bool woke =
-            changed_.wait_for(lock, timeout, [&] { return !plugged_ || !open_ || ready(); });
+        const bool woke = clock_->waitFor(lock, changed_, timeout, {},
+                                          [&] { return !plugged_ || !open_ || ready(); });
         if (!plugged_)
             return base::fail(hal::errc::no_device, "fake device was unplugged");
         if (!open_)
@@ -103,7 +108,8 @@ protected:
     mutable std::mutex mutex_;
 
 private:
-    std::condition_variable changed_;
+    std::condition_variable_any changed_;
+    const base::Clock* clock_ = &base::systemClock();
     std::deque<base::Error> failures_;
     bool plugged_ = true;
     bool open_ = false;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// hal::Device delivers one device's status changes in the order they happened, even when two
-// threads change it at once and a slot is slow (base::Signal's part of issue 12).
+// The hal lifecycle through a fake: one device's status changes arrive in the order they
+// happened, even from two threads with a slow slot; an operation's timeout follows the clock.
+#include "base/manual_clock.h"
 #include "drivers/fake/fake_card_reader.h"
 
 #include "tests/support/poll_until.h"
@@ -40,4 +41,24 @@ TEST(DeviceStatus, ChangesFromTwoThreadsArriveInOrderAndTheLastIsTheCurrentOne)
     std::lock_guard lock(seenMutex);
     EXPECT_EQ(seen, (std::vector<std::string>{"disconnected", "ready"}));
     EXPECT_EQ(seen.back(), hal::toString(reader.status().state));
+}
+
+TEST(FakeDevice, AReadTimesOutOnTheClockNotOnTheWall)
+{
+    base::ManualClock clock;
+    drivers::fake::FakeCardReader reader;
+    reader.setClock(clock);
+    ASSERT_TRUE(reader.open());
+    std::atomic<bool> done = false;
+    std::jthread citizen([&] {
+        auto read = reader.readCard(std::chrono::seconds(30));
+        EXPECT_TRUE(read && !*read) << "no card within the timeout is a normal outcome";
+        done = true;
+    });
+    ASSERT_TRUE(clock.awaitWaits(1));
+    clock.advance(std::chrono::seconds(29));
+    EXPECT_FALSE(done);
+    clock.advance(std::chrono::seconds(1));
+    citizen.join();
+    EXPECT_TRUE(done);
 }
