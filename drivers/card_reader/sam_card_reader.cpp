@@ -32,7 +32,9 @@ SamCardReader::~SamCardReader()
 
 std::string SamCardReader::samId() const
 {
-    std::lock_guard lock(linkMutex_);
+    // Not linkMutex_: that one is held across exchanges with the reader, and a status query
+    // must never wait for the device.
+    std::lock_guard lock(samIdMutex_);
     return samId_;
 }
 
@@ -75,8 +77,11 @@ base::Result<void> SamCardReader::connectLocked()
     if (!samIdLogged_ || *id != samId_)
         base::log::info(logCategory, "SAM " + *id + " on " + link_->describe());
     samIdLogged_ = true;
-    samId_ = *id;
-    setModel("SAM ID card reader " + samId_);
+    {
+        std::lock_guard idLock(samIdMutex_);
+        samId_ = *id;
+    }
+    setModel("SAM ID card reader " + *id);
     return {};
 }
 

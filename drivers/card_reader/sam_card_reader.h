@@ -58,10 +58,13 @@ private:
     sam::LinkOpener opener_;
     SamReaderOptions options_;
 
+    /// The link is used by one exchange at a time (the read or the watcher's look); held
+    /// across those exchanges, so nothing that answers a caller at once may take it.
     mutable std::mutex linkMutex_;
     std::unique_ptr<sam::Link> link_;
     sam::Sequencer sequencer_;
-    std::string samId_;
+    mutable std::mutex samIdMutex_;
+    std::string samId_; ///< written under both locks, read under either
     bool samIdLogged_ = false;
     enum class Pending { None, Disconnected, Fault } pending_ = Pending::None;
     std::string pendingDetail_;
