@@ -11,6 +11,8 @@
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
+
+#include <atomic>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -156,7 +158,8 @@ TEST_F(InstalledCatalogWatchTest, ADamagedFileIsNeverStaged)
 
 TEST_F(InstalledCatalogWatchTest, StartedItReadsVerifiesAndPreparesOnItsOwnWorker)
 {
-    int stagedAtNice = 0;
+    constexpr int notYet = -100; // below any nice value
+    std::atomic<int> stagedAtNice = notYet;
     const auto connection = holder_.staged.connect([&](std::int64_t) {
         stagedAtNice = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
     });
@@ -165,7 +168,8 @@ TEST_F(InstalledCatalogWatchTest, StartedItReadsVerifiesAndPreparesOnItsOwnWorke
     install(2026112501);
     EXPECT_FALSE(holder_.hasStaged()); // not before the next period
     clock_.advance(std::chrono::seconds(1));
-    ASSERT_TRUE(test_support::pollUntil([&] { return holder_.hasStaged(); }));
+    // The `staged` signal follows the stage itself: wait for it, not just for hasStaged().
+    ASSERT_TRUE(test_support::pollUntil([&] { return stagedAtNice != notYet; }));
 
     // This thread plays the GUI thread: it only switches; the index was built on the worker.
     ASSERT_TRUE(holder_.switchIfIdle(SessionState::Idle));
@@ -173,7 +177,7 @@ TEST_F(InstalledCatalogWatchTest, StartedItReadsVerifiesAndPreparesOnItsOwnWorke
     EXPECT_EQ(shown->catalog().catalogVersion, 2026112501);
     EXPECT_NE(shown->preparedOn(), std::this_thread::get_id());
     EXPECT_FALSE(shown->search().search("shbx", 5).empty());
-    EXPECT_GE(stagedAtNice, InstalledCatalogWatch::backgroundNice); // it yields to the GUI thread
+    EXPECT_GE(stagedAtNice.load(), InstalledCatalogWatch::backgroundNice); // yields to the GUI
 }
 
 TEST_F(InstalledCatalogWatchTest, ItsWorkerFreesTheCatalogTheScreensSwitchedAwayFrom)
