@@ -4,6 +4,7 @@
 #include "base/manual_clock.h"
 #include "base/worker.h"
 
+#include "tests/support/manual_time.h"
 #include "tests/support/poll_until.h"
 
 #include <gtest/gtest.h>
@@ -18,9 +19,7 @@ namespace {
 /// Starts `worker` with `step` and waits until its first round has ended and it sleeps.
 void startAndSettle(base::Worker& worker, const base::ManualClock& clock, base::Worker::Step step)
 {
-    const auto waits = clock.waitsBegun();
-    worker.start(std::move(step));
-    ASSERT_TRUE(clock.awaitWaits(waits + 1));
+    ASSERT_TRUE(test_support::startAndSettle(clock, [&] { worker.start(std::move(step)); }));
 }
 
 } // namespace

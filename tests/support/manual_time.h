@@ -21,7 +21,8 @@ namespace test_support {
 }
 
 /// Runs `start` and waits until the worker it starts has done its first round and sleeps.
-template <class Start> [[nodiscard]] bool startAndSettle(base::ManualClock& clock, Start&& start)
+template <class Start>
+[[nodiscard]] bool startAndSettle(const base::ManualClock& clock, Start&& start)
 {
     const auto waits = clock.waitsBegun();
     start();
