@@ -197,45 +197,40 @@ Result<std::vector<Reader>> Reader::array(std::string_view key) const
     return elements;
 }
 
-Result<std::optional<std::string>> Reader::optionalString(std::string_view key,
-                                                          std::size_t maxLength) const
+template <class T, class Read>
+Result<std::optional<T>> Reader::optionalMember(std::string_view key, Read read) const
 {
     auto found = member(key);
     if (!found)
         return fail(found.error());
     if (*found == nullptr)
-        return std::optional<std::string>{};
-    auto text = child(key, **found).asString(maxLength);
-    if (!text)
-        return fail(text.error());
-    return std::optional<std::string>{std::move(*text)};
+        return std::optional<T>{};
+    auto value = read(key, **found);
+    if (!value)
+        return fail(value.error());
+    return std::optional<T>{std::move(*value)};
+}
+
+Result<std::optional<std::string>> Reader::optionalString(std::string_view key,
+                                                          std::size_t maxLength) const
+{
+    return optionalMember<std::string>(key, [&](std::string_view name, const Json& value) {
+        return child(name, value).asString(maxLength);
+    });
 }
 
 Result<std::optional<std::string>> Reader::optionalToken(std::string_view key,
                                                          std::size_t maxLength) const
 {
-    auto found = member(key);
-    if (!found)
-        return fail(found.error());
-    if (*found == nullptr)
-        return std::optional<std::string>{};
-    auto text = token(key, maxLength);
-    if (!text)
-        return fail(text.error());
-    return std::optional<std::string>{std::move(*text)};
+    return optionalMember<std::string>(
+        key, [&](std::string_view name, const Json&) { return token(name, maxLength); });
 }
 
 Result<std::optional<Reader>> Reader::optionalObject(std::string_view key) const
 {
-    auto found = member(key);
-    if (!found)
-        return fail(found.error());
-    if (*found == nullptr)
-        return std::optional<Reader>{};
-    auto object = child(key, **found).asObject();
-    if (!object)
-        return fail(object.error());
-    return std::optional<Reader>{*object};
+    return optionalMember<Reader>(key, [&](std::string_view name, const Json& value) {
+        return child(name, value).asObject();
+    });
 }
 
 } // namespace base::json

@@ -83,6 +83,9 @@ private:
     /// The member `key`, which must be present and not null.
     [[nodiscard]] Result<Reader> required(std::string_view key) const;
     [[nodiscard]] Reader child(std::string_view key, const Json& value) const;
+    /// std::nullopt when `key` is absent or null, else what `read(key, member)` reads.
+    template <class T, class Read>
+    [[nodiscard]] Result<std::optional<T>> optionalMember(std::string_view key, Read read) const;
 
     const Json* value_;
     std::string path_;
