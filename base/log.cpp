@@ -18,6 +18,7 @@ namespace {
 std::atomic<Sink> sink{Sink::Auto};
 std::atomic<Level> minimumLevel{Level::Info};
 std::mutex stderrMutex;
+std::atomic<Forward> forwarded{nullptr};
 
 const char* levelName(Level level)
 {
@@ -77,8 +78,17 @@ void setMinimumLevel(Level level)
     minimumLevel = level;
 }
 
+void forwardTo(Forward forward)
+{
+    forwarded = forward;
+}
+
 void write(Level level, std::string_view category, std::string_view message)
 {
+    if (const auto forward = forwarded.load()) {
+        forward(level, category, message);
+        return;
+    }
     if (level < minimumLevel.load())
         return;
 #ifdef KIOSK_HAVE_SYSTEMD

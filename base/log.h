@@ -15,6 +15,12 @@ enum class Sink { Auto, Journal, Stderr };
 void setSink(Sink sink);
 void setMinimumLevel(Level level);
 
+/// A program's write(), handed to a driver module loaded with dlopen: the module holds its own
+/// copy of base, and forwarding makes its messages follow the program's sink and level.
+using Forward = void (*)(Level level, std::string_view category, std::string_view message);
+/// From now on write() passes every message to `forward` (nullptr: back to this copy's sink).
+void forwardTo(Forward forward);
+
 /// Writes one message in `category` ("queue", "drivers/fake", ...). Thread-safe.
 /// Personal data (ID numbers, names, form contents, frames) must never be passed here.
 void write(Level level, std::string_view category, std::string_view message);

@@ -3,9 +3,28 @@
 
 #include "base/log.h"
 
+#include <cerrno>
 #include <exception>
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace base {
+
+namespace {
+
+/// Linux nice values are per thread; raising one's own needs no privilege, and failing to is
+/// harmless (only slower frames).
+void runNicerThan(int nice)
+{
+    const auto self = static_cast<id_t>(::gettid());
+    errno = 0;
+    const int current = ::getpriority(PRIO_PROCESS, self);
+    if (errno == 0 && current >= nice)
+        return; // the whole process already runs nicer: never raise a thread above it
+    (void)::setpriority(PRIO_PROCESS, self, nice);
+}
+
+} // namespace
 
 Worker::Worker(Options options, const Clock& clock) : options_(std::move(options)), clock_(clock) {}
 
@@ -91,6 +110,8 @@ bool Worker::sleep(std::stop_token stop, std::chrono::milliseconds wait)
 
 void Worker::loop(std::stop_token stop, const Step& step, std::chrono::milliseconds firstWait)
 {
+    if (options_.nice > 0)
+        runNicerThan(options_.nice);
     auto wait = firstWait;
     while (sleep(stop, wait)) {
         wait = runStep(stop, step);

@@ -37,6 +37,10 @@ public:
     struct Options {
         std::string name;                             ///< for the log: "queue/sync"
         std::chrono::milliseconds afterFailure{1000}; ///< wait after a step threw
+        /// Above 0: the thread runs at this nice value (or the process's, if nicer), so that
+        /// long background work (preparing 20,000 items keeps a core busy for a second) never
+        /// makes the GUI thread of a two-core kiosk wait for a time slice.
+        int nice = 0;
     };
 
     Worker(Options options, const Clock& clock);

@@ -4,7 +4,8 @@
 #include "drivers/registry.h"
 
 #include "drivers/card_reader/sam_card_reader.h"
-#include "drivers/code_scanner/camera/camera_code_scanner.h"
+#include "drivers/code_scanner/camera/camera_module_loader.h"
+#include "drivers/code_scanner/camera/camera_source.h"
 #include "drivers/code_scanner/evdev/evdev_code_scanner.h"
 #include "drivers/code_scanner/serial/serial_code_scanner.h"
 
@@ -49,12 +50,8 @@ base::Result<std::shared_ptr<hal::CardReader>> createCardReader(const std::strin
 base::Result<std::shared_ptr<hal::CodeScanner>> createCodeScanner(const std::string& spec,
                                                                   const std::string& formats)
 {
-    if (auto camera = parseCameraSource(spec)) {
-        CameraOptions options;
-        options.decoder.formats = formats;
-        return std::shared_ptr<hal::CodeScanner>(
-            std::make_shared<CameraCodeScanner>(*camera, options));
-    }
+    if (parseCameraSource(spec))
+        return loadCameraScanner(spec, formats);
     if (spec.starts_with("serial:") && spec.size() > 7)
         return std::shared_ptr<hal::CodeScanner>(
             std::make_shared<SerialCodeScanner>(spec.substr(7)));

@@ -4,7 +4,7 @@
 // basis; then 开始办理 (for items the kiosk can do) and 返回.
 pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Controls
+import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import Kiosk.Ui
 

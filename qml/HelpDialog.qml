@@ -1,19 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
 // HelpDialog: where a citizen finds human help (the staff of the outlet, the 12345 hotline).
 import QtQuick
-import QtQuick.Controls
+import QtQuick.Controls.Basic
+// Overlay is an attached type of the templates, which the Basic style does not re-export.
+import QtQuick.Templates as T
 
 Popup {
     id: dialog
 
-    anchors.centerIn: Overlay.overlay
+    anchors.centerIn: T.Overlay.overlay
     width: Math.min(parent ? parent.width - 2 * Theme.margin : Theme.px(900), Theme.px(900))
     modal: true
     focus: true
     padding: Theme.px(48)
     closePolicy: Popup.CloseOnPressOutside
 
-    Overlay.modal: Rectangle { color: "#99000000" }
+    T.Overlay.modal: Rectangle { color: "#99000000" }
     background: Rectangle { radius: Theme.radius * 2; color: Theme.surface }
 
     contentItem: Column {

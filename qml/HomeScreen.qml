@@ -7,7 +7,7 @@
 // reach their screen's ids instead, which qmllint would flag as unqualified access.
 // qmllint disable unqualified
 import QtQuick
-import QtQuick.Controls
+import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import Kiosk.Ui
 

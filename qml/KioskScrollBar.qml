@@ -2,7 +2,7 @@
 // KioskScrollBar: a wide, always visible scroll bar with a visible track, so that citizens
 // can tell that there is more below; shown only when the content does not fit.
 import QtQuick
-import QtQuick.Controls
+import QtQuick.Controls.Basic
 
 ScrollBar {
     id: bar

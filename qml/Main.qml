@@ -4,7 +4,7 @@
 pragma ComponentBehavior: Bound
 import QtQml
 import QtQuick
-import QtQuick.Controls
+import QtQuick.Controls.Basic
 import Kiosk.Ui
 
 Window {

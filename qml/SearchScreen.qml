@@ -4,7 +4,7 @@
 // popular items first; a tap opens the guide.
 pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Controls
+import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import Kiosk.Ui
 

@@ -91,7 +91,10 @@ void CatalogViewModel::setQuery(const QString& query)
 
 void CatalogViewModel::runSearch()
 {
-    searchResults_.setItems(snapshot_
+    // No query finds nothing; asking the index anyway would build it here, on the GUI thread,
+    // when the kiosk has left that to a worker (CatalogSnapshot::SearchIndex::OnFirstUse).
+    const bool searching = snapshot_ && !query_.trimmed().isEmpty();
+    searchResults_.setItems(searching
                                 ? snapshot_->search().search(query_.toStdString(), searchLimit)
                                 : std::vector<const core::CatalogItem*>{});
 }

@@ -6,8 +6,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <iostream>
+#include <string_view>
 
 namespace kiosk::app {
 
@@ -23,7 +26,41 @@ std::optional<int> parseSide(std::string_view text)
     return value;
 }
 
+// QGuiApplication's command-line options (QGuiApplication's documentation, Qt 6.4), which it
+// takes out of argv itself. Those in the first list take a value ("-platform offscreen" or
+// "-platform=offscreen"); -qmljsdebugger takes it only after '='.
+constexpr std::array<std::string_view, 9> qtOptionsWithValue{
+    "platform",    "platformpluginpath", "platformtheme", "plugin",  "qwindowgeometry",
+    "qwindowicon", "qwindowtitle",       "display",       "geometry"};
+constexpr std::array<std::string_view, 6> qtFlags{"reverse", "session", "nograb",
+                                                  "dograb",  "sync",    "qmljsdebugger"};
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& names, std::string_view name)
+{
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
 } // namespace
+
+std::optional<std::string> qtOptionProblem(const std::vector<std::string>& rest)
+{
+    for (std::size_t index = 0; index < rest.size(); ++index) {
+        std::string_view argument = rest[index];
+        if (!argument.starts_with('-') || argument == "-" || argument == "--")
+            return "unexpected argument \"" + rest[index] + "\"";
+        argument.remove_prefix(argument.starts_with("--") ? 2 : 1);
+        const auto equals = argument.find('=');
+        const auto name = argument.substr(0, equals);
+        if (contains(qtOptionsWithValue, name)) {
+            if (equals == std::string_view::npos && ++index == rest.size())
+                return "option " + rest[index - 1] + " needs a value";
+        } else if (!contains(qtFlags, name)) {
+            return "unknown option " + rest[index];
+        }
+    }
+    return std::nullopt;
+}
 
 std::optional<WindowSize> parseWindowSize(const std::string& text)
 {
@@ -52,12 +89,19 @@ std::variant<Options, EarlyExit> parseCommandLine(int argc, char** argv)
         ->capture_default_str();
     app.add_option("--screenshot", screenshot, "save the first rendered frame as PNG, then exit");
     app.add_option("--size", size, "window size WxH, e.g. 1080x1920 (default: full screen)");
+    app.add_flag("--measure-startup", options.measureStartup,
+                 "print {\"firstFrameMs\",\"rssKb\"} once the first frame has rendered, then exit");
+    app.footer("Qt's own options (-platform offscreen, -qwindowgeometry, ...) are passed to Qt.");
 
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
         const int code = app.exit(error);
         return EarlyExit{code == 0 ? 0 : exitRefused};
+    }
+    if (const auto problem = qtOptionProblem(app.remaining())) {
+        std::cerr << "kiosk: " << *problem << "\n" << app.help();
+        return EarlyExit{exitRefused};
     }
     if (!screenshot.empty())
         options.screenshot = screenshot;

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
-// The kiosk program's command line: --config FILE [--screenshot FILE.png] [--size WxH].
+// The kiosk program's command line: --config FILE [--screenshot FILE.png] [--size WxH]
+// [--measure-startup], plus the options QGuiApplication itself knows (-platform ...).
 #pragma once
 
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 namespace kiosk::app {
 
@@ -18,6 +20,9 @@ struct Options {
     std::filesystem::path configFile;
     std::optional<std::filesystem::path> screenshot; ///< save the first frame here, then exit
     std::optional<WindowSize> size;                  ///< absent: full screen
+    /// Print {"firstFrameMs":N,"rssKb":N} once the home screen's first frame has rendered,
+    /// then exit 0 (tests/bench/startup.sh compares it with a bare Qt window).
+    bool measureStartup = false;
 };
 
 /// How main() should end when the command line does not lead to a running kiosk.
@@ -28,9 +33,15 @@ struct EarlyExit {
 inline constexpr int exitRefused =
     2; ///< bad usage, configuration or catalog: the kiosk does not start
 
-/// Parses the kiosk's own options; options it does not know (Qt's -platform, -qmljsdebugger,
-/// ...) are left for QGuiApplication. Help, version and usage errors are printed here.
+/// Parses the kiosk's own options. QGuiApplication's own options (-platform, -qmljsdebugger,
+/// ...; see qtOptionProblem) are left for it; anything else is a usage error. Help, version
+/// and usage errors are printed here.
 [[nodiscard]] std::variant<Options, EarlyExit> parseCommandLine(int argc, char** argv);
+
+/// Checks the arguments the kiosk's own parser left over: each must be one of
+/// QGuiApplication's options (with its value where it takes one), in Qt's single-dash or
+/// double-dash spelling. Returns what is wrong with the first one that is not, or nullopt.
+[[nodiscard]] std::optional<std::string> qtOptionProblem(const std::vector<std::string>& rest);
 
 /// "1080x1920" -> {1080, 1920}; nullopt unless both sides are in 100..10000.
 [[nodiscard]] std::optional<WindowSize> parseWindowSize(const std::string& text);

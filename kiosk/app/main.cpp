@@ -6,6 +6,7 @@
 #include "kiosk/app/command_line.h"
 #include "kiosk/app/runtime.h"
 #include "kiosk/app/screenshot.h"
+#include "kiosk/app/startup.h"
 #include "kiosk/app/ui_bridge.h"
 #include "kiosk/app/uplink_alarm.h"
 #include "qml/catalog_view_model.h"
@@ -20,6 +21,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 
 Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
 
@@ -27,14 +29,29 @@ namespace {
 
 constexpr auto mainQml = "qrc:/qt/qml/Kiosk/Ui/Main.qml";
 
-/// A screenshot needs no display: without one, render offscreen (the same software
-/// renderer the screenshot tests use) instead of failing to connect to X11.
-void preferOffscreenForScreenshots(const kiosk::app::Options& options)
+bool haveDisplay()
 {
-    const bool haveDisplay =
-        qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
-    if (options.screenshot && !haveDisplay && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+}
+
+/// A screenshot or a start-up measurement needs no display: without one, render offscreen
+/// (the same software renderer the screenshot tests use) instead of failing to connect to X11.
+void preferOffscreenWithoutDisplay(const kiosk::app::Options& options)
+{
+    const bool noDisplayNeeded = options.screenshot || options.measureStartup;
+    if (noDisplayNeeded && !haveDisplay() && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+}
+
+/// The configuration and catalog of a load, or nullptr after saying why they are refused.
+std::unique_ptr<kiosk::app::Runtime> take(kiosk::app::PendingRuntime& pending)
+{
+    auto runtime = pending.take();
+    if (!runtime) {
+        std::cerr << "kiosk: " << runtime.error().message << "\n";
+        return nullptr;
+    }
+    return std::move(*runtime);
 }
 
 void showWindow(QQuickWindow& window, const kiosk::app::Options& options)
@@ -59,33 +76,39 @@ int main(int argc, char** argv)
         return early->code;
     const auto& options = std::get<kiosk::app::Options>(parsed);
 
-    // Configuration and catalog first: a bad one is reported even where no display exists.
-    auto runtime = kiosk::app::Runtime::load(options.configFile);
-    if (!runtime) {
-        std::cerr << "kiosk: " << runtime.error().message << "\n";
-        return kiosk::app::exitRefused;
+    // The configuration and the catalog load on a thread of their own while Qt starts here;
+    // a bad one stops the kiosk with exit code 2 before any window shows, and before Qt even
+    // starts where no display could take a window (so the error is still heard). The rest
+    // (queue, uplink, devices) starts once the home screen is on screen.
+    kiosk::app::PendingRuntime pending(options.configFile);
+    preferOffscreenWithoutDisplay(options);
+    std::unique_ptr<kiosk::app::Runtime> runtime;
+    if (!haveDisplay() && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) {
+        if (runtime = take(pending); !runtime)
+            return kiosk::app::exitRefused;
     }
-    (*runtime)->openDevices();
-    (*runtime)->startUplink();
-
-    preferOffscreenForScreenshots(options);
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName("kiosk");
     if (!kiosk::ui::useChineseFont())
         base::log::warning(
             "app", std::string("font \"") + kiosk::ui::chineseFontFamily +
                        "\" not found (install fonts-wqy-microhei); Chinese may render poorly");
+    if (!runtime) {
+        if (runtime = take(pending); !runtime)
+            return kiosk::app::exitRefused;
+    }
 
     // The screens show the catalog in service; a newer one installed meanwhile (sync,
     // sync_catalog or kioskctl catalog install) is switched in by the CatalogSwitcher below
     // when nobody is being served.
-    auto& catalogs = (*runtime)->catalogs();
+    auto& catalogs = runtime->catalogs();
     kiosk::ui::CatalogViewModel catalogViewModel;
     catalogViewModel.follow(catalogs);
     kiosk::app::UiBridge bridge;
-    // The staff marker of a held queue (401/403): the sync thread's state, queued to this one.
+    // The staff marker of a held queue (401/403): the sync thread's state, queued to this one
+    // by the alarm, made once the sync loop runs.
     kiosk::ui::UplinkStatus uplinkStatus;
-    const kiosk::app::UplinkAlarm uplinkAlarm((*runtime)->syncLoop(), uplinkStatus);
+    std::unique_ptr<kiosk::app::UplinkAlarm> uplinkAlarm;
 
     // Declared after what it shows, so the engine (and every binding) goes first.
     QQmlApplicationEngine engine;
@@ -109,8 +132,22 @@ int main(int argc, char** argv)
     kiosk::app::CatalogSwitcher catalogSwitch(
         catalogs, [window] { return window->property("atHome").toBool(); });
     QQmlProperty(window, "atHome").connectNotifySignal(&catalogSwitch, SLOT(switchIfAtHome()));
-    (*runtime)->startCatalogWatch();
 
+    // The home screen first, then the services (the queue, the uplink and the heartbeat, the
+    // devices, the installed-catalog watch, the search index). A queue that cannot be opened
+    // stops the kiosk as before: it takes no application it could not keep.
+    kiosk::app::afterFirstFrame(*window, [&] {
+        if (auto started = runtime->startServices(); !started) {
+            std::cerr << "kiosk: " << started.error().message << "\n";
+            QCoreApplication::exit(kiosk::app::exitRefused);
+            return;
+        }
+        uplinkAlarm = std::make_unique<kiosk::app::UplinkAlarm>(*runtime->syncLoop(), uplinkStatus);
+        if (options.measureStartup)
+            QCoreApplication::exit(0);
+    });
+    if (options.measureStartup)
+        kiosk::app::reportFirstFrame(*window);
     showWindow(*window, options);
     if (options.screenshot)
         kiosk::app::saveFirstFrameAndQuit(*window,

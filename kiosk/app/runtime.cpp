@@ -30,12 +30,6 @@ base::Result<std::unique_ptr<Runtime>> Runtime::load(const std::filesystem::path
     auto catalog = core::loadServiceCatalog(*config);
     if (!catalog)
         return base::fail(catalog.error());
-    auto store = core::openQueue(*config);
-    if (!store)
-        return base::fail(store.error());
-    auto uplink = queue::CurlUplink::create(core::uplinkOptions(*config));
-    if (!uplink)
-        return base::fail(uplink.error());
 
     const auto enabled = std::count_if(catalog->items.begin(), catalog->items.end(),
                                        [](const auto& item) { return item.enabled; });
@@ -44,15 +38,44 @@ base::Result<std::unique_ptr<Runtime>> Runtime::load(const std::filesystem::path
                                      "; catalog version " +
                                      std::to_string(catalog->catalogVersion) + " with " +
                                      std::to_string(enabled) + " enabled items");
-    return std::unique_ptr<Runtime>(new Runtime(std::move(*config), std::move(*catalog),
-                                                std::move(*store), std::move(*uplink)));
+    return std::unique_ptr<Runtime>(new Runtime(std::move(*config), std::move(*catalog)));
 }
 
-Runtime::Runtime(core::Config config, core::Catalog catalog, std::unique_ptr<queue::Store> store,
-                 std::unique_ptr<queue::CurlUplink> uplink)
-    : config_(std::move(config)), catalogs_(std::move(catalog)), store_(std::move(store)),
-      uplink_(std::move(uplink)), sync_(*store_, *uplink_, clock_, queue::SyncOptions{})
+PendingRuntime::PendingRuntime(std::filesystem::path configFile)
+    : thread_([this, file = std::move(configFile)] {
+          // What load() might throw (it reports errors as values) is logged, not fatal here:
+          // take() then finds no outcome and says so.
+          (void)base::runGuarded("app/load", [&] { result_.emplace(Runtime::load(file)); });
+      })
 {
+}
+
+base::Result<std::unique_ptr<Runtime>> PendingRuntime::take()
+{
+    thread_.join(); // the thread's writes to result_ happen-before this returns
+    if (!result_)
+        return base::fail(base::errc::internal,
+                          "loading the configuration and catalog failed (see the log)");
+    return std::move(*result_);
+}
+
+Runtime::Runtime(core::Config config, core::Catalog catalog)
+    : config_(std::move(config)),
+      catalogs_(std::move(catalog), core::CatalogSnapshot::SearchIndex::OnFirstUse)
+{
+}
+
+base::Result<void> Runtime::startServices()
+{
+    auto store = core::openQueue(config_);
+    if (!store)
+        return base::fail(store.error());
+    auto uplink = queue::CurlUplink::create(core::uplinkOptions(config_));
+    if (!uplink)
+        return base::fail(uplink.error());
+    store_ = std::move(*store);
+    uplink_ = std::move(*uplink);
+    sync_ = std::make_unique<queue::SyncLoop>(*store_, *uplink_, clock_, queue::SyncOptions{});
     if (!config_.catalog.trustedKeys.empty()) {
         catalogStore_ = std::make_unique<core::CatalogStore>(config_.kiosk.dataDir,
                                                              config_.catalog.trustedKeys);
@@ -60,6 +83,26 @@ Runtime::Runtime(core::Config config, core::Catalog catalog, std::unique_ptr<que
             std::make_unique<core::CatalogSync>(*uplink_, *catalogStore_, catalogs_, clock_);
         installedWatch_ = std::make_unique<core::InstalledCatalogWatch>(*catalogStore_, catalogs_);
     }
+    warmSearchIndex();
+    startUplink();
+    openDevices();
+    startCatalogWatch();
+    return {};
+}
+
+void Runtime::warmSearchIndex()
+{
+    // The first catalog's index was left for first use (CatalogSnapshot::SearchIndex): build
+    // it now, on a worker of low priority, before any citizen can type a query.
+    indexWarmer_ = std::make_unique<base::Worker>(
+        base::Worker::Options{"app/search-index", std::chrono::seconds(1),
+                              core::InstalledCatalogWatch::backgroundNice},
+        base::systemClock());
+    indexWarmer_->start([first = std::weak_ptr(catalogs_.currentSnapshot())](std::stop_token) {
+        if (const auto snapshot = first.lock()) // unless a newer catalog replaced it already
+            (void)snapshot->search();
+        return base::Worker::idle;
+    });
 }
 
 void Runtime::startCatalogWatch()
@@ -77,7 +120,7 @@ void Runtime::startUplink()
             return base::fail(retried.error());
         base::log::info(logCategory, "remote command: " + std::to_string(*retried) +
                                          " dead letters queued again");
-        sync_.notify();
+        sync_->notify();
         return {};
     });
     commands_.add("sync_catalog",
@@ -92,7 +135,7 @@ void Runtime::startUplink()
     heartbeat_ = std::make_unique<core::HeartbeatClient>(*uplink_, *store_, config_.kiosk.id,
                                                          std::string(core::softwareVersion()),
                                                          clock_, commands_, std::move(sources));
-    sync_.start();
+    sync_->start();
     heartbeat_->start(std::chrono::seconds(60));
     if (catalogSync_)
         catalogSync_->start(catalogPollPeriod);
@@ -112,6 +155,8 @@ base::Result<void> Runtime::syncCatalogNow()
 
 Runtime::~Runtime()
 {
+    if (indexWarmer_)
+        indexWarmer_->stop();
     if (installedWatch_)
         installedWatch_->stop(); // it stages into catalogs_ and reads catalogStore_
     if (heartbeat_)

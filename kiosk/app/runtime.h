@@ -4,6 +4,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "base/worker.h"
 #include "hal/device_manager.h"
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/catalog_holder.h"
@@ -17,6 +18,8 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <thread>
 
 namespace kiosk::app {
 
@@ -25,27 +28,29 @@ namespace kiosk::app {
 /// catalog sync, so everything the process keeps has one owner and one shutdown order. The
 /// UI's view-models borrow the catalogs (and the sync loop's link state, through UplinkAlarm).
 /// Lives on the GUI thread.
+///
+/// Start-up comes in two steps so that the home screen shows first (README, Performance):
+/// load() reads what the first frame needs, the configuration and the catalog; startServices()
+/// runs once that frame is on screen and brings up the rest.
 class Runtime {
 public:
-    /// Loads and validates the configuration and the catalog in service, opens the offline
-    /// queue and checks the platform settings. Any failure is returned (the message names the
-    /// file, line and key), and the kiosk refuses to start: it never guesses a configuration,
-    /// runs without a valid catalog, or takes applications it could not keep.
+    /// Loads and validates the configuration and the catalog in service. Any failure is
+    /// returned (the message names the file, line and key), and the kiosk refuses to start: it
+    /// never guesses a configuration or runs without a valid catalog.
     [[nodiscard]] static base::Result<std::unique_ptr<Runtime>>
     load(const std::filesystem::path& configFile);
+
+    /// Opens the offline queue and checks the platform settings, then starts the uplink and
+    /// the heartbeat (startUplink), opens the devices (openDevices), starts the installed-
+    /// catalog watch and builds the search index on a worker. A queue or platform setting that
+    /// cannot be used is returned and the kiosk stops: it takes no application it could not
+    /// keep. Call once, on the GUI thread, after the first frame; what needs the queue (the
+    /// sync loop's link state) is available after it.
+    [[nodiscard]] base::Result<void> startServices();
 
     Runtime(const Runtime&) = delete;
     Runtime& operator=(const Runtime&) = delete;
     ~Runtime();
-
-    /// Creates the configured devices and opens them. Failures are logged and not fatal: a
-    /// kiosk with a broken printer can still show guides and take cases.
-    void openDevices();
-
-    /// Starts uploading the queue in the background (the sync loop's own worker), the
-    /// heartbeat, whose remote commands go through commands(), and, when trusted keys are
-    /// configured, the periodic GET /v1/catalog.
-    void startUplink();
 
     /// Where remote commands are registered by type. startUplink() registers
     /// retry_dead_letters (the queue's dead letters, again) and sync_catalog (one
@@ -55,27 +60,41 @@ public:
     [[nodiscard]] const core::Config& config() const { return config_; }
     /// The catalog in service and a newly installed one waiting for the next idle moment.
     [[nodiscard]] core::CatalogHolder& catalogs() { return catalogs_; }
-    /// Starts watching for a catalog that `kioskctl catalog install` puts under data_dir: once a
-    /// second on the watch's own worker (one stat() while nothing changed), where a changed file
-    /// is read, verified and prepared for the screens, then staged. Call it once the GUI thread
-    /// listens to catalogs().staged (CatalogSwitcher). No-op without trusted keys.
-    void startCatalogWatch();
     /// Catalog distribution (what the heartbeat's sync_catalog command calls), or nullptr when
-    /// no trusted key is configured: then no downloaded catalog could be verified.
+    /// no trusted key is configured or the services have not started.
     [[nodiscard]] core::CatalogSync* catalogSync() { return catalogSync_.get(); }
-    /// The devices, or nullptr when the configured set could not be created.
+    /// The devices, or nullptr when the configured set could not be created (or not yet).
     [[nodiscard]] hal::DeviceManager* devices() { return devices_.get(); }
-    [[nodiscard]] queue::Store& queue() { return *store_; }
-    /// The worker draining the queue; its linkStateChanged feeds the staff marker.
-    [[nodiscard]] queue::SyncLoop& syncLoop() { return sync_; }
+    /// The offline queue; nullptr until startServices() succeeded.
+    [[nodiscard]] queue::Store* queue() { return store_.get(); }
+    /// The worker draining the queue, whose linkStateChanged feeds the staff marker; nullptr
+    /// until startServices() succeeded.
+    [[nodiscard]] queue::SyncLoop* syncLoop() { return sync_.get(); }
 
 private:
+    /// Creates the configured devices and opens them. Failures are logged and not fatal: a
+    /// kiosk with a broken printer can still show guides and take cases.
+    void openDevices();
+
+    /// Starts uploading the queue in the background (the sync loop's own worker), the
+    /// heartbeat, whose remote commands go through commands(), and, when trusted keys are
+    /// configured, the periodic GET /v1/catalog.
+    void startUplink();
+
+    /// Starts watching for a catalog that `kioskctl catalog install` puts under data_dir: once a
+    /// second on the watch's own worker (one stat() while nothing changed), where a changed file
+    /// is read, verified and prepared for the screens, then staged. The GUI thread listens to
+    /// catalogs().staged (CatalogSwitcher) by then. No-op without trusted keys.
+    void startCatalogWatch();
+
+    /// Builds the first catalog's search index on indexWarmer_.
+    void warmSearchIndex();
+
     /// The sync_catalog remote command: one GET /v1/catalog now on the catalog sync's worker,
     /// installed if it verifies.
     base::Result<void> syncCatalogNow();
 
-    Runtime(core::Config config, core::Catalog catalog, std::unique_ptr<queue::Store> store,
-            std::unique_ptr<queue::CurlUplink> uplink);
+    Runtime(core::Config config, core::Catalog catalog);
 
     core::Config config_;
     core::CatalogHolder catalogs_;
@@ -88,8 +107,27 @@ private:
     core::CommandRegistry commands_;
     std::unique_ptr<core::CatalogSync> catalogSync_; ///< uses the uplink: declared after it
     // Declared last: they use the store and the uplink, so they stop before those go.
-    queue::SyncLoop sync_;
+    std::unique_ptr<queue::SyncLoop> sync_;
     std::unique_ptr<core::HeartbeatClient> heartbeat_;
+    /// Builds the search index of the catalog in service, once, off the GUI thread.
+    std::unique_ptr<base::Worker> indexWarmer_;
+};
+
+/// Runtime::load() on a thread of its own, started at once, so that Qt starts on the GUI
+/// thread meanwhile: reading and checking a 200-item catalog takes about 8 ms, most of it JSON.
+class PendingRuntime {
+public:
+    explicit PendingRuntime(std::filesystem::path configFile);
+    PendingRuntime(const PendingRuntime&) = delete;
+    PendingRuntime& operator=(const PendingRuntime&) = delete;
+    ~PendingRuntime() = default; // joins
+
+    /// Waits for the load and hands over its outcome. Call once.
+    [[nodiscard]] base::Result<std::unique_ptr<Runtime>> take();
+
+private:
+    std::optional<base::Result<std::unique_ptr<Runtime>>> result_;
+    std::jthread thread_; ///< last: joined before result_ goes
 };
 
 } // namespace kiosk::app

@@ -9,13 +9,17 @@
 namespace kiosk::core {
 
 namespace {
-std::shared_ptr<const CatalogSnapshot> prepared(Catalog catalog)
+std::shared_ptr<const CatalogSnapshot>
+prepared(Catalog catalog, CatalogSnapshot::SearchIndex index = CatalogSnapshot::SearchIndex::Now)
 {
-    return CatalogSnapshot::prepare(std::make_shared<const Catalog>(std::move(catalog)));
+    return CatalogSnapshot::prepare(std::make_shared<const Catalog>(std::move(catalog)), index);
 }
 } // namespace
 
-CatalogHolder::CatalogHolder(Catalog initial) : current_(prepared(std::move(initial))) {}
+CatalogHolder::CatalogHolder(Catalog initial, CatalogSnapshot::SearchIndex index)
+    : current_(prepared(std::move(initial), index))
+{
+}
 
 std::shared_ptr<const Catalog> CatalogHolder::current() const
 {

@@ -21,8 +21,10 @@ enum class SessionState;
 class CatalogHolder {
 public:
     /// Prepares the first snapshot on the calling thread: the composition root's, before any
-    /// window exists.
-    explicit CatalogHolder(Catalog initial);
+    /// window exists. The kiosk leaves its search index for a worker (`index` OnFirstUse) so
+    /// that the home screen shows first.
+    explicit CatalogHolder(Catalog initial,
+                           CatalogSnapshot::SearchIndex index = CatalogSnapshot::SearchIndex::Now);
 
     /// The catalog in service. Callers keep the pointer for as long as they use it.
     [[nodiscard]] std::shared_ptr<const Catalog> current() const;

@@ -46,15 +46,25 @@ const PinyinTable* systemPinyin()
 } // namespace
 
 std::shared_ptr<const CatalogSnapshot>
-CatalogSnapshot::prepare(std::shared_ptr<const Catalog> catalog)
+CatalogSnapshot::prepare(std::shared_ptr<const Catalog> catalog, SearchIndex index)
 {
-    const auto* pinyin = systemPinyin();
-    return std::shared_ptr<const CatalogSnapshot>(new CatalogSnapshot(std::move(catalog), pinyin));
+    auto snapshot = std::shared_ptr<const CatalogSnapshot>(new CatalogSnapshot(std::move(catalog)));
+    if (index == SearchIndex::Now)
+        (void)snapshot->search();
+    return snapshot;
 }
 
-CatalogSnapshot::CatalogSnapshot(std::shared_ptr<const Catalog> catalog, const PinyinTable* pinyin)
-    : catalog_(std::move(catalog)), search_(*catalog_, pinyin),
-      itemsByTheme_(groupedByTheme(*catalog_, catalog_->themes())),
+const CatalogSearch& CatalogSnapshot::search() const
+{
+    std::call_once(searchOnce_, [this] {
+        search_ = std::make_unique<const CatalogSearch>(*catalog_, systemPinyin());
+        searchBuilt_ = true;
+    });
+    return *search_;
+}
+
+CatalogSnapshot::CatalogSnapshot(std::shared_ptr<const Catalog> catalog)
+    : catalog_(std::move(catalog)), itemsByTheme_(groupedByTheme(*catalog_, catalog_->themes())),
       popular_(catalog_->popular(std::numeric_limits<std::size_t>::max())),
       themes_(summarise(itemsByTheme_))
 {

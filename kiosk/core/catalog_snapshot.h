@@ -6,7 +6,9 @@
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/catalog_search.h"
 
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -26,10 +28,18 @@ struct ThemeSummary {
 /// that off the GUI thread, which only swaps one snapshot for another (CatalogHolder).
 class CatalogSnapshot {
 public:
+    /// When the search index (the largest part, with the system pinyin table) is built.
+    enum class SearchIndex {
+        Now,        ///< in prepare(), like everything else
+        OnFirstUse, ///< by the first search() call: the kiosk's first catalog, whose index a
+                    ///< worker builds once the home screen is on screen (start-up budget)
+    };
+
     /// Builds everything on the calling thread, with the system pinyin table (without it search
-    /// still finds hanzi and Latin). The items point into `catalog`, which the snapshot keeps.
+    /// still finds hanzi and Latin), except the search index when it is left for first use. The
+    /// items point into `catalog`, which the snapshot keeps.
     [[nodiscard]] static std::shared_ptr<const CatalogSnapshot>
-    prepare(std::shared_ptr<const Catalog> catalog);
+    prepare(std::shared_ptr<const Catalog> catalog, SearchIndex index = SearchIndex::Now);
 
     CatalogSnapshot(const CatalogSnapshot&) = delete;
     CatalogSnapshot& operator=(const CatalogSnapshot&) = delete;
@@ -48,15 +58,21 @@ public:
     [[nodiscard]] const std::vector<ThemeSummary>& themes() const { return themes_; }
     /// The enabled item with this code, or nullptr (unknown or switched off).
     [[nodiscard]] const CatalogItem* findEnabled(std::string_view code) const;
-    [[nodiscard]] const CatalogSearch& search() const { return search_; }
+    /// The search index. Built by the first caller when prepare() left it for first use; a
+    /// concurrent caller waits for that build (thread-safe), so the kiosk has a worker call it
+    /// first, before any citizen can type.
+    [[nodiscard]] const CatalogSearch& search() const;
+    [[nodiscard]] bool searchBuilt() const { return searchBuilt_.load(); }
     /// The thread that prepared it: tests check that it was not the GUI thread.
     [[nodiscard]] std::thread::id preparedOn() const { return preparedOn_; }
 
 private:
-    CatalogSnapshot(std::shared_ptr<const Catalog> catalog, const PinyinTable* pinyin);
+    explicit CatalogSnapshot(std::shared_ptr<const Catalog> catalog);
 
     std::shared_ptr<const Catalog> catalog_; ///< first: everything below points into it
-    CatalogSearch search_;
+    mutable std::once_flag searchOnce_;
+    mutable std::unique_ptr<const CatalogSearch> search_;
+    mutable std::atomic<bool> searchBuilt_{false};
     std::vector<const CatalogItem*> itemsByTheme_;
     std::vector<const CatalogItem*> popular_;
     std::vector<ThemeSummary> themes_;

@@ -3,31 +3,10 @@
 
 #include "base/log.h"
 
-#include <cerrno>
-#include <sys/resource.h>
-#include <unistd.h>
-
 #include <string>
 #include <utility>
 
 namespace kiosk::core {
-
-namespace {
-
-/// Preparing 20,000 items keeps a core busy for a second; on a two-core kiosk the GUI thread
-/// must not wait for a time slice behind it. Linux nice values are per thread; raising one's
-/// own needs no privilege, and failing to is harmless (only slower frames).
-void yieldToTheGuiThread()
-{
-    const auto self = static_cast<id_t>(::gettid());
-    errno = 0;
-    const int nice = ::getpriority(PRIO_PROCESS, self);
-    if (errno == 0 && nice >= InstalledCatalogWatch::backgroundNice)
-        return; // the whole kiosk already runs nicer: never raise a thread above it
-    (void)::setpriority(PRIO_PROCESS, self, InstalledCatalogWatch::backgroundNice);
-}
-
-} // namespace
 
 InstalledCatalogWatch::InstalledCatalogWatch(const CatalogStore& store, CatalogHolder& holder)
     : store_(store), holder_(holder)
@@ -63,10 +42,10 @@ std::optional<std::int64_t> InstalledCatalogWatch::poll()
 void InstalledCatalogWatch::start(const base::Clock& clock, std::chrono::milliseconds period)
 {
     stop();
-    worker_ = std::make_unique<base::Worker>(base::Worker::Options{"core/catalog-watch"}, clock);
-    worker_->start([this, period, first = true](std::stop_token) mutable {
-        if (std::exchange(first, false))
-            yieldToTheGuiThread();
+    worker_ = std::make_unique<base::Worker>(
+        base::Worker::Options{"core/catalog-watch", std::chrono::seconds(1), backgroundNice},
+        clock);
+    worker_->start([this, period](std::stop_token) {
         holder_.releaseRetired();
         (void)poll(); // it logs what it staged; the store audits bad files
         return period;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Tests of base/: Result/Error, Signal/Connection, UUIDv4, RFC 3339 time.
 #include "base/clock.h"
+#include "base/log.h"
 #include "base/random.h"
 #include "base/result.h"
 #include "base/signal.h"
@@ -11,7 +12,9 @@
 
 #include <atomic>
 #include <set>
+#include <string>
 #include <thread>
+#include <vector>
 
 namespace {
 base::Result<int> half(int value)
@@ -130,4 +133,24 @@ TEST(Clock, Rfc3339UsesChinaStandardTime)
     // 2026-11-23T02:15:00Z is 10:15 in Beijing.
     const auto time = std::chrono::system_clock::time_point(std::chrono::seconds(1795400100));
     EXPECT_EQ(base::toRfc3339(time), "2026-11-23T10:15:00+08:00");
+}
+
+// A driver module holds its own copy of base; forwarding sends its messages to the program's
+// log, so both follow one sink and level.
+namespace {
+std::vector<std::string> forwardedMessages;
+void collect(base::log::Level, std::string_view category, std::string_view message)
+{
+    forwardedMessages.push_back(std::string(category) + ": " + std::string(message));
+}
+} // namespace
+
+TEST(Log, ForwardedMessagesGoToTheProgramsWriteInstead)
+{
+    base::log::forwardTo(&collect);
+    base::log::info("drivers/camera", "opened");
+    base::log::forwardTo(nullptr);
+    base::log::info("drivers/camera", "not forwarded");
+    ASSERT_EQ(forwardedMessages.size(), 1U);
+    EXPECT_EQ(forwardedMessages[0], "drivers/camera: opened");
 }

@@ -10,7 +10,10 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cerrno>
 #include <stdexcept>
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace std::chrono_literals;
 
@@ -191,4 +194,24 @@ TEST(RunGuarded, CatchesWhatABodyThrowsAndSaysSo)
     EXPECT_TRUE(base::runGuarded("test/thread", [] {}));
     EXPECT_FALSE(base::runGuarded("test/thread", [] { throw std::runtime_error("bad answer"); }));
     EXPECT_FALSE(base::runGuarded("test/thread", [] { throw 42; }));
+}
+
+// Background work (a 20,000-item catalog, the search index) must not take time slices from the
+// GUI thread of a two-core kiosk: such workers ask for a nice value, per thread.
+TEST(Worker, ANiceWorkerRunsItsStepsAtThatNiceValue)
+{
+    const auto niceOfThisThread = [] {
+        errno = 0;
+        return ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
+    };
+    const int before = niceOfThisThread();
+    base::ManualClock clock;
+    base::Worker worker({"test/nice", std::chrono::seconds(1), 10}, clock);
+    std::atomic<int> niceInStep = -100;
+    startAndSettle(worker, clock, [&](std::stop_token) {
+        niceInStep = niceOfThisThread();
+        return base::Worker::idle;
+    });
+    EXPECT_GE(niceInStep.load(), 10);
+    EXPECT_EQ(niceOfThisThread(), before) << "only the worker's thread is nicer";
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The kiosk program's command line: a good configuration starts and saves a screenshot of the
-# requested size (exit 0); a bad configuration, catalog or option is refused with exit code 2
+# requested size (exit 0) or measures its start-up; a bad configuration, catalog, queue or
+# option is refused with exit code 2
 # and a message naming the file, line or key; with a trusted key it starts on a signed
 # envelope and refuses a plain or tampered catalog; a running kiosk switches to a catalog
 # installed with kioskctl. Usage: kiosk_cli_test.sh KIOSK CATALOG WORKDIR [KIOSKCTL]
@@ -78,6 +79,26 @@ printf '{"schemaVersion": 1, "items": [' >"$work/broken.json"
 write_config "$work/broken.toml" "$work/broken.json"
 expect 2 broken "$kiosk" --config "$work/broken.toml" --screenshot "$work/never.png"
 grep -q "broken.json" "$work/broken.err" || fail "broken catalog: message lacks the path: $(cat "$work/broken.err")"
+
+# --measure-startup prints one JSON line once the first frame is on screen, then exits 0 (after
+# starting the queue and the uplink, so the measured start is a whole one).
+expect 0 measure "$kiosk" --config "$work/good.toml" --size 1080x1920 --measure-startup
+grep -qE '^\{"firstFrameMs":[0-9]+,"rssKb":[0-9]+\}$' "$work/measure.out" ||
+    fail "--measure-startup printed: $(cat "$work/measure.out")"
+
+# An option the kiosk does not know is refused with the usage (it once started a kiosk that
+# never exited); Qt's own options still reach Qt.
+expect 2 bogus "$kiosk" --config "$work/good.toml" --measure-start
+grep -q "unknown option --measure-start" "$work/bogus.err" && grep -q "Usage" "$work/bogus.err" ||
+    fail "unknown option: $(cat "$work/bogus.err")"
+expect 0 qtoption "$kiosk" -platform offscreen --config "$work/good.toml" --measure-startup
+
+# An offline queue that cannot be opened (its key file is a folder) stops the kiosk with exit
+# code 2 once the home screen has shown: it takes no application it could not keep.
+mkdir -p "$work/keydir"
+sed "s|^key_file = .*|key_file = \"$work/keydir\"|" "$work/good.toml" >"$work/badqueue.toml"
+expect 2 badqueue "$kiosk" --config "$work/badqueue.toml" --screenshot "$work/never.png"
+grep -q "offline queue" "$work/badqueue.err" || fail "unusable queue: $(cat "$work/badqueue.err")"
 
 # A bad --size is refused; --version answers without a configuration.
 expect 2 badsize "$kiosk" --config "$work/good.toml" --size 1080 --screenshot "$work/never.png"

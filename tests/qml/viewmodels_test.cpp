@@ -321,3 +321,19 @@ TEST(Wording, KindsAndTimeLimitsInPlainChinese)
 }
 
 } // namespace
+
+// Showing a catalog with an empty query must not build its search index on the GUI thread:
+// the kiosk leaves that to a worker after the first frame.
+TEST(ViewModelIndex, ShowingTheHomeScreenDoesNotBuildTheSearchIndex)
+{
+    kiosk::core::CatalogHolder holder(loadFixture(),
+                                      kiosk::core::CatalogSnapshot::SearchIndex::OnFirstUse);
+    CatalogViewModel viewModel;
+    viewModel.follow(holder);
+    EXPECT_GT(viewModel.items()->rowCount(), 0);
+    viewModel.setQuery("  ");
+    EXPECT_FALSE(holder.currentSnapshot()->searchBuilt());
+    viewModel.setQuery("shbx");
+    EXPECT_TRUE(holder.currentSnapshot()->searchBuilt()); // a citizen's query needs it
+    EXPECT_GT(viewModel.searchResults()->rowCount(), 0);
+}

@@ -167,25 +167,6 @@ base::Result<std::unique_ptr<FrameSource>> openSource(const CameraSource& source
 
 } // namespace
 
-std::optional<CameraSource> parseCameraSource(std::string_view spec)
-{
-    const auto colon = spec.find(':');
-    if (colon == std::string_view::npos || colon + 1 == spec.size())
-        return std::nullopt;
-    const auto scheme = spec.substr(0, colon);
-    CameraSource source;
-    source.path = std::string(spec.substr(colon + 1));
-    if (scheme == "camera")
-        source.kind = CameraSourceKind::Device;
-    else if (scheme == "video")
-        source.kind = CameraSourceKind::Video;
-    else if (scheme == "image")
-        source.kind = CameraSourceKind::Image;
-    else
-        return std::nullopt;
-    return source;
-}
-
 bool DuplicateFilter::admit(std::string_view text, std::chrono::steady_clock::time_point now)
 {
     std::erase_if(seen_, [&](const auto& entry) { return now - entry.second >= window_; });

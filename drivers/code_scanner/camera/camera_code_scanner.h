@@ -3,6 +3,7 @@
 // OpenCV), or from a video file or still image for tests and demos, decoded by ZXing-cpp.
 #pragma once
 
+#include "drivers/code_scanner/camera/camera_source.h"
 #include "drivers/code_scanner/camera/frame_decoder.h"
 #include "drivers/code_scanner/hotplug_monitor.h"
 #include "hal/code_scanner.h"
@@ -17,20 +18,6 @@
 namespace drivers {
 
 class FrameSource;
-
-enum class CameraSourceKind {
-    Device, ///< a V4L2 node, "camera:/dev/video0" (better: /dev/v4l/by-id/...)
-    Video,  ///< a video file played at its frame rate, "video:FILE"
-    Image,  ///< a still image shown to the camera until the scan ends, "image:FILE"
-};
-
-struct CameraSource {
-    CameraSourceKind kind = CameraSourceKind::Device;
-    std::string path;
-};
-
-/// Parses "camera:PATH", "video:PATH" or "image:PATH"; nullopt for anything else.
-[[nodiscard]] std::optional<CameraSource> parseCameraSource(std::string_view spec);
 
 struct CameraOptions {
     DecoderOptions decoder;

@@ -87,3 +87,37 @@ TEST(CatalogHolder, ASwitchedOutCatalogIsFreedByReleaseRetiredOnceNobodyShowsIt)
     holder.releaseRetired();
     EXPECT_TRUE(old.expired());
 }
+
+// The kiosk's first catalog leaves its search index for a worker, so the home screen shows
+// first (README, Performance); whoever searches first gets it built, once.
+TEST(CatalogHolder, AFirstCatalogWhoseIndexWaitsBuildsItOnceOnFirstSearch)
+{
+    Catalog catalog = version(1);
+    kiosk::core::CatalogItem item;
+    item.code = "11510703060000000X400009001";
+    item.name = "社会保险参保登记";
+    item.theme = "社会保障";
+    item.enabled = true;
+    catalog.items.push_back(item);
+    const CatalogHolder holder(std::move(catalog),
+                               kiosk::core::CatalogSnapshot::SearchIndex::OnFirstUse);
+    const auto snapshot = holder.currentSnapshot();
+    EXPECT_FALSE(snapshot->searchBuilt());
+    EXPECT_EQ(snapshot->itemsByTheme().size(), 1U); // everything else is ready
+
+    const kiosk::core::CatalogSearch* built[2] = {};
+    std::thread other([&] { built[0] = &snapshot->search(); });
+    built[1] = &snapshot->search();
+    other.join();
+    EXPECT_TRUE(snapshot->searchBuilt());
+    EXPECT_EQ(built[0], built[1]);
+    EXPECT_EQ(snapshot->search().search("shehui", 5).size(), 1U);
+}
+
+TEST(CatalogHolder, AStagedCatalogArrivesWithItsIndexBuilt)
+{
+    CatalogHolder holder(version(1), kiosk::core::CatalogSnapshot::SearchIndex::OnFirstUse);
+    holder.stage(version(2));
+    ASSERT_TRUE(holder.switchIfIdle(SessionState::Idle));
+    EXPECT_TRUE(holder.currentSnapshot()->searchBuilt()); // prepared by the stager's thread
+}
