@@ -84,8 +84,8 @@ base::Result<void> Runtime::startServices()
         installedWatch_ = std::make_unique<core::InstalledCatalogWatch>(*catalogStore_, catalogs_);
     }
     warmSearchIndex();
+    openDevices(); // before the heartbeat, which reports their states
     startUplink();
-    openDevices();
     startCatalogWatch();
     return {};
 }

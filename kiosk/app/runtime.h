@@ -40,8 +40,8 @@ public:
     [[nodiscard]] static base::Result<std::unique_ptr<Runtime>>
     load(const std::filesystem::path& configFile);
 
-    /// Opens the offline queue and checks the platform settings, then starts the uplink and
-    /// the heartbeat (startUplink), opens the devices (openDevices), starts the installed-
+    /// Opens the offline queue and checks the platform settings, then opens the devices
+    /// (openDevices), starts the uplink and the heartbeat (startUplink), the installed-
     /// catalog watch and builds the search index on a worker. A queue or platform setting that
     /// cannot be used is returned and the kiosk stops: it takes no application it could not
     /// keep. Call once, on the GUI thread, after the first frame; what needs the queue (the
