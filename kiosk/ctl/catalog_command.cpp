@@ -129,20 +129,30 @@ int runSearch(const CatalogOptions& options)
         return printError(pinyin.error(), options.json);
     const core::CatalogSearch search(service->catalog, *pinyin);
     Json hits = Json::array();
-    for (const auto* item : search.search(options.query, options.limit))
-        hits.push_back({{"code", item->code},
-                        {"name", item->name},
-                        {"department", item->department},
-                        {"theme", item->theme}});
+    for (const auto& hit : search.find(options.query, options.limit)) {
+        Json json{{"code", hit.item->code},
+                  {"name", hit.item->name},
+                  {"department", hit.item->department},
+                  {"theme", hit.item->theme}};
+        // Found through the catalog's synonyms: which term, and what the name contains.
+        if (hit.synonym != nullptr)
+            json["synonym"] = {{"term", hit.synonym->term}, {"means", hit.meaning}};
+        hits.push_back(std::move(json));
+    }
     if (options.json) {
         printJson(hits);
         return Ok;
     }
     if (hits.empty())
         std::cout << "no item matches \"" << options.query << "\"\n";
-    for (const auto& hit : hits)
+    for (const auto& hit : hits) {
         std::cout << hit["code"].get<std::string>() << "  " << hit["name"].get<std::string>()
-                  << "  " << hit["department"].get<std::string>() << "\n";
+                  << "  " << hit["department"].get<std::string>();
+        if (hit.contains("synonym"))
+            std::cout << "  (" << hit["synonym"]["term"].get<std::string>() << " → "
+                      << hit["synonym"]["means"].get<std::string>() << ")";
+        std::cout << "\n";
+    }
     return Ok;
 }
 
