@@ -98,7 +98,7 @@ struct Catalog {
     std::string issuedAt;
     std::vector<Reason> reasons;
     std::vector<CatalogItem> items;
-    std::vector<Synonym> synonyms; ///< empty when the catalog has none
+    std::vector<Synonym> synonyms;                   ///< empty when the catalog has none
     nlohmann::json extra = nlohmann::json::object(); ///< unknown top-level members, verbatim
 
     /// The item with this code, or nullptr.

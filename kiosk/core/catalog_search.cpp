@@ -113,10 +113,9 @@ void CatalogSearch::linkSynonyms(const CatalogItem& item)
             if (!name.substr(at).starts_with(meaning) ||
                 name.find((*synonyms_)[link.synonym].term) != std::string_view::npos)
                 continue;
-            const bool linked = std::any_of(links_.begin() + static_cast<std::ptrdiff_t>(first),
-                                            links_.end(), [&](const Link& other) {
-                                                return other.synonym == link.synonym;
-                                            });
+            const bool linked =
+                std::any_of(links_.begin() + static_cast<std::ptrdiff_t>(first), links_.end(),
+                            [&](const Link& other) { return other.synonym == link.synonym; });
             if (!linked)
                 links_.push_back(link);
         }
@@ -257,8 +256,8 @@ CatalogSearch::matchTerms(std::string_view query, bool pinyin) const
     for (std::size_t s = 0; s < termFields_.size(); ++s) {
         const Field& field = fields_[termFields_[s]];
         if (field.text.starts_with(query)) {
-            terms[s].first = field.text.size() == query.size() ? TermMatch::Whole
-                                                               : TermMatch::Prefix;
+            terms[s].first =
+                field.text.size() == query.size() ? TermMatch::Whole : TermMatch::Prefix;
             continue;
         }
         if (!pinyin || query.size() < 2)
@@ -284,7 +283,8 @@ CatalogSearch::rankEntry(std::size_t e, std::string_view query, bool pinyin,
     // fields cannot beat it.
     for (std::uint32_t f = entry.firstField; f < entry.firstField + entry.fieldCount; ++f) {
         const Field& field = fields_[f];
-        if (best.found && std::get<0>(best.how) && static_cast<int>(field.tier) < std::get<1>(best.how))
+        if (best.found && std::get<0>(best.how) &&
+            static_cast<int>(field.tier) < std::get<1>(best.how))
             break;
         const Match match = matchField(field, query, pinyin);
         if (!match.found)
@@ -318,8 +318,9 @@ std::vector<SearchHit> CatalogSearch::find(std::string_view rawQuery, std::size_
     for (std::size_t e = 0; e < entries_.size(); ++e) {
         const auto candidate = rankEntry(e, query, pinyin, terms);
         if (candidate.found)
-            hits.push_back({Rank{candidate.how, entries_[e].item->hot, -static_cast<std::int64_t>(e)},
-                            {e, candidate.link}});
+            hits.push_back(
+                {Rank{candidate.how, entries_[e].item->hot, -static_cast<std::int64_t>(e)},
+                 {e, candidate.link}});
     }
     const auto count = std::min(limit, hits.size());
     std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(count), hits.end(),

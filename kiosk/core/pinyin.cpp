@@ -171,8 +171,7 @@ std::span<const std::uint16_t> PinyinTable::readings(char32_t hanzi) const
     return it->second.ids;
 }
 
-std::span<const PinyinTable::WordReading> PinyinTable::word(char32_t first,
-                                                            char32_t second) const
+std::span<const PinyinTable::WordReading> PinyinTable::word(char32_t first, char32_t second) const
 {
     const auto it = words_.find(wordKey(first, second));
     if (it == words_.end())
