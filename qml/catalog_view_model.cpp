@@ -91,9 +91,8 @@ void CatalogViewModel::setQuery(const QString& query)
 
 void CatalogViewModel::runSearch()
 {
-    searchResults_.setItems(snapshot_
-                                ? snapshot_->search().search(query_.toStdString(), searchLimit)
-                                : std::vector<const core::CatalogItem*>{});
+    searchResults_.setHits(snapshot_ ? snapshot_->search().find(query_.toStdString(), searchLimit)
+                                     : std::vector<core::SearchHit>{});
 }
 
 QString CatalogViewModel::regionName() const

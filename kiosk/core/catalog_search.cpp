@@ -79,8 +79,8 @@ CatalogSearch::CatalogSearch(const Catalog& catalog, const PinyinTable* pinyin)
         termFields_.push_back(static_cast<std::uint32_t>(fields_.size()));
         addField(catalog.synonyms[s].term, Tier::Name);
         for (std::uint32_t m = 0; m < catalog.synonyms[s].means.size(); ++m)
-            meaningsByFirstByte_[static_cast<unsigned char>(catalog.synonyms[s].means[m][0])]
-                .push_back({s, m});
+            if (const auto& meaning = catalog.synonyms[s].means[m]; !meaning.empty())
+                meaningsByFirstByte_[static_cast<unsigned char>(meaning[0])].push_back({s, m});
     }
     for (const auto& item : catalog.items) {
         if (!item.enabled)
@@ -260,7 +260,7 @@ CatalogSearch::matchTerms(std::string_view query, bool pinyin) const
                 field.text.size() == query.size() ? TermMatch::Whole : TermMatch::Prefix;
             continue;
         }
-        if (!pinyin || query.size() < 2)
+        if (!pinyin || query.size() < 2 || field.unitCount == 0)
             continue;
         for (const bool usualOnly : {true, false}) {
             if (!pinyinFrom(field, query, false, usualOnly, field.unitCount))
