@@ -53,6 +53,19 @@ std::size_t initialLength(std::string_view syllable)
     return 1;
 }
 
+/// The first UTF-8 character of `text` (up to four bytes), packed into a number.
+std::uint32_t firstCharacter(std::string_view text)
+{
+    std::uint32_t packed = static_cast<unsigned char>(text[0]);
+    for (std::size_t i = 1; i < std::min<std::size_t>(text.size(), 4); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if ((byte & 0xC0) != 0x80)
+            break;
+        packed = (packed << 8) | byte;
+    }
+    return packed;
+}
+
 } // namespace
 
 /// What ranks an item: usual readings before rare ones, then the tier of the field that
@@ -66,7 +79,7 @@ struct CatalogSearch::Candidate {
 };
 
 CatalogSearch::CatalogSearch(const Catalog& catalog, const PinyinTable* pinyin)
-    : pinyin_(pinyin), synonyms_(&catalog.synonyms), meaningsByFirstByte_(256)
+    : pinyin_(pinyin), synonyms_(&catalog.synonyms)
 {
     if (pinyin_ != nullptr)
         for (std::size_t id = 0; id < pinyin_->syllableCount(); ++id)
@@ -80,7 +93,7 @@ CatalogSearch::CatalogSearch(const Catalog& catalog, const PinyinTable* pinyin)
         addField(catalog.synonyms[s].term, Tier::Name);
         for (std::uint32_t m = 0; m < catalog.synonyms[s].means.size(); ++m)
             if (const auto& meaning = catalog.synonyms[s].means[m]; !meaning.empty())
-                meaningsByFirstByte_[static_cast<unsigned char>(meaning[0])].push_back({s, m});
+                meaningsByFirstCharacter_[firstCharacter(meaning)].push_back({s, m});
     }
     for (const auto& item : catalog.items) {
         if (!item.enabled)
@@ -99,6 +112,7 @@ CatalogSearch::CatalogSearch(const Catalog& catalog, const PinyinTable* pinyin)
         entry.linkCount = static_cast<std::uint32_t>(links_.size()) - entry.firstLink;
         entries_.push_back(entry);
     }
+    fieldOfText_ = {};
 }
 
 /// Links the item to every synonym one of whose meanings its name contains (once each),
@@ -107,8 +121,13 @@ void CatalogSearch::linkSynonyms(const CatalogItem& item)
 {
     const auto first = links_.size();
     const std::string_view name = item.name;
-    for (std::size_t at = 0; at < name.size(); ++at)
-        for (const Link& link : meaningsByFirstByte_[static_cast<unsigned char>(name[at])]) {
+    for (std::size_t at = 0; at < name.size(); ++at) {
+        if ((static_cast<unsigned char>(name[at]) & 0xC0) == 0x80)
+            continue; // inside a character
+        const auto bucket = meaningsByFirstCharacter_.find(firstCharacter(name.substr(at)));
+        if (bucket == meaningsByFirstCharacter_.end())
+            continue;
+        for (const Link& link : bucket->second) {
             const auto& meaning = (*synonyms_)[link.synonym].means[link.meaning];
             if (!name.substr(at).starts_with(meaning) ||
                 name.find((*synonyms_)[link.synonym].term) != std::string_view::npos)
@@ -119,13 +138,26 @@ void CatalogSearch::linkSynonyms(const CatalogItem& item)
             if (!linked)
                 links_.push_back(link);
         }
+    }
 }
 
 void CatalogSearch::addField(std::string_view text, Tier tier)
 {
     Field field;
     field.text = lowerAscii(text);
+    if (const auto it = fieldOfText_.find(field.text); it != fieldOfText_.end()) {
+        field = fields_[it->second];
+    } else {
+        fieldOfText_.emplace(field.text, static_cast<std::uint32_t>(fields_.size()));
+        addUnits(field);
+    }
     field.tier = tier;
+    fields_.push_back(std::move(field));
+}
+
+/// The field's characters, each with its readings: the usual ones first, the rare ones after.
+void CatalogSearch::addUnits(Field& field)
+{
     field.firstUnit = static_cast<std::uint32_t>(units_.size());
     const auto syllableCount = readings_.size() - 36;
     const auto characters = decodeUtf8(field.text);
@@ -141,7 +173,6 @@ void CatalogSearch::addField(std::string_view text, Tier tier)
             readingIds_.push_back(static_cast<std::uint16_t>(syllableCount + offset));
             unit.common = 1;
         } else if (pinyin_ != nullptr) {
-            // The usual readings first, the rare ones after them.
             const auto readings = pinyin_->readings(c);
             const auto usual = usualReadings[k];
             for (int pass = 0; pass < 2; ++pass)
@@ -151,6 +182,7 @@ void CatalogSearch::addField(std::string_view text, Tier tier)
             unit.common = static_cast<std::uint16_t>(std::popcount(usual));
         }
         unit.count = static_cast<std::uint16_t>(readingIds_.size() - unit.first);
+        field.hasRare = field.hasRare || unit.common < unit.count;
         for (std::uint32_t i = 0; i < unit.count; ++i) {
             const auto& reading = readings_[readingIds_[unit.first + i]];
             std::uint64_t letters = 0;
@@ -166,7 +198,6 @@ void CatalogSearch::addField(std::string_view text, Tier tier)
         units_.push_back(unit);
     }
     field.unitCount = static_cast<std::uint32_t>(units_.size()) - field.firstUnit;
-    fields_.push_back(std::move(field));
 }
 
 /// Walks the field's characters once (the first `unitLimit` of them), keeping the set of
@@ -224,6 +255,8 @@ CatalogSearch::Match CatalogSearch::matchPinyin(const Field& field, std::string_
     for (const bool usualOnly : {true, false}) {
         if (usualOnly && (field.commonLetters & wanted) != wanted)
             continue;
+        if (!usualOnly && !field.hasRare)
+            break; // the first pass already tried every reading
         match.found = pinyinFrom(field, query, true, usualOnly, field.unitCount);
         if (!match.found)
             continue;
@@ -263,6 +296,8 @@ CatalogSearch::matchTerms(std::string_view query, bool pinyin) const
         if (!pinyin || query.size() < 2 || field.unitCount == 0)
             continue;
         for (const bool usualOnly : {true, false}) {
+            if (!usualOnly && !field.hasRare)
+                break;
             if (!pinyinFrom(field, query, false, usualOnly, field.unitCount))
                 continue;
             const bool shorter = pinyinFrom(field, query, false, usualOnly, field.unitCount - 1);

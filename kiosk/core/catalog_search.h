@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace kiosk::core {
@@ -51,6 +52,7 @@ private:
         std::uint32_t unitCount = 0;
         std::uint64_t letters = 0; ///< which of a-z0-9 occur in any reading
         std::uint64_t commonLetters = 0;
+        bool hasRare = false; ///< some character has a reading that is rare here
         Tier tier = Tier::Name;
     };
     /// An item's name contains `means[meaning]` of the synonym `synonym`.
@@ -78,6 +80,7 @@ private:
     struct Candidate;
 
     void addField(std::string_view text, Tier tier);
+    void addUnits(Field& field);
     void linkSynonyms(const CatalogItem& item);
     [[nodiscard]] Match matchField(const Field& field, std::string_view query, bool pinyin) const;
     [[nodiscard]] Match matchPinyin(const Field& field, std::string_view query) const;
@@ -97,8 +100,12 @@ private:
     const std::vector<Synonym>* synonyms_;
     std::vector<std::uint32_t> termFields_; ///< the field of each synonym's term
     std::vector<Link> links_;
-    /// The synonyms' meanings by their first byte, so an item's name is scanned once.
-    std::vector<std::vector<Link>> meaningsByFirstByte_;
+    /// The synonyms' meanings by their first character (its UTF-8 bytes packed), so an item's
+    /// name is scanned once.
+    std::unordered_map<std::uint32_t, std::vector<Link>> meaningsByFirstCharacter_;
+    /// While indexing: the field already made for a text, whose characters a field with the
+    /// same text shares (居民身份证 is a material of most items).
+    std::unordered_map<std::string, std::uint32_t> fieldOfText_;
 };
 
 } // namespace kiosk::core

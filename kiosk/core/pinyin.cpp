@@ -179,55 +179,63 @@ std::span<const PinyinTable::WordReading> PinyinTable::word(char32_t first, char
     return std::span(wordReadings_).subspan(it->second.first, it->second.second);
 }
 
-std::uint32_t PinyinTable::readingBit(char32_t hanzi, std::uint16_t syllable) const
+std::uint32_t PinyinTable::readingBit(const Readings& readings, std::uint16_t syllable)
 {
-    const auto& ids = readings_.at(hanzi).ids;
-    const auto at = std::find(ids.begin(), ids.end(), syllable);
-    return at != ids.end() && at - ids.begin() < 32 ? std::uint32_t{1} << (at - ids.begin()) : 0;
+    const auto at = std::find(readings.ids.begin(), readings.ids.end(), syllable);
+    return at != readings.ids.end() && at - readings.ids.begin() < 32
+               ? std::uint32_t{1} << (at - readings.ids.begin())
+               : 0;
 }
 
-std::uint32_t PinyinTable::frequentReadings(char32_t hanzi) const
+std::uint32_t PinyinTable::frequentReadings(const Readings& readings)
 {
-    const auto it = readings_.find(hanzi);
-    if (it == readings_.end())
-        return 0;
-    const auto& scores = it->second.scores;
     std::uint32_t mask = 0;
-    for (std::size_t k = 0; k < scores.size() && k < 32; ++k)
-        if (scores[k] <= scores[0] + rareScoreGap)
+    for (std::size_t k = 0; k < readings.scores.size() && k < 32; ++k)
+        if (readings.scores[k] <= readings.scores[0] + rareScoreGap)
             mask |= std::uint32_t{1} << k;
     return mask;
 }
 
 std::vector<std::uint32_t> PinyinTable::commonReadings(std::u32string_view text) const
 {
+    // Each character's readings, looked up once; without a polyphone nothing is to choose.
+    std::vector<const Readings*> known(text.size(), nullptr);
+    bool polyphone = false;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (const auto it = readings_.find(text[i]); it != readings_.end()) {
+            known[i] = &it->second;
+            polyphone = polyphone || it->second.ids.size() > 1;
+        }
+    std::vector<std::uint32_t> masks(text.size(), 0);
+    if (!polyphone) {
+        for (std::size_t i = 0; i < text.size(); ++i)
+            masks[i] = known[i] != nullptr ? 1 : 0;
+        return masks;
+    }
     // cost[i]: the best score of text[0, i) cut into single characters and two-character
     // words; a lone character costs its best reading's score (an unknown one a fixed 16000,
     // which only keeps the arithmetic going: no word spans it).
     std::vector<std::uint32_t> cost(text.size() + 1, 0);
     std::vector<bool> endsWord(text.size() + 1, false);
     for (std::size_t i = 1; i <= text.size(); ++i) {
-        const auto it = readings_.find(text[i - 1]);
-        cost[i] = cost[i - 1] + (it != readings_.end() ? it->second.scores[0] : 16000u);
-        if (i < 2)
+        cost[i] = cost[i - 1] + (known[i - 1] != nullptr ? known[i - 1]->scores[0] : 16000u);
+        if (i < 2 || known[i - 2] == nullptr || known[i - 1] == nullptr)
             continue;
-        const auto readings = word(text[i - 2], text[i - 1]);
-        for (const auto& reading : readings)
+        for (const auto& reading : word(text[i - 2], text[i - 1]))
             if (cost[i - 2] + reading.score < cost[i]) {
                 cost[i] = cost[i - 2] + reading.score;
                 endsWord[i] = true;
             }
     }
-    std::vector<std::uint32_t> masks(text.size(), 0);
     for (std::size_t i = text.size(); i > 0;) {
         if (!endsWord[i]) {
-            masks[i - 1] = frequentReadings(text[i - 1]);
+            masks[i - 1] = known[i - 1] != nullptr ? frequentReadings(*known[i - 1]) : 0;
             --i;
             continue;
         }
         for (const auto& reading : word(text[i - 2], text[i - 1])) {
-            masks[i - 2] |= readingBit(text[i - 2], reading.first);
-            masks[i - 1] |= readingBit(text[i - 1], reading.second);
+            masks[i - 2] |= readingBit(*known[i - 2], reading.first);
+            masks[i - 1] |= readingBit(*known[i - 1], reading.second);
         }
         i -= 2;
     }

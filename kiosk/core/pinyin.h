@@ -58,10 +58,10 @@ private:
     };
     /// The readings of the word `first` `second`; empty when it is no word.
     [[nodiscard]] std::span<const WordReading> word(char32_t first, char32_t second) const;
-    /// The bit of `syllable` among the readings of `hanzi` (0 when it has no such reading).
-    [[nodiscard]] std::uint32_t readingBit(char32_t hanzi, std::uint16_t syllable) const;
+    /// The bit of `syllable` among `readings` (0 when it is none of them).
+    [[nodiscard]] static std::uint32_t readingBit(const Readings& readings, std::uint16_t syllable);
     /// The readings of a character standing alone: those close to its most frequent one.
-    [[nodiscard]] std::uint32_t frequentReadings(char32_t hanzi) const;
+    [[nodiscard]] static std::uint32_t frequentReadings(const Readings& readings);
 
     std::vector<std::string> syllables_;
     std::unordered_map<char32_t, Readings> readings_;
