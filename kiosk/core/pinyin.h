@@ -22,7 +22,7 @@ namespace kiosk::core {
 
 class PinyinTable {
 public:
-    /// The table built from the system dictionary (once per process, ~50 ms; thread-safe).
+    /// The table built from the system dictionary (once per process, ~15 ms CPU; thread-safe).
     /// Fails when the dictionary is missing.
     [[nodiscard]] static base::Result<const PinyinTable*> system();
 
