@@ -79,7 +79,7 @@ struct CatalogSearch::Candidate {
 };
 
 CatalogSearch::CatalogSearch(const Catalog& catalog, const PinyinTable* pinyin)
-    : pinyin_(pinyin), synonyms_(&catalog.synonyms)
+    : pinyin_(pinyin), synonyms_(catalog.synonyms)
 {
     if (pinyin_ != nullptr)
         for (std::size_t id = 0; id < pinyin_->syllableCount(); ++id)
@@ -128,9 +128,9 @@ void CatalogSearch::linkSynonyms(const CatalogItem& item)
         if (bucket == meaningsByFirstCharacter_.end())
             continue;
         for (const Link& link : bucket->second) {
-            const auto& meaning = (*synonyms_)[link.synonym].means[link.meaning];
+            const auto& meaning = synonyms_[link.synonym].means[link.meaning];
             if (!name.substr(at).starts_with(meaning) ||
-                name.find((*synonyms_)[link.synonym].term) != std::string_view::npos)
+                name.find(synonyms_[link.synonym].term) != std::string_view::npos)
                 continue;
             const bool linked =
                 std::any_of(links_.begin() + static_cast<std::ptrdiff_t>(first), links_.end(),
@@ -366,7 +366,7 @@ std::vector<SearchHit> CatalogSearch::find(std::string_view rawQuery, std::size_
         SearchHit hit;
         hit.item = entries_[hits[i].second.first].item;
         if (const Link* link = hits[i].second.second) {
-            hit.synonym = &(*synonyms_)[link->synonym];
+            hit.synonym = &synonyms_[link->synonym];
             hit.meaning = hit.synonym->means[link->meaning];
         }
         result.push_back(hit);

@@ -10,6 +10,7 @@
 #include "kiosk/core/pinyin.h"
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -97,7 +98,8 @@ private:
     std::vector<Unit> units_;
     std::vector<Field> fields_;
     std::vector<Entry> entries_;
-    const std::vector<Synonym>* synonyms_;
+    /// The catalog's synonyms: a span, since its heap buffer stays put when the Catalog moves.
+    std::span<const Synonym> synonyms_;
     std::vector<std::uint32_t> termFields_; ///< the field of each synonym's term
     std::vector<Link> links_;
     /// The synonyms' meanings by their first character (its UTF-8 bytes packed), so an item's

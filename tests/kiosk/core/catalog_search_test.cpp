@@ -85,8 +85,8 @@ TEST_F(CatalogSearchTest, FullPinyinAndInitialsFindTheSameItems)
     const auto initials = names("shbx");
     ASSERT_FALSE(full.empty());
     EXPECT_EQ(full, chinese);
-    // Initials are ambiguous by nature (基本医疗保险参保信息 matches too: 参 is also read
-    // shen), so they find at least what the Chinese query finds, best first.
+    // Initials are ambiguous by nature (基本医疗保险参保信息 matches too, last: 参 is rarely
+    // read shen), so they find at least what the Chinese query finds, best first.
     const auto includesChinese = [&](const std::vector<std::string>& hits) {
         return std::all_of(chinese.begin(), chinese.end(), [&](const auto& name) {
             return std::find(hits.begin(), hits.end(), name) != hits.end();
