@@ -133,6 +133,8 @@ void PinyinTable::addWords(ime_pinyin::DictTrie& dictionary)
 {
     using namespace ime_pinyin;
     auto& model = NGram::get_instance();
+    words_.reserve(40000); // the system dictionary has about 34,000 two-character words
+    wordReadings_.reserve(40000);
     for (LemmaIdType id = firstSystemLemma; id < kSysDictIdEnd; ++id) {
         char16 text[kMaxLemmaSize + 1] = {};
         const auto length = dictionary.get_lemma_str(id, text, kMaxLemmaSize + 1);
