@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // ItemRow: one item in the list of all items: name, department, what can be done, and a chevron.
+// In search results, also the synonym the item was found by ("社保 → 社会保险").
 import QtQuick
 
 Rectangle {
@@ -9,6 +10,12 @@ Rectangle {
     property string department
     property string kind
     property string kindLabel
+    /// The synonym the search found this item by, and what the name holds for it; empty
+    /// elsewhere.
+    property string synonymTerm
+    property string synonymMeaning
+    readonly property string synonymSpoken: synonymTerm.length > 0
+                                            ? "“" + synonymTerm + "”即“" + synonymMeaning + "”" : ""
 
     signal clicked()
 
@@ -16,7 +23,7 @@ Rectangle {
     color: area.pressed ? Theme.primaryTint : Theme.surface
 
     Accessible.role: Accessible.Button
-    Accessible.name: name
+    Accessible.name: synonymSpoken.length > 0 ? name + "，" + synonymSpoken : name
 
     Column {
         id: texts
@@ -40,6 +47,19 @@ Rectangle {
             color: Theme.textSecondary
             font.pixelSize: Theme.fontSmall
             elide: Text.ElideRight
+        }
+        Text {
+            // Why a search found an item whose name does not hold what was typed.
+            objectName: "synonymNote"
+            visible: row.synonymTerm.length > 0
+            width: parent.width
+            text: row.synonymTerm + " → " + row.synonymMeaning
+            color: Theme.primary
+            font.pixelSize: Theme.fontSmall
+            font.bold: true
+            elide: Text.ElideRight
+            Accessible.role: Accessible.StaticText
+            Accessible.name: row.synonymSpoken
         }
     }
     KindBadge {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // SearchScreen: find an item by typing pinyin or its initials on big on-screen keys (for
 // example "sbcx" or "shebao" for 社保查询). Hits appear as the citizen types, name matches and
-// popular items first; a tap opens the guide.
+// popular items first; an item found through one of the catalog's synonyms says which
+// ("社保 → 社会保险"); a tap opens the guide.
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
@@ -91,6 +92,8 @@ Item {
                     required department
                     required kind
                     required kindLabel
+                    required synonymTerm
+                    required synonymMeaning
                     objectName: "searchRow_" + index
                     width: ListView.view.width - resultsBar.width
                     onClicked: screen.itemChosen(code)

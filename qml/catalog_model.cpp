@@ -37,7 +37,30 @@ CatalogModel::CatalogModel(QObject* parent) : QAbstractListModel(parent) {}
 void CatalogModel::setItems(std::vector<const core::CatalogItem*> items)
 {
     all_ = std::move(items);
+    const bool hadSynonyms = !synonyms_.empty();
+    synonyms_.clear();
     applyFilter();
+    if (hadSynonyms && !rows_.empty())
+        emit dataChanged(index(0), index(count() - 1), {SynonymTermRole, SynonymMeaningRole});
+}
+
+void CatalogModel::setHits(const std::vector<core::SearchHit>& hits)
+{
+    std::vector<const core::CatalogItem*> items;
+    decltype(synonyms_) synonyms;
+    for (const auto& hit : hits) {
+        items.push_back(hit.item);
+        if (hit.synonym != nullptr)
+            synonyms[hit.item] = {qs(hit.synonym->term), qs(hit.meaning)};
+    }
+    all_ = std::move(items);
+    const bool changed = synonyms != synonyms_;
+    synonyms_ = std::move(synonyms);
+    applyFilter();
+    // The same rows may have been found another way (社保 after 社会保险): a reset above
+    // covers new rows only.
+    if (changed && !rows_.empty())
+        emit dataChanged(index(0), index(count() - 1), {SynonymTermRole, SynonymMeaningRole});
 }
 
 void CatalogModel::setThemeFilter(const QString& theme)
@@ -96,6 +119,13 @@ QVariant CatalogModel::data(const QModelIndex& index, int role) const
         return item.online == core::OnlineMode::Required;
     case HotRole:
         return item.hot;
+    case SynonymTermRole:
+    case SynonymMeaningRole: {
+        const auto it = synonyms_.find(&item);
+        if (it == synonyms_.end())
+            return QString();
+        return role == SynonymTermRole ? it->second.first : it->second.second;
+    }
     default:
         return {};
     }
@@ -113,6 +143,8 @@ QHash<int, QByteArray> CatalogModel::roleNames() const
         {OnlineRole, "online"},
         {OnlineRequiredRole, "onlineRequired"},
         {HotRole, "hot"},
+        {SynonymTermRole, "synonymTerm"},
+        {SynonymMeaningRole, "synonymMeaning"},
     };
 }
 

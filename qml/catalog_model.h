@@ -3,12 +3,15 @@
 #pragma once
 
 #include "kiosk/core/catalog.h"
+#include "kiosk/core/catalog_search.h"
 
 #include <QAbstractListModel>
 #include <QString>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace kiosk::ui {
@@ -34,12 +37,16 @@ public:
         OnlineRole,    ///< required | preferred
         OnlineRequiredRole,
         HotRole,
+        SynonymTermRole,    ///< search results: the synonym the item was found by, e.g. 社保
+        SynonymMeaningRole, ///< ... and what its name holds for it, e.g. 社会保险; else empty
     };
 
     explicit CatalogModel(QObject* parent = nullptr);
 
     /// Replaces every row (before filtering); the order given is the order shown.
     void setItems(std::vector<const core::CatalogItem*> items);
+    /// Replaces every row with search results, keeping the synonym each was found by.
+    void setHits(const std::vector<core::SearchHit>& hits);
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
@@ -61,6 +68,8 @@ private:
 
     std::vector<const core::CatalogItem*> all_;
     std::vector<const core::CatalogItem*> rows_;
+    /// The (term, meaning) of the items found through a synonym.
+    std::unordered_map<const core::CatalogItem*, std::pair<QString, QString>> synonyms_;
     QString themeFilter_;
 };
 

@@ -94,9 +94,8 @@ void CatalogViewModel::runSearch()
     // No query finds nothing; asking the index anyway would build it here, on the GUI thread,
     // when the kiosk has left that to a worker (CatalogSnapshot::SearchIndex::OnFirstUse).
     const bool searching = snapshot_ && !query_.trimmed().isEmpty();
-    searchResults_.setItems(searching
-                                ? snapshot_->search().search(query_.toStdString(), searchLimit)
-                                : std::vector<const core::CatalogItem*>{});
+    searchResults_.setHits(searching ? snapshot_->search().find(query_.toStdString(), searchLimit)
+                                     : std::vector<core::SearchHit>{});
 }
 
 QString CatalogViewModel::regionName() const

@@ -285,6 +285,26 @@ void readItems(ObjectReader& root, Catalog& catalog, std::optional<std::string>&
     }
 }
 
+/// The optional `synonyms` list: each entry a term and the texts it means, terms unique.
+void readSynonyms(ObjectReader& root, Catalog& catalog, std::optional<std::string>& problem)
+{
+    std::set<std::string> terms;
+    root.array("synonyms", false, [&](const Json& element, const std::string& path) {
+        Synonym synonym;
+        ObjectReader reader(element, path, problem);
+        reader.text("term", synonym.term);
+        reader.array("means", true, [&](const Json& meaning, const std::string& meaningPath) {
+            readStringList(meaning, meaningPath, synonym.means, problem);
+        });
+        if (reader.ok() && synonym.means.empty())
+            reader.report("means", "must name at least one text");
+        if (reader.ok() && !terms.insert(synonym.term).second)
+            reader.report("term", "duplicate term \"" + synonym.term + "\"");
+        synonym.extra = unknownMembers(element, {"term", "means"});
+        catalog.synonyms.push_back(std::move(synonym));
+    });
+}
+
 } // namespace
 
 const std::error_category& catalogCategory()
@@ -381,8 +401,10 @@ base::Result<Catalog> parseCatalog(std::string_view json)
         catalog.reasons.push_back(std::move(reason));
     });
     readItems(root, catalog, problem);
-    catalog.extra = unknownMembers(document, {"schemaVersion", "catalogVersion", "region",
-                                              "regionName", "issuedAt", "reasons", "items"});
+    readSynonyms(root, catalog, problem);
+    catalog.extra =
+        unknownMembers(document, {"schemaVersion", "catalogVersion", "region", "regionName",
+                                  "issuedAt", "reasons", "items", "synonyms"});
     if (problem)
         return base::fail(CatalogErrc::schema, *problem);
     return catalog;
@@ -447,6 +469,15 @@ Json toJson(const Catalog& catalog)
                      {"items", std::move(items)}});
     if (!catalog.regionName.empty())
         json["regionName"] = catalog.regionName;
+    if (!catalog.synonyms.empty()) {
+        Json synonyms = Json::array();
+        for (const auto& synonym : catalog.synonyms) {
+            Json entry = synonym.extra;
+            entry.update(Json{{"term", synonym.term}, {"means", synonym.means}});
+            synonyms.push_back(std::move(entry));
+        }
+        json["synonyms"] = std::move(synonyms);
+    }
     return json;
 }
 

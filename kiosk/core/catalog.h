@@ -81,6 +81,15 @@ struct Reason {
     std::string text;
 };
 
+/// An everyday word citizens type for what item names call otherwise (社保 for 社会保险): the
+/// search treats an item whose name contains one of `means` as a name match for `term`.
+/// Optional top-level `synonyms` list of the catalog; admins extend it with a signed push.
+struct Synonym {
+    std::string term;               ///< e.g. "社保"
+    std::vector<std::string> means; ///< e.g. {"社会保险"}: text occurring in item names
+    nlohmann::json extra = nlohmann::json::object(); ///< unknown members, verbatim
+};
+
 struct Catalog {
     int schemaVersion = 1;
     std::int64_t catalogVersion = 0;
@@ -89,6 +98,7 @@ struct Catalog {
     std::string issuedAt;
     std::vector<Reason> reasons;
     std::vector<CatalogItem> items;
+    std::vector<Synonym> synonyms;                   ///< empty when the catalog has none
     nlohmann::json extra = nlohmann::json::object(); ///< unknown top-level members, verbatim
 
     /// The item with this code, or nullptr.

@@ -129,20 +129,30 @@ int runSearch(const CatalogOptions& options)
         return printError(pinyin.error(), options.json);
     const core::CatalogSearch search(service->catalog, *pinyin);
     Json hits = Json::array();
-    for (const auto* item : search.search(options.query, options.limit))
-        hits.push_back({{"code", item->code},
-                        {"name", item->name},
-                        {"department", item->department},
-                        {"theme", item->theme}});
+    for (const auto& hit : search.find(options.query, options.limit)) {
+        Json json{{"code", hit.item->code},
+                  {"name", hit.item->name},
+                  {"department", hit.item->department},
+                  {"theme", hit.item->theme}};
+        // Found through the catalog's synonyms: which term, and what the name contains.
+        if (hit.synonym != nullptr)
+            json["synonym"] = {{"term", hit.synonym->term}, {"means", hit.meaning}};
+        hits.push_back(std::move(json));
+    }
     if (options.json) {
         printJson(hits);
         return Ok;
     }
     if (hits.empty())
         std::cout << "no item matches \"" << options.query << "\"\n";
-    for (const auto& hit : hits)
+    for (const auto& hit : hits) {
         std::cout << hit["code"].get<std::string>() << "  " << hit["name"].get<std::string>()
-                  << "  " << hit["department"].get<std::string>() << "\n";
+                  << "  " << hit["department"].get<std::string>();
+        if (hit.contains("synonym"))
+            std::cout << "  (" << hit["synonym"]["term"].get<std::string>() << " → "
+                      << hit["synonym"]["means"].get<std::string>() << ")";
+        std::cout << "\n";
+    }
     return Ok;
 }
 
@@ -202,6 +212,29 @@ Json briefJson(const core::CatalogItem& item)
     return {{"code", item.code}, {"name", item.name}};
 }
 
+/// Added, removed and changed synonym terms; null when the synonyms are the same.
+Json diffSynonyms(const std::vector<core::Synonym>& before, const std::vector<core::Synonym>& after)
+{
+    std::map<std::string, const core::Synonym*> old;
+    for (const auto& synonym : before)
+        old[synonym.term] = &synonym;
+    Json added = Json::array(), removed = Json::array(), changed = Json::array();
+    for (const auto& synonym : after) {
+        const auto it = old.find(synonym.term);
+        if (it == old.end())
+            added.push_back(synonym.term);
+        else if (it->second->means != synonym.means || it->second->extra != synonym.extra)
+            changed.push_back(synonym.term);
+        if (it != old.end())
+            old.erase(it);
+    }
+    for (const auto& [term, synonym] : old)
+        removed.push_back(term);
+    if (added.empty() && removed.empty() && changed.empty())
+        return nullptr;
+    return {{"added", added}, {"removed", removed}, {"changed", changed}};
+}
+
 int runDiff(const CatalogOptions& options)
 {
     auto before = readCatalog(options.file, nullptr);
@@ -238,11 +271,14 @@ int runDiff(const CatalogOptions& options)
     for (const auto& item : before->items)
         if (old.contains(item.code))
             removed.push_back(briefJson(item));
-    const Json report{{"from", before->catalogVersion},
-                      {"to", after->catalogVersion},
-                      {"added", added},
-                      {"removed", removed},
-                      {"changed", changed}};
+    Json report{{"from", before->catalogVersion},
+                {"to", after->catalogVersion},
+                {"added", added},
+                {"removed", removed},
+                {"changed", changed}};
+    // Synonym terms, only when they changed (most pushes leave them alone).
+    if (auto synonyms = diffSynonyms(before->synonyms, after->synonyms); !synonyms.is_null())
+        report["synonyms"] = std::move(synonyms);
     if (options.json) {
         printJson(report);
         return Ok;
@@ -257,6 +293,11 @@ int runDiff(const CatalogOptions& options)
     for (const auto& item : changed)
         std::cout << "~ " << item["code"].get<std::string>() << "  "
                   << item["name"].get<std::string>() << "  " << item["fields"].dump() << "\n";
+    if (report.contains("synonyms"))
+        for (const auto& [mark, key] :
+             {std::pair{"+", "added"}, {"-", "removed"}, {"~", "changed"}})
+            for (const auto& term : report["synonyms"][key])
+                std::cout << mark << " synonym " << term.get<std::string>() << "\n";
     return Ok;
 }
 

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// Renders Main.qml with the shipped catalog (home, one guide and search, portrait and
-// landscape; home with the staff marker of a held upload queue), saves the pictures as PNG
-// and checks that each image is the right size and really shows something: several colours,
-// dark text, the blue top bar. They go to the build tree (tests/qml/screenshots/) unless
+// Renders Main.qml with the shipped catalog (home, one guide, search by initials and search
+// by a synonym, portrait and landscape; home with the staff marker of a held upload queue), saves
+// the pictures as PNG and checks that each image is the right size and really shows something:
+// several colours, dark text, the blue top bar. They go to the build tree (tests/qml/screenshots/)
+// unless
 // `--output-dir DIR` says otherwise: scripts/screenshots passes docs/screenshots to refresh
 // the committed ones, so a test run never changes the source tree.
 #include "kiosk/core/catalog.h"
@@ -215,6 +216,17 @@ TEST_F(Screenshots, SearchPortrait)
 TEST_F(Screenshots, SearchLandscape)
 {
     renderAndCheck("search-landscape.png", {1920, 1080}, {}, "shbx");
+}
+
+TEST_F(Screenshots, SearchSynonymPortrait)
+{
+    // SB for 社保, the everyday word: 社会保险 items, each saying "社保 → 社会保险".
+    renderAndCheck("search-synonym-portrait.png", {1080, 1920}, {}, "sb");
+}
+
+TEST_F(Screenshots, SearchSynonymLandscape)
+{
+    renderAndCheck("search-synonym-landscape.png", {1920, 1080}, {}, "shebao");
 }
 
 TEST_F(Screenshots, HomeQueueHeldPortrait)

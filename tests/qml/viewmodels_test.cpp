@@ -252,6 +252,38 @@ TEST_F(ViewModelTest, SearchFindsByPinyinAndInitialsSkippingDisabledItems)
     EXPECT_EQ(viewModel.searchResults()->count(), 0);
 }
 
+TEST_F(ViewModelTest, SearchRowsSayWhichSynonymFoundThem)
+{
+    // The fixture's synonyms: 社保 -> 社会保险, 驾照 -> 驾驶证.
+    viewModel.setQuery("社保");
+    const auto& results = *viewModel.searchResults();
+    ASSERT_GE(results.count(), 2);
+    const auto names = column(results, "name").mid(0, 2);
+    for (const auto& name : names)
+        EXPECT_TRUE(name.contains("社会保险")) << name.toStdString();
+    EXPECT_EQ(column(results, "synonymTerm").mid(0, 2), (QStringList{"社保", "社保"}));
+    EXPECT_EQ(column(results, "synonymMeaning").mid(0, 2), (QStringList{"社会保险", "社会保险"}));
+    EXPECT_EQ(results.get(0).value("synonymTerm").toString(), "社保");
+
+    viewModel.setQuery("jiazhao");
+    EXPECT_EQ(column(results, "synonymMeaning"), QStringList{"驾驶证"});
+}
+
+TEST_F(ViewModelTest, TheSameRowsFoundAnotherWayTellQmlTheirNewSynonym)
+{
+    const kiosk::core::Synonym synonym{"社保", {"社会保险"}, {}};
+    const auto* item = &catalog.items.front();
+    CatalogModel model;
+    model.setHits({{item, &synonym, synonym.means[0]}});
+    int changed = 0;
+    QObject::connect(&model, &QAbstractItemModel::dataChanged, [&] { ++changed; });
+    model.setHits({{item, nullptr, {}}}); // no row changes, so no reset either
+    EXPECT_EQ(changed, 1);
+    EXPECT_EQ(column(model, "synonymTerm"), QStringList{""});
+    model.setHits({{item, nullptr, {}}});
+    EXPECT_EQ(changed, 1); // nothing changed at all
+}
+
 TEST_F(ViewModelTest, ANewCatalogReRunsTheSearch)
 {
     viewModel.setQuery("jiashizheng");

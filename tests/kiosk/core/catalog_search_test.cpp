@@ -85,8 +85,8 @@ TEST_F(CatalogSearchTest, FullPinyinAndInitialsFindTheSameItems)
     const auto initials = names("shbx");
     ASSERT_FALSE(full.empty());
     EXPECT_EQ(full, chinese);
-    // Initials are ambiguous by nature (基本医疗保险参保信息 matches too: 参 is also read
-    // shen), so they find at least what the Chinese query finds, best first.
+    // Initials are ambiguous by nature (基本医疗保险参保信息 matches too, last: 参 is rarely
+    // read shen), so they find at least what the Chinese query finds, best first.
     const auto includesChinese = [&](const std::vector<std::string>& hits) {
         return std::all_of(chinese.begin(), chinese.end(), [&](const auto& name) {
             return std::find(hits.begin(), hits.end(), name) != hits.end();
@@ -172,4 +172,139 @@ TEST_F(CatalogSearchTest, NothingForNonsenseAndEmptyQueries)
     EXPECT_TRUE(names("qqqqqq").empty());
     EXPECT_TRUE(names("量子纠缠").empty());
     EXPECT_EQ(names("s", 3).size(), 3u);
+}
+
+TEST(PinyinTable, UsualReadingsFollowTheWordACharacterIsIn)
+{
+    auto table = PinyinTable::system();
+    ASSERT_TRUE(table) << table.error().message;
+    // The usual readings of each character of `text`, as syllables.
+    const auto usual = [&](std::string_view text) {
+        const auto characters = kiosk::core::decodeUtf8(text);
+        const auto masks = (*table)->commonReadings(characters);
+        std::vector<std::set<std::string>> out;
+        for (std::size_t i = 0; i < characters.size(); ++i) {
+            const auto readings = (*table)->readings(characters[i]);
+            std::set<std::string> syllables;
+            for (std::size_t r = 0; r < readings.size(); ++r)
+                if ((masks[i] >> r) & 1)
+                    syllables.insert((*table)->syllable(readings[r]));
+            out.push_back(syllables);
+        }
+        return out;
+    };
+    using Set = std::set<std::string>;
+    EXPECT_EQ(usual("参保")[0], Set{"can"});
+    EXPECT_EQ(usual("个人参保")[2], Set{"can"}); // 个人|参保, not 个|人参|保
+    EXPECT_EQ(usual("人参")[1], Set{"shen"});
+    EXPECT_EQ(usual("银行卡")[1], Set{"hang"});
+    EXPECT_EQ(usual("行政")[0], Set{"xing"});
+    EXPECT_EQ(usual("会计")[0], Set{"kuai"});
+    EXPECT_EQ(usual("重名")[0], Set{"chong"});
+    // Alone, a character keeps the readings close to its most frequent one.
+    EXPECT_EQ(usual("参")[0], Set{"can"});
+    EXPECT_TRUE(usual("朝")[0].contains("chao"));
+    EXPECT_TRUE(usual("朝")[0].contains("zhao"));
+}
+
+TEST_F(CatalogSearchTest, RareReadingsOfPolyphonesRankLast)
+{
+    // 参保 is read canbao; shbx and shenbao reach it only through 参's rare reading shen.
+    for (const std::string query : {"shbx", "shenbao"}) {
+        const auto hits = search_->find(query, 200);
+        const auto rare = [](const kiosk::core::SearchHit& hit) {
+            const auto& materials = hit.item->guide.materials;
+            return hit.item->name.find("参保") != std::string::npos ||
+                   std::any_of(materials.begin(), materials.end(), [](const auto& m) {
+                       return m.name.find("参保") != std::string::npos;
+                   });
+        };
+        const auto firstRare = std::find_if(hits.begin(), hits.end(), [&](const auto& hit) {
+            return rare(hit) && hit.item->theme != "社会保险"; // the theme matches shbx itself
+        });
+        ASSERT_NE(firstRare, hits.end()) << query;
+        EXPECT_NE(firstRare, hits.begin()) << query;
+        EXPECT_TRUE(std::all_of(firstRare, hits.end(), rare)) << query;
+    }
+    EXPECT_NE(names("canbao").front().find("参保"), std::string::npos);
+}
+
+namespace {
+
+/// A small catalog with the given item names and synonyms.
+kiosk::core::Catalog smallCatalog(const std::vector<std::string>& itemNames,
+                                  std::vector<kiosk::core::Synonym> synonyms)
+{
+    kiosk::core::Catalog catalog;
+    for (std::size_t i = 0; i < itemNames.size(); ++i) {
+        CatalogItem item;
+        item.code = "C" + std::to_string(i);
+        item.name = itemNames[i];
+        item.department = "区政务服务中心";
+        item.theme = "其他";
+        catalog.items.push_back(item);
+    }
+    catalog.synonyms = std::move(synonyms);
+    return catalog;
+}
+
+} // namespace
+
+TEST(CatalogSearchSynonyms, ATermFindsWhatItMeansAndSaysSo)
+{
+    const auto catalog =
+        smallCatalog({"公证预约", "社会保险费缴纳", "社会保障卡申领", "社保卡挂失"},
+                     {{"社保", {"社会保险"}, {}}, {"社保卡", {"社会保障卡"}, {}}});
+    const CatalogSearch search(catalog, *PinyinTable::system());
+    const auto position = [](const std::vector<kiosk::core::SearchHit>& hits,
+                             std::string_view name) {
+        return std::find_if(hits.begin(), hits.end(),
+                            [&](const auto& hit) { return hit.item->name == name; });
+    };
+    for (const std::string query : {"社保", "shebao", "sb", "SB", "sheb"}) {
+        const auto hits = search.find(query, 10);
+        const auto insurance = position(hits, "社会保险费缴纳");
+        ASSERT_NE(insurance, hits.end()) << query;
+        ASSERT_NE(insurance->synonym, nullptr) << query;
+        EXPECT_EQ(insurance->synonym->term, "社保");
+        EXPECT_EQ(insurance->meaning, "社会保险");
+        // The whole term outranks a term the query only begins (社保 begins 社保卡).
+        EXPECT_LT(insurance, position(hits, "社会保障卡申领")) << query;
+        EXPECT_EQ(position(hits, "公证预约"), hits.end()) << query;
+    }
+    // 社保卡挂失 holds the term itself: a direct match, told without a synonym.
+    const auto direct = search.find("社保", 10);
+    const auto card = std::find_if(direct.begin(), direct.end(),
+                                   [](const auto& hit) { return hit.item->name == "社保卡挂失"; });
+    ASSERT_NE(card, direct.end());
+    EXPECT_EQ(card->synonym, nullptr);
+    const auto whole = search.find("shebaoka", 10);
+    ASSERT_FALSE(whole.empty());
+    EXPECT_EQ(whole.front().item->name, "社保卡挂失"); // the name starts with it
+    ASSERT_NE(position(whole, "社会保障卡申领"), whole.end());
+    EXPECT_EQ(position(whole, "社会保障卡申领")->synonym->term, "社保卡");
+}
+
+TEST(CatalogSearchSynonyms, OneLetterDoesNotReachSynonymsAndChineseNeedsNoPinyin)
+{
+    const auto catalog = smallCatalog({"社会保险费缴纳"}, {{"社保", {"社会保险"}, {}}});
+    const CatalogSearch search(catalog, *PinyinTable::system());
+    for (const auto& hit : search.find("s", 10))
+        EXPECT_EQ(hit.synonym, nullptr); // found by its name's pinyin, not through 社保
+    const CatalogSearch chineseOnly(catalog, nullptr);
+    const auto hits = chineseOnly.find("社保", 10);
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].synonym->term, "社保");
+    EXPECT_TRUE(chineseOnly.find("shebao", 10).empty());
+}
+
+TEST(CatalogSearchSynonyms, NameMatchesAndSynonymsComeBeforeMaterials)
+{
+    auto catalog = smallCatalog({"义务教育阶段新生入学报名", "社会保险个人权益记录打印"},
+                                {{"社保", {"社会保险"}, {}}});
+    catalog.items[0].guide.materials.push_back({"社保缴费证明", true});
+    const CatalogSearch search(catalog, *PinyinTable::system());
+    const auto hits = search.search("社保", 10);
+    ASSERT_EQ(hits.size(), 2u);
+    EXPECT_EQ(hits[0]->name, "社会保险个人权益记录打印");
 }

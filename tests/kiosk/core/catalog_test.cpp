@@ -127,6 +127,48 @@ TEST(CatalogParser, ErrorsNameTheItemAndTheField)
               "items[0] (A1).form.fields[0].prefill: unknown card field \"card.photo\"");
 }
 
+TEST(CatalogParser, ReadsSynonymsAndKeepsTheirUnknownMembers)
+{
+    auto json = validCatalog();
+    EXPECT_TRUE(parseCatalog(json.dump())->synonyms.empty()); // optional
+    EXPECT_FALSE(kiosk::core::toJson(*parseCatalog(json.dump())).contains("synonyms"));
+    json["synonyms"] =
+        Json::array({{{"term", "社保"}, {"means", {"社会保险", "社会保障"}}},
+                     {{"term", "医保"}, {"means", {"医疗保险"}}, {"region", "510703"}}});
+    auto catalog = parseCatalog(json.dump());
+    ASSERT_TRUE(catalog) << catalog.error().message;
+    ASSERT_EQ(catalog->synonyms.size(), 2u);
+    EXPECT_EQ(catalog->synonyms[0].term, "社保");
+    EXPECT_EQ(catalog->synonyms[0].means, (std::vector<std::string>{"社会保险", "社会保障"}));
+    EXPECT_EQ(catalog->synonyms[1].extra, (Json{{"region", "510703"}}));
+    EXPECT_EQ(catalog->extra, Json::object()); // a known member now, not an unknown one
+    EXPECT_EQ(kiosk::core::toJson(*catalog)["synonyms"], json["synonyms"]);
+}
+
+TEST(CatalogParser, ErrorsInSynonymsNameTheEntryAndTheField)
+{
+    const auto withSynonyms = [](Json synonyms) {
+        auto json = validCatalog();
+        json["synonyms"] = std::move(synonyms);
+        return json;
+    };
+    EXPECT_EQ(errorOf(withSynonyms("社保")), "synonyms: must be an array");
+    EXPECT_EQ(errorOf(withSynonyms({"社保"})), "synonyms[0]: must be an object");
+    EXPECT_EQ(errorOf(withSynonyms({{{"means", {"社会保险"}}}})), "synonyms[0].term: is required");
+    EXPECT_EQ(errorOf(withSynonyms({{{"term", ""}, {"means", {"社会保险"}}}})),
+              "synonyms[0].term: must not be empty");
+    EXPECT_EQ(errorOf(withSynonyms({{{"term", "社保"}}})), "synonyms[0].means: is required");
+    EXPECT_EQ(errorOf(withSynonyms({{{"term", "社保"}, {"means", "社会保险"}}})),
+              "synonyms[0].means: must be an array");
+    EXPECT_EQ(errorOf(withSynonyms({{{"term", "社保"}, {"means", Json::array()}}})),
+              "synonyms[0].means: must name at least one text");
+    EXPECT_EQ(errorOf(withSynonyms({{{"term", "社保"}, {"means", {"社会保险", 3}}}})),
+              "synonyms[0].means[1]: must be a non-empty string");
+    EXPECT_EQ(errorOf(withSynonyms({{{"term", "社保"}, {"means", {"社会保险"}}},
+                                    {{"term", "社保"}, {"means", {"社会保障"}}}})),
+              "synonyms[1].term: duplicate term \"社保\"");
+}
+
 TEST(CatalogParser, RefusesDuplicateCodes)
 {
     auto json = validCatalog();
@@ -236,6 +278,29 @@ TEST_F(ShippedCatalog, KindAuthAndOnlineFitEachOther)
             break;
         }
     }
+}
+
+TEST_F(ShippedCatalog, SynonymsCoverEverydayWordsAndPointAtRealNames)
+{
+    EXPECT_GE(catalog_->synonyms.size(), 60u);
+    std::set<std::string> terms;
+    for (const auto& synonym : catalog_->synonyms)
+        terms.insert(synonym.term);
+    for (const char* everyday :
+         {"社保",       "医保",   "公积金",   "驾照",   "驾驶证", "户口",   "身份证", "护照",
+          "港澳通行证", "低保",   "营业执照", "个税",   "不动产", "房产证", "残疾证", "退休",
+          "生育",       "失业金", "社保卡",   "医保卡", "出生证", "结婚证"})
+        EXPECT_TRUE(terms.contains(everyday)) << everyday;
+    // Every meaning occurs in the name of an enabled item: a synonym that finds nothing is a
+    // typo in the catalog.
+    for (const auto& synonym : catalog_->synonyms)
+        for (const auto& meaning : synonym.means)
+            EXPECT_TRUE(std::any_of(catalog_->items.begin(), catalog_->items.end(),
+                                    [&](const auto& item) {
+                                        return item.enabled &&
+                                               item.name.find(meaning) != std::string::npos;
+                                    }))
+                << synonym.term << " -> " << meaning;
 }
 
 TEST_F(ShippedCatalog, NamesAreRealNotPlaceholders)

@@ -167,6 +167,15 @@ TEST_P(CatalogCommand, SearchAndDiff)
     EXPECT_NE(hits[0]["name"].get<std::string>().find("社会保险"), std::string::npos);
     EXPECT_EQ(hits[0].size(), 4u); // code, name, department, theme
 
+    // The everyday word: found through the catalog's synonyms, which the answer names.
+    for (const std::string query : {"社保", "shebao", "sb"}) {
+        auto everyday = kioskctl("catalog search " + query + " --limit 3" + withConfig());
+        ASSERT_EQ(everyday.exitCode, 0) << everyday.out;
+        const auto first = Json::parse(everyday.out).at(0);
+        EXPECT_NE(first["name"].get<std::string>().find("社会保险"), std::string::npos) << query;
+        EXPECT_EQ(first["synonym"], (Json{{"term", "社保"}, {"means", "社会保险"}})) << query;
+    }
+
     writeCatalog("v2.json", 2026120101, [](Json& json) {
         json["items"][0]["name"] = "改名后的事项";
         json["items"].erase(1);
@@ -183,6 +192,19 @@ TEST_P(CatalogCommand, SearchAndDiff)
     EXPECT_EQ(report["removed"].size(), 1u);
     ASSERT_EQ(report["changed"].size(), 1u);
     EXPECT_EQ(report["changed"][0]["fields"], Json::array({"name"}));
+    EXPECT_FALSE(report.contains("synonyms")); // unchanged
+
+    // An administrator extends the synonyms: the diff names the terms.
+    writeCatalog("v3.json", 2026120201, [](Json& json) {
+        json["synonyms"].push_back({{"term", "社保局"}, {"means", {"社会保险"}}});
+        json["synonyms"][0]["means"].push_back("社会保障卡");
+        json["synonyms"].erase(1);
+    });
+    diff =
+        kioskctl("catalog diff " + dir_.file("v1.json") + " " + dir_.file("v3.json") + " --json");
+    ASSERT_EQ(diff.exitCode, 0) << diff.out;
+    EXPECT_EQ(Json::parse(diff.out)["synonyms"],
+              (Json{{"added", {"社保局"}}, {"removed", {"社保卡"}}, {"changed", {"社保"}}}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Algorithms, CatalogCommand, ::testing::Values("ed25519", "sm2"),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // SearchScreen over the fixture catalog: letters typed on the on-screen keys find items by
-// pinyin initials or full pinyin, backspace and clear edit, a hit opens its guide.
+// pinyin initials or full pinyin, backspace and clear edit, a hit opens its guide, a hit found
+// through a synonym says so (and tells a screen reader).
 import QtQuick
 import QtTest
 import Kiosk.Ui
@@ -62,6 +63,30 @@ Item {
             mouseClick(findChild(list, "searchRow_0"))
             compare(chosenSpy.count, 1)
             compare(chosenSpy.signalArguments[0][0], "11510703070000000X400009007")
+        }
+
+        function test_a_synonym_match_shows_the_synonym() {
+            const screen = createSearch()
+            type(screen, "SB")
+            const list = findChild(screen, "searchResults")
+            tryVerify(() => list.count >= 2)
+            waitForRendering(list)
+            // 社保 is the catalog's synonym of 社会保险: the first rows hold 社会保险.
+            const first = findChild(list, "searchRow_0")
+            verify(first.name.indexOf("社会保险") >= 0, first.name)
+            const note = findChild(first, "synonymNote")
+            verify(note.visible)
+            compare(note.text, "社保 → 社会保险")
+            compare(note.Accessible.name, "“社保”即“社会保险”")
+            compare(first.Accessible.name, first.name + "，“社保”即“社会保险”")
+            // The name's own initials: found directly, no synonym note.
+            mouseClick(findChild(screen, "key_clear"))
+            type(screen, "SHBX")
+            tryVerify(() => list.count >= 1)
+            waitForRendering(list)
+            const direct = findChild(list, "searchRow_0")
+            verify(!findChild(direct, "synonymNote").visible)
+            compare(direct.Accessible.name, direct.name)
         }
 
         function test_backspace_and_clear_edit_the_query() {
