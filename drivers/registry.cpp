@@ -7,6 +7,7 @@
 #include "drivers/code_scanner/camera/camera_code_scanner.h"
 #include "drivers/code_scanner/evdev/evdev_code_scanner.h"
 #include "drivers/code_scanner/serial/serial_code_scanner.h"
+#include "drivers/review_tablet/link_review_tablet.h"
 
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_code_scanner.h"
@@ -40,6 +41,17 @@ base::Result<std::shared_ptr<hal::CardReader>> createCardReader(const std::strin
     if (!reader)
         return base::fail(reader.error());
     return std::shared_ptr<hal::CardReader>(std::move(*reader));
+}
+
+/// "serial:DEV" and "tcp:HOST:PORT" are review tablets speaking the link protocol.
+base::Result<std::shared_ptr<hal::ReviewTablet>> createReviewTablet(const std::string& spec)
+{
+    if (!spec.starts_with("serial:") && !spec.starts_with("tcp:"))
+        return create<fake::FakeReviewTablet, hal::ReviewTablet>("review_tablet", spec);
+    auto tablet = review_tablet::makeReviewTablet(spec);
+    if (!tablet)
+        return base::fail(tablet.error());
+    return std::shared_ptr<hal::ReviewTablet>(std::move(*tablet));
 }
 
 } // namespace
@@ -76,8 +88,7 @@ base::Result<hal::DeviceSet> createDevices(const hal::DeviceSpecs& specs)
         "receipt_printer", specs.receiptPrinter);
     if (!receiptPrinter)
         return base::fail(receiptPrinter.error());
-    auto reviewTablet =
-        create<fake::FakeReviewTablet, hal::ReviewTablet>("review_tablet", specs.reviewTablet);
+    auto reviewTablet = createReviewTablet(specs.reviewTablet);
     if (!reviewTablet)
         return base::fail(reviewTablet.error());
     return hal::DeviceSet{*cardReader, *codeScanner, *receiptPrinter, *reviewTablet};
