@@ -142,8 +142,8 @@ base::Result<std::unique_ptr<TabletLink>> openSerialLink(const std::string& path
     auto port = SerialPort::open(path, {115200, false});
     if (!port)
         return base::fail(port.error());
-    // Lines from before belong to no request of this connection.
-    (void)port->discardInput();
+    // Input is not discarded: the tablet's hello may already wait in the line (a tablet on
+    // before the kiosk opened the port). Older answers name requests not shown and are ignored.
     return std::unique_ptr<TabletLink>(std::make_unique<SerialTabletLink>(std::move(*port)));
 }
 
