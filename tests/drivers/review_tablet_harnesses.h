@@ -52,7 +52,7 @@ public:
     }
     void citizenRates(const hal::Rating& rating) override
     {
-        ASSERT_TRUE(sim_->waitForShown()) << "the tablet never showed the prompt";
+        ASSERT_TRUE(showsPending()) << "the tablet never showed the prompt";
         const auto asked = sim_->count("error", "reason_required");
         ASSERT_TRUE(sim_->rate(rating.level, rating.reasons, rating.comment));
         if (hal::ReviewTablet::needsReason(rating) && tablet_->info().showsReasons()) {
@@ -62,7 +62,7 @@ public:
     }
     void citizenWalksAway() override
     {
-        ASSERT_TRUE(sim_->waitForShown());
+        ASSERT_TRUE(showsPending());
         ASSERT_TRUE(sim_->timeOut());
     }
     void becomeFourKeyEvaluator() override
@@ -88,6 +88,16 @@ public:
     test_support::TabletSim& sim() { return *sim_; }
 
 private:
+    /// Waits until the tablet shows the request pending now (not one cancelled before it).
+    bool showsPending()
+    {
+        return sim_->waitFor([&] {
+            const auto shown = sim_->shown();
+            const auto pending = tablet_->pendingRequest();
+            return shown && pending && (*shown)["requestId"] == *pending;
+        });
+    }
+
     test_support::TempDir dir_;
     std::unique_ptr<test_support::TabletSim> sim_;
     std::unique_ptr<drivers::review_tablet::LinkReviewTablet> tablet_;

@@ -268,6 +268,7 @@ bool TabletSim::rate(int level, std::vector<std::string> reasons, std::string co
 
 void TabletSim::rateFor(const std::string& requestId, int level, std::vector<std::string> reasons)
 {
+    awaitConnection();
     std::lock_guard lock(mutex_);
     write(json{{"type", "rating"}, {"requestId", requestId}, {"level", level}, {"reasons", reasons}}
               .dump() +
@@ -286,6 +287,7 @@ bool TabletSim::timeOut()
 
 void TabletSim::sendError(const std::string& code)
 {
+    awaitConnection();
     std::lock_guard lock(mutex_);
     write(json{{"type", "error"}, {"code", code}, {"message", "simulated"}}.dump() + "\n");
     if (code == "busy" || code == "bad_request")
@@ -294,6 +296,7 @@ void TabletSim::sendError(const std::string& code)
 
 void TabletSim::sendHello(const std::string& keys)
 {
+    awaitConnection();
     std::lock_guard lock(mutex_);
     options_.keys = keys;
     hello();
@@ -301,12 +304,14 @@ void TabletSim::sendHello(const std::string& keys)
 
 void TabletSim::sendPing(std::int64_t seq)
 {
+    awaitConnection();
     std::lock_guard lock(mutex_);
     write(json{{"type", "ping"}, {"seq", seq}}.dump() + "\n");
 }
 
 void TabletSim::sendRaw(const std::string& bytes)
 {
+    awaitConnection();
     std::lock_guard lock(mutex_);
     write(bytes);
 }
@@ -395,6 +400,13 @@ bool TabletSim::waitFor(const std::function<bool()>& done, std::chrono::millisec
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
     return true;
+}
+
+void TabletSim::awaitConnection() const
+{
+    // A TCP kiosk may have connected before this thread accepted it: lines written before
+    // would be lost, and a script means them for the kiosk.
+    (void)waitFor([this] { return connected(); }, std::chrono::seconds(5));
 }
 
 bool TabletSim::waitForShown(std::chrono::milliseconds timeout) const

@@ -101,6 +101,7 @@ private:
     void write(const std::string& line); ///< call with mutex_ held
     void closeConnection();              ///< call with mutex_ held
     void hello();                        ///< call with mutex_ held
+    void awaitConnection() const;        ///< waits (a bound) until a kiosk is connected
 
     TabletSimOptions options_;
     bool tcp_ = false;
