@@ -17,6 +17,7 @@ constexpr std::string_view kLog = "drivers/review_tablet";
 /// At most this much is read per worker round, so pings and deadlines are seen in a flood.
 constexpr std::size_t kReadsPerRound = 16;
 constexpr std::size_t kReadChunk = 4096;
+constexpr std::chrono::milliseconds kCloseWriteTimeout{50};
 
 std::size_t index(LineProblem problem)
 {
@@ -91,6 +92,16 @@ void LinkReviewTablet::closeImpl()
 {
     worker_.stop();
     if (link_) {
+        // Lines the kiosk queued last (idle, cancel) still go out: the tablet must not keep
+        // showing a prompt nobody waits for. A short bound: closing never waits on the tablet.
+        std::deque<std::string> lines;
+        {
+            std::lock_guard lock(mutex_);
+            lines.swap(outbox_);
+        }
+        for (const auto& line : lines)
+            if (!link_->write(line, kCloseWriteTimeout))
+                break;
         logSuppressed();
         link_.reset();
     }
