@@ -61,7 +61,7 @@ LinkReviewTablet::LinkReviewTablet(std::string backend, std::string where, LinkO
 
 LinkReviewTablet::~LinkReviewTablet()
 {
-    worker_.stop();
+    closeImpl();
 }
 
 ProblemCounts LinkReviewTablet::problems() const

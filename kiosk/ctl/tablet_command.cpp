@@ -135,9 +135,11 @@ int runTest(const TabletOptions& options)
         std::cerr << "Rate on the tablet...\n";
     // The driver ends the request itself a few seconds after the tablet's own timeout.
     auto outcome = wait.await(timeout + 10s);
-    (*tablet)->idle();
-    if (!outcome || outcome->kind == hal::RatingOutcomeKind::TimedOut) {
+    if (!outcome)
         (*tablet)->cancel(*id);
+    (*tablet)->idle();
+    (*tablet)->close(); // sends what is queued (cancel, idle) before the link goes
+    if (!outcome || outcome->kind == hal::RatingOutcomeKind::TimedOut) {
         return fail(base::Error{make_error_code(hal::errc::timeout),
                                 "no rating on the tablet within " +
                                     std::to_string(timeout.count()) + " s"},
