@@ -19,9 +19,9 @@ namespace drivers {
 namespace {
 
 /// Builds the fake for `spec` == "fake" and refuses any other spec with an error naming the
-/// class and spec, rather than silently replacing it by a fake. The receipt printer and the
-/// review tablet have only this (their drivers arrive with their own issues); the card reader
-/// and the code scanner come here for a spec none of their real backends takes.
+/// class and spec, rather than silently replacing it by a fake. The receipt printer has only
+/// this (its driver arrives with its own issue); the other classes come here for a spec none
+/// of their real backends takes.
 template <class Fake, class Interface>
 base::Result<std::shared_ptr<Interface>> create(std::string_view deviceClass,
                                                 const std::string& spec)
