@@ -19,8 +19,8 @@ struct RatingReason {
 };
 
 struct RatingRequest {
-    std::string itemName;             ///< shown to the citizen on the tablet
-    std::string caseRef;              ///< caseNo or submissionId: what is being rated
+    std::string itemName;              ///< shown to the citizen on the tablet
+    std::string caseRef;               ///< caseNo or submissionId: what is being rated
     std::vector<RatingReason> reasons; ///< the catalog's reasons, offered for levels 1-2
     std::chrono::seconds timeout{60};  ///< how long the tablet shows the prompt
 };
@@ -65,8 +65,9 @@ struct RatingOutcome {
     base::Error error;
 };
 
-std::string_view toString(RatingOutcomeKind value); ///< rated | reason_required | timed_out | failed
-std::string_view toString(TabletInput value);       ///< unknown | touch | keys
+std::string_view
+toString(RatingOutcomeKind value);            ///< rated | reason_required | timed_out | failed
+std::string_view toString(TabletInput value); ///< unknown | touch | keys
 
 class ReviewTablet : public Device {
 public:

@@ -30,7 +30,9 @@ bool FakeReviewTablet::refuse(std::string code)
 {
     auto id = pendingRequest();
     const auto errc = code == "busy" ? hal::errc::busy : hal::errc::protocol;
-    return id && finish({*id, hal::RatingOutcomeKind::Failed, {},
+    return id && finish({*id,
+                         hal::RatingOutcomeKind::Failed,
+                         {},
                          base::Error{make_error_code(errc), "the tablet answered " + code}});
 }
 

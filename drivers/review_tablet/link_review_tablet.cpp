@@ -124,8 +124,8 @@ base::Result<void> LinkReviewTablet::showImpl(const std::string& requestId,
         return base::fail(line.error());
     {
         std::lock_guard lock(mutex_);
-        deadline_ = Deadline{requestId, options_.clock->deadlineIn(request.timeout +
-                                                                   options_.answerGrace)};
+        deadline_ =
+            Deadline{requestId, options_.clock->deadlineIn(request.timeout + options_.answerGrace)};
     }
     enqueue(std::move(*line));
     return {};
@@ -256,7 +256,8 @@ bool LinkReviewTablet::receive()
         if (*got == 0)
             break;
         splitter_.feed(
-            std::string_view(buffer.data(), *got), [this](std::string_view line) { handleLine(line); },
+            std::string_view(buffer.data(), *got),
+            [this](std::string_view line) { handleLine(line); },
             [this] { note(LineProblem::TooLong, "dropped up to its end"); });
     }
     return link_ != nullptr; // a line's answer may have failed to go out
@@ -361,7 +362,9 @@ void LinkReviewTablet::handleError(const ErrorMessage& message)
     }
     const auto code = message.code == "busy" ? hal::errc::busy : hal::errc::protocol;
     base::log::warning(kLog, "review tablet refused request " + *pending + ": " + message.code);
-    if (finish({*pending, hal::RatingOutcomeKind::Failed, {},
+    if (finish({*pending,
+                hal::RatingOutcomeKind::Failed,
+                {},
                 deviceError(code, "the review tablet answered " + message.code)}))
         clearDeadline(*pending);
 }

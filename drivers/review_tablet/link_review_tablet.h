@@ -20,9 +20,9 @@
 namespace drivers::review_tablet {
 
 struct TabletOptions {
-    std::chrono::milliseconds pingInterval{5000}; ///< the spec: the kiosk pings every 5 s
-    std::chrono::milliseconds pongTimeout{2000};  ///< the spec: pong within 2 s
-    int missedPongs = 3;                          ///< this many missed pongs: disconnected
+    std::chrono::milliseconds pingInterval{5000};  ///< the spec: the kiosk pings every 5 s
+    std::chrono::milliseconds pongTimeout{2000};   ///< the spec: pong within 2 s
+    int missedPongs = 3;                           ///< this many missed pongs: disconnected
     std::chrono::milliseconds reconnectFirst{500}; ///< first wait after a loss; doubles
     std::chrono::milliseconds reconnectMax{30000}; ///< ... up to this
     /// How long past the request's own timeoutS the kiosk waits for the tablet's answer

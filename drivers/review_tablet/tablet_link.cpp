@@ -51,7 +51,8 @@ bool gone(int error)
 
 base::Error socketError(const std::string& where, std::string_view what, int error)
 {
-    const std::string message = where + ": " + std::string(what) + " (" + std::strerror(error) + ")";
+    const std::string message =
+        where + ": " + std::string(what) + " (" + std::strerror(error) + ")";
     if (gone(error))
         return base::Error{make_error_code(hal::errc::no_device), message};
     return base::fromErrno(where + ": " + std::string(what), error);
@@ -73,7 +74,8 @@ public:
             if (got > 0)
                 return static_cast<std::size_t>(got);
             if (got == 0)
-                return base::fail(hal::errc::no_device, where_ + ": the tablet closed the connection");
+                return base::fail(hal::errc::no_device,
+                                  where_ + ": the tablet closed the connection");
             if (errno == EINTR)
                 continue;
             if (errno == EAGAIN || errno == EWOULDBLOCK)
@@ -156,7 +158,8 @@ base::Result<std::unique_ptr<TabletLink>> openTcpLink(const std::string& host, s
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
     addrinfo* found = nullptr;
-    if (const int failed = ::getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &found);
+    if (const int failed =
+            ::getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &found);
         failed != 0)
         return base::fail(hal::errc::no_device,
                           where + ": cannot resolve (" + ::gai_strerror(failed) + ")");
@@ -164,8 +167,8 @@ base::Result<std::unique_ptr<TabletLink>> openTcpLink(const std::string& host, s
     const auto deadline = SteadyClock::now() + timeout;
     int lastError = ECONNREFUSED;
     for (const addrinfo* address = found; address; address = address->ai_next) {
-        const int fd = ::socket(address->ai_family,
-                                address->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        const int fd =
+            ::socket(address->ai_family, address->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
         if (fd < 0) {
             lastError = errno;
             continue;
@@ -197,8 +200,10 @@ base::Result<std::pair<std::string, std::uint16_t>> parseHostPort(std::string_vi
         host = host.substr(1, host.size() - 2);
     const auto portText = text.substr(colon + 1);
     unsigned port = 0;
-    const auto [end, error] = std::from_chars(portText.data(), portText.data() + portText.size(), port);
-    if (error != std::errc{} || end != portText.data() + portText.size() || port == 0 || port > 65535)
+    const auto [end, error] =
+        std::from_chars(portText.data(), portText.data() + portText.size(), port);
+    if (error != std::errc{} || end != portText.data() + portText.size() || port == 0 ||
+        port > 65535)
         return base::fail(base::errc::invalid_argument, "port must be 1 to 65535");
     return std::pair{std::move(host), static_cast<std::uint16_t>(port)};
 }

@@ -21,10 +21,9 @@ constexpr std::size_t kMaxCommentBytes = 4096;
 
 base::Error outOfRange(const Reader& reader, std::string_view what)
 {
-    return base::Error{make_error_code(hal::errc::protocol), reader.path().empty()
-                                                                 ? std::string(what)
-                                                                 : reader.path() + ": " +
-                                                                       std::string(what)};
+    return base::Error{make_error_code(hal::errc::protocol),
+                       reader.path().empty() ? std::string(what)
+                                             : reader.path() + ": " + std::string(what)};
 }
 
 bool printable(std::string_view text)

@@ -91,7 +91,8 @@ base::Result<RatingStored> RatingFlow::storeLocked(const hal::Rating& rating, st
 void RatingFlow::onOutcome(const hal::RatingOutcome& outcome)
 {
     std::unique_lock lock(mutex_);
-    if (!active_ || active_->place != RatingPlace::Tablet || active_->requestId != outcome.requestId)
+    if (!active_ || active_->place != RatingPlace::Tablet ||
+        active_->requestId != outcome.requestId)
         return; // withdrawn, or moved to the screen meanwhile
     switch (outcome.kind) {
     case hal::RatingOutcomeKind::Rated: {

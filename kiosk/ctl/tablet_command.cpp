@@ -140,10 +140,10 @@ int runTest(const TabletOptions& options)
     (*tablet)->idle();
     (*tablet)->close(); // sends what is queued (cancel, idle) before the link goes
     if (!outcome || outcome->kind == hal::RatingOutcomeKind::TimedOut) {
-        return fail(base::Error{make_error_code(hal::errc::timeout),
-                                "no rating on the tablet within " +
-                                    std::to_string(timeout.count()) + " s"},
-                    options);
+        return fail(
+            base::Error{make_error_code(hal::errc::timeout),
+                        "no rating on the tablet within " + std::to_string(timeout.count()) + " s"},
+            options);
     }
     if (outcome->kind == hal::RatingOutcomeKind::Failed)
         return fail(outcome->error, options);
@@ -154,8 +154,8 @@ int runTest(const TabletOptions& options)
     if (options.json)
         printJson(report);
     else
-        std::cout << "level " << outcome->rating.level << ", reasons "
-                  << report["reasons"].dump() << "\n";
+        std::cout << "level " << outcome->rating.level << ", reasons " << report["reasons"].dump()
+                  << "\n";
     return Ok;
 }
 

@@ -185,7 +185,9 @@ protected:
     void SetUp() override { harness_ = GetParam().create(); }
     static hal::RatingRequest request()
     {
-        return {"社保参保证明打印", "510703-20261123-000123", {{"R01", "办事指南不清楚"}, {"R03", "等候时间过长"}}};
+        return {"社保参保证明打印",
+                "510703-20261123-000123",
+                {{"R01", "办事指南不清楚"}, {"R03", "等候时间过长"}}};
     }
     hal::ReviewTablet& tablet() { return harness_->device(); }
     std::unique_ptr<ReviewTabletHarness> harness_;
@@ -249,8 +251,8 @@ TEST_P(ReviewTabletContract, TouchTabletIsAskedAgainForAMissingReason)
 {
     ASSERT_TRUE(tablet().open());
     // The hello follows the connection: wait for it.
-    ASSERT_TRUE(test_support::pollUntil(
-        [&] { return tablet().info().input == hal::TabletInput::Touch; }));
+    ASSERT_TRUE(
+        test_support::pollUntil([&] { return tablet().info().input == hal::TabletInput::Touch; }));
     OutcomeRecorder recorder(tablet());
     auto id = tablet().show(request());
     ASSERT_TRUE(id);
@@ -347,15 +349,23 @@ TEST_P(ReviewTabletContract, AnswerForAnotherRequestIsIgnored)
     EXPECT_EQ(recorder.outcomes().size(), 1u);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Backends, ReviewTabletContract,
-    testing::Values(
-        contract::Backend<ReviewTabletHarness>{
-            "fake", [] { return std::make_unique<contract::FakeReviewTabletHarness>(); }},
-        contract::Backend<ReviewTabletHarness>{
-            "serial", [] { return std::make_unique<contract::SimTabletHarness>(false); }},
-        contract::Backend<ReviewTabletHarness>{
-            "tcp", [] { return std::make_unique<contract::SimTabletHarness>(true); }}),
-    contract::backendName<ReviewTabletHarness>);
+INSTANTIATE_TEST_SUITE_P(Backends, ReviewTabletContract,
+                         testing::Values(
+                             contract::Backend<ReviewTabletHarness>{
+                                 "fake",
+                                 [] {
+                                     return std::make_unique<contract::FakeReviewTabletHarness>();
+                                 }},
+                             contract::Backend<ReviewTabletHarness>{
+                                 "serial",
+                                 [] {
+                                     return std::make_unique<contract::SimTabletHarness>(false);
+                                 }},
+                             contract::Backend<ReviewTabletHarness>{
+                                 "tcp",
+                                 [] {
+                                     return std::make_unique<contract::SimTabletHarness>(true);
+                                 }}),
+                         contract::backendName<ReviewTabletHarness>);
 
 } // namespace

@@ -56,8 +56,8 @@ public:
         const auto asked = sim_->count("error", "reason_required");
         ASSERT_TRUE(sim_->rate(rating.level, rating.reasons, rating.comment));
         if (hal::ReviewTablet::needsReason(rating) && tablet_->info().showsReasons()) {
-            EXPECT_TRUE(sim_->waitFor(
-                [&] { return sim_->count("error", "reason_required") > asked; }));
+            EXPECT_TRUE(
+                sim_->waitFor([&] { return sim_->count("error", "reason_required") > asked; }));
         }
     }
     void citizenWalksAway() override
@@ -76,8 +76,9 @@ public:
     }
     void rateAnotherRequest(int level) override
     {
-        const auto stale = tablet_->problems()[static_cast<std::size_t>(
-            drivers::review_tablet::LineProblem::Stale)];
+        const auto stale =
+            tablet_
+                ->problems()[static_cast<std::size_t>(drivers::review_tablet::LineProblem::Stale)];
         sim_->rateFor("00000000-0000-4000-8000-000000000000", level);
         EXPECT_TRUE(test_support::pollUntil([&] {
             return tablet_->problems()[static_cast<std::size_t>(

@@ -111,8 +111,8 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(TabletMessage, LineOverTheBoundIsRefusedUnread)
 {
-    const std::string line = R"({"type":"ping","seq":1,"pad":")" + std::string(kMaxLineBytes, 'x') +
-                             R"("})";
+    const std::string line =
+        R"({"type":"ping","seq":1,"pad":")" + std::string(kMaxLineBytes, 'x') + R"("})";
     auto message = parseTabletLine(line);
     ASSERT_FALSE(message);
     EXPECT_EQ(problemOf(message.error()), LineProblem::Malformed);
@@ -120,8 +120,10 @@ TEST(TabletMessage, LineOverTheBoundIsRefusedUnread)
 
 TEST(TabletMessage, ShowCarriesTheSpecsFields)
 {
-    auto line = encodeShow("req-1", {"社保参保证明打印", "510703-20261123-000123",
-                                     {{"R01", "办事指南不清楚"}}, std::chrono::seconds(60)});
+    auto line = encodeShow("req-1", {"社保参保证明打印",
+                                     "510703-20261123-000123",
+                                     {{"R01", "办事指南不清楚"}},
+                                     std::chrono::seconds(60)});
     ASSERT_TRUE(line);
     ASSERT_TRUE(line->ends_with('\n'));
     auto json = nlohmann::json::parse(*line);

@@ -39,7 +39,8 @@ protected:
         auto store = queue::Store::open(dir_ / "queue.db", options);
         ASSERT_TRUE(store);
         store_ = std::move(*store);
-        service_ = std::make_unique<ApplicationService>(catalog_, *store_, "SC-510703-0042", clock_);
+        service_ =
+            std::make_unique<ApplicationService>(catalog_, *store_, "SC-510703-0042", clock_);
         tablet_ = std::make_shared<drivers::fake::FakeReviewTablet>();
         ASSERT_TRUE(tablet_->open());
         flow_ = std::make_unique<RatingFlow>(*service_, catalog_, tablet_);
@@ -67,7 +68,8 @@ protected:
         for (const auto& record : *records) {
             if (record.kind == queue::RecordKind::Case &&
                 record.state == queue::RecordState::Pending) {
-                EXPECT_TRUE(store_->markDelivered(record.id, "510703-20261123-000001", clock_.now()));
+                EXPECT_TRUE(
+                    store_->markDelivered(record.id, "510703-20261123-000001", clock_.now()));
             }
         }
         const auto due = store_->due(clock_.now(), 100);

@@ -22,8 +22,8 @@ struct Run {
 class Kioskctl {
 public:
     explicit Kioskctl(const std::string& arguments)
-        : pipe_(popen((std::string(KIOSKCTL_PATH) + " tablet " + arguments + " 2>/dev/null").c_str(),
-                      "r"))
+        : pipe_(popen(
+              (std::string(KIOSKCTL_PATH) + " tablet " + arguments + " 2>/dev/null").c_str(), "r"))
     {
     }
     Run finish()

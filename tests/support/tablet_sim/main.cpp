@@ -53,7 +53,8 @@ void run(test_support::TabletSim& sim, const std::string& line)
     } else if (command == "stale" && !extra.empty()) {
         sim.rateFor(argument, std::stoi(extra));
     } else if (command == "garbage") {
-        sim.sendRaw("{\"type\":\"rating\",\"level\":\n\x01\x02 not json\n{\"type\":\"selfdestruct\"}\n");
+        sim.sendRaw(
+            "{\"type\":\"rating\",\"level\":\n\x01\x02 not json\n{\"type\":\"selfdestruct\"}\n");
     } else if (command == "flood" && !argument.empty()) {
         sim.flood(std::stoul(argument), R"({"type":"rating","requestId":"flood","level":9})");
     } else if (command == "long") {

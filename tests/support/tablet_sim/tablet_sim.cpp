@@ -169,8 +169,7 @@ void TabletSim::readLines()
         if (got <= 0)
             return; // pty: EIO while the kiosk has the port closed; EAGAIN
         partial_.append(buffer, static_cast<std::size_t>(got));
-        for (auto end = partial_.find('\n'); end != std::string::npos;
-             end = partial_.find('\n')) {
+        for (auto end = partial_.find('\n'); end != std::string::npos; end = partial_.find('\n')) {
             lines.push_back(partial_.substr(0, end));
             partial_.erase(0, end + 1);
         }

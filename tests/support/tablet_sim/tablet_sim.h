@@ -37,7 +37,8 @@ struct TabletSimOptions {
 class TabletSim {
 public:
     /// A tablet on a new pty, reachable at `link` (a symlink to the pty).
-    static std::unique_ptr<TabletSim> onPty(std::filesystem::path link, TabletSimOptions options = {});
+    static std::unique_ptr<TabletSim> onPty(std::filesystem::path link,
+                                            TabletSimOptions options = {});
     /// A tablet listening on 127.0.0.1:`port` (0: any free port).
     static std::unique_ptr<TabletSim> onTcp(std::uint16_t port = 0, TabletSimOptions options = {});
     TabletSim(const TabletSim&) = delete;
