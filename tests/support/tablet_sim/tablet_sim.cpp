@@ -75,16 +75,19 @@ void TabletSim::openPty()
     termios raw{};
     cfmakeraw(&raw);
     char name[256] = {};
-    if (::openpty(&connection_, &deviceSide_, name, &raw, nullptr) != 0)
+    int deviceSide = -1;
+    if (::openpty(&connection_, &deviceSide, name, &raw, nullptr) != 0)
         throw std::runtime_error("openpty failed");
+    // Only the kiosk holds the device side: while it has it closed the controller sees a
+    // hang-up, and the kiosk opening it is the "connect" on which the tablet says hello (a
+    // USB CDC-ACM tablet sees DTR rise).
+    ::close(deviceSide);
     ::fcntl(connection_, F_SETFL, ::fcntl(connection_, F_GETFL) | O_NONBLOCK);
     std::error_code ignored;
     std::filesystem::remove(link_, ignored);
     std::filesystem::create_symlink(name, link_);
     partial_.clear();
-    // A pty has no "port opened" event: the hello waits in the line until the kiosk reads.
-    if (options_.helloOnConnect)
-        hello();
+    attached_ = false;
 }
 
 void TabletSim::listen()
@@ -114,7 +117,7 @@ std::string TabletSim::spec() const
 bool TabletSim::connected() const
 {
     std::lock_guard lock(mutex_);
-    return connection_ >= 0;
+    return connection_ >= 0 && (tcp_ || attached_);
 }
 
 void TabletSim::run()
@@ -134,8 +137,28 @@ void TabletSim::serviceOnce()
     ::poll(fds, 2, static_cast<int>(kPollSlice.count()));
     if (fds[0].revents & POLLIN)
         accept();
+    if (!tcp_ && fds[1].fd >= 0 && watchAttachment((fds[1].revents & POLLHUP) != 0))
+        return;
     if (fds[1].revents != 0)
         readLines();
+}
+
+bool TabletSim::watchAttachment(bool hungUp)
+{
+    std::lock_guard lock(mutex_);
+    if (hungUp) {
+        // Nobody has the port open: poll() reports the hang-up at once, so wait a slice.
+        attached_ = false;
+        partial_.clear();
+        std::this_thread::sleep_for(kPollSlice);
+        return true;
+    }
+    if (!attached_) {
+        if (options_.helloOnConnect)
+            hello();
+        attached_ = true;
+    }
+    return false;
 }
 
 void TabletSim::accept()
@@ -233,8 +256,8 @@ void TabletSim::write(const std::string& line)
 void TabletSim::closeConnection()
 {
     closeFd(connection_);
-    closeFd(deviceSide_);
     partial_.clear();
+    attached_ = false;
 }
 
 void TabletSim::hello()

@@ -47,7 +47,7 @@ public:
 
     /// The kiosk's device spec for it: "serial:<link>" or "tcp:127.0.0.1:<port>".
     [[nodiscard]] std::string spec() const;
-    /// TCP: a kiosk is connected. Pty: plugged in.
+    /// A kiosk is connected (TCP) or has the port open (pty), and was said hello to.
     [[nodiscard]] bool connected() const;
 
     // --- The citizen ---
@@ -103,6 +103,8 @@ private:
     void closeConnection();              ///< call with mutex_ held
     void hello();                        ///< call with mutex_ held
     void awaitConnection() const;        ///< waits (a bound) until a kiosk is connected
+    /// Pty: notices the kiosk opening (hello) and closing the port; true while it is closed.
+    bool watchAttachment(bool hungUp);
 
     TabletSimOptions options_;
     bool tcp_ = false;
@@ -111,8 +113,8 @@ private:
 
     mutable std::mutex mutex_; ///< guards everything below and every descriptor operation
     int listener_ = -1;
-    int connection_ = -1; ///< TCP connection or pty controller
-    int deviceSide_ = -1; ///< pty: kept open so bytes written before the kiosk opens wait
+    int connection_ = -1;   ///< TCP connection or pty controller
+    bool attached_ = false; ///< pty: the kiosk has the port open (and was said hello to)
     std::string partial_;
     std::vector<nlohmann::json> received_;
     std::optional<nlohmann::json> shown_;
