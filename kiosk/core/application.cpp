@@ -267,6 +267,16 @@ base::Result<std::string> ApplicationService::rate(const Session& session,
     return rateCase(session.submissionId(), session.itemCode(), rating, channel);
 }
 
+bool ApplicationService::hasRating(const std::string& submissionId) const
+{
+    const auto records = store_.list();
+    if (!records)
+        return false; // the store answers the enqueue too; a real duplicate is refused there
+    return std::any_of(records->begin(), records->end(), [&](const queue::RecordSummary& r) {
+        return r.kind == queue::RecordKind::Evaluation && r.submissionId == submissionId;
+    });
+}
+
 base::Result<std::string> ApplicationService::rateCase(const std::string& submissionId,
                                                        const std::string& itemCode,
                                                        const hal::Rating& rating,

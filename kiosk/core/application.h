@@ -77,6 +77,9 @@ public:
     /// The same for a case named by its submission id, without the session (the rating flow
     /// stores a tablet's rating on the tablet's thread: this reads only the catalog and writes
     /// only to the queue, which is thread-safe).
+    /// True when the queue holds a rating of the case (pending or delivered and not purged
+    /// yet): 一次一评 across restarts of the kiosk, not only within one rating flow.
+    [[nodiscard]] bool hasRating(const std::string& submissionId) const;
     [[nodiscard]] base::Result<std::string> rateCase(const std::string& submissionId,
                                                      const std::string& itemCode,
                                                      const hal::Rating& rating,

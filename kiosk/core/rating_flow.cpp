@@ -43,7 +43,7 @@ base::Result<RatingPlace> RatingFlow::begin(const std::string& submissionId,
                                             const CatalogItem& item)
 {
     std::unique_lock lock(mutex_);
-    if (rated_.contains(submissionId))
+    if (rated_.contains(submissionId) || service_.hasRating(submissionId))
         return base::fail(ApplicationErrc::already_rated, "这件事已经评价过了，感谢您的评价");
     if (active_)
         return base::fail(ApplicationErrc::no_rating_prompt, "another rating is in progress");

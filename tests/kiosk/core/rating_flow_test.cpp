@@ -168,6 +168,18 @@ TEST_F(RatingFlowTest, OneRatingPerCase)
     EXPECT_EQ(tablet_->requests().size(), 1u);
 }
 
+TEST_F(RatingFlowTest, ACaseRatedBeforeARestartIsNotRatedAgain)
+{
+    const auto id = submitCase();
+    ASSERT_TRUE(flow_->begin(id, item()));
+    tablet_->rate({4, {}, ""});
+    RatingFlow afterRestart(*service_, catalog_, tablet_); // a new flow: nothing in memory
+    auto again = afterRestart.begin(id, item());
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, make_error_code(ApplicationErrc::already_rated));
+    EXPECT_EQ(evaluations().size(), 1u);
+}
+
 TEST_F(RatingFlowTest, TabletLostMidRatingMovesThePromptToTheScreen)
 {
     const auto id = submitCase();
