@@ -163,7 +163,8 @@ std::chrono::milliseconds LinkReviewTablet::step(std::stop_token stop)
     if (!flush() || !receive() || !keepAlive())
         return backoff_;
     expireRequest();
-    return std::chrono::milliseconds(0);
+    // The cancel of an expired request may have found the link gone: wait before reconnecting.
+    return link_ ? std::chrono::milliseconds(0) : backoff_;
 }
 
 std::chrono::milliseconds LinkReviewTablet::reconnect(std::stop_token stop)
