@@ -228,6 +228,19 @@ TEST_F(RatingFlowTest, CitizenLeavingTheTabletUnratedSendsNothing)
     EXPECT_FALSE(flow_->isRated(id)) << "the receipt's QR code still allows a rating";
 }
 
+TEST_F(RatingFlowTest, ACitizenWhoLeftCanRateLaterByTheReceiptOnce)
+{
+    const auto id = submitCase();
+    ASSERT_TRUE(flow_->begin(id, item()));
+    tablet_->walkAway();
+    // Later the receipt's QR code names the case again (kiosk/core/scanned_payload.h).
+    ASSERT_EQ(flow_->begin(id, item()), RatingPlace::Tablet);
+    tablet_->rate({5, {}, ""});
+    EXPECT_EQ(evaluations().size(), 1u);
+    EXPECT_EQ(flow_->begin(id, item()).error().code,
+              make_error_code(ApplicationErrc::already_rated));
+}
+
 TEST_F(RatingFlowTest, AbandonWithdrawsThePromptFromTheTablet)
 {
     ASSERT_TRUE(flow_->begin(submitCase(), item()));
