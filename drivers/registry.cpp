@@ -8,6 +8,7 @@
 #include "drivers/code_scanner/camera/camera_source.h"
 #include "drivers/code_scanner/evdev/evdev_code_scanner.h"
 #include "drivers/code_scanner/serial/serial_code_scanner.h"
+#include "drivers/review_tablet/link_review_tablet.h"
 
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_code_scanner.h"
@@ -19,9 +20,9 @@ namespace drivers {
 namespace {
 
 /// Builds the fake for `spec` == "fake" and refuses any other spec with an error naming the
-/// class and spec, rather than silently replacing it by a fake. The receipt printer and the
-/// review tablet have only this (their drivers arrive with their own issues); the card reader
-/// and the code scanner come here for a spec none of their real backends takes.
+/// class and spec, rather than silently replacing it by a fake. The receipt printer has only
+/// this (its driver arrives with its own issue); the other classes come here for a spec none
+/// of their real backends takes.
 template <class Fake, class Interface>
 base::Result<std::shared_ptr<Interface>> create(std::string_view deviceClass,
                                                 const std::string& spec)
@@ -41,6 +42,17 @@ base::Result<std::shared_ptr<hal::CardReader>> createCardReader(const std::strin
     if (!reader)
         return base::fail(reader.error());
     return std::shared_ptr<hal::CardReader>(std::move(*reader));
+}
+
+/// "serial:DEV" and "tcp:HOST:PORT" are review tablets speaking the link protocol.
+base::Result<std::shared_ptr<hal::ReviewTablet>> createReviewTablet(const std::string& spec)
+{
+    if (!spec.starts_with("serial:") && !spec.starts_with("tcp:"))
+        return create<fake::FakeReviewTablet, hal::ReviewTablet>("review_tablet", spec);
+    auto tablet = review_tablet::makeReviewTablet(spec);
+    if (!tablet)
+        return base::fail(tablet.error());
+    return std::shared_ptr<hal::ReviewTablet>(std::move(*tablet));
 }
 
 } // namespace
@@ -73,8 +85,7 @@ base::Result<hal::DeviceSet> createDevices(const hal::DeviceSpecs& specs)
         "receipt_printer", specs.receiptPrinter);
     if (!receiptPrinter)
         return base::fail(receiptPrinter.error());
-    auto reviewTablet =
-        create<fake::FakeReviewTablet, hal::ReviewTablet>("review_tablet", specs.reviewTablet);
+    auto reviewTablet = createReviewTablet(specs.reviewTablet);
     if (!reviewTablet)
         return base::fail(reviewTablet.error());
     return hal::DeviceSet{*cardReader, *codeScanner, *receiptPrinter, *reviewTablet};

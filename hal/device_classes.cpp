@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // The public operations of each device class: the lifecycle wrapper around the driver hook.
+#include "base/random.h"
 #include "base/secure_buffer.h"
 #include "hal/card_reader.h"
 #include "hal/code_scanner.h"
 #include "hal/receipt_printer.h"
 #include "hal/review_tablet.h"
+
+#include <algorithm>
 
 namespace hal {
 
@@ -76,10 +79,131 @@ base::Result<void> ReceiptPrinter::print(const Receipt& receipt)
     return runOperation([&] { return printImpl(receipt); });
 }
 
-base::Result<std::optional<Rating>> ReviewTablet::requestRating(const RatingRequest& request,
-                                                                std::chrono::milliseconds timeout)
+std::string_view toString(RatingOutcomeKind value)
 {
-    return runOperation([&] { return requestRatingImpl(request, timeout); });
+    switch (value) {
+    case RatingOutcomeKind::Rated:
+        return "rated";
+    case RatingOutcomeKind::ReasonRequired:
+        return "reason_required";
+    case RatingOutcomeKind::TimedOut:
+        return "timed_out";
+    case RatingOutcomeKind::Failed:
+        return "failed";
+    }
+    return "unknown";
+}
+
+std::string_view toString(TabletInput value)
+{
+    switch (value) {
+    case TabletInput::Unknown:
+        return "unknown";
+    case TabletInput::Touch:
+        return "touch";
+    case TabletInput::Keys:
+        return "keys";
+    }
+    return "unknown";
+}
+
+base::Result<std::string> ReviewTablet::show(const RatingRequest& request)
+{
+    return runOperation([&]() -> base::Result<std::string> {
+        std::string id = base::makeUuidV4();
+        {
+            std::lock_guard lock(requestMutex_);
+            if (pending_)
+                return base::fail(errc::busy, "review_tablet: request " + *pending_ +
+                                                  " is still shown; cancel it first");
+            // Pending before the driver sends it: the answer may come back at once.
+            pending_ = id;
+            offeredReasons_.clear();
+            for (const auto& reason : request.reasons)
+                offeredReasons_.push_back(reason.code);
+        }
+        if (auto shown = showImpl(id, request); !shown) {
+            std::lock_guard lock(requestMutex_);
+            if (pending_ == id)
+                pending_.reset();
+            return base::fail(shown.error());
+        }
+        return id;
+    });
+}
+
+void ReviewTablet::cancel(const std::string& requestId)
+{
+    {
+        std::lock_guard lock(requestMutex_);
+        if (pending_ != requestId)
+            return;
+        pending_.reset();
+    }
+    cancelImpl(requestId);
+}
+
+std::optional<std::string> ReviewTablet::pendingRequest() const
+{
+    std::lock_guard lock(requestMutex_);
+    return pending_;
+}
+
+TabletInfo ReviewTablet::info() const
+{
+    std::lock_guard lock(requestMutex_);
+    return info_;
+}
+
+ReviewTablet::Answer ReviewTablet::answer(const std::string& requestId, Rating rating)
+{
+    bool showsReasons = false;
+    {
+        std::lock_guard lock(requestMutex_);
+        if (pending_ != requestId)
+            return Answer::Stale;
+        std::erase_if(rating.reasons, [&](const std::string& code) {
+            return std::find(offeredReasons_.begin(), offeredReasons_.end(), code) ==
+                   offeredReasons_.end();
+        });
+        // With no reasons offered, asking the tablet again could never succeed.
+        showsReasons = info_.showsReasons() && !offeredReasons_.empty();
+    }
+    if (needsReason(rating) && showsReasons)
+        return Answer::AskAgain;
+    const auto kind =
+        needsReason(rating) ? RatingOutcomeKind::ReasonRequired : RatingOutcomeKind::Rated;
+    return finish({requestId, kind, std::move(rating), {}}) ? Answer::Finished : Answer::Stale;
+}
+
+bool ReviewTablet::finish(RatingOutcome result)
+{
+    {
+        std::lock_guard lock(requestMutex_);
+        if (!pending_ || *pending_ != result.requestId)
+            return false;
+        pending_.reset();
+    }
+    outcome.publish(result);
+    return true;
+}
+
+void ReviewTablet::failPending(base::Error error)
+{
+    std::string id;
+    {
+        std::lock_guard lock(requestMutex_);
+        if (!pending_)
+            return;
+        id = *pending_;
+    }
+    (void)finish({id, RatingOutcomeKind::Failed, {}, std::move(error)});
+}
+
+void ReviewTablet::setInfo(TabletInfo info)
+{
+    std::lock_guard lock(requestMutex_);
+    info_ = std::move(info);
 }
 
 } // namespace hal

@@ -3,13 +3,43 @@
 
 namespace drivers::fake {
 
-void FakeReviewTablet::rate(hal::Rating rating)
+FakeReviewTablet::FakeReviewTablet() : FakeDevice("FakeReviewTablet")
 {
-    {
+    hal::ReviewTablet::setInfo({"FakeReviewTablet", "1.0", hal::TabletInput::Touch, 0});
+}
+
+bool FakeReviewTablet::rate(hal::Rating rating)
+{
+    auto id = pendingRequest();
+    if (!id)
+        return false;
+    if (answer(*id, std::move(rating)) == Answer::AskAgain) {
         std::lock_guard lock(mutex_);
-        ratings_.push_back(std::move(rating));
+        ++reasonRequests_;
     }
-    notifyChanged();
+    return true;
+}
+
+bool FakeReviewTablet::walkAway()
+{
+    auto id = pendingRequest();
+    return id && finish({*id, hal::RatingOutcomeKind::TimedOut, {}, {}});
+}
+
+bool FakeReviewTablet::refuse(std::string code)
+{
+    auto id = pendingRequest();
+    const auto errc = code == "busy" ? hal::errc::busy : hal::errc::protocol;
+    return id && finish({*id,
+                         hal::RatingOutcomeKind::Failed,
+                         {},
+                         base::Error{make_error_code(errc), "the tablet answered " + code}});
+}
+
+void FakeReviewTablet::unplug()
+{
+    FakeDevice::unplug();
+    failPending({make_error_code(hal::errc::no_device), "fake tablet was unplugged"});
 }
 
 std::vector<hal::RatingRequest> FakeReviewTablet::requests() const
@@ -18,22 +48,37 @@ std::vector<hal::RatingRequest> FakeReviewTablet::requests() const
     return requests_;
 }
 
-base::Result<std::optional<hal::Rating>>
-FakeReviewTablet::requestRatingImpl(const hal::RatingRequest& request,
-                                    std::chrono::milliseconds timeout)
+std::vector<std::string> FakeReviewTablet::cancelled() const
 {
-    std::unique_lock lock(mutex_);
-    requests_.push_back(request);
-    auto arrived = waitUntil(lock, timeout, [&] { return !ratings_.empty() || failurePending(); });
-    if (!arrived)
-        return base::fail(arrived.error());
+    std::lock_guard lock(mutex_);
+    return cancelled_;
+}
+
+int FakeReviewTablet::reasonRequests() const
+{
+    std::lock_guard lock(mutex_);
+    return reasonRequests_;
+}
+
+base::Result<void> FakeReviewTablet::showImpl(const std::string&, const hal::RatingRequest& request)
+{
+    std::lock_guard lock(mutex_);
     if (auto failure = takeFailure())
         return base::fail(*failure);
-    if (!*arrived)
-        return std::optional<hal::Rating>{};
-    auto rating = std::move(ratings_.front());
-    ratings_.pop_front();
-    return std::optional<hal::Rating>{std::move(rating)};
+    requests_.push_back(request);
+    return {};
+}
+
+void FakeReviewTablet::cancelImpl(const std::string& requestId)
+{
+    std::lock_guard lock(mutex_);
+    cancelled_.push_back(requestId);
+}
+
+void FakeReviewTablet::closeImpl()
+{
+    FakeDevice::closeImpl();
+    failPending({make_error_code(hal::errc::cancelled), "fake tablet was closed"});
 }
 
 } // namespace drivers::fake

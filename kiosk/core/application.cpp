@@ -28,6 +28,10 @@ public:
             return "rating has problems";
         case ApplicationErrc::not_submitted:
             return "no submitted case to rate";
+        case ApplicationErrc::already_rated:
+            return "case already rated";
+        case ApplicationErrc::no_rating_prompt:
+            return "no rating prompt is shown";
         }
         return "application error";
     }
@@ -260,19 +264,36 @@ base::Result<std::string> ApplicationService::rate(const Session& session,
                                                    const hal::Rating& rating,
                                                    std::string_view channel)
 {
-    if (session.submissionId().empty())
+    return rateCase(session.submissionId(), session.itemCode(), rating, channel);
+}
+
+bool ApplicationService::hasRating(const std::string& submissionId) const
+{
+    const auto records = store_.list();
+    if (!records)
+        return false; // the store answers the enqueue too; a real duplicate is refused there
+    return std::any_of(records->begin(), records->end(), [&](const queue::RecordSummary& r) {
+        return r.kind == queue::RecordKind::Evaluation && r.submissionId == submissionId;
+    });
+}
+
+base::Result<std::string> ApplicationService::rateCase(const std::string& submissionId,
+                                                       const std::string& itemCode,
+                                                       const hal::Rating& rating,
+                                                       std::string_view channel)
+{
+    if (submissionId.empty())
         return base::fail(ApplicationErrc::not_submitted, "no submitted case to rate");
     if (auto problems = validateRating(catalog_, rating); !problems.empty())
         return base::fail(ApplicationErrc::invalid_rating, problems.front());
     nlohmann::json body{{"kioskId", kioskId_},
-                        {"itemCode", session.itemCode()},
+                        {"itemCode", itemCode},
                         {"channel", channel},
                         {"level", rating.level},
                         {"reasons", rating.reasons},
                         {"comment", rating.comment},
                         {"evaluatedAt", base::toRfc3339(clock_.now())}};
-    return store_.enqueueEvaluation(
-        queue::EvaluationInput{session.submissionId(), std::move(body)});
+    return store_.enqueueEvaluation(queue::EvaluationInput{submissionId, std::move(body)});
 }
 
 } // namespace kiosk::core

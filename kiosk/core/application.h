@@ -74,6 +74,16 @@ public:
     /// Stores the rating of the session's submitted case. `channel` is kiosk | tablet | qr.
     [[nodiscard]] base::Result<std::string> rate(const Session& session, const hal::Rating& rating,
                                                  std::string_view channel);
+    /// The same for a case named by its submission id, without the session (the rating flow
+    /// stores a tablet's rating on the tablet's thread: this reads only the catalog and writes
+    /// only to the queue, which is thread-safe).
+    /// True when the queue holds a rating of the case (pending or delivered and not purged
+    /// yet): 一次一评 across restarts of the kiosk, not only within one rating flow.
+    [[nodiscard]] bool hasRating(const std::string& submissionId) const;
+    [[nodiscard]] base::Result<std::string> rateCase(const std::string& submissionId,
+                                                     const std::string& itemCode,
+                                                     const hal::Rating& rating,
+                                                     std::string_view channel);
 
 private:
     const Catalog& catalog_;
@@ -87,7 +97,9 @@ enum class ApplicationErrc {
     not_identified,
     invalid_form,
     invalid_rating,
-    not_submitted
+    not_submitted,
+    already_rated,    ///< 一次一评: this case has its rating
+    no_rating_prompt, ///< a rating came for a prompt that is not shown (anymore)
 };
 const std::error_category& applicationCategory();
 inline std::error_code make_error_code(ApplicationErrc e)

@@ -19,6 +19,7 @@ int main(int argc, char** argv)
     kiosk::ctl::addSimulateCommand(app, exitCode);
     kiosk::ctl::addIdcardCommand(app, exitCode);
     kiosk::ctl::addScanCommand(app, exitCode);
+    kiosk::ctl::addTabletCommand(app, exitCode);
     kiosk::ctl::addCatalogCommand(app, exitCode);
 
     try {

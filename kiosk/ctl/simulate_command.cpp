@@ -141,13 +141,22 @@ base::Result<std::string> runSession(int index, const core::Catalog& catalog,
     if (auto r = advance(session, {SessionEvent::ReceiptPrinted}); !r)
         return base::fail(r.error());
 
+    std::optional<hal::Rating> rating;
+    auto heard = kiosk.tablet.outcome.connect([&](const hal::RatingOutcome& outcome) {
+        if (outcome.kind == hal::RatingOutcomeKind::Rated)
+            rating = outcome.rating;
+    });
+    std::vector<hal::RatingReason> reasons;
+    for (const auto& reason : catalog.reasons)
+        reasons.push_back({reason.code, reason.text});
+    auto shown = kiosk.tablet.show({item.name, session.submissionId(), std::move(reasons), 60s});
+    if (!shown)
+        return base::fail(shown.error());
+    // The fake answers on this thread: the outcome has arrived when rate() returns.
     kiosk.tablet.rate(syntheticRating(catalog, index));
-    auto rating = kiosk.tablet.requestRating({item.name, {}}, 2s);
     if (!rating)
-        return base::fail(rating.error());
-    if (!*rating)
         return base::fail(base::errc::timeout, "the fake tablet gave no rating");
-    if (auto rated = service.rate(session, **rating, "tablet"); !rated)
+    if (auto rated = service.rate(session, *rating, "tablet"); !rated)
         return base::fail(rated.error());
     const std::string submissionId = session.submissionId();
     if (auto r = advance(session, {SessionEvent::Rated, SessionEvent::End}); !r)

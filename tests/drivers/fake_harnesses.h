@@ -51,6 +51,13 @@ class FakeReviewTabletHarness final
     : public FakeHarness<ReviewTabletHarness, drivers::fake::FakeReviewTablet> {
 public:
     void citizenRates(const hal::Rating& rating) override { fake_.rate(rating); }
+    void citizenWalksAway() override { fake_.walkAway(); }
+    void becomeFourKeyEvaluator() override
+    {
+        fake_.setInfo({"FakeReviewTablet", "1.0", hal::TabletInput::Keys, 4});
+    }
+    int reasonRequests() override { return fake_.reasonRequests(); }
+    void rateAnotherRequest(int) override {} // a fake has no other requests to answer
 };
 
 } // namespace contract

@@ -47,7 +47,16 @@ public:
 
 class ReviewTabletHarness : public Harness<hal::ReviewTablet> {
 public:
+    /// The citizen rates the prompt on the tablet (once the tablet shows it).
     virtual void citizenRates(const hal::Rating& rating) = 0;
+    /// The citizen walks away: the tablet reports that its prompt timed out.
+    virtual void citizenWalksAway() = 0;
+    /// The tablet introduces itself (hello) as a four-key evaluator, which cannot show reasons.
+    virtual void becomeFourKeyEvaluator() = 0;
+    /// How often the tablet was told that a reason is required.
+    virtual int reasonRequests() = 0;
+    /// The tablet sends a rating for a request it was never shown.
+    virtual void rateAnotherRequest(int level) = 0;
 };
 
 /// A named factory, the parameter of the contract suites.

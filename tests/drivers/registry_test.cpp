@@ -214,3 +214,25 @@ TEST(DriverRegistry, CodeScannerSpecsCreateTheirBackends)
     bad.codeScanner = "serial:";
     EXPECT_FALSE(drivers::createDevices(bad)) << "a spec without a path is refused";
 }
+
+TEST(DriverRegistry, SerialAndTcpReviewTabletSpecsCreateTheLinkDriver)
+{
+    hal::DeviceSpecs specs;
+    specs.reviewTablet = "serial:/dev/nonexistent-review-tablet";
+    auto serial = drivers::createDevices(specs);
+    ASSERT_TRUE(serial) << serial.error().message;
+    EXPECT_EQ(serial->reviewTablet->status().backend, "serial");
+    auto opened = serial->reviewTablet->open();
+    ASSERT_FALSE(opened);
+    EXPECT_EQ(opened.error().code, hal::errc::no_device);
+
+    specs.reviewTablet = "tcp:127.0.0.1:7000";
+    auto tcp = drivers::createDevices(specs);
+    ASSERT_TRUE(tcp) << tcp.error().message;
+    EXPECT_EQ(tcp->reviewTablet->status().backend, "tcp");
+
+    specs.reviewTablet = "tcp:127.0.0.1";
+    auto bad = drivers::createDevices(specs);
+    ASSERT_FALSE(bad);
+    EXPECT_NE(bad.error().message.find("review_tablet"), std::string::npos);
+}
