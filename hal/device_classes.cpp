@@ -53,6 +53,42 @@ std::string_view toString(PaperState value)
     return "unknown";
 }
 
+std::string_view toString(PrinterCondition value)
+{
+    switch (value) {
+    case PrinterCondition::Ready:
+        return "ready";
+    case PrinterCondition::PaperLow:
+        return "paper_low";
+    case PrinterCondition::PaperOut:
+        return "paper_out";
+    case PrinterCondition::CoverOpen:
+        return "cover_open";
+    case PrinterCondition::CutterJam:
+        return "cutter_jam";
+    case PrinterCondition::Offline:
+        return "offline";
+    }
+    return "offline";
+}
+
+std::string Receipt::qrCode() const
+{
+    for (const auto& line : lines)
+        if (line.kind == ReceiptLine::Kind::Qr)
+            return line.text;
+    return {};
+}
+
+std::vector<std::string> Receipt::texts() const
+{
+    std::vector<std::string> result;
+    for (const auto& line : lines)
+        if (line.kind == ReceiptLine::Kind::Text)
+            result.push_back(line.text);
+    return result;
+}
+
 void CardData::wipe()
 {
     for (std::string* field : {&name, &nameEn, &nation, &birthDate, &address, &idNumber, &issuer,

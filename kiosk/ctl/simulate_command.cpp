@@ -120,6 +120,7 @@ base::Result<void> identify(int index, const core::CatalogItem& item, core::Sess
 base::Result<std::string> runSession(int index, const core::Catalog& catalog,
                                      const core::CatalogItem& item,
                                      core::ApplicationService& service, FakeKiosk& kiosk,
+                                     const core::ReceiptSettings& receiptSettings,
                                      const base::Clock& clock)
 {
     using core::SessionEvent;
@@ -135,7 +136,12 @@ base::Result<std::string> runSession(int index, const core::Catalog& catalog,
         return base::fail(submitted.error());
     if (auto r = advance(session, {SessionEvent::Confirmed}); !r)
         return base::fail(r.error());
-    if (auto printed = kiosk.printer.print(core::buildReceipt(catalog, item, session, clock.now()));
+    core::ReceiptFacts facts;
+    for (const auto& material : item.guide.materials)
+        if (material.required)
+            facts.materials.push_back(material.name);
+    if (auto printed = kiosk.printer.print(
+            core::buildReceipt(catalog, item, session, receiptSettings, facts, clock.now()));
         !printed)
         return base::fail(printed.error());
     if (auto r = advance(session, {SessionEvent::ReceiptPrinted}); !r)
@@ -221,7 +227,7 @@ int runSimulate(const SimulateOptions& options)
     std::set<std::string> submissions;
     for (int i = 0; i < options.sessions; ++i) {
         const auto& item = *items[static_cast<std::size_t>(i) % items.size()];
-        auto submission = runSession(i, *catalog, item, service, kiosk, clock);
+        auto submission = runSession(i, *catalog, item, service, kiosk, config->receipt, clock);
         if (!submission) {
             sync.stop();
             return printError(submission.error().withContext("session " + std::to_string(i + 1)),

@@ -41,8 +41,8 @@ public:
     {
         std::vector<std::string> lines;
         for (const auto& receipt : fake_.printed())
-            for (const auto& line : receipt.lines)
-                lines.push_back(line.text);
+            for (const auto& line : receipt.texts())
+                lines.push_back(line);
         return lines;
     }
 };

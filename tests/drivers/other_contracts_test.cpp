@@ -91,15 +91,16 @@ protected:
     void SetUp() override { harness_ = GetParam().create(); }
     static hal::Receipt receipt()
     {
-        return {{{"涪城区政务服务中心", hal::ReceiptLine::Align::Center, true, true},
-                 {"办件编号：510703-20261123-000123"}},
-                "510703-20261123-000123"};
+        return {{{"涪城区政务服务中心", hal::ReceiptLine::Align::Center, true, 2},
+                 hal::ReceiptLine::separator(),
+                 {"办件编号：510703-20261123-000123"},
+                 hal::ReceiptLine::qr("https://zwfw.example.gov.cn/r/510703-20261123-000123")}};
     }
     std::unique_ptr<ReceiptPrinterHarness> harness_;
 };
 
 auto printOne = [](hal::ReceiptPrinter& printer) {
-    return printer.print({{{"测试"}}, ""});
+    return printer.print({{{"测试"}}});
 };
 
 TEST_P(ReceiptPrinterContract, PrintBeforeOpenFailsNotOpen)
