@@ -81,7 +81,7 @@ void appendCase(std::vector<Line>& lines, const Session& session, const ReceiptF
         return;
     }
     lines.push_back(text("受理编号：" + session.submissionId(), Align::Left, true));
-    lines.push_back(text("本件已在本机保存，网络恢复后将自动提交，无需再次办理。"));
+    lines.push_back(text("网络恢复后将自动提交，无需再次办理。"));
 }
 
 void appendGuide(std::vector<Line>& lines, const CatalogItem& item, const ReceiptFacts& facts)
