@@ -37,6 +37,7 @@ class FakeReceiptPrinterHarness final
     : public FakeHarness<ReceiptPrinterHarness, drivers::fake::FakeReceiptPrinter> {
 public:
     void setPaper(hal::PaperState paper) override { fake_.setPaper(paper); }
+    void setCondition(hal::PrinterCondition condition) override { fake_.setCondition(condition); }
     std::vector<std::string> printedText() override
     {
         std::vector<std::string> lines;

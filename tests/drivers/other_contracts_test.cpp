@@ -3,6 +3,7 @@
 #include "code_scanner_harnesses.h"
 #include "fake_harnesses.h"
 #include "lifecycle_contract.h"
+#include "receipt_printer_harnesses.h"
 
 using namespace std::chrono_literals;
 
@@ -139,12 +140,57 @@ TEST_P(ReceiptPrinterContract, PaperOutIsAMediaErrorAndPrintsNothing)
     EXPECT_EQ(harness_->device().status().counters.failures, 1u);
 }
 
+TEST_P(ReceiptPrinterContract, CoverOpenIsAMediaErrorAndConditionSaysSo)
+{
+    ASSERT_TRUE(harness_->device().open());
+    harness_->setCondition(hal::PrinterCondition::CoverOpen);
+    EXPECT_EQ(harness_->device().condition(), hal::PrinterCondition::CoverOpen);
+    auto result = harness_->device().print(receipt());
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().code, hal::errc::media);
+    EXPECT_TRUE(harness_->printedText().empty());
+}
+
+TEST_P(ReceiptPrinterContract, PaperLowStillPrints)
+{
+    ASSERT_TRUE(harness_->device().open());
+    harness_->setPaper(hal::PaperState::Low);
+    EXPECT_EQ(harness_->device().condition(), hal::PrinterCondition::PaperLow);
+    ASSERT_TRUE(harness_->device().print(receipt()));
+    EXPECT_EQ(harness_->printedText().size(), 2u);
+}
+
+TEST_P(ReceiptPrinterContract, CutterJamIsADeviceFault)
+{
+    ASSERT_TRUE(harness_->device().open());
+    harness_->setCondition(hal::PrinterCondition::CutterJam);
+    auto result = harness_->device().print(receipt());
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().code, hal::errc::device_fault);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ReceiptPrinterContract,
-                         testing::Values(contract::Backend<ReceiptPrinterHarness>{
-                             "fake",
-                             [] {
-                                 return std::make_unique<contract::FakeReceiptPrinterHarness>();
-                             }}),
+                         testing::Values(
+                             contract::Backend<ReceiptPrinterHarness>{
+                                 "fake",
+                                 [] {
+                                     return std::make_unique<contract::FakeReceiptPrinterHarness>();
+                                 }},
+                             contract::Backend<ReceiptPrinterHarness>{
+                                 "escpos_serial",
+                                 [] {
+                                     return std::make_unique<contract::PtyPrinterHarness>("serial");
+                                 }},
+                             contract::Backend<ReceiptPrinterHarness>{
+                                 "escpos_file",
+                                 [] {
+                                     return std::make_unique<contract::PtyPrinterHarness>("file");
+                                 }},
+                             contract::Backend<ReceiptPrinterHarness>{
+                                 "escpos_tcp",
+                                 [] {
+                                     return std::make_unique<contract::TcpPrinterHarness>();
+                                 }}),
                          contract::backendName<ReceiptPrinterHarness>);
 
 // --- Review tablet --------------------------------------------------------------------------
