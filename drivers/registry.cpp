@@ -7,6 +7,7 @@
 #include "drivers/code_scanner/camera/camera_code_scanner.h"
 #include "drivers/code_scanner/evdev/evdev_code_scanner.h"
 #include "drivers/code_scanner/serial/serial_code_scanner.h"
+#include "drivers/receipt_printer/escpos_printer.h"
 
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_code_scanner.h"
@@ -18,9 +19,9 @@ namespace drivers {
 namespace {
 
 /// Builds the fake for `spec` == "fake" and refuses any other spec with an error naming the
-/// class and spec, rather than silently replacing it by a fake. The receipt printer and the
-/// review tablet have only this (their drivers arrive with their own issues); the card reader
-/// and the code scanner come here for a spec none of their real backends takes.
+/// class and spec, rather than silently replacing it by a fake. The review tablet has only
+/// this (its driver arrives with its own issue); the other classes come here for a spec none
+/// of their real backends takes.
 template <class Fake, class Interface>
 base::Result<std::shared_ptr<Interface>> create(std::string_view deviceClass,
                                                 const std::string& spec)
@@ -64,23 +65,42 @@ base::Result<std::shared_ptr<hal::CodeScanner>> createCodeScanner(const std::str
     return create<fake::FakeCodeScanner, hal::CodeScanner>("code_scanner", spec);
 }
 
-base::Result<hal::DeviceSet> createDevices(const hal::DeviceSpecs& specs)
+base::Result<std::shared_ptr<hal::ReceiptPrinter>> createReceiptPrinter(const std::string& spec,
+                                                                         const std::string& profile)
 {
-    auto cardReader = createCardReader(specs.cardReader);
-    if (!cardReader)
-        return base::fail(cardReader.error());
-    auto codeScanner = createCodeScanner(specs.codeScanner);
-    if (!codeScanner)
-        return base::fail(codeScanner.error());
-    auto receiptPrinter = create<fake::FakeReceiptPrinter, hal::ReceiptPrinter>(
-        "receipt_printer", specs.receiptPrinter);
-    if (!receiptPrinter)
-        return base::fail(receiptPrinter.error());
-    auto reviewTablet =
-        create<fake::FakeReviewTablet, hal::ReviewTablet>("review_tablet", specs.reviewTablet);
-    if (!reviewTablet)
-        return base::fail(reviewTablet.error());
-    return hal::DeviceSet{*cardReader, *codeScanner, *receiptPrinter, *reviewTablet};
+    if (spec == "fake")
+        return create<fake::FakeReceiptPrinter, hal::ReceiptPrinter>("receipt_printer", spec);
+    auto printer = receipt_printer::makeEscPosPrinter(spec, profile);
+    if (!printer)
+        return base::fail(printer.error().withContext("receipt_printer"));
+    return std::shared_ptr<hal::ReceiptPrinter>(std::move(*printer));
+}
+
+namespace {
+
+/// Stores a made device, or the error of one that could not be made.
+template <class Interface>
+void take(base::Result<std::shared_ptr<Interface>> made, std::shared_ptr<Interface>& slot,
+          std::vector<base::Error>& errors)
+{
+    if (made)
+        slot = std::move(*made);
+    else
+        errors.push_back(std::move(made.error()));
+}
+
+} // namespace
+
+CreatedDevices createDevices(const hal::DeviceSpecs& specs)
+{
+    CreatedDevices created;
+    take(createCardReader(specs.cardReader), created.devices.cardReader, created.errors);
+    take(createCodeScanner(specs.codeScanner), created.devices.codeScanner, created.errors);
+    take(createReceiptPrinter(specs.receiptPrinter, specs.receiptPrinterProfile),
+         created.devices.receiptPrinter, created.errors);
+    take(create<fake::FakeReviewTablet, hal::ReviewTablet>("review_tablet", specs.reviewTablet),
+         created.devices.reviewTablet, created.errors);
+    return created;
 }
 
 } // namespace drivers

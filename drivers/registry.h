@@ -7,12 +7,27 @@
 #include "hal/device_specs.h"
 
 #include <string>
+#include <vector>
 
 namespace drivers {
 
+/// The devices made from the specs, and what could not be made.
+struct CreatedDevices {
+    hal::DeviceSet devices; ///< a class whose spec failed is left empty (nullptr)
+    std::vector<base::Error> errors; ///< one per failed class, naming the class and the spec
+
+    [[nodiscard]] bool complete() const { return errors.empty(); }
+};
+
 /// Creates the four devices (not opened yet). An unknown spec, or a backend this build does
-/// not have, is an error naming the device class and the spec.
-[[nodiscard]] base::Result<hal::DeviceSet> createDevices(const hal::DeviceSpecs& specs);
+/// not have, fails that device class only: the others are still made, because a kiosk whose
+/// printer is misconfigured can still take applications.
+[[nodiscard]] CreatedDevices createDevices(const hal::DeviceSpecs& specs);
+
+/// Creates one receipt printer (not opened): fake, or ESC/POS over usb:VVVV:PPPP, file:PATH,
+/// tcp:HOST[:PORT] or serial:DEV[@BAUD] with the named built-in profile (kioskctl print).
+[[nodiscard]] base::Result<std::shared_ptr<hal::ReceiptPrinter>>
+createReceiptPrinter(const std::string& spec, const std::string& profile = "generic-80");
 
 /// Creates one code scanner (not opened) from a spec: fake, camera:/dev/videoN, image:FILE,
 /// video:FILE, serial:DEV or evdev:DEV (kioskctl scan uses it alone). `formats` are the ZXing
