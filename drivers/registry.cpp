@@ -66,7 +66,7 @@ base::Result<std::shared_ptr<hal::CodeScanner>> createCodeScanner(const std::str
 }
 
 base::Result<std::shared_ptr<hal::ReceiptPrinter>> createReceiptPrinter(const std::string& spec,
-                                                                         const std::string& profile)
+                                                                        const std::string& profile)
 {
     if (spec == "fake")
         return create<fake::FakeReceiptPrinter, hal::ReceiptPrinter>("receipt_printer", spec);

@@ -13,7 +13,7 @@ namespace drivers {
 
 /// The devices made from the specs, and what could not be made.
 struct CreatedDevices {
-    hal::DeviceSet devices; ///< a class whose spec failed is left empty (nullptr)
+    hal::DeviceSet devices;          ///< a class whose spec failed is left empty (nullptr)
     std::vector<base::Error> errors; ///< one per failed class, naming the class and the spec
 
     [[nodiscard]] bool complete() const { return errors.empty(); }

@@ -20,6 +20,7 @@ int main(int argc, char** argv)
     kiosk::ctl::addIdcardCommand(app, exitCode);
     kiosk::ctl::addScanCommand(app, exitCode);
     kiosk::ctl::addCatalogCommand(app, exitCode);
+    kiosk::ctl::addPrintCommand(app, exitCode);
 
     try {
         app.parse(argc, argv);

@@ -29,8 +29,8 @@ TEST(DriverRegistry, FakeSpecsCreateFourClosedDevices)
 {
     auto devices = drivers::createDevices({});
     ASSERT_TRUE(devices.complete());
-    ASSERT_TRUE(devices.devices.cardReader && devices.devices.codeScanner && devices.devices.receiptPrinter &&
-                devices.devices.reviewTablet);
+    ASSERT_TRUE(devices.devices.cardReader && devices.devices.codeScanner &&
+                devices.devices.receiptPrinter && devices.devices.reviewTablet);
     EXPECT_EQ(devices.devices.cardReader->status().state, hal::DeviceState::Closed);
     EXPECT_EQ(devices.devices.cardReader->status().backend, "fake");
 }
@@ -126,7 +126,8 @@ TEST(DeviceManager, AnAbsentDeviceWaitsNotConnectedAndOpensWhenPluggedIn)
 {
     auto devices = drivers::createDevices({});
     ASSERT_TRUE(devices.complete());
-    auto reader = std::static_pointer_cast<drivers::fake::FakeCardReader>(devices.devices.cardReader);
+    auto reader =
+        std::static_pointer_cast<drivers::fake::FakeCardReader>(devices.devices.cardReader);
     reader->unplug();
     base::ManualClock clock;
     hal::DeviceManager manager(devices.devices, retriesOn(clock));
@@ -168,7 +169,8 @@ TEST(DeviceManager, CloseAllEndsTheWaitForAnAbsentDevice)
 {
     auto devices = drivers::createDevices({});
     ASSERT_TRUE(devices.complete());
-    auto reader = std::static_pointer_cast<drivers::fake::FakeCardReader>(devices.devices.cardReader);
+    auto reader =
+        std::static_pointer_cast<drivers::fake::FakeCardReader>(devices.devices.cardReader);
     reader->unplug();
     base::ManualClock clock;
     hal::DeviceManager manager(devices.devices, retriesOn(clock));
