@@ -15,6 +15,8 @@ using namespace escpos;
 namespace {
 
 constexpr std::uint8_t kQrEccM = 0x31; ///< GS ( k fn 69: 48 + level (L M Q H)
+/// The most bytes a QR symbol holds in byte mode at error correction M (version 40).
+constexpr std::size_t kQrMaxBytesM = 2331;
 
 /// libqrencode's symbol with quiet zone excluded; nullptr when the text does not fit.
 std::unique_ptr<QRcode, void (*)(QRcode*)> makeQr(const std::string& text)
@@ -103,7 +105,7 @@ void EscPosEncoder::separator()
 
 base::Result<void> EscPosEncoder::qr(const hal::ReceiptLine& line)
 {
-    if (!makeQr(line.text))
+    if (line.text.size() > kQrMaxBytesM) // the printer would print nothing
         return base::fail(base::errc::invalid_argument, "QR text of " +
                                                             std::to_string(line.text.size()) +
                                                             " bytes does not fit in a QR code");
@@ -129,6 +131,8 @@ base::Result<void> EscPosEncoder::qr(const hal::ReceiptLine& line)
 base::Result<void> EscPosEncoder::rasterQr(const hal::ReceiptLine& line)
 {
     const auto code = makeQr(line.text);
+    if (!code)
+        return base::fail(base::errc::invalid_argument, "QR text cannot be encoded");
     const int scale = profile_.qrModuleDots;
     const int side = code->width * scale;
     const int widthBytes = profile_.paperDots / 8;
