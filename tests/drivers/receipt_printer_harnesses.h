@@ -65,6 +65,13 @@ public:
     drivers::receipt_printer::EscPosPrinter& printer() { return *printer_; }
 
 protected:
+    /// Derived harnesses call this first in their destructor: the printer's poll must stop
+    /// before the simulated printer it talks to goes.
+    void closePrinter()
+    {
+        if (printer_)
+            printer_->close();
+    }
     void waitFor(hal::DeviceState state)
     {
         EXPECT_TRUE(test_support::pollUntil([&] { return printer_->status().state == state; }))
@@ -85,6 +92,7 @@ public:
         EXPECT_TRUE(printer) << printer.error().message;
         printer_ = *printer;
     }
+    ~PtyPrinterHarness() override { closePrinter(); }
     test_support::EscPosPrinterModel& model() override { return sim_.model(); }
     void unplug() override
     {
@@ -115,6 +123,7 @@ public:
         EXPECT_TRUE(printer) << printer.error().message;
         printer_ = *printer;
     }
+    ~TcpPrinterHarness() override { closePrinter(); }
     test_support::EscPosPrinterModel& model() override { return sim_.model(); }
     void unplug() override
     {
