@@ -15,7 +15,7 @@ void addQueueCommand(CLI::App& app, int& exitCode);    ///< queue list|show|retr
 void addSimulateCommand(CLI::App& app, int& exitCode); ///< simulate --sessions N
 void addIdcardCommand(CLI::App& app, int& exitCode);   ///< idcard read|decode|status
 void addScanCommand(CLI::App& app, int& exitCode);     ///< scan --device SPEC
-void addPrintCommand(CLI::App& app, int& exitCode);    ///< print test|status
+void addPrintCommand(CLI::App& app, int& exitCode);    ///< print test|status|pdf
 void addCatalogCommand(CLI::App& app,
                        int& exitCode); ///< catalog verify|show|search|install|sign|diff
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// kioskctl print: a test receipt on a receipt printer (or its bytes, or its picture), and the
-// printer's status, for technicians connecting and diagnosing a printer.
+// kioskctl print: a test receipt on a receipt printer (or its bytes, or its picture), the
+// printer's status, and an A4 PDF through CUPS, for technicians connecting and diagnosing.
+#include "drivers/a4_printer/cups_printer.h"
 #include "drivers/receipt_printer/escpos_encoder.h"
 #include "drivers/receipt_printer/escpos_printer.h"
 #include "drivers/receipt_printer/escpos_renderer.h"
@@ -10,6 +11,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -24,6 +26,8 @@ struct PrintOptions {
     std::string profile = "generic-80";
     std::string out;
     std::string png;
+    std::string pdf;     ///< print pdf: the document
+    std::string printer; ///< print pdf: cups:QUEUE
     bool json = false;
 };
 
@@ -175,6 +179,34 @@ int runStatus(const PrintOptions& options)
                : Failed;
 }
 
+/// An A4 document through CUPS, followed to the end. The server and the job's user come from
+/// libcups's defaults (CUPS_SERVER, CUPS_USER, /etc/cups/client.conf).
+int runPdf(const PrintOptions& options)
+{
+    namespace a4 = drivers::a4_printer;
+    auto queue = a4::parseCupsSpec(options.printer);
+    if (!queue)
+        return fail(queue.error(), options, BadUsage);
+    if (!std::filesystem::is_regular_file(options.pdf))
+        return fail({make_error_code(base::errc::not_found), "cannot read " + options.pdf}, options,
+                    BadUsage);
+    auto outcome =
+        a4::printPdf(*queue, options.pdf, std::filesystem::path(options.pdf).filename().string(),
+                     {}, [&](const a4::JobOutcome& progress) {
+                         if (!options.json)
+                             std::cerr << "job " << progress.jobId << ": "
+                                       << a4::toString(progress.state) << "\n";
+                     });
+    if (!outcome)
+        return fail(outcome.error(), options,
+                    outcome.error().code == base::errc::not_found ? BadUsage : Failed);
+    if (options.json)
+        printJson({{"jobId", outcome->jobId}, {"state", a4::toString(outcome->state)}});
+    else
+        std::cout << "printed on " << options.printer << " (job " << outcome->jobId << ")\n";
+    return Ok;
+}
+
 } // namespace
 
 void addPrintCommand(CLI::App& app, int& exitCode)
@@ -202,6 +234,13 @@ void addPrintCommand(CLI::App& app, int& exitCode)
     status->add_option("--profile", options->profile, "Printer profile")->capture_default_str();
     status->add_flag("--json", options->json, "Print JSON");
     status->callback([options, &exitCode] { exitCode = runStatus(*options); });
+
+    auto* pdf = print->add_subcommand(
+        "pdf", "Print an A4 PDF through CUPS and follow the job until it is printed or fails");
+    pdf->add_option("file", options->pdf, "The PDF")->required();
+    pdf->add_option("--printer", options->printer, "cups:QUEUE_NAME")->required();
+    pdf->add_flag("--json", options->json, "Print JSON");
+    pdf->callback([options, &exitCode] { exitCode = runPdf(*options); });
 }
 
 } // namespace kiosk::ctl

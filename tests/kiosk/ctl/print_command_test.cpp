@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // kioskctl print as a technician runs it: the real binary against a simulated ESC/POS printer
-// on loopback TCP and on a pty serial line.
+// on loopback TCP and on a pty serial line, and against a private cupsd with cups-pdf.
 #include "drivers/receipt_printer/escpos_reader.h"
 #include "drivers/receipt_printer/escpos_renderer.h"
+#include "platform_sim/pdf.h"
 #include "tests/support/escpos_sim/escpos_printer_sim.h"
+#include "tests/support/private_cupsd.h"
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
@@ -11,6 +13,7 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sys/wait.h>
@@ -22,10 +25,11 @@ struct Run {
     nlohmann::json out;
 };
 
-Run print(const std::string& arguments)
+/// `environment` ("NAME=value ...") is put before the command, for libcups's CUPS_SERVER.
+Run print(const std::string& arguments, const std::string& environment = {})
 {
     const std::string command =
-        std::string(KIOSKCTL_PATH) + " print " + arguments + " --json 2>/dev/null";
+        environment + std::string(KIOSKCTL_PATH) + " print " + arguments + " --json 2>/dev/null";
     std::string text;
     FILE* pipe = popen(command.c_str(), "r");
     std::array<char, 4096> buffer{};
@@ -125,4 +129,35 @@ TEST(PrintCommand, ErrorsAreJsonWithANonZeroExit)
 
     auto nothing = print("test");
     EXPECT_EQ(nothing.exitCode, 2);
+}
+
+TEST(PrintCommand, PdfGoesThroughCupsAndErrorsNameTheQueue)
+{
+    test_support::PrivateCupsd cupsd;
+    cupsd.addPdfQueue("kiosk-a4");
+    test_support::TempDir dir;
+    const auto pdf = dir.file("certificate.pdf");
+    std::ofstream(pdf, std::ios::binary) << platform_sim::makePdf("Certificate for kioskctl");
+    const std::string env = "CUPS_SERVER=" + cupsd.server() + " CUPS_USER=kiosk-print-test ";
+
+    auto printed = print("pdf " + pdf + " --printer cups:kiosk-a4", env);
+    ASSERT_EQ(printed.exitCode, 0) << printed.out.dump();
+    EXPECT_EQ(printed.out["state"], "completed");
+    EXPECT_GT(printed.out["jobId"].get<int>(), 0);
+    for (const auto& entry : std::filesystem::directory_iterator("/var/spool/cups-pdf/ANONYMOUS"))
+        if (entry.path().filename().string().starts_with("certificate"))
+            std::filesystem::remove(entry.path());
+
+    auto missing = print("pdf " + pdf + " --printer cups:no-such-queue", env);
+    EXPECT_EQ(missing.exitCode, 2);
+    EXPECT_NE(missing.out["error"]["message"].get<std::string>().find("no-such-queue"),
+              std::string::npos);
+
+    cupsd.stopQueue("kiosk-a4");
+    auto stopped = print("pdf " + pdf + " --printer cups:kiosk-a4", env);
+    EXPECT_EQ(stopped.exitCode, 1);
+    EXPECT_EQ(stopped.out["error"]["code"], "hal:5"); // device_fault
+
+    auto badSpec = print("pdf " + pdf + " --printer lpr:x", env);
+    EXPECT_EQ(badSpec.exitCode, 2);
 }
