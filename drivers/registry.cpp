@@ -3,6 +3,7 @@
 // on purpose: static registrar objects in STATIC libraries are dropped by the linker.
 #include "drivers/registry.h"
 
+#include "drivers/a4_printer/cups_printer.h"
 #include "drivers/card_reader/sam_card_reader.h"
 #include "drivers/code_scanner/camera/camera_code_scanner.h"
 #include "drivers/code_scanner/evdev/evdev_code_scanner.h"
@@ -11,6 +12,7 @@
 
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_code_scanner.h"
+#include "drivers/fake/fake_document_printer.h"
 #include "drivers/fake/fake_receipt_printer.h"
 #include "drivers/fake/fake_review_tablet.h"
 
@@ -74,6 +76,19 @@ base::Result<std::shared_ptr<hal::ReceiptPrinter>> createReceiptPrinter(const st
     if (!printer)
         return base::fail(printer.error().withContext("receipt_printer"));
     return std::shared_ptr<hal::ReceiptPrinter>(std::move(*printer));
+}
+
+base::Result<std::shared_ptr<hal::DocumentPrinter>> createDocumentPrinter(const std::string& spec)
+{
+    if (spec.empty())
+        return std::shared_ptr<hal::DocumentPrinter>();
+    if (spec == "fake")
+        return std::shared_ptr<hal::DocumentPrinter>(std::make_shared<fake::FakeDocumentPrinter>());
+    auto queue = a4_printer::parseCupsSpec(spec);
+    if (!queue)
+        return base::fail(queue.error().withContext("a4_printer"));
+    return std::shared_ptr<hal::DocumentPrinter>(
+        std::make_shared<a4_printer::CupsDocumentPrinter>(*queue));
 }
 
 namespace {

@@ -5,6 +5,7 @@
 #include "base/result.h"
 #include "hal/device_manager.h"
 #include "hal/device_specs.h"
+#include "hal/document_printer.h"
 
 #include <string>
 #include <vector>
@@ -35,5 +36,10 @@ createReceiptPrinter(const std::string& spec, const std::string& profile = "gene
 /// themselves and ignore it.
 [[nodiscard]] base::Result<std::shared_ptr<hal::CodeScanner>>
 createCodeScanner(const std::string& spec, const std::string& formats = "QRCode");
+
+/// The A4 printer for certificates from `[devices] a4_printer`: "fake", or "cups:QUEUE" through
+/// libcups (the server from CUPS_SERVER or client.conf). An empty spec is no printer: nullptr.
+[[nodiscard]] base::Result<std::shared_ptr<hal::DocumentPrinter>>
+createDocumentPrinter(const std::string& spec);
 
 } // namespace drivers

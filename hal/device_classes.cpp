@@ -3,6 +3,7 @@
 #include "base/secure_buffer.h"
 #include "hal/card_reader.h"
 #include "hal/code_scanner.h"
+#include "hal/document_printer.h"
 #include "hal/receipt_printer.h"
 #include "hal/review_tablet.h"
 
@@ -70,6 +71,25 @@ std::string_view toString(PrinterCondition value)
         return "offline";
     }
     return "offline";
+}
+
+std::string_view toString(DocumentJobState value)
+{
+    switch (value) {
+    case DocumentJobState::Queued:
+        return "queued";
+    case DocumentJobState::Printing:
+        return "printing";
+    case DocumentJobState::Completed:
+        return "completed";
+    case DocumentJobState::Stopped:
+        return "stopped";
+    case DocumentJobState::Cancelled:
+        return "cancelled";
+    case DocumentJobState::Aborted:
+        return "aborted";
+    }
+    return "queued";
 }
 
 std::string Receipt::qrCode() const

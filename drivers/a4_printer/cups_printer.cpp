@@ -7,7 +7,10 @@
 
 #include <cups/cups.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <memory>
+#include <unistd.h>
 
 namespace drivers::a4_printer {
 
@@ -153,25 +156,6 @@ base::Error failed(const JobOutcome& outcome, std::string_view why)
 
 } // namespace
 
-std::string_view toString(JobState state)
-{
-    switch (state) {
-    case JobState::Queued:
-        return "queued";
-    case JobState::Printing:
-        return "printing";
-    case JobState::Completed:
-        return "completed";
-    case JobState::Stopped:
-        return "stopped";
-    case JobState::Cancelled:
-        return "cancelled";
-    case JobState::Aborted:
-        return "aborted";
-    }
-    return "queued";
-}
-
 base::Result<std::string> parseCupsSpec(std::string_view spec)
 {
     if (!spec.starts_with("cups:") || spec.size() == 5 ||
@@ -235,6 +219,41 @@ base::Result<JobOutcome> printPdf(const std::string& queue, const std::string& p
                                                       std::string(toString(last.state)) + ")");
         (void)options.clock->sleepFor(options.pollInterval);
     }
+}
+
+base::Result<hal::DocumentJob> CupsDocumentPrinter::printPdf(std::string_view pdf,
+                                                             const std::string& title,
+                                                             const Progress& progress)
+{
+    // A certificate carries personal data: a file only this process can read, gone as soon
+    // as CUPS has its copy (the job is submitted before the follow loop starts).
+    std::string path = (std::filesystem::temp_directory_path() / "kiosk-a4-XXXXXX").string();
+    const int fd = ::mkstemp(path.data());
+    if (fd < 0)
+        return base::fail(base::fromErrno("mkstemp", errno));
+    std::size_t written = 0;
+    while (written < pdf.size()) {
+        const ssize_t n = ::write(fd, pdf.data() + written, pdf.size() - written);
+        if (n <= 0)
+            break;
+        written += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    if (written != pdf.size()) {
+        ::unlink(path.c_str());
+        return base::fail(base::errc::io, "cannot write the document to " + path);
+    }
+    bool removed = false;
+    auto outcome = drivers::a4_printer::printPdf(
+        queue_, path, title, options_, [&](const hal::DocumentJob& job) {
+            if (!removed)
+                removed = ::unlink(path.c_str()) == 0; // submitted: CUPS holds its own copy
+            if (progress)
+                progress(job);
+        });
+    if (!removed)
+        ::unlink(path.c_str());
+    return outcome;
 }
 
 } // namespace drivers::a4_printer

@@ -5,6 +5,7 @@
 
 #include "base/clock.h"
 #include "base/result.h"
+#include "hal/document_printer.h"
 
 #include <chrono>
 #include <functional>
@@ -13,10 +14,9 @@
 
 namespace drivers::a4_printer {
 
-/// Where a job is, in the words the kiosk shows: CUPS's job states, simplified.
-enum class JobState { Queued, Printing, Completed, Stopped, Cancelled, Aborted };
-/// queued | printing | completed | stopped | cancelled | aborted
-[[nodiscard]] std::string_view toString(JobState state);
+using JobState = hal::DocumentJobState;
+using JobOutcome = hal::DocumentJob;
+using hal::toString;
 
 struct CupsOptions {
     /// "HOST:PORT" or a socket path; empty: libcups's default (CUPS_SERVER, client.conf).
@@ -30,12 +30,6 @@ struct CupsOptions {
     const base::Clock* clock = &base::systemClock();
 };
 
-struct JobOutcome {
-    int jobId = 0;
-    JobState state = JobState::Queued;
-    std::string detail; ///< CUPS's job-state-reasons / printer-state-message, for technicians
-};
-
 /// Parses "cups:QUEUE" (the [devices] a4_printer spec); errc::invalid_argument otherwise.
 [[nodiscard]] base::Result<std::string> parseCupsSpec(std::string_view spec);
 
@@ -47,5 +41,22 @@ struct JobOutcome {
 [[nodiscard]] base::Result<JobOutcome>
 printPdf(const std::string& queue, const std::string& pdfFile, const std::string& title,
          const CupsOptions& options, const std::function<void(const JobOutcome&)>& progress = {});
+
+/// hal::DocumentPrinter on a CUPS queue: the PDF goes through a private temporary file
+/// (libcups sends files), removed after the job is submitted.
+class CupsDocumentPrinter final : public hal::DocumentPrinter {
+public:
+    CupsDocumentPrinter(std::string queue, CupsOptions options = {})
+        : queue_(std::move(queue)), options_(std::move(options))
+    {
+    }
+    base::Result<hal::DocumentJob> printPdf(std::string_view pdf, const std::string& title,
+                                            const Progress& progress) override;
+    std::string describe() const override { return "cups:" + queue_; }
+
+private:
+    std::string queue_;
+    CupsOptions options_;
+};
 
 } // namespace drivers::a4_printer

@@ -73,6 +73,16 @@ TEST(DriverRegistry, ReceiptPrinterSpecsCreateTheEscPosDriverWithTheProfile)
     EXPECT_NE(created.errors[0].message.find("epson-unknown"), std::string::npos);
 }
 
+TEST(DriverRegistry, A4PrinterSpecIsFakeCupsOrNone)
+{
+    auto none = drivers::createDocumentPrinter("");
+    ASSERT_TRUE(none);
+    EXPECT_FALSE(*none);
+    EXPECT_EQ((*drivers::createDocumentPrinter("fake"))->describe(), "fake");
+    EXPECT_EQ((*drivers::createDocumentPrinter("cups:Office_A4"))->describe(), "cups:Office_A4");
+    EXPECT_FALSE(drivers::createDocumentPrinter("ipp://printer/x"));
+}
+
 TEST(DriverRegistry, SerialAndUsbCardReaderSpecsCreateTheSamDriver)
 {
     hal::DeviceSpecs specs;

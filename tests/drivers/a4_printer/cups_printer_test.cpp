@@ -111,6 +111,20 @@ TEST_F(CupsPrinter, CertificateIsPrintedAndItsTextComesOutOfCupsPdf)
     EXPECT_NE(pdfText(files[0]).find("Certificate DOC-510703-20261123-000123"), std::string::npos);
 }
 
+TEST_F(CupsPrinter, DocumentPrinterPrintsBytesAndLeavesNoTemporaryFile)
+{
+    CupsDocumentPrinter printer("kiosk-a4", options_);
+    auto job = printer.printPdf(platform_sim::makePdf("Certificate from bytes"), title_, {});
+    ASSERT_TRUE(job) << job.error().describe();
+    EXPECT_EQ(job->state, hal::DocumentJobState::Completed);
+    EXPECT_EQ(printer.describe(), "cups:kiosk-a4");
+    std::size_t left = 0;
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::filesystem::temp_directory_path()))
+        left += entry.path().filename().string().starts_with("kiosk-a4-");
+    EXPECT_EQ(left, 0u) << "the certificate's temporary copy is gone";
+}
+
 TEST_F(CupsPrinter, MissingQueueIsNotFound)
 {
     auto outcome = printPdf("no-such-queue", certificate("x"), title_, options_);
