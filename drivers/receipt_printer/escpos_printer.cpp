@@ -28,6 +28,14 @@ base::Error conditionError(const PrinterStatus& status, std::string_view when)
             std::string(when) + ": " + status.detail};
 }
 
+/// A status that could not be read (garbage, a write that timed out) counts as offline: the
+/// kiosk must not promise a receipt it cannot check.
+PrinterStatus unreadable(const base::Error& error)
+{
+    return {hal::PrinterCondition::Offline, hal::PaperState::Unknown,
+            "offline: status unreadable: " + error.message};
+}
+
 } // namespace
 
 EscPosPrinter::EscPosPrinter(std::string backend, PrinterProfile profile, TransportOpener opener,
@@ -56,10 +64,10 @@ base::Result<void> EscPosPrinter::openImpl()
         std::lock_guard io(ioMutex_);
         encoder_.emplace(std::move(*encoder));
         transport_ = std::move(*transport);
-        if (auto status = queryLocked())
-            remember(*status);
-        else if (status.error().code == hal::errc::no_device)
+        auto status = queryLocked();
+        if (!status && status.error().code == hal::errc::no_device)
             return base::fail(status.error());
+        remember(status ? *status : unreadable(status.error()));
     }
     {
         std::lock_guard lock(statusMutex_);
@@ -179,6 +187,8 @@ base::Result<PrinterStatus> EscPosPrinter::queryStatus()
             remember(*status);
         else
             disconnected = dropIfGone(status.error());
+        if (!status && !disconnected)
+            remember(unreadable(status.error()));
     }
     if (disconnected)
         reportDisconnected("receipt printer went away: " + status.error().message);

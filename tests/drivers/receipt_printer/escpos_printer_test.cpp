@@ -117,6 +117,19 @@ TEST(EscPosPrinter, PrinterThatDoesNotAnswerIsOfflineAndGetsNoJob)
     EXPECT_TRUE(sim.model().received().empty());
 }
 
+TEST(EscPosPrinter, GarbageStatusAnswersCountAsOfflineAndGetNoJob)
+{
+    test_support::TcpPrinterSim sim;
+    sim.model().setRawAnswer(0xFF);
+    auto printer = tcpPrinter(sim, options(1h));
+    ASSERT_TRUE(printer->open());
+    EXPECT_EQ(printer->condition(), PrinterCondition::Offline);
+    auto printed = printer->print(receipt());
+    ASSERT_FALSE(printed);
+    EXPECT_EQ(printed.error().code, hal::errc::protocol);
+    EXPECT_TRUE(sim.model().received().empty());
+}
+
 TEST(EscPosPrinter, UnidirectionalPrinterPrintsBlind)
 {
     test_support::TcpPrinterSim sim;

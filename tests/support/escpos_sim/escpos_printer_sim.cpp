@@ -52,6 +52,12 @@ void EscPosPrinterModel::setAnswers(bool answers)
     answers_ = answers;
 }
 
+void EscPosPrinterModel::setRawAnswer(std::uint8_t byte)
+{
+    std::lock_guard lock(mutex_);
+    rawAnswer_ = byte;
+}
+
 std::vector<std::uint8_t> EscPosPrinterModel::received() const
 {
     std::lock_guard lock(mutex_);
@@ -104,7 +110,9 @@ std::vector<std::uint8_t> EscPosPrinterModel::feed(std::span<const std::uint8_t>
         if (rp::isStatusQuery(command)) {
             ++statusQueries_;
             if (answers_)
-                answers.push_back(rp::statusBytesFor(condition_)[(command[2] - 1u) & 3u]);
+                answers.push_back(rawAnswer_
+                                      ? *rawAnswer_
+                                      : rp::statusBytesFor(condition_)[(command[2] - 1u) & 3u]);
         } else {
             received_.insert(received_.end(), command.begin(), command.end());
             countJobBytes();

@@ -27,6 +27,8 @@ public:
     void disconnectAfter(std::size_t jobBytes);
     /// False: status queries get no answer (a printer switched off, or unidirectional).
     void setAnswers(bool answers);
+    /// Every status query is answered with this byte (a confused or foreign device).
+    void setRawAnswer(std::uint8_t byte);
 
     /// The job bytes received so far (everything but the status queries).
     [[nodiscard]] std::vector<std::uint8_t> received() const;
@@ -45,6 +47,7 @@ private:
     mutable std::mutex mutex_;
     hal::PrinterCondition condition_ = hal::PrinterCondition::Ready;
     bool answers_ = true;
+    std::optional<std::uint8_t> rawAnswer_;
     std::vector<std::uint8_t> pending_; ///< an incomplete command
     std::vector<std::uint8_t> received_;
     std::size_t statusQueries_ = 0;
