@@ -36,12 +36,14 @@ protected:
         title_ = "kiosk-test-" + base::makeUuidV4();
         before_ = listing();
     }
-    /// Removes what cups-pdf wrote during the test (a job whose PDF is broken comes out as
-    /// "0.pdf", not under its title).
+    /// Removes what cups-pdf wrote for this test: files under its title, and a new "0.pdf" (a
+    /// job whose PDF is broken comes out untitled). Other tests' files, possibly written
+    /// meanwhile by a test running in parallel, stay.
     void TearDown() override
     {
         for (const auto& file : listing())
-            if (!before_.contains(file))
+            if (file.filename().string().starts_with(title_) ||
+                (!before_.contains(file) && file.filename() == "0.pdf"))
                 std::filesystem::remove(file);
     }
     static std::set<std::filesystem::path> listing()
