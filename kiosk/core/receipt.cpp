@@ -3,6 +3,7 @@
 #include "kiosk/core/receipt.h"
 
 #include "base/random.h"
+#include "hal/errc.h"
 
 #include <algorithm>
 
@@ -182,6 +183,16 @@ hal::Receipt buildReceipt(const Catalog& catalog, const CatalogItem& item, const
     lines.push_back(text("扫码查询办理进度、评价服务", Align::Center));
     lines.push_back(text("服务热线：12345", Align::Center, true));
     return hal::Receipt{std::move(lines)};
+}
+
+std::string_view receiptPrintMessage(const base::Error& error)
+{
+    if (error.code == hal::errc::media)
+        return "回执打印机缺纸或未合盖，回执未能完整打印。您的申请已保存，请联系工作人员处理后点击“"
+               "重新打印”。";
+    if (error.code == hal::errc::no_device)
+        return "回执打印机暂时无法连接，您的申请已保存。请点击“重新打印”，或到服务窗口领取回执。";
+    return "回执打印机出现故障，您的申请已保存。请到服务窗口领取回执，工作人员会为您处理。";
 }
 
 } // namespace kiosk::core

@@ -48,4 +48,9 @@ struct ReceiptFacts {
                                         const Session& session, const ReceiptSettings& settings,
                                         const ReceiptFacts& facts, base::Clock::TimePoint now);
 
+/// What the citizen reads when the receipt did not print (or came out incomplete), with the
+/// way on: print again from the last screen, or ask at the window. Chinese; the error's
+/// details go to the log only.
+[[nodiscard]] std::string_view receiptPrintMessage(const base::Error& error);
+
 } // namespace kiosk::core

@@ -2,6 +2,7 @@
 // Tests of the receipt document: the spec's content, masking, the receipt URL and its QR.
 #include "base/manual_clock.h"
 #include "drivers/fake/fake_card_reader.h"
+#include "hal/errc.h"
 #include "kiosk/core/receipt.h"
 #include "kiosk/core/scanned_payload.h"
 
@@ -177,4 +178,15 @@ TEST(Receipt, OtherUrlsStayUrlsAndOldReceiptCodesStillCount)
     ASSERT_TRUE(old);
     EXPECT_EQ(old->kind, PayloadKind::Receipt);
     EXPECT_EQ(old->receiptRef, kSubmission);
+}
+
+TEST(Receipt, PrintFailuresTellTheCitizenTheApplicationIsSafeAndHowToReprint)
+{
+    const auto paper = receiptPrintMessage({make_error_code(hal::errc::media), "paper out"});
+    EXPECT_NE(paper.find("重新打印"), std::string::npos);
+    EXPECT_NE(paper.find("已保存"), std::string::npos);
+    const auto gone = receiptPrintMessage({make_error_code(hal::errc::no_device), "unplugged"});
+    EXPECT_NE(gone.find("重新打印"), std::string::npos);
+    const auto fault = receiptPrintMessage({make_error_code(hal::errc::device_fault), "cutter"});
+    EXPECT_NE(fault.find("服务窗口"), std::string::npos);
 }
