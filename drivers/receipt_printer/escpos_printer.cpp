@@ -72,6 +72,7 @@ base::Result<void> EscPosPrinter::openImpl()
     {
         std::lock_guard lock(statusMutex_);
         lost_ = false;
+        healthDirty_ = true; // open() reports Ok after this hook; the first poll corrects it
     }
     poller_.start([this](std::stop_token) { return poll(); }, options_.pollInterval);
     return {};
@@ -113,9 +114,28 @@ base::Result<PrinterStatus> EscPosPrinter::queryLocked()
 void EscPosPrinter::remember(const PrinterStatus& status)
 {
     std::lock_guard lock(statusMutex_);
-    if (status.condition != last_.condition)
+    if (status.condition != last_.condition || status.detail != last_.detail) {
         base::log::info(logCategory, "printer condition: " + status.detail);
+        healthDirty_ = true;
+    }
     last_ = status;
+}
+
+void EscPosPrinter::publishHealth()
+{
+    PrinterStatus status;
+    {
+        std::lock_guard lock(statusMutex_);
+        if (!healthDirty_)
+            return;
+        healthDirty_ = false;
+        status = last_;
+    }
+    using C = hal::PrinterCondition;
+    const auto health = status.condition == C::Ready      ? hal::Health::Ok
+                        : status.condition == C::PaperLow ? hal::Health::Degraded
+                                                          : hal::Health::Fault;
+    reportHealth(health, status.condition == C::Ready ? std::string{} : status.detail);
 }
 
 bool EscPosPrinter::dropIfGone(const base::Error& error)
@@ -173,6 +193,8 @@ base::Result<void> EscPosPrinter::printImpl(const hal::Receipt& receipt)
     }
     if (disconnected)
         reportDisconnected("receipt printer went away: " + result.error().message);
+    else
+        publishHealth();
     return result;
 }
 
@@ -192,6 +214,8 @@ base::Result<PrinterStatus> EscPosPrinter::queryStatus()
     }
     if (disconnected)
         reportDisconnected("receipt printer went away: " + status.error().message);
+    else
+        publishHealth();
     return status;
 }
 
@@ -224,6 +248,11 @@ std::chrono::milliseconds EscPosPrinter::poll()
     }
     base::log::info(logCategory, "receipt printer is back");
     reportReconnected();
+    {
+        std::lock_guard lock(statusMutex_);
+        healthDirty_ = true; // reconnecting reports Ok; show the condition again
+    }
+    publishHealth();
     return options_.pollInterval;
 }
 

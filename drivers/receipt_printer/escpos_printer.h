@@ -62,6 +62,9 @@ private:
     /// the caller reports it, outside ioMutex_).
     bool dropIfGone(const base::Error& error);
     void remember(const PrinterStatus& status);
+    /// Shows a changed condition in the device status (health and detail), for technicians
+    /// and the heartbeat. Call with no lock held: it emits statusChanged.
+    void publishHealth();
 
     PrinterProfile profile_;
     TransportOpener opener_;
@@ -73,7 +76,8 @@ private:
 
     mutable std::mutex statusMutex_; ///< never held across I/O
     PrinterStatus last_;
-    bool lost_ = false; ///< reported disconnected; the poll reconnects
+    bool lost_ = false;       ///< reported disconnected; the poll reconnects
+    bool healthDirty_ = true; ///< last_ changed since it was published
 
     base::Worker poller_; ///< last: stopped before the members it uses go
 };

@@ -156,6 +156,27 @@ TEST(EscPosPrinter, QueryStatusAsksNow)
     EXPECT_EQ(printer->condition(), PrinterCondition::CoverOpen);
 }
 
+TEST(EscPosPrinter, ConditionShowsInTheDeviceStatusForTechnicians)
+{
+    test_support::TcpPrinterSim sim;
+    auto printer = tcpPrinter(sim); // polled every 10 ms
+    ASSERT_TRUE(printer->open());
+    sim.model().setCondition(PrinterCondition::PaperOut);
+    EXPECT_TRUE(test_support::pollUntil([&] {
+        const auto status = printer->status();
+        return status.health == hal::Health::Fault &&
+               status.detail.find("paper out") != std::string::npos;
+    })) << printer->status().detail;
+    EXPECT_EQ(printer->status().state, hal::DeviceState::Ready) << "still connected";
+    sim.model().setCondition(PrinterCondition::PaperLow);
+    EXPECT_TRUE(
+        test_support::pollUntil([&] { return printer->status().health == hal::Health::Degraded; }));
+    sim.model().setCondition(PrinterCondition::Ready);
+    EXPECT_TRUE(test_support::pollUntil([&] {
+        return printer->status().health == hal::Health::Ok && printer->status().detail.empty();
+    }));
+}
+
 TEST(EscPosPrinter, AbsentPrinterOpensDisconnected)
 {
     auto printer = makeEscPosPrinter("tcp:127.0.0.1:1", "generic-80", options());
