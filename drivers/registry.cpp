@@ -3,15 +3,18 @@
 // on purpose: static registrar objects in STATIC libraries are dropped by the linker.
 #include "drivers/registry.h"
 
+#include "drivers/a4_printer/cups_printer.h"
 #include "drivers/card_reader/sam_card_reader.h"
 #include "drivers/code_scanner/camera/camera_module_loader.h"
 #include "drivers/code_scanner/camera/camera_source.h"
 #include "drivers/code_scanner/evdev/evdev_code_scanner.h"
 #include "drivers/code_scanner/serial/serial_code_scanner.h"
 #include "drivers/review_tablet/link_review_tablet.h"
+#include "drivers/receipt_printer/escpos_printer.h"
 
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_code_scanner.h"
+#include "drivers/fake/fake_document_printer.h"
 #include "drivers/fake/fake_receipt_printer.h"
 #include "drivers/fake/fake_review_tablet.h"
 
@@ -20,9 +23,8 @@ namespace drivers {
 namespace {
 
 /// Builds the fake for `spec` == "fake" and refuses any other spec with an error naming the
-/// class and spec, rather than silently replacing it by a fake. The receipt printer has only
-/// this (its driver arrives with its own issue); the other classes come here for a spec none
-/// of their real backends takes.
+/// class and spec, rather than silently replacing it by a fake. Every class comes here for a
+/// spec none of its real backends takes.
 template <class Fake, class Interface>
 base::Result<std::shared_ptr<Interface>> create(std::string_view deviceClass,
                                                 const std::string& spec)
@@ -73,22 +75,54 @@ base::Result<std::shared_ptr<hal::CodeScanner>> createCodeScanner(const std::str
     return create<fake::FakeCodeScanner, hal::CodeScanner>("code_scanner", spec);
 }
 
-base::Result<hal::DeviceSet> createDevices(const hal::DeviceSpecs& specs)
+base::Result<std::shared_ptr<hal::ReceiptPrinter>> createReceiptPrinter(const std::string& spec,
+                                                                        const std::string& profile)
 {
-    auto cardReader = createCardReader(specs.cardReader);
-    if (!cardReader)
-        return base::fail(cardReader.error());
-    auto codeScanner = createCodeScanner(specs.codeScanner);
-    if (!codeScanner)
-        return base::fail(codeScanner.error());
-    auto receiptPrinter = create<fake::FakeReceiptPrinter, hal::ReceiptPrinter>(
-        "receipt_printer", specs.receiptPrinter);
-    if (!receiptPrinter)
-        return base::fail(receiptPrinter.error());
-    auto reviewTablet = createReviewTablet(specs.reviewTablet);
-    if (!reviewTablet)
-        return base::fail(reviewTablet.error());
-    return hal::DeviceSet{*cardReader, *codeScanner, *receiptPrinter, *reviewTablet};
+    if (spec == "fake")
+        return create<fake::FakeReceiptPrinter, hal::ReceiptPrinter>("receipt_printer", spec);
+    auto printer = receipt_printer::makeEscPosPrinter(spec, profile);
+    if (!printer)
+        return base::fail(printer.error().withContext("receipt_printer"));
+    return std::shared_ptr<hal::ReceiptPrinter>(std::move(*printer));
+}
+
+base::Result<std::shared_ptr<hal::DocumentPrinter>> createDocumentPrinter(const std::string& spec)
+{
+    if (spec.empty())
+        return std::shared_ptr<hal::DocumentPrinter>();
+    if (spec == "fake")
+        return std::shared_ptr<hal::DocumentPrinter>(std::make_shared<fake::FakeDocumentPrinter>());
+    auto queue = a4_printer::parseCupsSpec(spec);
+    if (!queue)
+        return base::fail(queue.error().withContext("a4_printer"));
+    return std::shared_ptr<hal::DocumentPrinter>(
+        std::make_shared<a4_printer::CupsDocumentPrinter>(*queue));
+}
+
+namespace {
+
+/// Stores a made device, or the error of one that could not be made.
+template <class Interface>
+void take(base::Result<std::shared_ptr<Interface>> made, std::shared_ptr<Interface>& slot,
+          std::vector<base::Error>& errors)
+{
+    if (made)
+        slot = std::move(*made);
+    else
+        errors.push_back(std::move(made.error()));
+}
+
+} // namespace
+
+CreatedDevices createDevices(const hal::DeviceSpecs& specs)
+{
+    CreatedDevices created;
+    take(createCardReader(specs.cardReader), created.devices.cardReader, created.errors);
+    take(createCodeScanner(specs.codeScanner), created.devices.codeScanner, created.errors);
+    take(createReceiptPrinter(specs.receiptPrinter, specs.receiptPrinterProfile),
+         created.devices.receiptPrinter, created.errors);
+    take(createReviewTablet(specs.reviewTablet), created.devices.reviewTablet, created.errors);
+    return created;
 }
 
 } // namespace drivers

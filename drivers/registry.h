@@ -5,14 +5,30 @@
 #include "base/result.h"
 #include "hal/device_manager.h"
 #include "hal/device_specs.h"
+#include "hal/document_printer.h"
 
 #include <string>
+#include <vector>
 
 namespace drivers {
 
+/// The devices made from the specs, and what could not be made.
+struct CreatedDevices {
+    hal::DeviceSet devices;          ///< a class whose spec failed is left empty (nullptr)
+    std::vector<base::Error> errors; ///< one per failed class, naming the class and the spec
+
+    [[nodiscard]] bool complete() const { return errors.empty(); }
+};
+
 /// Creates the four devices (not opened yet). An unknown spec, or a backend this build does
-/// not have, is an error naming the device class and the spec.
-[[nodiscard]] base::Result<hal::DeviceSet> createDevices(const hal::DeviceSpecs& specs);
+/// not have, fails that device class only: the others are still made, because a kiosk whose
+/// printer is misconfigured can still take applications.
+[[nodiscard]] CreatedDevices createDevices(const hal::DeviceSpecs& specs);
+
+/// Creates one receipt printer (not opened): fake, or ESC/POS over usb:VVVV:PPPP, file:PATH,
+/// tcp:HOST[:PORT] or serial:DEV[@BAUD] with the named built-in profile (kioskctl print).
+[[nodiscard]] base::Result<std::shared_ptr<hal::ReceiptPrinter>>
+createReceiptPrinter(const std::string& spec, const std::string& profile = "generic-80");
 
 /// Creates one code scanner (not opened) from a spec: fake, camera:/dev/videoN, image:FILE,
 /// video:FILE, serial:DEV or evdev:DEV (kioskctl scan uses it alone). `formats` are the ZXing
@@ -20,5 +36,10 @@ namespace drivers {
 /// themselves and ignore it.
 [[nodiscard]] base::Result<std::shared_ptr<hal::CodeScanner>>
 createCodeScanner(const std::string& spec, const std::string& formats = "QRCode");
+
+/// The A4 printer for certificates from `[devices] a4_printer`: "fake", or "cups:QUEUE" through
+/// libcups (the server from CUPS_SERVER or client.conf). An empty spec is no printer: nullptr.
+[[nodiscard]] base::Result<std::shared_ptr<hal::DocumentPrinter>>
+createDocumentPrinter(const std::string& spec);
 
 } // namespace drivers

@@ -218,6 +218,14 @@ void Device::reportRecovered()
     changeState(open_ ? DeviceState::Ready : DeviceState::Closed, Health::Ok, "", lock);
 }
 
+void Device::reportHealth(Health health, std::string detail)
+{
+    std::unique_lock lock(mutex_);
+    if (status_.state != DeviceState::Ready && status_.state != DeviceState::Busy)
+        return; // a disconnect or fault says more than the health of a working device
+    changeState(status_.state, health, std::move(detail), lock);
+}
+
 void Device::setModel(std::string model)
 {
     std::lock_guard lock(mutex_);

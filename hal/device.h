@@ -62,6 +62,9 @@ protected:
     void reportReconnected();
     void reportFault(std::string detail);
     void reportRecovered();
+    /// A working (Ready or Busy) device's health changed without its state: a printer low on
+    /// paper is Degraded, one out of paper Fault, while still connected. Ignored otherwise.
+    void reportHealth(Health health, std::string detail);
     void setModel(std::string model);
 
 private:

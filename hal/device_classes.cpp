@@ -4,6 +4,7 @@
 #include "base/secure_buffer.h"
 #include "hal/card_reader.h"
 #include "hal/code_scanner.h"
+#include "hal/document_printer.h"
 #include "hal/receipt_printer.h"
 #include "hal/review_tablet.h"
 
@@ -54,6 +55,61 @@ std::string_view toString(PaperState value)
         return "unknown";
     }
     return "unknown";
+}
+
+std::string_view toString(PrinterCondition value)
+{
+    switch (value) {
+    case PrinterCondition::Ready:
+        return "ready";
+    case PrinterCondition::PaperLow:
+        return "paper_low";
+    case PrinterCondition::PaperOut:
+        return "paper_out";
+    case PrinterCondition::CoverOpen:
+        return "cover_open";
+    case PrinterCondition::CutterJam:
+        return "cutter_jam";
+    case PrinterCondition::Offline:
+        return "offline";
+    }
+    return "offline";
+}
+
+std::string_view toString(DocumentJobState value)
+{
+    switch (value) {
+    case DocumentJobState::Queued:
+        return "queued";
+    case DocumentJobState::Printing:
+        return "printing";
+    case DocumentJobState::Completed:
+        return "completed";
+    case DocumentJobState::Stopped:
+        return "stopped";
+    case DocumentJobState::Cancelled:
+        return "cancelled";
+    case DocumentJobState::Aborted:
+        return "aborted";
+    }
+    return "queued";
+}
+
+std::string Receipt::qrCode() const
+{
+    for (const auto& line : lines)
+        if (line.kind == ReceiptLine::Kind::Qr)
+            return line.text;
+    return {};
+}
+
+std::vector<std::string> Receipt::texts() const
+{
+    std::vector<std::string> result;
+    for (const auto& line : lines)
+        if (line.kind == ReceiptLine::Kind::Text)
+            result.push_back(line.text);
+    return result;
 }
 
 void CardData::wipe()

@@ -13,6 +13,11 @@ struct DeviceSpecs {
     std::string codeScanner = "fake";
     std::string receiptPrinter = "fake";
     std::string reviewTablet = "fake";
+    /// The A4 printer for certificates: "fake" or "cups:QUEUE"; empty = none configured.
+    std::string a4Printer;
+    /// The receipt printer's built-in profile ([receipt] printer_profile): paper width,
+    /// native QR, cutter, code page. Real receipt printer backends need it; the fake ignores it.
+    std::string receiptPrinterProfile = "generic-80";
 };
 
 } // namespace hal

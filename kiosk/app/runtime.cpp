@@ -169,12 +169,10 @@ Runtime::~Runtime()
 
 void Runtime::openDevices()
 {
-    auto devices = drivers::createDevices(config_.devices);
-    if (!devices) {
-        base::log::error(logCategory, "no devices: " + devices.error().describe());
-        return;
-    }
-    devices_ = std::make_unique<hal::DeviceManager>(std::move(*devices));
+    auto created = drivers::createDevices(config_.devices);
+    for (const auto& error : created.errors) // that class is missing; the others run
+        base::log::error(logCategory, "device not created: " + error.describe());
+    devices_ = std::make_unique<hal::DeviceManager>(std::move(created.devices));
     for (const auto& error : devices_->openAll())
         base::log::warning(logCategory, "device not ready: " + error.describe());
     for (const auto& status : devices_->statuses())

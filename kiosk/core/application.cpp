@@ -116,22 +116,6 @@ std::optional<FieldProblem> checkField(const FormField& field, const std::string
     return std::nullopt;
 }
 
-std::string maskedName(std::string_view name)
-{
-    // Keep the first character (a UTF-8 sequence) and star the rest: "李**".
-    if (name.empty())
-        return {};
-    std::size_t first = 1;
-    while (first < name.size() && (static_cast<unsigned char>(name[first]) & 0xC0) == 0x80)
-        ++first;
-    std::size_t characters = 0;
-    for (std::size_t i = first; i < name.size(); ++i)
-        if ((static_cast<unsigned char>(name[i]) & 0xC0) != 0x80)
-            ++characters;
-    return std::string(name.substr(0, first)) +
-           std::string(std::max<std::size_t>(characters, 1), '*');
-}
-
 } // namespace
 
 const std::error_category& applicationCategory()
@@ -203,31 +187,6 @@ queue::CaseInput buildCaseInput(const Catalog& catalog, const CatalogItem& item,
                         {"delivery", {{"method", "pickup"}}},
                         {"createdAt", base::toRfc3339(now)}};
     return queue::CaseInput{std::move(body), {}};
-}
-
-std::string receiptCode(std::string_view submissionId)
-{
-    return "ZWFW-RECEIPT:" + std::string(submissionId);
-}
-
-hal::Receipt buildReceipt(const Catalog& catalog, const CatalogItem& item, const Session& session,
-                          base::Clock::TimePoint now)
-{
-    using Align = hal::ReceiptLine::Align;
-    hal::Receipt receipt;
-    receipt.lines = {
-        {catalog.regionName.empty() ? "政务服务自助终端" : catalog.regionName, Align::Center, true,
-         false},
-        {"办件受理回执", Align::Center, true, true},
-        {"事项：" + item.name},
-        {"部门：" + item.department},
-        {"申请人：" + (session.card() ? maskedName(session.card()->name) : std::string{})},
-        {"提交时间：" + base::toRfc3339(now).substr(0, 16)},
-        {"状态：已保存，网络畅通时自动上报"},
-        {"请妥善保管本回执，扫描二维码可查询办理进度", Align::Center},
-    };
-    receipt.qrCode = receiptCode(session.submissionId());
-    return receipt;
 }
 
 ApplicationService::ApplicationService(const Catalog& catalog, queue::Store& store,

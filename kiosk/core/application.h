@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Application services: prefill and check a form, submit a case, store a rating, print a receipt.
+// Application services: prefill and check a form, submit a case, store a rating.
 #pragma once
 
 #include "base/clock.h"
@@ -8,6 +8,7 @@
 #include "hal/receipt_printer.h"
 #include "hal/review_tablet.h"
 #include "kiosk/core/catalog.h"
+#include "kiosk/core/receipt.h"
 #include "kiosk/core/session.h"
 #include "offline_queue/record.h"
 #include "offline_queue/store.h"
@@ -43,15 +44,6 @@ validateForm(const CatalogItem& item, const std::map<std::string, std::string>& 
 [[nodiscard]] queue::CaseInput buildCaseInput(const Catalog& catalog, const CatalogItem& item,
                                               const Session& session, std::string_view kioskId,
                                               base::Clock::TimePoint now);
-
-/// The text encoded in a receipt's QR code: this platform's receipt scheme and the
-/// submission id, which the kiosk (or the platform) can look up later.
-[[nodiscard]] std::string receiptCode(std::string_view submissionId);
-
-/// The citizen's receipt (回执) for a stored submission. No personal data beyond a masked
-/// name: receipts are left behind on kiosks.
-[[nodiscard]] hal::Receipt buildReceipt(const Catalog& catalog, const CatalogItem& item,
-                                        const Session& session, base::Clock::TimePoint now);
 
 /// What the citizen reads when the kiosk has no room left to keep an application
 /// (queue::QueueErrc::full): nothing was saved, and where to go instead.

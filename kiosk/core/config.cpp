@@ -227,6 +227,9 @@ const std::vector<std::string>& deviceSchemes(std::string_view device)
                                                       "evdev", "image",  "video"};
     static const std::vector<std::string> receiptPrinter{"fake", "usb", "file", "tcp", "serial"};
     static const std::vector<std::string> reviewTablet{"fake", "serial", "tcp"};
+    static const std::vector<std::string> a4Printer{"fake", "cups"};
+    if (device == "a4_printer")
+        return a4Printer;
     if (device == "card_reader")
         return cardReader;
     if (device == "code_scanner")
@@ -284,6 +287,20 @@ base::Result<void> checkPlatformUrl(const PlatformSection& platform, std::string
     return {};
 }
 
+/// A receipt URL must be one a phone opens and must say where the reference goes.
+base::Result<void> checkReceiptTemplate(const ReceiptSection& receipt, std::string_view source)
+{
+    const std::string& url = receipt.qrUrlTemplate;
+    if (!url.starts_with("https://") && !url.starts_with("http://"))
+        return base::fail(ConfigErrc::bad_value, std::string(source) +
+                                                     ": 'receipt.qr_url_template' must start "
+                                                     "with https:// (or http://)");
+    if (url.find("{ref}") == std::string::npos)
+        return base::fail(ConfigErrc::bad_value,
+                          std::string(source) + ": 'receipt.qr_url_template' must contain {ref}");
+    return {};
+}
+
 base::Result<Config> readConfig(const toml::table& root, std::string_view source)
 {
     Config config;
@@ -338,18 +355,29 @@ base::Result<Config> readConfig(const toml::table& root, std::string_view source
                                  .read();
                          }))
             .key("devices", false,
+                 section(
+                     source,
+                     [&](const toml::table& t, const std::string& p) {
+                         auto& s = config.devices;
+                         return TableReader(t, p, source)
+                             .key("card_reader", false, device(s.cardReader, "card_reader", source))
+                             .key("code_scanner", false,
+                                  device(s.codeScanner, "code_scanner", source))
+                             .key("receipt_printer", false,
+                                  device(s.receiptPrinter, "receipt_printer", source))
+                             .key("review_tablet", false,
+                                  device(s.reviewTablet, "review_tablet", source))
+                             .key("a4_printer", false, device(s.a4Printer, "a4_printer", source))
+                             .read();
+                     }))
+            .key("receipt", false,
                  section(source,
                          [&](const toml::table& t, const std::string& p) {
-                             auto& s = config.devices;
+                             auto& s = config.receipt;
                              return TableReader(t, p, source)
-                                 .key("card_reader", false,
-                                      device(s.cardReader, "card_reader", source))
-                                 .key("code_scanner", false,
-                                      device(s.codeScanner, "code_scanner", source))
-                                 .key("receipt_printer", false,
-                                      device(s.receiptPrinter, "receipt_printer", source))
-                                 .key("review_tablet", false,
-                                      device(s.reviewTablet, "review_tablet", source))
+                                 .key("location", false, text(s.location, source))
+                                 .key("qr_url_template", false, text(s.qrUrlTemplate, source))
+                                 .key("printer_profile", false, text(s.printerProfile, source))
                                  .read();
                          }))
             .read();
@@ -357,6 +385,9 @@ base::Result<Config> readConfig(const toml::table& root, std::string_view source
         return base::fail(result.error());
     if (auto url = checkPlatformUrl(config.platform, source); !url)
         return base::fail(url.error());
+    if (auto ref = checkReceiptTemplate(config.receipt, source); !ref)
+        return base::fail(ref.error());
+    config.devices.receiptPrinterProfile = config.receipt.printerProfile;
     return config;
 }
 

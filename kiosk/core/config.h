@@ -44,6 +44,14 @@ struct QueueSection {
     std::string cipher = "aes-256-gcm"; ///< or "sm4-ctr-hmac-sm3"
 };
 
+/// [receipt]: what every receipt says and how the printer is driven.
+struct ReceiptSection {
+    std::string location; ///< printed on every receipt
+    /// The receipt QR's text; {ref} = the case number, or the local reference while queued.
+    std::string qrUrlTemplate = "https://zwfw.example.gov.cn/r/{ref}";
+    std::string printerProfile = "generic-80"; ///< a built-in profile (drivers/receipt_printer)
+};
+
 /// Each device is "fake" or a backend spec such as "serial:/dev/ttyACM0" or "usb:0400:c35a".
 using DevicesSection = hal::DeviceSpecs;
 
@@ -53,6 +61,7 @@ struct Config {
     CatalogSection catalog;
     QueueSection queue;
     DevicesSection devices;
+    ReceiptSection receipt;
 };
 
 enum class ConfigErrc { syntax = 1, unknown_key, missing_key, wrong_type, bad_value, unreadable };

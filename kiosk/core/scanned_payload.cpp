@@ -3,6 +3,7 @@
 #include "kiosk/core/scanned_payload.h"
 
 #include "base/random.h"
+#include "kiosk/core/receipt.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -13,7 +14,8 @@ namespace kiosk::core {
 
 namespace {
 
-constexpr std::string_view kReceiptPrefix = "ZWFW-RECEIPT:"; // receiptCode() in application.cpp
+/// Receipts printed before the receipt URL (issue 16) carried this prefix and a submission id.
+constexpr std::string_view kReceiptPrefix = "ZWFW-RECEIPT:";
 
 class PayloadCategory final : public std::error_category {
 public:
@@ -170,7 +172,8 @@ std::string_view toString(PayloadKind kind)
     return "other";
 }
 
-base::Result<ScannedPayload> classifyPayload(std::string_view text)
+base::Result<ScannedPayload> classifyPayload(std::string_view text,
+                                             std::string_view receiptUrlTemplate)
 {
     if (auto safe = checkSafe(text); !safe)
         return base::fail(safe.error());
@@ -182,7 +185,15 @@ base::Result<ScannedPayload> classifyPayload(std::string_view text)
             return base::fail(PayloadErrc::bad_receipt,
                               "receipt code does not carry a submission id this kiosk prints");
         payload.kind = PayloadKind::Receipt;
+        payload.receiptRef = std::string(id);
         payload.submissionId = std::string(id);
+    } else if (auto ref = receiptUrlTemplate.empty()
+                              ? std::nullopt
+                              : receiptRefFromUrl(receiptUrlTemplate, text)) {
+        payload.kind = PayloadKind::Receipt;
+        payload.receiptRef = *ref;
+        if (isLowerCaseUuidV4(*ref))
+            payload.submissionId = *ref;
     } else if (isUrl(text)) {
         payload.kind = PayloadKind::Url;
     } else if (isIdentityToken(text)) {

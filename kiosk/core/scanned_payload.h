@@ -12,7 +12,8 @@
 namespace kiosk::core {
 
 enum class PayloadKind {
-    Receipt, ///< "ZWFW-RECEIPT:<submission id>", as receiptCode() prints on our receipts
+    Receipt, ///< a receipt's QR: the [receipt] qr_url_template with a case number or
+             ///< submission id, or the older "ZWFW-RECEIPT:<submission id>"
     Identity, ///< an opaque token from a phone app (电子身份证, 电子社保卡): the platform resolves
               ///< it
     Url,   ///< http(s) link, e.g. on a paper notice; the kiosk never opens one by itself
@@ -23,7 +24,8 @@ enum class PayloadKind {
 struct ScannedPayload {
     PayloadKind kind = PayloadKind::Other;
     std::string text;         ///< the whole payload (personal data for Identity: never log it)
-    std::string submissionId; ///< Receipt only: the id after the prefix
+    std::string receiptRef;   ///< Receipt only: the case number or submission id it carries
+    std::string submissionId; ///< Receipt only: the submission id, when the ref is one
 };
 
 /// The longest payload accepted. A QR code holds at most 2953 bytes; 4 KiB leaves room for
@@ -45,7 +47,10 @@ inline std::error_code make_error_code(PayloadErrc e)
 
 /// Checks and classifies a scanned payload. Never throws; the error's message is English
 /// for technicians and never contains the payload (identity codes are personal data).
-[[nodiscard]] base::Result<ScannedPayload> classifyPayload(std::string_view text);
+/// `receiptUrlTemplate` is the configured qr_url_template: URLs made from it are receipts
+/// (for progress lookup and late rating); empty: only the older ZWFW-RECEIPT: codes are.
+[[nodiscard]] base::Result<ScannedPayload>
+classifyPayload(std::string_view text, std::string_view receiptUrlTemplate = {});
 
 /// What the screen tells the citizen when classifyPayload() refused a code (clear Chinese).
 [[nodiscard]] std::string_view citizenMessage(const base::Error& error);

@@ -2,6 +2,7 @@
 // kioskctl scan: reads codes from a scanner or a camera source and shows what the kiosk
 // would make of them, so a technician can check a scanner without the UI.
 #include "drivers/registry.h"
+#include "kiosk/core/config.h"
 #include "kiosk/core/scanned_payload.h"
 #include "kiosk/ctl/commands.h"
 
@@ -26,7 +27,8 @@ struct ScanOptions {
 /// a code the kiosk refuses is shown with the reason only (its bytes may be anything).
 nlohmann::json codeJson(const hal::ScannedCode& code)
 {
-    auto payload = core::classifyPayload(code.text);
+    // No --config here: receipt URLs are recognised by the template every kiosk ships with.
+    auto payload = core::classifyPayload(code.text, core::ReceiptSection{}.qrUrlTemplate);
     if (!payload)
         return {{"format", code.format},
                 {"kind", "refused"},
@@ -34,8 +36,11 @@ nlohmann::json codeJson(const hal::ScannedCode& code)
                 {"message", core::citizenMessage(payload.error())}};
     nlohmann::json json{
         {"format", code.format}, {"text", code.text}, {"kind", core::toString(payload->kind)}};
-    if (payload->kind == core::PayloadKind::Receipt)
-        json["submissionId"] = payload->submissionId;
+    if (payload->kind == core::PayloadKind::Receipt) {
+        json["receiptRef"] = payload->receiptRef;
+        if (!payload->submissionId.empty())
+            json["submissionId"] = payload->submissionId;
+    }
     return json;
 }
 

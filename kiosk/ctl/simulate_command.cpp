@@ -5,6 +5,8 @@
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_receipt_printer.h"
 #include "drivers/fake/fake_review_tablet.h"
+#include "drivers/receipt_printer/escpos_encoder.h"
+#include "drivers/receipt_printer/escpos_renderer.h"
 #include "hal/id_number.h"
 #include "kiosk/core/application.h"
 #include "kiosk/core/config.h"
@@ -17,6 +19,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <iostream>
 #include <set>
 
@@ -30,6 +33,7 @@ struct SimulateOptions {
     std::string config = core::defaultConfigPath().string();
     int sessions = 1;
     double waitSeconds = 30;
+    std::string receipts; ///< a folder for each session's receipt as a picture; empty: none
     bool json = false;
 };
 
@@ -120,6 +124,7 @@ base::Result<void> identify(int index, const core::CatalogItem& item, core::Sess
 base::Result<std::string> runSession(int index, const core::Catalog& catalog,
                                      const core::CatalogItem& item,
                                      core::ApplicationService& service, FakeKiosk& kiosk,
+                                     const core::ReceiptSettings& receiptSettings,
                                      const base::Clock& clock)
 {
     using core::SessionEvent;
@@ -135,7 +140,12 @@ base::Result<std::string> runSession(int index, const core::Catalog& catalog,
         return base::fail(submitted.error());
     if (auto r = advance(session, {SessionEvent::Confirmed}); !r)
         return base::fail(r.error());
-    if (auto printed = kiosk.printer.print(core::buildReceipt(catalog, item, session, clock.now()));
+    core::ReceiptFacts facts;
+    for (const auto& material : item.guide.materials)
+        if (material.required)
+            facts.materials.push_back(material.name);
+    if (auto printed = kiosk.printer.print(
+            core::buildReceipt(catalog, item, session, receiptSettings, facts, clock.now()));
         !printed)
         return base::fail(printed.error());
     if (auto r = advance(session, {SessionEvent::ReceiptPrinted}); !r)
@@ -189,6 +199,36 @@ nlohmann::json sessionOutcomes(queue::Store& store, const std::set<std::string>&
             {"deadLetter", counts[2]}};
 }
 
+/// The receipts the fake printer took, each through the ESC/POS encoder of the configured
+/// profile and the renderer, as `dir`/receipt-N.png: what each citizen took home.
+base::Result<void> writeReceiptPictures(const std::vector<hal::Receipt>& receipts,
+                                        const std::string& profileName, const std::string& dir)
+{
+    namespace rp = drivers::receipt_printer;
+    auto profile = rp::findProfile(profileName);
+    if (!profile)
+        return base::fail(profile.error());
+    auto encoder = rp::EscPosEncoder::create(*profile);
+    auto renderer = rp::EscPosRenderer::create({profile->paperDots, 16, {}});
+    if (!encoder || !renderer)
+        return base::fail(!encoder ? encoder.error() : renderer.error());
+    std::error_code error;
+    std::filesystem::create_directories(dir, error);
+    for (std::size_t i = 0; i < receipts.size(); ++i) {
+        auto bytes = encoder->encode(receipts[i]);
+        if (!bytes)
+            return base::fail(bytes.error());
+        auto image = renderer->render(*bytes);
+        if (!image)
+            return base::fail(image.error());
+        const auto file =
+            std::filesystem::path(dir) / ("receipt-" + std::to_string(i + 1) + ".png");
+        if (auto written = rp::writePng(*image, file); !written)
+            return written;
+    }
+    return {};
+}
+
 bool anyPending(queue::Store& store)
 {
     auto counts = store.counts();
@@ -230,7 +270,7 @@ int runSimulate(const SimulateOptions& options)
     std::set<std::string> submissions;
     for (int i = 0; i < options.sessions; ++i) {
         const auto& item = *items[static_cast<std::size_t>(i) % items.size()];
-        auto submission = runSession(i, *catalog, item, service, kiosk, clock);
+        auto submission = runSession(i, *catalog, item, service, kiosk, config->receipt, clock);
         if (!submission) {
             sync.stop();
             return printError(submission.error().withContext("session " + std::to_string(i + 1)),
@@ -246,6 +286,11 @@ int runSimulate(const SimulateOptions& options)
     while (anyPending(**store) && clock.steadyNow() < deadline)
         (void)clock.sleepFor(50ms);
     sync.stop();
+    if (!options.receipts.empty())
+        if (auto written = writeReceiptPictures(kiosk.printer.printed(),
+                                                config->receipt.printerProfile, options.receipts);
+            !written)
+            return printError(written.error(), options.json);
 
     const auto outcome = sessionOutcomes(**store, submissions, options.sessions);
     if (options.json)
@@ -269,6 +314,8 @@ void addSimulateCommand(CLI::App& app, int& exitCode)
         ->check(CLI::Range(1, 1000000));
     command->add_option("--wait", options->waitSeconds, "Seconds to wait for delivery")
         ->capture_default_str();
+    command->add_option("--receipts", options->receipts,
+                        "Write each session's receipt as a picture (receipt-N.png) here");
     command->add_flag("--json", options->json, "Print JSON");
     command->callback([options, &exitCode] { exitCode = runSimulate(*options); });
 }

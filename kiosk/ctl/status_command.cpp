@@ -33,14 +33,14 @@ nlohmann::json deviceJson(const hal::DeviceStatus& status)
 /// later) and reports each one's state.
 nlohmann::json deviceReport(const core::Config& config)
 {
-    auto devices = drivers::createDevices(deviceSpecs(config));
-    if (!devices)
-        return {{"error", devices.error().message}};
-    hal::DeviceManager manager(*devices);
+    auto created = drivers::createDevices(deviceSpecs(config));
+    hal::DeviceManager manager(std::move(created.devices));
     (void)manager.openAll(); // failures show in each device's state and detail
     nlohmann::json list = nlohmann::json::array();
     for (const auto& status : manager.statuses())
         list.push_back(deviceJson(status));
+    for (const auto& error : created.errors) // a class whose spec this build cannot serve
+        list.push_back({{"error", error.message}});
     return list;
 }
 

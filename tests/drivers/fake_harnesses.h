@@ -37,12 +37,13 @@ class FakeReceiptPrinterHarness final
     : public FakeHarness<ReceiptPrinterHarness, drivers::fake::FakeReceiptPrinter> {
 public:
     void setPaper(hal::PaperState paper) override { fake_.setPaper(paper); }
+    void setCondition(hal::PrinterCondition condition) override { fake_.setCondition(condition); }
     std::vector<std::string> printedText() override
     {
         std::vector<std::string> lines;
         for (const auto& receipt : fake_.printed())
-            for (const auto& line : receipt.lines)
-                lines.push_back(line.text);
+            for (const auto& line : receipt.texts())
+                lines.push_back(line);
         return lines;
     }
 };

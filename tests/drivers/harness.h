@@ -40,7 +40,10 @@ public:
 
 class ReceiptPrinterHarness : public Harness<hal::ReceiptPrinter> {
 public:
+    /// Sets the paper sensor; returns once the device reports it.
     virtual void setPaper(hal::PaperState paper) = 0;
+    /// Sets the whole condition (cover, cutter, ...); returns once the device reports it.
+    virtual void setCondition(hal::PrinterCondition condition) = 0;
     /// The receipts the "hardware" received, as text lines (the backend's bytes decoded).
     virtual std::vector<std::string> printedText() = 0;
 };

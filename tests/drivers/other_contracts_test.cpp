@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Contracts of hal::CodeScanner, hal::ReceiptPrinter and hal::ReviewTablet over every backend.
+// Contracts of hal::CodeScanner and hal::ReviewTablet over every backend (the receipt printer's
+// is in receipt_printer_contract_test.cpp).
 #include "code_scanner_harnesses.h"
 #include "fake_harnesses.h"
 #include "lifecycle_contract.h"
@@ -12,7 +13,6 @@ using namespace std::chrono_literals;
 namespace {
 
 using contract::CodeScannerHarness;
-using contract::ReceiptPrinterHarness;
 using contract::ReviewTabletHarness;
 
 // --- Code scanner ---------------------------------------------------------------------------
@@ -85,69 +85,6 @@ INSTANTIATE_TEST_SUITE_P(Backends, CodeScannerContract,
                                      return std::make_unique<contract::EvdevScannerHarness>();
                                  }}),
                          contract::backendName<CodeScannerHarness>);
-
-// --- Receipt printer ------------------------------------------------------------------------
-
-class ReceiptPrinterContract
-    : public testing::TestWithParam<contract::Backend<ReceiptPrinterHarness>> {
-protected:
-    void SetUp() override { harness_ = GetParam().create(); }
-    static hal::Receipt receipt()
-    {
-        return {{{"涪城区政务服务中心", hal::ReceiptLine::Align::Center, true, true},
-                 {"办件编号：510703-20261123-000123"}},
-                "510703-20261123-000123"};
-    }
-    std::unique_ptr<ReceiptPrinterHarness> harness_;
-};
-
-auto printOne = [](hal::ReceiptPrinter& printer) {
-    return printer.print({{{"测试"}}, ""});
-};
-
-TEST_P(ReceiptPrinterContract, PrintBeforeOpenFailsNotOpen)
-{
-    contract::expectOperationBeforeOpenFailsNotOpen(*harness_, printOne);
-}
-
-TEST_P(ReceiptPrinterContract, OpenMakesReadyAndCloseCloses)
-{
-    contract::expectOpenMakesReadyAndCloseCloses(*harness_);
-}
-
-TEST_P(ReceiptPrinterContract, UnplugGivesNoDeviceAndReplugRecovers)
-{
-    contract::expectUnplugGivesNoDeviceAndReplugRecovers(*harness_, printOne);
-}
-
-TEST_P(ReceiptPrinterContract, PrintedLinesReachThePrinter)
-{
-    ASSERT_TRUE(harness_->device().open());
-    ASSERT_TRUE(harness_->device().print(receipt()));
-    const auto text = harness_->printedText();
-    ASSERT_EQ(text.size(), 2u);
-    EXPECT_EQ(text[0], "涪城区政务服务中心");
-}
-
-TEST_P(ReceiptPrinterContract, PaperOutIsAMediaErrorAndPrintsNothing)
-{
-    ASSERT_TRUE(harness_->device().open());
-    harness_->setPaper(hal::PaperState::Out);
-    EXPECT_EQ(harness_->device().paper(), hal::PaperState::Out);
-    auto result = harness_->device().print(receipt());
-    ASSERT_FALSE(result);
-    EXPECT_EQ(result.error().code, hal::errc::media);
-    EXPECT_TRUE(harness_->printedText().empty());
-    EXPECT_EQ(harness_->device().status().counters.failures, 1u);
-}
-
-INSTANTIATE_TEST_SUITE_P(Backends, ReceiptPrinterContract,
-                         testing::Values(contract::Backend<ReceiptPrinterHarness>{
-                             "fake",
-                             [] {
-                                 return std::make_unique<contract::FakeReceiptPrinterHarness>();
-                             }}),
-                         contract::backendName<ReceiptPrinterHarness>);
 
 // --- Review tablet --------------------------------------------------------------------------
 

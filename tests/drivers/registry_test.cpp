@@ -28,22 +28,59 @@ hal::DeviceManagerOptions retriesOn(const base::Clock& clock)
 TEST(DriverRegistry, FakeSpecsCreateFourClosedDevices)
 {
     auto devices = drivers::createDevices({});
-    ASSERT_TRUE(devices) << devices.error().message;
-    ASSERT_TRUE(devices->cardReader && devices->codeScanner && devices->receiptPrinter &&
-                devices->reviewTablet);
-    EXPECT_EQ(devices->cardReader->status().state, hal::DeviceState::Closed);
-    EXPECT_EQ(devices->cardReader->status().backend, "fake");
+    ASSERT_TRUE(devices.complete());
+    ASSERT_TRUE(devices.devices.cardReader && devices.devices.codeScanner &&
+                devices.devices.receiptPrinter && devices.devices.reviewTablet);
+    EXPECT_EQ(devices.devices.cardReader->status().state, hal::DeviceState::Closed);
+    EXPECT_EQ(devices.devices.cardReader->status().backend, "fake");
 }
 
-TEST(DriverRegistry, UnavailableBackendIsRefusedNamingClassAndSpec)
+TEST(DriverRegistry, UnavailableBackendFailsItsClassOnlyNamingClassAndSpec)
 {
     hal::DeviceSpecs specs;
+    specs.reviewTablet = "serial:/dev/ttyACM2"; // no review tablet driver in this build yet
     specs.receiptPrinter = "usb:0fe6:811e";
-    auto devices = drivers::createDevices(specs);
-    ASSERT_FALSE(devices);
-    EXPECT_EQ(devices.error().code, base::errc::unsupported);
-    EXPECT_NE(devices.error().message.find("receipt_printer"), std::string::npos);
-    EXPECT_NE(devices.error().message.find("usb:0fe6:811e"), std::string::npos);
+    auto created = drivers::createDevices(specs);
+    ASSERT_EQ(created.errors.size(), 1u);
+    EXPECT_EQ(created.errors[0].code, base::errc::unsupported);
+    EXPECT_NE(created.errors[0].message.find("review_tablet"), std::string::npos);
+    EXPECT_NE(created.errors[0].message.find("serial:/dev/ttyACM2"), std::string::npos);
+    EXPECT_FALSE(created.devices.reviewTablet);
+    ASSERT_TRUE(created.devices.cardReader && created.devices.codeScanner &&
+                created.devices.receiptPrinter)
+        << "the other classes are still made";
+    EXPECT_EQ(created.devices.receiptPrinter->status().backend, "usb:0fe6:811e");
+    hal::DeviceManager manager(created.devices);
+    EXPECT_EQ(manager.statuses().size(), 3u);
+}
+
+TEST(DriverRegistry, ReceiptPrinterSpecsCreateTheEscPosDriverWithTheProfile)
+{
+    for (const std::string spec :
+         {"usb:0fe6:811e", "file:/dev/usb/lp0", "tcp:127.0.0.1:9100", "serial:/dev/ttyS1"}) {
+        hal::DeviceSpecs specs;
+        specs.receiptPrinter = spec;
+        specs.receiptPrinterProfile = "generic-58";
+        auto created = drivers::createDevices(specs);
+        ASSERT_TRUE(created.complete()) << spec;
+        EXPECT_EQ(created.devices.receiptPrinter->status().model, "ESC/POS generic-58") << spec;
+    }
+    hal::DeviceSpecs unknownProfile;
+    unknownProfile.receiptPrinter = "tcp:127.0.0.1:9100";
+    unknownProfile.receiptPrinterProfile = "epson-unknown";
+    auto created = drivers::createDevices(unknownProfile);
+    ASSERT_EQ(created.errors.size(), 1u);
+    EXPECT_NE(created.errors[0].message.find("epson-unknown"), std::string::npos);
+}
+
+TEST(DriverRegistry, A4PrinterSpecIsFakeCupsOrNone)
+{
+    auto none = drivers::createDocumentPrinter("");
+    ASSERT_TRUE(none);
+    EXPECT_FALSE(*none);
+    EXPECT_EQ((*drivers::createDocumentPrinter("fake"))->describe(), "fake");
+    EXPECT_EQ((*drivers::createDocumentPrinter("cups:Office_A4"))->describe(), "cups:Office_A4");
+    EXPECT_FALSE(drivers::createDocumentPrinter("ipp://printer/x"));
 }
 
 TEST(DriverRegistry, SerialAndUsbCardReaderSpecsCreateTheSamDriver)
@@ -51,28 +88,28 @@ TEST(DriverRegistry, SerialAndUsbCardReaderSpecsCreateTheSamDriver)
     hal::DeviceSpecs specs;
     specs.cardReader = "serial:/dev/nonexistent-idcard-reader";
     auto serial = drivers::createDevices(specs);
-    ASSERT_TRUE(serial) << serial.error().message;
-    EXPECT_EQ(serial->cardReader->status().backend, "serial");
-    auto opened = serial->cardReader->open();
+    ASSERT_TRUE(serial.complete());
+    EXPECT_EQ(serial.devices.cardReader->status().backend, "serial");
+    auto opened = serial.devices.cardReader->open();
     ASSERT_FALSE(opened);
     EXPECT_EQ(opened.error().code, hal::errc::no_device);
 
     specs.cardReader = "usb:0400:c35a";
     auto usb = drivers::createDevices(specs);
-    ASSERT_TRUE(usb) << usb.error().message;
-    EXPECT_EQ(usb->cardReader->status().backend, "usb");
+    ASSERT_TRUE(usb.complete());
+    EXPECT_EQ(usb.devices.cardReader->status().backend, "usb");
 
     specs.cardReader = "usb:0400";
     auto bad = drivers::createDevices(specs);
-    ASSERT_FALSE(bad);
-    EXPECT_NE(bad.error().message.find("usb:VVVV:PPPP"), std::string::npos);
+    ASSERT_EQ(bad.errors.size(), 1u);
+    EXPECT_NE(bad.errors[0].message.find("usb:VVVV:PPPP"), std::string::npos);
 }
 
 TEST(DeviceManager, OpensAllAndReportsEveryStatusChange)
 {
     auto devices = drivers::createDevices({});
-    ASSERT_TRUE(devices);
-    hal::DeviceManager manager(*devices);
+    ASSERT_TRUE(devices.complete());
+    hal::DeviceManager manager(devices.devices);
     int changes = 0;
     auto connection =
         manager.deviceStatusChanged.connect([&](const hal::DeviceStatus&) { ++changes; });
@@ -85,24 +122,25 @@ TEST(DeviceManager, OpensAllAndReportsEveryStatusChange)
 TEST(DeviceManager, OneUnpluggedDeviceDoesNotStopTheOthers)
 {
     auto devices = drivers::createDevices({});
-    ASSERT_TRUE(devices);
-    std::static_pointer_cast<drivers::fake::FakeCardReader>(devices->cardReader)->unplug();
-    hal::DeviceManager manager(*devices);
+    ASSERT_TRUE(devices.complete());
+    std::static_pointer_cast<drivers::fake::FakeCardReader>(devices.devices.cardReader)->unplug();
+    hal::DeviceManager manager(devices.devices);
     const auto errors = manager.openAll();
     ASSERT_EQ(errors.size(), 1u);
     EXPECT_NE(errors[0].message.find("card_reader"), std::string::npos);
-    EXPECT_EQ(devices->receiptPrinter->status().state, hal::DeviceState::Ready);
+    EXPECT_EQ(devices.devices.receiptPrinter->status().state, hal::DeviceState::Ready);
     EXPECT_FALSE(manager.allReady());
 }
 
 TEST(DeviceManager, AnAbsentDeviceWaitsNotConnectedAndOpensWhenPluggedIn)
 {
     auto devices = drivers::createDevices({});
-    ASSERT_TRUE(devices);
-    auto reader = std::static_pointer_cast<drivers::fake::FakeCardReader>(devices->cardReader);
+    ASSERT_TRUE(devices.complete());
+    auto reader =
+        std::static_pointer_cast<drivers::fake::FakeCardReader>(devices.devices.cardReader);
     reader->unplug();
     base::ManualClock clock;
-    hal::DeviceManager manager(*devices, retriesOn(clock));
+    hal::DeviceManager manager(devices.devices, retriesOn(clock));
     std::vector<hal::DeviceState> seen;
     std::mutex seenMutex;
     auto connection = manager.deviceStatusChanged.connect([&](const hal::DeviceStatus& status) {
@@ -123,7 +161,7 @@ TEST(DeviceManager, AnAbsentDeviceWaitsNotConnectedAndOpensWhenPluggedIn)
     auto refused = reader->readCard(std::chrono::milliseconds(10));
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().code, hal::errc::no_device) << "absent, not merely unopened";
-    EXPECT_EQ(devices->receiptPrinter->status().state, hal::DeviceState::Ready);
+    EXPECT_EQ(devices.devices.receiptPrinter->status().state, hal::DeviceState::Ready);
 
     reader->plug();
     EXPECT_FALSE(manager.allReady()) << "opened before the next retry was due";
@@ -140,11 +178,12 @@ TEST(DeviceManager, AnAbsentDeviceWaitsNotConnectedAndOpensWhenPluggedIn)
 TEST(DeviceManager, CloseAllEndsTheWaitForAnAbsentDevice)
 {
     auto devices = drivers::createDevices({});
-    ASSERT_TRUE(devices);
-    auto reader = std::static_pointer_cast<drivers::fake::FakeCardReader>(devices->cardReader);
+    ASSERT_TRUE(devices.complete());
+    auto reader =
+        std::static_pointer_cast<drivers::fake::FakeCardReader>(devices.devices.cardReader);
     reader->unplug();
     base::ManualClock clock;
-    hal::DeviceManager manager(*devices, retriesOn(clock));
+    hal::DeviceManager manager(devices.devices, retriesOn(clock));
     ASSERT_TRUE(
         test_support::startAndSettle(clock, [&] { EXPECT_EQ(manager.openAll().size(), 1u); }));
     // The retry worker sleeps until the next retry: closeAll() ends that wait at once.
@@ -165,11 +204,11 @@ TEST(DeviceManager, SerialCardReaderAbsentAtStartIsNotConnectedNotFault)
     hal::DeviceSpecs specs;
     specs.cardReader = "serial:/dev/nonexistent-idcard-reader";
     auto devices = drivers::createDevices(specs);
-    ASSERT_TRUE(devices) << devices.error().message;
+    ASSERT_TRUE(devices.complete());
     base::ManualClock clock;
-    hal::DeviceManager manager(*devices, retriesOn(clock));
+    hal::DeviceManager manager(devices.devices, retriesOn(clock));
     ASSERT_EQ(manager.openAll().size(), 1u);
-    const auto status = devices->cardReader->status();
+    const auto status = devices.devices.cardReader->status();
     EXPECT_EQ(status.state, hal::DeviceState::Disconnected);
     EXPECT_EQ(hal::toString(status.state), "disconnected");
     EXPECT_TRUE(status.detail.starts_with("not connected: ")) << status.detail;
@@ -206,13 +245,13 @@ TEST(DriverRegistry, CodeScannerSpecsCreateTheirBackends)
         hal::DeviceSpecs specs;
         specs.codeScanner = spec;
         auto devices = drivers::createDevices(specs);
-        ASSERT_TRUE(devices) << spec << ": " << devices.error().message;
-        EXPECT_EQ(devices->codeScanner->status().backend, backend) << spec;
-        EXPECT_EQ(devices->codeScanner->status().state, hal::DeviceState::Closed) << spec;
+        ASSERT_TRUE(devices.complete());
+        EXPECT_EQ(devices.devices.codeScanner->status().backend, backend) << spec;
+        EXPECT_EQ(devices.devices.codeScanner->status().state, hal::DeviceState::Closed) << spec;
     }
     hal::DeviceSpecs bad;
     bad.codeScanner = "serial:";
-    EXPECT_FALSE(drivers::createDevices(bad)) << "a spec without a path is refused";
+    EXPECT_FALSE(drivers::createDevices(bad).complete()) << "a spec without a path is refused";
 }
 
 TEST(DriverRegistry, SerialAndTcpReviewTabletSpecsCreateTheLinkDriver)

@@ -181,3 +181,45 @@ TEST(ConfigParser, PlainHttpNeedsLoopbackAndExplicitPermission)
     EXPECT_FALSE(config("url = \"http://10.0.0.1:8088\"\nallow_insecure_loopback = true\n"));
     EXPECT_FALSE(config("url = \"ftp://a\"\n"));
 }
+
+TEST(ConfigParser, ReceiptSectionAndA4PrinterAsTheSpecSays)
+{
+    const auto config = parseConfig(withExtra(R"(
+[devices]
+receipt_printer = "tcp:192.168.1.50:9100"
+a4_printer = "cups:Office_A4"
+
+[receipt]
+location = "涪城区城郊街道便民服务中心"
+qr_url_template = "https://zwfw.example.gov.cn/r/{ref}"
+printer_profile = "generic-58"
+)"),
+                                    "kiosk.toml");
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_EQ(config->receipt.location, "涪城区城郊街道便民服务中心");
+    EXPECT_EQ(config->receipt.qrUrlTemplate, "https://zwfw.example.gov.cn/r/{ref}");
+    EXPECT_EQ(config->devices.receiptPrinterProfile, "generic-58") << "handed to the driver";
+    EXPECT_EQ(config->devices.a4Printer, "cups:Office_A4");
+
+    const auto defaults = parseConfig(minimal, "kiosk.toml");
+    ASSERT_TRUE(defaults);
+    EXPECT_EQ(defaults->receipt.printerProfile, "generic-80");
+    EXPECT_TRUE(defaults->devices.a4Printer.empty()) << "absent: no certificate printing";
+}
+
+TEST(ConfigParser, ReceiptTemplateWithoutRefOrA4PrinterOfAnotherKindIsRefused)
+{
+    auto noRef =
+        parseConfig(withExtra("[receipt]\nqr_url_template = \"https://x.cn/r/\"\n"), "kiosk.toml");
+    ASSERT_FALSE(noRef);
+    EXPECT_NE(noRef.error().message.find("{ref}"), std::string::npos);
+    auto notUrl =
+        parseConfig(withExtra("[receipt]\nqr_url_template = \"ZWFW:{ref}\"\n"), "kiosk.toml");
+    EXPECT_FALSE(notUrl);
+    auto lpr = parseConfig(withExtra("[devices]\na4_printer = \"lpr:x\"\n"), "kiosk.toml");
+    ASSERT_FALSE(lpr);
+    EXPECT_NE(lpr.error().message.find("cups:"), std::string::npos);
+    auto unknown = parseConfig(withExtra("[receipt]\nlogo = \"x.png\"\n"), "kiosk.toml");
+    ASSERT_FALSE(unknown);
+    EXPECT_EQ(unknown.error().code, ConfigErrc::unknown_key);
+}

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sys/wait.h>
@@ -115,6 +116,21 @@ TEST_F(KioskctlTest, SimulateQueuesWhenThePlatformIsDown)
     EXPECT_EQ(report["queue"]["pending"], 10);
     EXPECT_EQ(report["catalog"]["items"], 200);
     EXPECT_EQ(report["devices"].size(), 4u);
+}
+
+TEST_F(KioskctlTest, SimulateEndsEachApplicationWithAReceiptPictureWhoseQrScansAsAReceipt)
+{
+    const auto receipts = (dir_ / "receipts").string();
+    const auto run = kioskctl("simulate --config " + config() + " --sessions 2 --wait 0.5 " +
+                              "--receipts " + receipts + " --json");
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    EXPECT_TRUE(std::filesystem::exists(receipts + "/receipt-2.png"));
+    const auto scan =
+        kioskctl("scan --device image:" + receipts + "/receipt-1.png --timeout 5 --json");
+    ASSERT_EQ(scan.exitCode, 0) << scan.out;
+    const auto code = nlohmann::json::parse(scan.out)["codes"][0];
+    EXPECT_EQ(code["kind"], "receipt");
+    EXPECT_TRUE(code["text"].get<std::string>().starts_with("https://zwfw.example.gov.cn/r/"));
 }
 
 TEST_F(KioskctlTest, ABadConfigurationIsRefusedNamingKeyAndLine)
