@@ -9,8 +9,8 @@
 #include "drivers/code_scanner/camera/camera_source.h"
 #include "drivers/code_scanner/evdev/evdev_code_scanner.h"
 #include "drivers/code_scanner/serial/serial_code_scanner.h"
-#include "drivers/review_tablet/link_review_tablet.h"
 #include "drivers/receipt_printer/escpos_printer.h"
+#include "drivers/review_tablet/link_review_tablet.h"
 
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_code_scanner.h"
