@@ -230,9 +230,13 @@ AuditTrail::open(const fs::path& dataDir, AuditOptions options, const base::Cloc
 {
     const auto dir = dataDir / "audit";
     std::error_code error;
-    fs::create_directories(dir, error);
-    if (!error)
-        fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, error);
+    // data_dir is owner-only (it holds the queue); so is the trail.
+    for (const auto& made : {dataDir, dir})
+        if (!error && !fs::exists(made, error) && !error) {
+            fs::create_directories(made, error);
+            if (!error)
+                fs::permissions(made, fs::perms::owner_all, fs::perm_options::replace, error);
+        }
     if (error)
         return base::fail(base::errc::io, "cannot create " + dir.string() + ": " + error.message());
     const auto lockPath = dir / "trail.lock";

@@ -21,10 +21,11 @@ namespace kiosk::core {
 /// catalog versions and device classes are fine; names, ID numbers and form contents never
 /// (a technician's card is recorded through maskReference()).
 struct AuditEvent {
-    std::string actor = "kiosk"; ///< "kiosk", "kioskctl", "platform", "technician ****1234"
-    std::string event;           ///< "kiosk.start", "catalog.installed", "queue.delivered", ...
-    std::string object;          ///< what it concerns: "catalog 42", "record 17", "printer"
-    std::string result = "ok";   ///< "ok", "refused", "error", "fault", ...
+    /// "kiosk", "kioskctl", "platform", "technician ****1234"; empty: AuditOptions::actor.
+    std::string actor = {};
+    std::string event = {};    ///< "kiosk.start", "catalog.installed", "queue.delivered", ...
+    std::string object = {};   ///< what it concerns: "catalog 42", "record 17", "printer"
+    std::string result = "ok"; ///< "ok", "refused", "error", "fault", ...
     nlohmann::json detail = nlohmann::json::object(); ///< identifiers and reasons only
     bool durable = false; ///< fsync at once instead of with the next batch
 };
