@@ -16,6 +16,7 @@ void addSimulateCommand(CLI::App& app, int& exitCode); ///< simulate --sessions 
 void addIdcardCommand(CLI::App& app, int& exitCode);   ///< idcard read|decode|status
 void addScanCommand(CLI::App& app, int& exitCode);     ///< scan --device SPEC
 void addTabletCommand(CLI::App& app, int& exitCode);   ///< tablet test|status
+void addAuditCommand(CLI::App& app, int& exitCode);    ///< audit verify|show
 void addCatalogCommand(CLI::App& app,
                        int& exitCode); ///< catalog verify|show|search|install|sign|diff
 

@@ -21,6 +21,7 @@ int main(int argc, char** argv)
     kiosk::ctl::addScanCommand(app, exitCode);
     kiosk::ctl::addTabletCommand(app, exitCode);
     kiosk::ctl::addCatalogCommand(app, exitCode);
+    kiosk::ctl::addAuditCommand(app, exitCode);
 
     try {
         app.parse(argc, argv);
