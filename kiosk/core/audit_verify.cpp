@@ -2,10 +2,13 @@
 #include "kiosk/core/audit_verify.h"
 
 #include <algorithm>
+#include <fcntl.h>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace kiosk::core {
 
@@ -43,9 +46,32 @@ bool readRecord(Line& line, std::string_view text)
     return true;
 }
 
+/// A shared hold of the writers' flock while the files are read, so that a record being
+/// appended right now is not mistaken for a torn one. No lock file: nobody writes.
+class ReadLock {
+public:
+    explicit ReadLock(const fs::path& dir)
+        : fd_(::open((dir / "trail.lock").c_str(), O_RDONLY | O_CLOEXEC))
+    {
+        if (fd_ >= 0)
+            ::flock(fd_, LOCK_SH);
+    }
+    ~ReadLock()
+    {
+        if (fd_ >= 0)
+            ::close(fd_); // releases the lock
+    }
+    ReadLock(const ReadLock&) = delete;
+    ReadLock& operator=(const ReadLock&) = delete;
+
+private:
+    int fd_;
+};
+
 base::Result<std::vector<Line>> readLines(const fs::path& dataDir, std::uint64_t& files)
 {
     const auto dir = dataDir / "audit";
+    const ReadLock lock(dir);
     std::vector<std::pair<std::uint64_t, fs::path>> paths;
     std::error_code error;
     for (const auto& entry : fs::directory_iterator(dir, error))
@@ -279,9 +305,23 @@ void checkAnchor(const std::vector<Line>& lines, const AuditAnchor& anchor, Audi
         report.findings.push_back(std::move(finding));
         return;
     }
-    for (const auto& line : lines)
-        if (line.record && line.seq == anchor.seq && line.hash == anchor.hash)
+    std::optional<std::uint64_t> lowest;
+    for (const auto& line : lines) {
+        if (!line.record)
+            continue;
+        if (line.seq == anchor.seq && line.hash == anchor.hash)
             return;
+        lowest = std::min(lowest.value_or(line.seq), line.seq);
+    }
+    if (lowest && anchor.seq < *lowest && report.ok()) {
+        // Removed by the size cap since the platform saw it; the first file vouched for that.
+        finding.kind = "pruned";
+        finding.message = "the anchor's record (seq " + std::to_string(anchor.seq) +
+                          ") was pruned; the trail after it verifies";
+        finding.fatal = false;
+        report.findings.push_back(std::move(finding));
+        return;
+    }
     finding.kind = "rewritten";
     finding.message = "no record of seq " + std::to_string(anchor.seq) +
                       " has the hash the platform received: the trail was rewritten from there";
