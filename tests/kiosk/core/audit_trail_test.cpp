@@ -383,6 +383,24 @@ TEST_F(AuditTrailTest, AWriterKilledMidBatchLeavesATrailThatVerifiesAfterReopeni
     EXPECT_TRUE(report.ok()) << report.toJson().dump();
 }
 
+TEST_F(AuditTrailTest, MaintenanceEntryAndExitNameTheTechnicianMaskedOnly)
+{
+    auto trail = openTrail();
+    ASSERT_TRUE(trail->maintenanceLogin("T-2026-00123456", "totp", false, "wrong code"));
+    ASSERT_TRUE(trail->maintenanceLogin("T-2026-00123456", "card", true));
+    ASSERT_TRUE(trail->maintenanceLogout("T-2026-00123456", "idle"));
+    const auto records = readAuditRecords(dir_.path(), "");
+    ASSERT_TRUE(records);
+    ASSERT_EQ(records->size(), 3u);
+    EXPECT_EQ((*records)[0]["actor"], "technician ****3456");
+    EXPECT_EQ((*records)[0]["event"], "maintenance.login");
+    EXPECT_EQ((*records)[0]["result"], "refused");
+    EXPECT_EQ((*records)[1]["result"], "ok");
+    EXPECT_EQ((*records)[2]["event"], "maintenance.logout");
+    for (const auto& record : *records)
+        EXPECT_EQ(record.dump().find("00123456"), std::string::npos);
+}
+
 TEST(AuditReference, MasksAllButTheLastFour)
 {
     EXPECT_EQ(maskReference("T-2026-00123456"), "****3456");
