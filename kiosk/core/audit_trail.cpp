@@ -128,6 +128,18 @@ base::Result<Tail> readTail(const fs::path& path)
     }
 }
 
+/// kioskctl often runs as root while the kiosk runs as its own user: a file root creates in the
+/// trail is given to the folder's owner, or the kiosk could not append to it afterwards.
+void giveToFolderOwner(int fd, const fs::path& dir)
+{
+    struct stat folder {};
+    struct stat file {};
+    if (::geteuid() != 0 || ::stat(dir.c_str(), &folder) != 0 || ::fstat(fd, &file) != 0)
+        return;
+    if (file.st_uid != folder.st_uid || file.st_gid != folder.st_gid)
+        (void)::fchown(fd, folder.st_uid, folder.st_gid);
+}
+
 base::Result<void> fsyncDir(const fs::path& dir)
 {
     const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -239,10 +251,15 @@ AuditTrail::open(const fs::path& dataDir, AuditOptions options, const base::Cloc
         }
     if (error)
         return base::fail(base::errc::io, "cannot create " + dir.string() + ": " + error.message());
+    if (const int dirFd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dirFd >= 0) {
+        giveToFolderOwner(dirFd, dataDir); // made by root (kioskctl): the kiosk's, like data_dir
+        ::close(dirFd);
+    }
     const auto lockPath = dir / "trail.lock";
     const int lockFd = ::open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (lockFd < 0)
         return base::fail(base::fromErrno("open " + lockPath.string(), errno));
+    giveToFolderOwner(lockFd, dir);
     return std::unique_ptr<AuditTrail>(new AuditTrail(dir, std::move(options), clock, lockFd));
 }
 
@@ -419,6 +436,7 @@ base::Result<void> AuditTrail::openFile(const std::string& path)
         return base::fail(base::fromErrno("open " + path, errno));
     }
     filePath_ = path;
+    giveToFolderOwner(fileFd_, dir_);
     return {};
 }
 
