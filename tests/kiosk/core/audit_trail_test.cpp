@@ -13,6 +13,7 @@
 #include <csignal>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -399,6 +400,23 @@ TEST_F(AuditTrailTest, MaintenanceEntryAndExitNameTheTechnicianMaskedOnly)
     EXPECT_EQ((*records)[2]["event"], "maintenance.logout");
     for (const auto& record : *records)
         EXPECT_EQ(record.dump().find("00123456"), std::string::npos);
+}
+
+TEST_F(AuditTrailTest, FilesBelongToTheOwnerOfDataDirEvenWhenRootWritesThem)
+{
+    // As root (kioskctl on a kiosk), data_dir belongs to the kiosk's user: here "nobody".
+    // Run as another user the chown fails and the owner is that user: the rule still holds.
+    (void)::chown(dir_.path().c_str(), 65534, 65534);
+    struct stat dataDir {};
+    ASSERT_EQ(::stat(dir_.path().c_str(), &dataDir), 0);
+    appendRecords(1);
+    for (const auto& path :
+         {dir_.path() / "audit", dir_.path() / "audit" / "trail.lock", file(1)}) {
+        struct stat info {};
+        ASSERT_EQ(::stat(path.c_str(), &info), 0) << path;
+        EXPECT_EQ(info.st_uid, dataDir.st_uid) << path;
+        EXPECT_EQ(info.st_gid, dataDir.st_gid) << path;
+    }
 }
 
 TEST(AuditReference, MasksAllButTheLastFour)
