@@ -112,6 +112,13 @@ std::string_view toString(RecordState value)
     return stateNames[static_cast<std::size_t>(value)];
 }
 
+std::string_view toString(QueueEvent::Kind kind)
+{
+    static constexpr std::array<std::string_view, 5> names{"created", "delivered", "dead_lettered",
+                                                           "retried", "purged"};
+    return names[static_cast<std::size_t>(kind)];
+}
+
 std::optional<RecordKind> recordKindFromString(std::string_view text)
 {
     for (std::size_t i = 0; i < kindNames.size(); ++i)
@@ -354,9 +361,10 @@ base::Result<SubmissionRef> Store::enqueueCase(CaseInput input)
     std::uint64_t needed = serialised->size();
     for (const auto& material : input.materials)
         needed += material.bytes.size();
-    std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
     if (auto room = checkRoom(needed); !room)
         return base::fail(room.error());
+    std::vector<QueueEvent> created;
     auto stored = transaction([&]() -> base::Result<void> {
         for (const auto& material : input.materials) {
             const std::string_view bytes(reinterpret_cast<const char*>(material.bytes.data()),
@@ -371,6 +379,8 @@ base::Result<SubmissionRef> Store::enqueueCase(CaseInput input)
                                  itemCode->value_or(""), material.contentType, digest, bytes);
                 !done)
                 return done;
+            created.push_back({QueueEvent::Kind::Created, sqlite3_last_insert_rowid(db_),
+                               RecordKind::Material, ref.submissionId, itemCode->value_or(""), 1});
         }
         input.body["submissionId"] = ref.submissionId;
         input.body["materials"] = std::move(materials);
@@ -383,10 +393,15 @@ base::Result<SubmissionRef> Store::enqueueCase(CaseInput input)
         if (!done)
             return done;
         ref.caseRecordId = sqlite3_last_insert_rowid(db_);
+        created.push_back({QueueEvent::Kind::Created, ref.caseRecordId, RecordKind::Case,
+                           ref.submissionId, itemCode->value_or(""), 1});
         return {};
     });
+    lock.unlock();
     if (!stored)
         return base::fail(stored.error().withContext("store case"));
+    for (const auto& event : created)
+        changed.publish(event);
     return ref;
 }
 
@@ -400,9 +415,11 @@ base::Result<std::string> Store::enqueueEvaluation(EvaluationInput input)
     const auto plain = base::json::dump(input.body);
     if (!plain)
         return base::fail(QueueErrc::invalid_input, "evaluation body: " + plain.error().message);
-    std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
     if (auto room = checkRoom(plain->size()); !room)
         return base::fail(room.error());
+    QueueEvent created{QueueEvent::Kind::Created, 0,  RecordKind::Evaluation,
+                       input.submissionId,        "", 1};
     auto stored = transaction([&]() -> base::Result<void> {
         Statement find(db_,
                        "SELECT item_code FROM records WHERE kind = 'case' AND submission_id = ?");
@@ -413,11 +430,16 @@ base::Result<std::string> Store::enqueueEvaluation(EvaluationInput input)
         if (!*row)
             return base::fail(QueueErrc::not_found,
                               "no stored case " + input.submissionId + " to rate");
-        return insertRecord(RecordKind::Evaluation, evaluationId, input.submissionId, find.text(0),
-                            "application/json", "", *plain);
+        created.itemCode = find.text(0);
+        auto done = insertRecord(RecordKind::Evaluation, evaluationId, input.submissionId,
+                                 created.itemCode, "application/json", "", *plain);
+        created.recordId = sqlite3_last_insert_rowid(db_);
+        return done;
     });
+    lock.unlock();
     if (!stored)
         return base::fail(stored.error().withContext("store evaluation"));
+    changed.publish(created);
     return evaluationId;
 }
 
@@ -470,6 +492,13 @@ base::Result<QueueCounts> Store::counts() const
 }
 
 base::Result<std::vector<OutgoingRecord>> Store::due(TimePoint now, std::size_t limit)
+{
+    auto records = dueUnpublished(now, limit);
+    publishChanges(); // records that do not decrypt were dead-lettered
+    return records;
+}
+
+base::Result<std::vector<OutgoingRecord>> Store::dueUnpublished(TimePoint now, std::size_t limit)
 {
     // Dependencies: a case waits for its pending materials; an evaluation for its delivered case.
     static constexpr const char* sql = R"sql(
@@ -557,7 +586,24 @@ base::Result<void> Store::settleOne(const Settlement& settlement, std::int64_t n
     const auto at = settlement.outcome == Outcome::Retry ? toMs(settlement.next) : nowMs;
     update.bind(1, settlement.text).bind(2, base::toRfc3339(fromMs(nowMs))).bind(3, at);
     update.bind(4, settlement.id);
-    return update.run();
+    auto done = update.run();
+    if (done && settlement.outcome != Outcome::Retry && sqlite3_changes(db_) > 0)
+        unpublished_.push_back({settlement.outcome == Outcome::Delivered
+                                    ? QueueEvent::Kind::Delivered
+                                    : QueueEvent::Kind::DeadLettered,
+                                settlement.id, std::nullopt, "", "", 1});
+    return done;
+}
+
+void Store::publishChanges()
+{
+    std::vector<QueueEvent> events;
+    {
+        std::lock_guard lock(mutex_);
+        events.swap(unpublished_);
+    }
+    for (const auto& event : events)
+        changed.publish(event);
 }
 
 base::Result<void> Store::settle(const std::vector<Settlement>& settlements)
@@ -565,23 +611,34 @@ base::Result<void> Store::settle(const std::vector<Settlement>& settlements)
     if (settlements.empty())
         return {};
     const auto now = toMs(options_.clock->now());
-    std::lock_guard lock(mutex_);
-    return transaction([&]() -> base::Result<void> {
-        for (const auto& settlement : settlements)
-            if (auto done = settleOne(settlement, now); !done)
-                return done;
-        return {};
-    });
+    {
+        std::lock_guard lock(mutex_);
+        auto settled = transaction([&]() -> base::Result<void> {
+            for (const auto& settlement : settlements)
+                if (auto done = settleOne(settlement, now); !done)
+                    return done;
+            return {};
+        });
+        if (!settled) {
+            unpublished_.clear(); // rolled back: nothing happened
+            return settled;
+        }
+    }
+    publishChanges();
+    return {};
 }
 
 base::Result<void> Store::markDelivered(std::int64_t id, std::string_view result, TimePoint at)
 {
-    std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
     Settlement settlement;
     settlement.id = id;
     settlement.outcome = Settlement::Outcome::Delivered;
     settlement.text = result;
-    return settleOne(settlement, toMs(at));
+    auto done = settleOne(settlement, toMs(at));
+    lock.unlock();
+    publishChanges();
+    return done;
 }
 
 base::Result<void> Store::markRetry(std::int64_t id, std::string_view error, TimePoint next)
@@ -596,12 +653,15 @@ base::Result<void> Store::markRetry(std::int64_t id, std::string_view error, Tim
 
 base::Result<void> Store::markDeadLetter(std::int64_t id, std::string_view error)
 {
-    std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
     Settlement settlement;
     settlement.id = id;
     settlement.outcome = Settlement::Outcome::DeadLetter;
     settlement.text = error;
-    return settleOne(settlement, toMs(options_.clock->now()));
+    auto done = settleOne(settlement, toMs(options_.clock->now()));
+    lock.unlock();
+    publishChanges();
+    return done;
 }
 
 base::Result<std::int64_t> Store::change(const char* sql, std::int64_t value)
@@ -625,34 +685,47 @@ base::Result<std::int64_t> Store::wakeLinkFailures(TimePoint now)
 
 base::Result<void> Store::retry(std::int64_t id)
 {
-    auto changed = change("UPDATE records SET state = 'pending', next_attempt_ms = 0, "
-                          "settled_ms = 0 WHERE id = ?1 AND state = 'dead_letter'",
-                          id);
-    if (!changed)
-        return base::fail(changed.error());
-    if (*changed == 0)
+    auto rows = change("UPDATE records SET state = 'pending', next_attempt_ms = 0, "
+                       "settled_ms = 0 WHERE id = ?1 AND state = 'dead_letter'",
+                       id);
+    if (!rows)
+        return base::fail(rows.error());
+    if (*rows == 0)
         return base::fail(QueueErrc::not_found,
                           "record " + std::to_string(id) + " is not a dead letter");
+    changed.publish({QueueEvent::Kind::Retried, id, std::nullopt, "", "", 1});
     return {};
+}
+
+base::Result<std::int64_t> Store::publishCount(base::Result<std::int64_t> rows,
+                                               QueueEvent::Kind kind)
+{
+    if (rows && *rows > 0)
+        changed.publish({kind, 0, std::nullopt, "", "", *rows});
+    return rows;
 }
 
 base::Result<std::int64_t> Store::retryDeadLetters()
 {
-    return change("UPDATE records SET state = 'pending', next_attempt_ms = 0, settled_ms = 0 "
-                  "WHERE state = 'dead_letter' AND ?1 = ?1",
-                  0);
+    return publishCount(
+        change("UPDATE records SET state = 'pending', next_attempt_ms = 0, settled_ms = 0 "
+               "WHERE state = 'dead_letter' AND ?1 = ?1",
+               0),
+        QueueEvent::Kind::Retried);
 }
 
 base::Result<std::int64_t> Store::purgeDelivered()
 {
-    return change("DELETE FROM records WHERE state = 'delivered' AND ?1 = ?1", 0);
+    return publishCount(change("DELETE FROM records WHERE state = 'delivered' AND ?1 = ?1", 0),
+                        QueueEvent::Kind::Purged);
 }
 
 base::Result<std::int64_t> Store::prune(TimePoint now)
 {
     const auto before = now - options_.deadLetterRetention;
-    return change("DELETE FROM records WHERE state = 'dead_letter' AND settled_ms < ?1",
-                  toMs(before));
+    return publishCount(
+        change("DELETE FROM records WHERE state = 'dead_letter' AND settled_ms < ?1", toMs(before)),
+        QueueEvent::Kind::Purged);
 }
 
 base::Result<RecordDetail> Store::show(std::int64_t id) const

@@ -4,6 +4,7 @@
 
 #include "base/clock.h"
 #include "base/result.h"
+#include "base/signal.h"
 #include "offline_queue/cipher.h"
 #include "offline_queue/record.h"
 
@@ -13,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <system_error>
 #include <vector>
 
@@ -50,6 +52,20 @@ struct Settlement {
     std::string text; ///< delivered: the result (a case's caseNo); otherwise the reason
     std::chrono::system_clock::time_point next; ///< Retry: when to try again
 };
+
+/// A change of the queue that the audit trail records: identifiers only, no personal data.
+struct QueueEvent {
+    enum class Kind { Created, Delivered, DeadLettered, Retried, Purged };
+    Kind kind = Kind::Created;
+    std::int64_t recordId = 0;            ///< 0 for a change of many records (count says how many)
+    std::optional<RecordKind> recordKind; ///< created records
+    std::string submissionId;             ///< created records
+    std::string itemCode;                 ///< created records
+    std::int64_t count = 1;
+};
+
+/// "created", "delivered", "dead_lettered", "retried", "purged".
+[[nodiscard]] std::string_view toString(QueueEvent::Kind kind);
 
 /// A record in detail for technicians (kioskctl queue show): still no personal data.
 struct RecordDetail {
@@ -117,12 +133,18 @@ public:
     /// The link is back: records that waited because of a link failure are due now.
     [[nodiscard]] base::Result<std::int64_t> wakeLinkFailures(TimePoint now);
 
+    /// Every record created, delivered, dead-lettered, retried or purged, once its transaction
+    /// committed; emitted on the thread that made the change, with no store lock held (a slot
+    /// may write a file). The audit trail listens (kiosk/core): the queue knows nothing of it.
+    base::Signal<const QueueEvent&> changed;
+
     /// The schema version this build writes.
     static constexpr int schemaVersion = 2;
 
 private:
     Store(sqlite3* db, std::filesystem::path path, StoreOptions options, const CipherKey& key);
     base::Result<void> exec(const char* sql) const;
+    base::Result<std::vector<OutgoingRecord>> dueUnpublished(TimePoint now, std::size_t limit);
     base::Result<void> migrate();
     base::Result<void> transaction(const std::function<base::Result<void>()>& work);
     base::Result<void> migrateToV2();
@@ -133,12 +155,17 @@ private:
                                     std::string_view body);
     base::Result<void> settleOne(const Settlement& settlement, std::int64_t nowMs);
     base::Result<std::int64_t> change(const char* sql, std::int64_t value);
+    /// Publishes one event for `rows` changed records, if any.
+    base::Result<std::int64_t> publishCount(base::Result<std::int64_t> rows, QueueEvent::Kind kind);
+    /// Publishes the events collected under the lock (call without it).
+    void publishChanges();
 
     sqlite3* db_;
     std::filesystem::path path_;
     StoreOptions options_;
     Cipher cipher_;
     mutable std::mutex mutex_;
+    std::vector<QueueEvent> unpublished_; ///< guarded by mutex_; see publishChanges()
 };
 
 } // namespace queue

@@ -53,8 +53,9 @@ struct HeartbeatRecord {
     std::string receivedAt;  ///< of the last one
     std::string softwareVersion;
     std::int64_t catalogVersion = 0;
-    nlohmann::json queue;   ///< {"pending", "deadLetter", "oldestPendingAgeS"}
-    nlohmann::json devices; ///< [{"class", "model", "state", "detail"}]
+    nlohmann::json queue;       ///< {"pending", "deadLetter", "oldestPendingAgeS"}
+    nlohmann::json devices;     ///< [{"class", "model", "state", "detail"}]
+    nlohmann::json auditAnchor; ///< {"seq", "hash"} of the kiosk's audit trail, if sent
 };
 
 /// What happened to the /v1 requests since start or reset (not persisted).
@@ -85,7 +86,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EvaluationRecord, evaluationId, 
                                                 caseNo, level, reasons, receivedAt)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Command, id, kioskId, type, args)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(HeartbeatRecord, kioskId, count, receivedAt,
-                                                softwareVersion, catalogVersion, queue, devices)
+                                                softwareVersion, catalogVersion, queue, devices,
+                                                auditAnchor)
 
 /// The body of GET /admin/state: the records above plus "counts".
 [[nodiscard]] nlohmann::json toJson(const Snapshot& snapshot);

@@ -347,6 +347,9 @@ Reply State::acceptHeartbeat(const json& body, const std::string& kioskId)
     record.catalogVersion = body["catalogVersion"].get<std::int64_t>();
     record.queue = body["queue"];
     record.devices = body["devices"];
+    // The kiosk's audit chain head (optional, README): kept so a removed tail shows later.
+    if (const auto anchor = body.find("auditAnchor"); anchor != body.end())
+        record.auditAnchor = *anchor;
     return jsonReply(200, {{"serverTime", now}, {"commands", pendingCommands(kioskId)}});
 }
 

@@ -230,6 +230,10 @@ std::optional<Reply> checkHeartbeat(const json& body)
         bad = "devices must be an array of objects";
     if (!bad && !absentOr(body, "ackedCommands", isStringArray))
         bad = "ackedCommands must be an array of command ids";
+    if (!bad && body.contains("auditAnchor") &&
+        firstBadField(body,
+                      {{"/auditAnchor/seq", Kind::Integer}, {"/auditAnchor/hash", Kind::Text}}))
+        bad = "auditAnchor must be {\"seq\": integer, \"hash\": string}";
     return bad ? std::optional(unprocessable("invalid_heartbeat", *bad)) : std::nullopt;
 }
 

@@ -3,12 +3,16 @@
 
 #include "base/log.h"
 #include "drivers/registry.h"
+#include "kiosk/core/audit_sources.h"
 #include "kiosk/core/platform_link.h"
 #include "kiosk/core/runtime_files.h"
 #include "kiosk/core/service_catalog.h"
 #include "kiosk/core/version.h"
+#include "offline_queue/digest.h"
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 namespace kiosk::app {
@@ -38,7 +42,12 @@ base::Result<std::unique_ptr<Runtime>> Runtime::load(const std::filesystem::path
                                      "; catalog version " +
                                      std::to_string(catalog->catalogVersion) + " with " +
                                      std::to_string(enabled) + " enabled items");
-    return std::unique_ptr<Runtime>(new Runtime(std::move(*config), std::move(*catalog)));
+    // The file's digest for the audit trail, on this (loading) thread: the trail itself is
+    // opened after the first frame (startServices).
+    std::ifstream in(configFile, std::ios::binary);
+    const auto digest = queue::sha256Hex(std::string(std::istreambuf_iterator<char>(in), {}));
+    return std::unique_ptr<Runtime>(
+        new Runtime(std::move(*config), std::move(*catalog), configFile, digest));
 }
 
 PendingRuntime::PendingRuntime(std::filesystem::path configFile)
@@ -59,8 +68,10 @@ base::Result<std::unique_ptr<Runtime>> PendingRuntime::take()
     return std::move(*result_);
 }
 
-Runtime::Runtime(core::Config config, core::Catalog catalog)
-    : config_(std::move(config)),
+Runtime::Runtime(core::Config config, core::Catalog catalog, std::filesystem::path configFile,
+                 std::string configSha256)
+    : config_(std::move(config)), configFile_(std::move(configFile)),
+      configSha256_(std::move(configSha256)),
       catalogs_(std::move(catalog), core::CatalogSnapshot::SearchIndex::OnFirstUse)
 {
 }
@@ -75,10 +86,13 @@ base::Result<void> Runtime::startServices()
         return base::fail(uplink.error());
     store_ = std::move(*store);
     uplink_ = std::move(*uplink);
+    startAudit();
+    if (audit_)
+        queueAudit_ = core::auditQueueChanges(*store_, *audit_);
     sync_ = std::make_unique<queue::SyncLoop>(*store_, *uplink_, clock_, queue::SyncOptions{});
     if (!config_.catalog.trustedKeys.empty()) {
-        catalogStore_ = std::make_unique<core::CatalogStore>(config_.kiosk.dataDir,
-                                                             config_.catalog.trustedKeys);
+        catalogStore_ = std::make_unique<core::CatalogStore>(
+            config_.kiosk.dataDir, config_.catalog.trustedKeys, audit_.get());
         catalogSync_ =
             std::make_unique<core::CatalogSync>(*uplink_, *catalogStore_, catalogs_, clock_);
         installedWatch_ = std::make_unique<core::InstalledCatalogWatch>(*catalogStore_, catalogs_);
@@ -88,6 +102,20 @@ base::Result<void> Runtime::startServices()
     startUplink();
     startCatalogWatch();
     return {};
+}
+
+void Runtime::startAudit()
+{
+    auto trail = core::openAuditTrail(config_, "kiosk");
+    if (!trail) {
+        // Not fatal: a kiosk whose trail cannot be written still serves citizens; the log and
+        // the missing auditAnchor in the heartbeat tell the platform.
+        base::log::error(logCategory, "no audit trail: " + trail.error().describe());
+        return;
+    }
+    audit_ = std::move(*trail);
+    core::auditStart(*audit_, core::softwareVersion(), catalogs_.current()->catalogVersion,
+                     configFile_, configSha256_);
 }
 
 void Runtime::warmSearchIndex()
@@ -132,6 +160,7 @@ void Runtime::startUplink()
     sources.devices = [this] {
         return devices_ ? core::deviceReports(devices_->statuses()) : nlohmann::json::array();
     };
+    sources.audit = audit_.get();
     heartbeat_ = std::make_unique<core::HeartbeatClient>(*uplink_, *store_, config_.kiosk.id,
                                                          std::string(core::softwareVersion()),
                                                          clock_, commands_, std::move(sources));
@@ -155,6 +184,8 @@ base::Result<void> Runtime::syncCatalogNow()
 
 Runtime::~Runtime()
 {
+    if (audit_)
+        core::auditStop(*audit_);
     if (indexWarmer_)
         indexWarmer_->stop();
     if (installedWatch_)
@@ -173,6 +204,8 @@ void Runtime::openDevices()
     for (const auto& error : created.errors) // that class is missing; the others run
         base::log::error(logCategory, "device not created: " + error.describe());
     devices_ = std::make_unique<hal::DeviceManager>(std::move(created.devices));
+    if (audit_) // before openAll(), so that the first attach is recorded too
+        deviceAudit_ = core::auditDeviceChanges(*devices_, *audit_);
     for (const auto& error : devices_->openAll())
         base::log::warning(logCategory, "device not ready: " + error.describe());
     for (const auto& status : devices_->statuses())

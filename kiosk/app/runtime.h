@@ -6,6 +6,7 @@
 #include "base/result.h"
 #include "base/worker.h"
 #include "hal/device_manager.h"
+#include "kiosk/core/audit_trail.h"
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/catalog_holder.h"
 #include "kiosk/core/catalog_sync.h"
@@ -70,6 +71,9 @@ public:
     /// The worker draining the queue, whose linkStateChanged feeds the staff marker; nullptr
     /// until startServices() succeeded.
     [[nodiscard]] queue::SyncLoop* syncLoop() { return sync_.get(); }
+    /// The audit trail (data_dir/audit); nullptr until startServices() opened it, or when it
+    /// could not be opened (logged: the kiosk serves on without it).
+    [[nodiscard]] core::AuditTrail* audit() { return audit_.get(); }
 
 private:
     /// Creates the configured devices and opens them. Failures are logged and not fatal: a
@@ -94,9 +98,17 @@ private:
     /// installed if it verifies.
     base::Result<void> syncCatalogNow();
 
-    Runtime(core::Config config, core::Catalog catalog);
+    /// Opens the audit trail and records the start (and a changed configuration).
+    void startAudit();
+
+    Runtime(core::Config config, core::Catalog catalog, std::filesystem::path configFile,
+            std::string configSha256);
 
     core::Config config_;
+    std::filesystem::path configFile_;
+    std::string configSha256_; ///< of the file as loaded: a change shows in the audit trail
+    /// Before everything that records into it, so it outlives them.
+    std::unique_ptr<core::AuditTrail> audit_;
     core::CatalogHolder catalogs_;
     std::unique_ptr<core::CatalogStore> catalogStore_;
     std::unique_ptr<core::InstalledCatalogWatch> installedWatch_;
@@ -109,6 +121,8 @@ private:
     // Declared last: they use the store and the uplink, so they stop before those go.
     std::unique_ptr<queue::SyncLoop> sync_;
     std::unique_ptr<core::HeartbeatClient> heartbeat_;
+    base::Connection queueAudit_;  ///< the queue's changes into audit_
+    base::Connection deviceAudit_; ///< the devices' attach, detach and fault into audit_
     /// Builds the search index of the catalog in service, once, off the GUI thread.
     std::unique_ptr<base::Worker> indexWarmer_;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kiosk/core/catalog_store.h"
 
+#include "base/log.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
@@ -46,16 +48,6 @@ base::Result<void> fsyncPath(const fs::path& path, int flags)
     return {};
 }
 
-std::string isoUtc(base::Clock::TimePoint time)
-{
-    const std::time_t now = std::chrono::system_clock::to_time_t(time);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%FT%TZ", &utc);
-    return text;
-}
-
 class InstallCategory final : public std::error_category {
 public:
     const char* name() const noexcept override { return "catalog-install"; }
@@ -92,21 +84,26 @@ base::Result<std::string> readFileLimited(const fs::path& path, std::size_t limi
     return text;
 }
 
-CatalogStore::CatalogStore(fs::path dataDir, std::vector<TrustedKey> trustedKeys,
-                           const base::Clock& clock)
+CatalogStore::CatalogStore(fs::path dataDir, std::vector<TrustedKey> trustedKeys, AuditTrail* audit)
     : dataDir_(std::move(dataDir)), dir_(dataDir_ / "catalog"), keys_(std::move(trustedKeys)),
-      clock_(&clock)
+      audit_(audit)
 {
 }
 
-void CatalogStore::audit(const std::string& event, const nlohmann::json& fields) const
+void CatalogStore::audit(const std::string& event, const std::string& result,
+                         const nlohmann::json& fields) const
 {
-    if (!makePrivateDir(dataDir_))
+    if (audit_ == nullptr)
         return;
-    nlohmann::json record{{"time", isoUtc(clock_->now())}, {"event", event}};
-    record.update(fields);
-    std::ofstream out(auditPath(), std::ios::app);
-    out << record.dump() << "\n";
+    const auto version = fields.find("catalogVersion");
+    AuditEvent record{.actor = {},
+                      .event = event,
+                      .object = version == fields.end() ? "catalog" : "catalog " + version->dump(),
+                      .result = result,
+                      .detail = fields,
+                      .durable = true};
+    if (auto appended = audit_->append(std::move(record)); !appended)
+        base::log::error("core/catalog", "audit trail: " + appended.error().describe());
 }
 
 base::Result<VerifiedCatalog> CatalogStore::install(std::string_view envelopeJson,
@@ -116,7 +113,7 @@ base::Result<VerifiedCatalog> CatalogStore::install(std::string_view envelopeJso
                           {"inServiceVersion", options.inServiceVersion}};
     const auto refuse = [&](const base::Error& error) {
         fields["reason"] = error.message;
-        audit("catalog.refused", fields);
+        audit("catalog.refused", "refused", fields);
         return base::fail(error);
     };
     auto verified = verifyEnvelopeText(envelopeJson, keys_);
@@ -141,7 +138,7 @@ base::Result<VerifiedCatalog> CatalogStore::install(std::string_view envelopeJso
     if (auto written = writeAtomically(envelopeJson); !written)
         return refuse(written.error());
     fields["rollback"] = rollback;
-    audit("catalog.installed", fields);
+    audit(rollback ? "catalog.rolled_back" : "catalog.installed", "ok", fields);
     return verified;
 }
 
@@ -183,7 +180,8 @@ std::optional<VerifiedCatalog> CatalogStore::installed() const
                              : base::Result<VerifiedCatalog>(base::fail(text.error()));
         if (verified)
             return std::move(*verified);
-        audit("catalog.unusable", {{"file", path.string()}, {"reason", verified.error().message}});
+        audit("catalog.unusable", "error",
+              {{"file", path.filename().string()}, {"reason", verified.error().message}});
     }
     return std::nullopt;
 }

@@ -3,8 +3,8 @@
 // copy, the rollback rule, and the audit trail of every accept and refusal.
 #pragma once
 
-#include "base/clock.h"
 #include "base/result.h"
+#include "kiosk/core/audit_trail.h"
 #include "kiosk/core/catalog_envelope.h"
 #include "kiosk/core/config.h"
 
@@ -37,12 +37,13 @@ struct FileIdentity {
 /// Layout under data_dir (owner-only):
 ///   catalog/current.json   the envelope in service
 ///   catalog/previous.json  the envelope it replaced (last known good)
-///   audit.log              JSON lines: {"time","event","origin","catalogVersion",...,"reason"}
+/// Accepts, refusals, rollbacks and unusable copies go to the audit trail (audit_trail.h) as
+/// catalog.installed / catalog.refused / catalog.rolled_back / catalog.unusable.
 class CatalogStore {
 public:
-    /// `clock` stamps the audit records; it must outlive the store.
+    /// `audit` (may be null: nothing audited) must outlive the store.
     CatalogStore(std::filesystem::path dataDir, std::vector<TrustedKey> trustedKeys,
-                 const base::Clock& clock = base::systemClock());
+                 AuditTrail* audit = nullptr);
 
     struct InstallOptions {
         std::string origin = "platform";   ///< "platform", "usb", ... (recorded in the audit)
@@ -67,12 +68,13 @@ public:
     /// no catalog is installed. A running kiosk compares it to notice a new install.
     [[nodiscard]] std::optional<FileIdentity> currentIdentity() const;
 
-    /// Appends one audit record (no personal data: catalogs carry none).
-    void audit(const std::string& event, const nlohmann::json& fields) const;
+    /// Appends one audit record (no personal data: catalogs carry none); `fields` become its
+    /// detail.
+    void audit(const std::string& event, const std::string& result,
+               const nlohmann::json& fields) const;
 
     [[nodiscard]] std::filesystem::path currentPath() const { return dir_ / "current.json"; }
     [[nodiscard]] std::filesystem::path previousPath() const { return dir_ / "previous.json"; }
-    [[nodiscard]] std::filesystem::path auditPath() const { return dataDir_ / "audit.log"; }
 
 private:
     base::Result<void> writeAtomically(std::string_view envelopeJson);
@@ -80,7 +82,7 @@ private:
     std::filesystem::path dataDir_;
     std::filesystem::path dir_;
     std::vector<TrustedKey> keys_;
-    const base::Clock* clock_;
+    AuditTrail* audit_;
 };
 
 /// Reads a whole file, refusing files over `limit` bytes before reading them.

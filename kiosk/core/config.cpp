@@ -354,6 +354,16 @@ base::Result<Config> readConfig(const toml::table& root, std::string_view source
                                       oneOf(s.cipher, {"aes-256-gcm", "sm4-ctr-hmac-sm3"}, source))
                                  .read();
                          }))
+            .key("audit", false,
+                 section(source,
+                         [&](const toml::table& t, const std::string& p) {
+                             auto& s = config.audit;
+                             return TableReader(t, p, source)
+                                 .key("hash", false, oneOf(s.hash, {"sha256", "sm3"}, source))
+                                 .key("file_kb", false, positive(s.fileKb, source))
+                                 .key("max_mb", false, positive(s.maxMb, source))
+                                 .read();
+                         }))
             .key("devices", false,
                  section(
                      source,

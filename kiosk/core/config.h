@@ -52,6 +52,13 @@ struct ReceiptSection {
     std::string printerProfile = "generic-80"; ///< a built-in profile (drivers/receipt_printer)
 };
 
+/// The audit trail under data_dir/audit (audit_trail.h). Not in specs/config.md yet: README.
+struct AuditSection {
+    std::string hash = "sha256"; ///< or "sm3": what chains the records
+    int fileKb = 1024;           ///< a new file once the current one would pass this
+    int maxMb = 64;              ///< the oldest files are removed (and that audited) above this
+};
+
 /// Each device is "fake" or a backend spec such as "serial:/dev/ttyACM0" or "usb:0400:c35a".
 using DevicesSection = hal::DeviceSpecs;
 
@@ -62,6 +69,7 @@ struct Config {
     QueueSection queue;
     DevicesSection devices;
     ReceiptSection receipt;
+    AuditSection audit;
 };
 
 enum class ConfigErrc { syntax = 1, unknown_key, missing_key, wrong_type, bad_value, unreadable };

@@ -101,7 +101,7 @@ base::Result<nlohmann::json> HeartbeatClient::body() const
         std::lock_guard lock(mutex_);
         acked.assign(toAcknowledge_.begin(), toAcknowledge_.end());
     }
-    return nlohmann::json{
+    nlohmann::json document{
         {"time", base::toRfc3339(clock_.now())},
         {"softwareVersion", softwareVersion_},
         {"catalogVersion", sources_.catalogVersion ? sources_.catalogVersion() : 0},
@@ -111,6 +111,15 @@ base::Result<nlohmann::json> HeartbeatClient::body() const
           {"oldestPendingAgeS", counts->oldestPendingAgeS}}},
         {"devices", sources_.devices ? sources_.devices() : nlohmann::json::array()},
         {"ackedCommands", acked}};
+    // The chain's head, fsync'd first: a tail deleted later no longer matches what the
+    // platform holds. A trail that cannot be read leaves the member out (and is logged).
+    if (sources_.audit != nullptr) {
+        if (auto anchor = sources_.audit->anchor())
+            document["auditAnchor"] = {{"seq", anchor->seq}, {"hash", anchor->hash}};
+        else
+            base::log::error(logCategory, "audit anchor: " + anchor.error().describe());
+    }
+    return document;
 }
 
 base::Result<std::vector<RemoteCommand>> HeartbeatClient::beat(std::stop_token stop)
@@ -157,13 +166,35 @@ base::Result<std::vector<RemoteCommand>> HeartbeatClient::exchange(std::stop_tok
     auto fresh = claimNew(*commands);
     // Handlers may take time (a database, a download): no lock is held while they run.
     for (const auto& command : fresh) {
-        if (auto done = registry_.dispatch(command); !done)
+        auditCommand(command, "command.received", "ok", {});
+        if (auto done = registry_.dispatch(command); !done) {
             base::log::warning(logCategory, "command " + command.id + " (" + command.type +
                                                 "): " + done.error().describe());
-        else
+            auditCommand(command, "command.result", "error", done.error().message);
+        } else {
             base::log::info(logCategory, "command " + command.id + " (" + command.type + ") done");
+            auditCommand(command, "command.result", "ok", {});
+        }
     }
     return fresh;
+}
+
+void HeartbeatClient::auditCommand(const RemoteCommand& command, const std::string& event,
+                                   const std::string& result, const std::string& error) const
+{
+    if (sources_.audit == nullptr)
+        return;
+    // The id and type are tokens (readCommand); the args may carry anything and stay out.
+    AuditEvent record{.actor = "platform",
+                      .event = event,
+                      .object = "command " + command.id,
+                      .result = result,
+                      .detail = {{"type", command.type}},
+                      .durable = true};
+    if (!error.empty())
+        record.detail["error"] = error;
+    if (auto appended = sources_.audit->append(std::move(record)); !appended)
+        base::log::error(logCategory, "audit trail: " + appended.error().describe());
 }
 
 std::vector<RemoteCommand> HeartbeatClient::claimNew(std::vector<ParsedCommand>& commands)

@@ -7,6 +7,7 @@
 #include "base/result.h"
 #include "base/worker.h"
 #include "hal/device_status.h"
+#include "kiosk/core/audit_trail.h"
 #include "offline_queue/store.h"
 #include "offline_queue/uplink.h"
 
@@ -66,6 +67,9 @@ private:
 struct HeartbeatSources {
     std::function<std::int64_t()> catalogVersion;
     std::function<nlohmann::json()> devices; ///< deviceReports(...) of the devices now
+    /// The audit trail (may be null): its head goes out as "auditAnchor" in every heartbeat,
+    /// and every remote command received and its result are recorded in it.
+    AuditTrail* audit = nullptr;
 };
 
 /// Sends heartbeats, runs the commands they bring and acknowledges them in the next one.
@@ -95,6 +99,9 @@ public:
 private:
     /// beat() without its exception guard.
     [[nodiscard]] base::Result<std::vector<RemoteCommand>> exchange(std::stop_token stop);
+    /// Records a command's arrival or outcome in the audit trail, if there is one.
+    void auditCommand(const RemoteCommand& command, const std::string& event,
+                      const std::string& result, const std::string& error) const;
     /// Claims the commands not run before (under mutex_); returns them to be run unlocked.
     [[nodiscard]] std::vector<RemoteCommand> claimNew(std::vector<ParsedCommand>& commands);
 

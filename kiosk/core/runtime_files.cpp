@@ -36,4 +36,21 @@ base::Result<std::unique_ptr<queue::Store>> openQueue(const Config& config,
     return store;
 }
 
+AuditOptions auditOptions(const Config& config, std::string actor)
+{
+    AuditOptions options;
+    // The configuration was validated: the hash name is one of the two known ones.
+    options.hash = auditHashFromString(config.audit.hash).value_or(AuditHash::Sha256);
+    options.fileBytes = static_cast<std::uint64_t>(config.audit.fileKb) << 10;
+    options.maxBytes = static_cast<std::uint64_t>(config.audit.maxMb) << 20;
+    options.actor = std::move(actor);
+    return options;
+}
+
+base::Result<std::unique_ptr<AuditTrail>> openAuditTrail(const Config& config, std::string actor,
+                                                         const base::Clock& clock)
+{
+    return AuditTrail::open(config.kiosk.dataDir, auditOptions(config, std::move(actor)), clock);
+}
+
 } // namespace kiosk::core

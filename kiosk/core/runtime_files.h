@@ -3,6 +3,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "kiosk/core/audit_trail.h"
 #include "kiosk/core/config.h"
 #include "offline_queue/store.h"
 
@@ -25,5 +26,13 @@ namespace kiosk::core {
 /// until they are delivered) when it does not exist yet. The kiosk and kioskctl both use it.
 [[nodiscard]] base::Result<std::unique_ptr<queue::Store>>
 openQueue(const Config& config, const base::Clock& clock = base::systemClock());
+
+/// The audit trail's settings from [audit]; `actor` names who writes ("kiosk", "kioskctl").
+[[nodiscard]] AuditOptions auditOptions(const Config& config, std::string actor);
+
+/// Opens the audit trail under data_dir/audit (creating it, owner-only).
+[[nodiscard]] base::Result<std::unique_ptr<AuditTrail>>
+openAuditTrail(const Config& config, std::string actor,
+               const base::Clock& clock = base::systemClock());
 
 } // namespace kiosk::core

@@ -7,6 +7,7 @@
 #include "kiosk/core/config.h"
 #include "kiosk/core/service_catalog.h"
 #include "kiosk/ctl/commands.h"
+#include "kiosk/ctl/kiosk_files.h"
 
 #include <CLI/CLI.hpp>
 
@@ -170,7 +171,8 @@ int runInstall(const CatalogOptions& options)
     if (!text)
         return printError(text.error(), options.json);
     auto inService = core::findServiceCatalog(*config);
-    core::CatalogStore store(config->kiosk.dataDir, config->catalog.trustedKeys);
+    const auto audit = openAudit(*config); // the install or refusal is recorded in it
+    core::CatalogStore store(config->kiosk.dataDir, config->catalog.trustedKeys, audit.get());
     core::CatalogStore::InstallOptions install;
     install.origin = "kioskctl";
     install.inServiceVersion = inService ? inService->catalog.catalogVersion : 0;

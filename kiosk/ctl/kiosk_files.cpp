@@ -4,6 +4,8 @@
 #include "kiosk/core/runtime_files.h"
 #include "kiosk/core/service_catalog.h"
 
+#include <iostream>
+
 namespace kiosk::ctl {
 
 namespace {
@@ -12,6 +14,16 @@ nlohmann::json errorJson(const base::Error& error)
     return {{"error", error.message}};
 }
 } // namespace
+
+std::unique_ptr<core::AuditTrail> openAudit(const core::Config& config)
+{
+    auto trail = core::openAuditTrail(config, "kioskctl");
+    if (!trail) {
+        std::cerr << "kioskctl: warning: no audit trail: " << trail.error().describe() << "\n";
+        return nullptr;
+    }
+    return std::move(*trail);
+}
 
 nlohmann::json queueReport(const core::Config& config)
 {

@@ -18,6 +18,10 @@ namespace kiosk::ctl {
 /// {"catalogVersion","items","source"} of the catalog in service, or {"error": ...}.
 [[nodiscard]] nlohmann::json catalogReport(const core::Config& config);
 
+/// The audit trail as kioskctl writes it (actor "kioskctl"), or nullptr after a warning on
+/// stderr: a technician's action still runs when the trail cannot be written.
+[[nodiscard]] std::unique_ptr<core::AuditTrail> openAudit(const core::Config& config);
+
 [[nodiscard]] inline const hal::DeviceSpecs& deviceSpecs(const core::Config& config)
 {
     return config.devices;

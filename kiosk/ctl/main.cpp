@@ -22,6 +22,7 @@ int main(int argc, char** argv)
     kiosk::ctl::addTabletCommand(app, exitCode);
     kiosk::ctl::addCatalogCommand(app, exitCode);
     kiosk::ctl::addPrintCommand(app, exitCode);
+    kiosk::ctl::addAuditCommand(app, exitCode);
 
     try {
         app.parse(argc, argv);

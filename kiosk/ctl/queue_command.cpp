@@ -2,6 +2,7 @@
 // kioskctl queue list|show|retry|retry-dead|purge-delivered|drain: the offline queue, for
 // technicians. Nothing printed holds personal data: only identifiers, states and reasons.
 #include "base/clock.h"
+#include "kiosk/core/audit_sources.h"
 #include "kiosk/core/config.h"
 #include "kiosk/core/platform_link.h"
 #include "kiosk/ctl/commands.h"
@@ -121,6 +122,11 @@ int runChange(const QueueOptions& options, const std::string& what,
     auto store = openStore(options, failed);
     if (!store)
         return failed;
+    // The change is recorded in the audit trail (the store's signal, as in the kiosk).
+    std::unique_ptr<core::AuditTrail> audit;
+    base::Connection audited;
+    if (auto config = core::loadConfig(options.config); config && (audit = openAudit(*config)))
+        audited = core::auditQueueChanges(*store, *audit);
     auto changed = change(*store);
     if (!changed)
         return printError(changed.error(), options.json);
@@ -145,6 +151,10 @@ int runDrain(const QueueOptions& options)
     auto before = (*store)->counts();
     if (!before)
         return printError(before.error(), options.json);
+    const auto audit = openAudit(*config);
+    base::Connection audited;
+    if (audit)
+        audited = core::auditQueueChanges(**store, *audit);
 
     const auto& clock = base::systemClock();
     queue::SyncLoop sync(**store, **uplink, clock, {});

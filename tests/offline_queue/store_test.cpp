@@ -242,3 +242,45 @@ TEST(Store, SurvivesTheWriterBeingKilledMidStream)
         EXPECT_EQ(materials[id], 2);
     EXPECT_EQ(materials.size(), cases.size());
 }
+
+TEST(Store, ChangesArePublishedWithIdentifiersOnlyAfterTheyCommitted)
+{
+    test_support::TempDir dir;
+    auto store = openStore(dir / "queue.db");
+    std::vector<QueueEvent> events;
+    const auto connection =
+        store->changed.connect([&](const QueueEvent& e) { events.push_back(e); });
+
+    const auto ref = store->enqueueCase(sampleCase(1));
+    ASSERT_TRUE(ref);
+    ASSERT_EQ(events.size(), 2u); // the material, then the case
+    EXPECT_EQ(events[0].kind, QueueEvent::Kind::Created);
+    EXPECT_EQ(events[0].recordKind, RecordKind::Material);
+    EXPECT_EQ(events[1].recordId, ref->caseRecordId);
+    EXPECT_EQ(events[1].recordKind, RecordKind::Case);
+    EXPECT_EQ(events[1].submissionId, ref->submissionId);
+    EXPECT_EQ(events[1].itemCode, "X1");
+
+    events.clear();
+    const auto due = store->due(later(), 10);
+    ASSERT_TRUE(due);
+    Settlement delivered{due->at(0).id, Settlement::Outcome::Delivered, "ok", {}};
+    Settlement retry{ref->caseRecordId, Settlement::Outcome::Retry, "link: down", later()};
+    ASSERT_TRUE(store->settle({delivered, retry}));
+    ASSERT_EQ(events.size(), 1u) << "a retry is no news";
+    EXPECT_EQ(events[0].kind, QueueEvent::Kind::Delivered);
+
+    ASSERT_TRUE(store->markDeadLetter(ref->caseRecordId, "422 invalid_case"));
+    ASSERT_TRUE(store->retryDeadLetters());
+    ASSERT_EQ(*store->purgeDelivered(), 1);
+    ASSERT_EQ(events.size(), 4u);
+    EXPECT_EQ(events[1].kind, QueueEvent::Kind::DeadLettered);
+    EXPECT_EQ(events[2].kind, QueueEvent::Kind::Retried);
+    EXPECT_EQ(events[3].kind, QueueEvent::Kind::Purged);
+    EXPECT_EQ(events[3].count, 1);
+    EXPECT_EQ(toString(events[3].kind), "purged");
+
+    events.clear();
+    ASSERT_TRUE(store->settle({{999, Settlement::Outcome::Delivered, "", {}}}));
+    EXPECT_TRUE(events.empty()) << "nothing published for a record that did not change";
+}

@@ -86,6 +86,17 @@ expect 0 measure "$kiosk" --config "$work/good.toml" --size 1080x1920 --measure-
 grep -qE '^\{"firstFrameMs":[0-9]+,"rssKb":[0-9]+\}$' "$work/measure.out" ||
     fail "--measure-startup printed: $(cat "$work/measure.out")"
 
+# The audit trail under data_dir records each start (with the configuration's digest) and stop
+# (the kiosk starts its services, and so the trail, after the first frame); kioskctl verifies it.
+trail=("$work"/data/audit/trail-*.jsonl)
+grep -q '"event":"kiosk.start"' "${trail[@]}" || fail "no kiosk.start in the audit trail"
+grep -q '"event":"kiosk.stop"' "${trail[@]}" || fail "no kiosk.stop in the audit trail"
+grep -q '"configSha256":"[0-9a-f]\{64\}"' "${trail[@]}" || fail "kiosk.start lacks the configuration digest"
+if [ -n "$kioskctl" ]; then
+    "$kioskctl" audit verify --data-dir "$work/data" >"$work/audit.out" 2>&1 ||
+        fail "kioskctl audit verify: $(cat "$work/audit.out")"
+fi
+
 # An option the kiosk does not know is refused with the usage (it once started a kiosk that
 # never exited); Qt's own options still reach Qt.
 expect 2 bogus "$kiosk" --config "$work/good.toml" --measure-start

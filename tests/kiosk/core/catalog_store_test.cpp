@@ -3,6 +3,7 @@
 // atomic with a last-known-good copy, every accept and refusal audited with its reason, and
 // the precedence of specs/config.md (a newer installed catalog wins over catalog.file).
 #include "base/manual_clock.h"
+#include "kiosk/core/audit_verify.h"
 #include "kiosk/core/catalog_store.h"
 #include "kiosk/core/service_catalog.h"
 #include "tests/kiosk/core/catalog_keys.h"
@@ -23,8 +24,8 @@ namespace {
 class CatalogStoreTest : public ::testing::Test {
 protected:
     CatalogStoreTest()
-        : key_(makeKey(dir_.path(), "province-2026-01", "ed25519")),
-          store_(dir_ / "data", {key_.trusted}, clock_)
+        : key_(makeKey(dir_.path(), "province-2026-01", "ed25519")), trail_(openTrail()),
+          store_(dir_ / "data", {key_.trusted}, trail_.get())
     {
     }
 
@@ -37,12 +38,23 @@ protected:
         return o;
     }
 
+    std::unique_ptr<kiosk::core::AuditTrail> openTrail()
+    {
+        auto trail = kiosk::core::AuditTrail::open(dir_ / "data", {}, clock_);
+        EXPECT_TRUE(trail);
+        return std::move(*trail);
+    }
+
+    /// The trail's records, each with its detail merged in (what audit.log held before).
     std::vector<Json> auditRecords() const
     {
         std::vector<Json> records;
-        std::istringstream lines(readText(store_.auditPath()));
-        for (std::string line; std::getline(lines, line);)
-            records.push_back(Json::parse(line));
+        auto read = kiosk::core::readAuditRecords(dir_ / "data", "");
+        EXPECT_TRUE(read);
+        for (auto record : read.value_or(std::vector<Json>{})) {
+            record.update(record["detail"]);
+            records.push_back(std::move(record));
+        }
         return records;
     }
 
@@ -57,6 +69,7 @@ protected:
     base::ManualClock clock_; ///< stamps the audit records
     test_support::TempDir dir_;
     test_support::TestKey key_;
+    std::unique_ptr<kiosk::core::AuditTrail> trail_;
     CatalogStore store_;
 };
 
@@ -80,8 +93,10 @@ TEST_F(CatalogStoreTest, InstallsANewerCatalogAndKeepsTheOldOneAsLastKnownGood)
 
     const auto records = auditRecords();
     ASSERT_EQ(records.size(), 2u);
-    EXPECT_EQ(records[0]["time"], "2026-11-23T02:00:00Z"); // the store's clock, in UTC
-    EXPECT_EQ(records[1]["time"], "2026-11-23T02:01:30Z");
+    EXPECT_EQ(records[0]["time"], "2026-11-23T02:00:00.000Z"); // the trail's clock, in UTC
+    EXPECT_EQ(records[1]["time"], "2026-11-23T02:01:30.000Z");
+    EXPECT_EQ(records[1]["object"], "catalog 2026120201");
+    EXPECT_EQ(records[1]["result"], "ok");
     EXPECT_EQ(records[1]["event"], "catalog.installed");
     EXPECT_EQ(records[1]["catalogVersion"], 2026120201);
     EXPECT_EQ(records[1]["keyId"], "province-2026-01");
@@ -105,7 +120,8 @@ TEST_F(CatalogStoreTest, RefusesOlderOrEqualVersionsUnlessATechnicianAllowsARoll
     EXPECT_EQ(records[0]["event"], "catalog.refused");
     EXPECT_NE(records[0]["reason"].get<std::string>().find("--allow-rollback"), std::string::npos);
     EXPECT_EQ(records[1]["event"], "catalog.refused");
-    EXPECT_EQ(records[2]["event"], "catalog.installed");
+    EXPECT_EQ(records[0]["result"], "refused");
+    EXPECT_EQ(records[2]["event"], "catalog.rolled_back");
     EXPECT_EQ(records[2]["rollback"], true);
     EXPECT_EQ(records[2]["origin"], "usb");
 }

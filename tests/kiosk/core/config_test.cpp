@@ -223,3 +223,23 @@ TEST(ConfigParser, ReceiptTemplateWithoutRefOrA4PrinterOfAnotherKindIsRefused)
     ASSERT_FALSE(unknown);
     EXPECT_EQ(unknown.error().code, ConfigErrc::unknown_key);
 }
+
+TEST(ConfigParser, TheAuditSectionChoosesTheHashAndTheSizes)
+{
+    const auto defaults = parseConfig(withExtra(""), "kiosk.toml");
+    ASSERT_TRUE(defaults) << defaults.error().message;
+    EXPECT_EQ(defaults->audit.hash, "sha256");
+    EXPECT_EQ(defaults->audit.fileKb, 1024);
+    EXPECT_EQ(defaults->audit.maxMb, 64);
+
+    const auto sm3 = parseConfig(withExtra("[audit]\nhash = \"sm3\"\nfile_kb = 256\nmax_mb = 8\n"),
+                                 "kiosk.toml");
+    ASSERT_TRUE(sm3) << sm3.error().message;
+    EXPECT_EQ(sm3->audit.hash, "sm3");
+    EXPECT_EQ(sm3->audit.fileKb, 256);
+    EXPECT_EQ(sm3->audit.maxMb, 8);
+
+    const auto md5 = parseConfig(withExtra("[audit]\nhash = \"md5\"\n"), "kiosk.toml");
+    ASSERT_FALSE(md5);
+    EXPECT_NE(md5.error().message.find("audit.hash"), std::string::npos) << md5.error().message;
+}

@@ -4,6 +4,7 @@
 // and ignored, and retry_dead_letters reaching the queue; the worker beating on the clock,
 // surviving a malformed answer and stopping in the middle of a request.
 #include "base/manual_clock.h"
+#include "kiosk/core/audit_verify.h"
 #include "kiosk/core/heartbeat.h"
 #include "offline_queue/curl_uplink.h"
 #include "platform_sim/server.h"
@@ -143,6 +144,39 @@ TEST_F(HeartbeatTest, CommandsRunOnceAndAreAcknowledgedInTheNextHeartbeat)
     EXPECT_EQ(retried, 1);
     EXPECT_TRUE(sim_->snapshot().pendingCommands.empty());
     EXPECT_TRUE(client_->body()->at("ackedCommands").empty());
+}
+
+TEST_F(HeartbeatTest, EveryHeartbeatCarriesTheAuditAnchorAndCommandsAreAudited)
+{
+    auto trail = AuditTrail::open(dir_.path(), {}, clock_);
+    ASSERT_TRUE(trail);
+    sources_.audit = trail->get();
+    HeartbeatClient client(*uplink_, *store_, kioskId, "0.1.0", clock_, registry_, sources_);
+    registry_.add("sync_catalog", [](const nlohmann::json&) -> base::Result<void> { return {}; });
+    const auto sync = sim_->queueCommand(kioskId, "sync_catalog");
+    const auto unknown = sim_->queueCommand(kioskId, "self_destruct");
+
+    ASSERT_TRUE(client.beat());
+    auto records = readAuditRecords(dir_.path(), "");
+    ASSERT_TRUE(records);
+    ASSERT_EQ(records->size(), 4u);
+    EXPECT_EQ((*records)[0]["event"], "command.received");
+    EXPECT_EQ((*records)[0]["object"], "command " + sync);
+    EXPECT_EQ((*records)[0]["actor"], "platform");
+    EXPECT_EQ((*records)[1]["event"], "command.result");
+    EXPECT_EQ((*records)[1]["result"], "ok");
+    EXPECT_EQ((*records)[3]["object"], "command " + unknown);
+    EXPECT_EQ((*records)[3]["result"], "error");
+    EXPECT_EQ((*records)[3]["detail"]["type"], "self_destruct");
+
+    // The next heartbeat sends the head of the chain, which the platform keeps.
+    ASSERT_TRUE(client.beat());
+    const auto anchor = sim_->snapshot().heartbeats.front().auditAnchor;
+    EXPECT_EQ(anchor["seq"], 4);
+    EXPECT_EQ(anchor["hash"], records->back()["hash"]);
+    const auto verified = verifyAuditTrail(dir_.path(), parseAuditAnchor(anchor.dump()));
+    ASSERT_TRUE(verified);
+    EXPECT_TRUE(verified->ok());
 }
 
 TEST_F(HeartbeatTest, AnUnknownTypeIsAnErrorFromTheRegistry)

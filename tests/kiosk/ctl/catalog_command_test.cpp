@@ -112,11 +112,15 @@ TEST_P(CatalogCommand, SignVerifyInstallAndShow)
     for (const char* key : {"code", "name", "department", "theme", "kind", "online", "enabled"})
         EXPECT_TRUE(show["items"][0].contains(key)) << key;
 
-    // The audit trail records the install.
-    std::ifstream audit(dir_ / "data" / "audit.log");
-    std::string line;
-    std::getline(audit, line);
-    EXPECT_EQ(Json::parse(line)["event"], "catalog.installed");
+    // The audit trail records the install, by kioskctl, and verifies.
+    auto trail = kioskctl("audit show --since 2000" + withConfig());
+    ASSERT_EQ(trail.exitCode, 0) << trail.out;
+    const auto records = Json::parse(trail.out);
+    ASSERT_EQ(records.size(), 1u) << trail.out;
+    EXPECT_EQ(records[0]["event"], "catalog.installed");
+    EXPECT_EQ(records[0]["actor"], "kioskctl");
+    EXPECT_EQ(records[0]["object"], "catalog 2026120101");
+    EXPECT_EQ(kioskctl("audit verify" + withConfig()).exitCode, 0);
 }
 
 TEST_P(CatalogCommand, RollbackNeedsAllowRollback)
