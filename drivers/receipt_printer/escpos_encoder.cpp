@@ -3,6 +3,8 @@
 // block starts from the printer's defaults (left, not bold, size 1).
 #include "drivers/receipt_printer/escpos_encoder.h"
 
+#include "base/utf8.h"
+
 #include <qrencode.h>
 
 #include <algorithm>
@@ -38,8 +40,8 @@ std::vector<std::string> wrapText(std::string_view utf8, int maxDots, int size)
     std::vector<std::string> lines(1);
     int used = 0;
     for (std::size_t i = 0; i < utf8.size();) {
-        const std::size_t length =
-            std::min(utf8SequenceLength(static_cast<unsigned char>(utf8[i])), utf8.size() - i);
+        const std::size_t length = std::min(
+            base::utf8::sequenceLength(static_cast<unsigned char>(utf8[i])), utf8.size() - i);
         const auto character = utf8.substr(i, length);
         i += length;
         if (character == "\n") {

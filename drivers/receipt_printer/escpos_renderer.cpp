@@ -2,6 +2,8 @@
 // The renderer draws what escpos_reader understood onto a canvas that grows downwards.
 #include "drivers/receipt_printer/escpos_renderer.h"
 
+#include "base/utf8.h"
+
 #include "drivers/receipt_printer/printer_profile.h"
 #include "drivers/receipt_printer/text_codec.h"
 
@@ -38,7 +40,7 @@ struct Glyph {
 char32_t decodeUtf8(std::string_view text, std::size_t& i)
 {
     const auto lead = static_cast<unsigned char>(text[i]);
-    const std::size_t length = std::min(utf8SequenceLength(lead), text.size() - i);
+    const std::size_t length = std::min(base::utf8::sequenceLength(lead), text.size() - i);
     char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
     for (std::size_t k = 1; k < length; ++k)
         cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);

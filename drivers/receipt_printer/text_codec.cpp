@@ -2,6 +2,8 @@
 // iconv one character at a time where a conversion fails, so one bad character costs one '?'.
 #include "drivers/receipt_printer/text_codec.h"
 
+#include "base/utf8.h"
+
 #include <cerrno>
 #include <iconv.h>
 
@@ -56,17 +58,6 @@ std::size_t gbUnit(unsigned char lead)
 
 } // namespace
 
-std::size_t utf8SequenceLength(unsigned char lead)
-{
-    if (lead >= 0xF0)
-        return 4;
-    if (lead >= 0xE0)
-        return 3;
-    if (lead >= 0xC0)
-        return 2;
-    return 1;
-}
-
 base::Result<TextCodec> TextCodec::create(std::string_view codePage)
 {
     const std::string name(codePage);
@@ -97,7 +88,7 @@ TextCodec::~TextCodec()
 
 std::vector<std::uint8_t> TextCodec::encode(std::string_view utf8)
 {
-    const auto text = convert(handle(to_), utf8, "?", utf8SequenceLength);
+    const auto text = convert(handle(to_), utf8, "?", base::utf8::sequenceLength);
     return {text.begin(), text.end()};
 }
 

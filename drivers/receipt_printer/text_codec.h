@@ -33,7 +33,4 @@ private:
     void* from_; ///< iconv_t code page -> UTF-8
 };
 
-/// Bytes of the UTF-8 sequence that starts with `lead` (1 for ASCII or a stray byte).
-[[nodiscard]] std::size_t utf8SequenceLength(unsigned char lead);
-
 } // namespace drivers::receipt_printer

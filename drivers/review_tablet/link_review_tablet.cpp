@@ -102,16 +102,20 @@ void LinkReviewTablet::closeImpl()
         for (const auto& line : lines)
             if (!link_->write(line, kCloseWriteTimeout))
                 break;
-        logSuppressed();
-        link_.reset();
     }
-    connected_ = false;
-    {
-        std::lock_guard lock(mutex_);
-        outbox_.clear();
-        deadline_.reset();
-    }
+    dropLink();
     failPending(deviceError(hal::errc::cancelled, "the review tablet was closed"));
+}
+
+void LinkReviewTablet::dropLink()
+{
+    if (link_)
+        logSuppressed();
+    link_.reset();
+    connected_ = false;
+    std::lock_guard lock(mutex_);
+    outbox_.clear();
+    deadline_.reset();
 }
 
 base::Result<void> LinkReviewTablet::showImpl(const std::string& requestId,
@@ -199,14 +203,7 @@ void LinkReviewTablet::attach(std::unique_ptr<TabletLink> link)
 
 void LinkReviewTablet::lose(const std::string& detail)
 {
-    logSuppressed();
-    link_.reset();
-    connected_ = false;
-    {
-        std::lock_guard lock(mutex_);
-        outbox_.clear();
-        deadline_.reset();
-    }
+    dropLink();
     base::log::warning(kLog, "review tablet lost: " + detail);
     backoff_ = options_.reconnectFirst;
     // Disconnected first: whoever hears the failure below sees the tablet gone and moves the

@@ -79,6 +79,8 @@ private:
     std::chrono::milliseconds reconnect(std::stop_token stop);
     void attach(std::unique_ptr<TabletLink> link);
     void lose(const std::string& detail);
+    /// Ends the link (logging what was suppressed on it) and forgets what was queued for it.
+    void dropLink();
     bool flush();
     bool receive();
     bool keepAlive();

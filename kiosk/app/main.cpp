@@ -29,9 +29,11 @@ namespace {
 
 constexpr auto mainQml = "qrc:/qt/qml/Kiosk/Ui/Main.qml";
 
-bool haveDisplay()
+/// Whether Qt has somewhere to show a window: a display, or a platform chosen explicitly.
+bool qtCanStart()
 {
-    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
+           qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
 }
 
 /// A screenshot or a start-up measurement needs no display: without one, render offscreen
@@ -39,7 +41,7 @@ bool haveDisplay()
 void preferOffscreenWithoutDisplay(const kiosk::app::Options& options)
 {
     const bool noDisplayNeeded = options.screenshot || options.measureStartup;
-    if (noDisplayNeeded && !haveDisplay() && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+    if (noDisplayNeeded && !qtCanStart())
         qputenv("QT_QPA_PLATFORM", "offscreen");
 }
 
@@ -83,7 +85,7 @@ int main(int argc, char** argv)
     kiosk::app::PendingRuntime pending(options.configFile);
     preferOffscreenWithoutDisplay(options);
     std::unique_ptr<kiosk::app::Runtime> runtime;
-    if (!haveDisplay() && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) {
+    if (!qtCanStart()) {
         if (runtime = take(pending); !runtime)
             return kiosk::app::exitRefused;
     }

@@ -2,6 +2,8 @@
 // buildReceipt: the spec's content in a fixed order; masking and the receipt URL.
 #include "kiosk/core/receipt.h"
 
+#include "base/utf8.h"
+
 #include "base/random.h"
 #include "hal/errc.h"
 
@@ -16,22 +18,11 @@ constexpr std::string_view kRefPlaceholder = "{ref}";
 using Align = hal::ReceiptLine::Align;
 using Line = hal::ReceiptLine;
 
-/// Byte length of the UTF-8 sequence that starts with `lead` (1 for a stray byte).
-std::size_t sequenceLength(unsigned char lead)
-{
-    if (lead >= 0xF0)
-        return 4;
-    if (lead >= 0xE0)
-        return 3;
-    if (lead >= 0xC0)
-        return 2;
-    return 1;
-}
-
 std::size_t countCharacters(std::string_view text)
 {
     std::size_t count = 0;
-    for (std::size_t i = 0; i < text.size(); i += sequenceLength(text[i]))
+    for (std::size_t i = 0; i < text.size();
+         i += base::utf8::sequenceLength(static_cast<unsigned char>(text[i])))
         ++count;
     return count;
 }
@@ -147,7 +138,8 @@ std::string maskName(std::string_view name)
 {
     if (name.empty())
         return {};
-    const std::size_t first = std::min(name.size(), sequenceLength(name[0]));
+    const std::size_t first =
+        std::min(name.size(), base::utf8::sequenceLength(static_cast<unsigned char>(name[0])));
     const std::size_t rest = countCharacters(name.substr(first));
     return std::string(name.substr(0, first)) + std::string(std::max<std::size_t>(rest, 1), '*');
 }
