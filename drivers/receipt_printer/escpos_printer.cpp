@@ -64,6 +64,7 @@ base::Result<void> EscPosPrinter::openImpl()
         std::lock_guard io(ioMutex_);
         encoder_.emplace(std::move(*encoder));
         transport_ = std::move(*transport);
+        lateAnswerPossible_ = false;
         auto status = queryLocked();
         if (!status && status.error().code == hal::errc::no_device)
             return base::fail(status.error());
@@ -92,6 +93,8 @@ base::Result<PrinterStatus> EscPosPrinter::queryLocked()
     if (!options_.statusAnswers)
         return PrinterStatus{hal::PrinterCondition::Ready, hal::PaperState::Unknown,
                              "no status (unidirectional printer)"};
+    if (lateAnswerPossible_)
+        drainLateAnswers();
     transport_->discardInput();
     std::array<std::uint8_t, kStatusQueries.size()> answers{};
     for (std::size_t i = 0; i < kStatusQueries.size(); ++i) {
@@ -102,6 +105,7 @@ base::Result<PrinterStatus> EscPosPrinter::queryLocked()
         if (!got)
             return base::fail(got.error());
         if (*got == 0) {
+            lateAnswerPossible_ = true;
             PrinterStatus offline{hal::PrinterCondition::Offline, hal::PaperState::Unknown,
                                   "offline: no answer to status query " +
                                       std::to_string(kStatusQueries[i])};
@@ -109,6 +113,17 @@ base::Result<PrinterStatus> EscPosPrinter::queryLocked()
         }
     }
     return decodeStatus(answers);
+}
+
+void EscPosPrinter::drainLateAnswers()
+{
+    std::array<std::uint8_t, 64> scratch{};
+    for (int reads = 0; reads < 8; ++reads) { // bounded: a chattering device cannot hold us
+        auto got = transport_->read(scratch, options_.statusTimeout);
+        if (!got || *got == 0)
+            break;
+    }
+    lateAnswerPossible_ = false;
 }
 
 void EscPosPrinter::remember(const PrinterStatus& status)
@@ -236,6 +251,7 @@ std::chrono::milliseconds EscPosPrinter::poll()
     {
         std::lock_guard io(ioMutex_);
         transport_ = std::move(*transport);
+        lateAnswerPossible_ = false;
         auto status = queryLocked();
         if (!status && dropIfGone(status.error()))
             return options_.pollInterval;

@@ -54,6 +54,9 @@ protected:
 private:
     /// The four DLE EOT answers. Call with ioMutex_ held.
     base::Result<PrinterStatus> queryLocked();
+    /// Reads and drops input until the line is quiet for a status timeout. Call with
+    /// ioMutex_ held.
+    void drainLateAnswers();
     /// Checks `status` lets a job start. Call with ioMutex_ held.
     base::Result<void> sendJob(const std::vector<std::uint8_t>& job);
     /// The poll: status while connected, reconnect while not. Runs on poller_.
@@ -73,6 +76,9 @@ private:
     std::mutex ioMutex_; ///< serialises use of the transport (poll, job, query)
     std::unique_ptr<PrinterTransport> transport_;
     std::optional<EscPosEncoder> encoder_;
+    /// A status query timed out: its answer may still come and would be taken for the
+    /// answer to the next query. The next query waits it out first. Guarded by ioMutex_.
+    bool lateAnswerPossible_ = false;
 
     mutable std::mutex statusMutex_; ///< never held across I/O
     PrinterStatus last_;

@@ -101,7 +101,31 @@ TEST(EscPosPrinter, TcpPrinterGoneMidJobIsReportedAndComesBack)
     EXPECT_TRUE(test_support::pollUntil([&] {
         return printer->status().state == hal::DeviceState::Ready;
     })) << "the poll reconnects to the printer, which is still listening";
-    EXPECT_TRUE(printer->print(receipt()));
+    auto reprinted = printer->print(receipt());
+    EXPECT_TRUE(reprinted) << reprinted.error().describe();
+}
+
+TEST(EscPosPrinter, ALateAnswerIsNotTakenForTheAnswerToTheNextQuery)
+{
+    test_support::TcpPrinterSim sim;
+    auto o = options(1h);
+    o.statusTimeout = 500ms;
+    auto printer = tcpPrinter(sim, o);
+    ASSERT_TRUE(printer->open());
+    sim.model().setCondition(PrinterCondition::PaperOut);
+    // After the status timeout, within the next one (the driver waits one out for it).
+    sim.model().answerLate(600ms);
+    auto late = printer->queryStatus();
+    ASSERT_TRUE(late);
+    EXPECT_EQ(late->condition, PrinterCondition::Offline) << late->detail;
+
+    sim.model().setCondition(PrinterCondition::Ready); // paper loaded meanwhile
+    auto now = printer->queryStatus();
+    ASSERT_TRUE(now);
+    EXPECT_EQ(now->condition, PrinterCondition::Ready)
+        << "the paper-out answer that came late belongs to the earlier query: " << now->detail;
+    auto printed = printer->print(receipt());
+    EXPECT_TRUE(printed) << printed.error().describe();
 }
 
 TEST(EscPosPrinter, PrinterThatDoesNotAnswerIsOfflineAndGetsNoJob)

@@ -15,6 +15,7 @@
 #include <stdexcept>
 #include <sys/socket.h>
 #include <termios.h>
+#include <thread>
 #include <unistd.h>
 
 namespace test_support {
@@ -58,6 +59,18 @@ void EscPosPrinterModel::setRawAnswer(std::uint8_t byte)
     rawAnswer_ = byte;
 }
 
+void EscPosPrinterModel::answerLate(std::chrono::milliseconds delay)
+{
+    std::lock_guard lock(mutex_);
+    answerDelay_ = delay;
+}
+
+std::chrono::milliseconds EscPosPrinterModel::takeAnswerDelay()
+{
+    std::lock_guard lock(mutex_);
+    return std::exchange(answerDelay_, 0ms);
+}
+
 std::vector<std::uint8_t> EscPosPrinterModel::received() const
 {
     std::lock_guard lock(mutex_);
@@ -80,6 +93,12 @@ bool EscPosPrinterModel::takeDisconnect()
 {
     std::lock_guard lock(mutex_);
     return std::exchange(disconnectNow_, false);
+}
+
+void EscPosPrinterModel::linkChanged()
+{
+    std::lock_guard lock(mutex_);
+    pending_.clear();
 }
 
 void EscPosPrinterModel::countJobBytes()
@@ -139,6 +158,8 @@ bool pump(int fd, EscPosPrinterModel& model)
     if (n < 0)
         return true;
     const auto answers = model.feed(std::span(buffer, static_cast<std::size_t>(n)));
+    if (!answers.empty())
+        std::this_thread::sleep_for(model.takeAnswerDelay());
     if (!answers.empty() && ::write(fd, answers.data(), answers.size()) < 0)
         return false;
     return !model.takeDisconnect();
@@ -174,6 +195,7 @@ void PtyPrinterSim::closeLocked()
     if (device_ >= 0)
         ::close(device_);
     controller_ = device_ = -1;
+    model_.linkChanged();
 }
 
 void PtyPrinterSim::unplug()
@@ -266,6 +288,7 @@ std::chrono::milliseconds TcpPrinterSim::serve()
             if (connection_ >= 0)
                 ::close(connection_);
             connection_ = accepted;
+            model_.linkChanged();
         }
     }
     if (connection_ < 0)

@@ -7,6 +7,7 @@
 #include "base/worker.h"
 #include "hal/receipt_printer.h"
 
+#include <chrono>
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -29,6 +30,10 @@ public:
     void setAnswers(bool answers);
     /// Every status query is answered with this byte (a confused or foreign device).
     void setRawAnswer(std::uint8_t byte);
+    /// The next answer leaves `delay` late (a busy printer), after the host gave up on it.
+    void answerLate(std::chrono::milliseconds delay);
+    /// The delay for answers about to leave (zero but once after answerLate()).
+    std::chrono::milliseconds takeAnswerDelay();
 
     /// The job bytes received so far (everything but the status queries).
     [[nodiscard]] std::vector<std::uint8_t> received() const;
@@ -40,6 +45,9 @@ public:
     std::vector<std::uint8_t> feed(std::span<const std::uint8_t> bytes);
     /// True once (and then false) when disconnectAfter() has fired.
     bool takeDisconnect();
+    /// The link went down or a new one came up: a command cut off with the old link is
+    /// dropped, as a printer's parser starts afresh on a new connection or after power-up.
+    void linkChanged();
 
 private:
     void countJobBytes();
@@ -48,6 +56,7 @@ private:
     hal::PrinterCondition condition_ = hal::PrinterCondition::Ready;
     bool answers_ = true;
     std::optional<std::uint8_t> rawAnswer_;
+    std::chrono::milliseconds answerDelay_{0};
     std::vector<std::uint8_t> pending_; ///< an incomplete command
     std::vector<std::uint8_t> received_;
     std::size_t statusQueries_ = 0;
