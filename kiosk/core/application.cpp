@@ -83,7 +83,7 @@ std::string cardValue(std::string_view prefill, const hal::CardData& card)
     return {};
 }
 
-std::optional<FieldProblem> checkField(const FormField& field, const std::string& value)
+std::optional<FieldProblem> checkFieldValue(const FormField& field, const std::string& value)
 {
     if (value.empty()) {
         if (field.required)
@@ -135,13 +135,19 @@ std::map<std::string, std::string> prefillFromCard(const CatalogItem& item,
     return values;
 }
 
+std::optional<FieldProblem> checkFormField(const FormField& field, const std::string& value)
+{
+    return checkFieldValue(field, value);
+}
+
 std::vector<FieldProblem> validateForm(const CatalogItem& item,
                                        const std::map<std::string, std::string>& values)
 {
     std::vector<FieldProblem> problems;
     for (const auto& field : item.form.fields) {
         const auto found = values.find(field.id);
-        if (auto problem = checkField(field, found == values.end() ? std::string{} : found->second))
+        if (auto problem =
+                checkFieldValue(field, found == values.end() ? std::string{} : found->second))
             problems.push_back(std::move(*problem));
     }
     return problems;

@@ -14,6 +14,7 @@
 #include "offline_queue/store.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,10 @@ struct FieldProblem {
 /// Values for the item's form taken from the card ("card.name", "card.idNumber", ...).
 [[nodiscard]] std::map<std::string, std::string> prefillFromCard(const CatalogItem& item,
                                                                  const hal::CardData& card);
+
+/// Checks one field's value as the citizen types it (the message goes next to the field).
+[[nodiscard]] std::optional<FieldProblem> checkFormField(const FormField& field,
+                                                         const std::string& value);
 
 /// Checks every field of the item's form: required values present, phone numbers,
 /// ID numbers (MOD 11-2), dates (YYYY-MM-DD) and choices. Empty when the form is good.

@@ -15,11 +15,18 @@ using E = SessionEvent;
 // The session flow. End is allowed from every state and is handled before the table.
 constexpr std::array transitions{
     SessionTransition{S::Idle, E::ChooseItem, S::Browsing},
+    SessionTransition{S::Idle, E::OpenSearch, S::Searching},
+    SessionTransition{S::Searching, E::ChooseItem, S::Browsing},
+    SessionTransition{S::Searching, E::Back, S::Idle},
     SessionTransition{S::Browsing, E::ChooseItem, S::Browsing},
+    SessionTransition{S::Browsing, E::OpenSearch, S::Searching},
     SessionTransition{S::Browsing, E::Back, S::Idle},
     SessionTransition{S::Browsing, E::StartApplying, S::Identifying},
     SessionTransition{S::Identifying, E::Identified, S::FillingForm},
+    SessionTransition{S::Identifying, E::EnterManually, S::EnteringIdentity},
     SessionTransition{S::Identifying, E::Back, S::Browsing},
+    SessionTransition{S::EnteringIdentity, E::Identified, S::FillingForm},
+    SessionTransition{S::EnteringIdentity, E::Back, S::Identifying},
     SessionTransition{S::FillingForm, E::FormCompleted, S::Confirming},
     SessionTransition{S::FillingForm, E::Back, S::Browsing},
     SessionTransition{S::Confirming, E::Confirmed, S::Submitted},
@@ -53,10 +60,14 @@ std::string_view toString(SessionState state)
     switch (state) {
     case S::Idle:
         return "idle";
+    case S::Searching:
+        return "searching";
     case S::Browsing:
         return "browsing";
     case S::Identifying:
         return "identifying";
+    case S::EnteringIdentity:
+        return "entering_identity";
     case S::FillingForm:
         return "filling_form";
     case S::Confirming:
@@ -76,8 +87,12 @@ std::string_view toString(SessionEvent event)
     switch (event) {
     case E::ChooseItem:
         return "choose_item";
+    case E::OpenSearch:
+        return "open_search";
     case E::StartApplying:
         return "start_applying";
+    case E::EnterManually:
+        return "enter_manually";
     case E::Identified:
         return "identified";
     case E::FormCompleted:
@@ -116,7 +131,7 @@ base::Result<SessionState> Session::handle(SessionEvent event)
                           "' is not allowed in state '" + std::string(toString(state_)) + "'");
 }
 
-void Session::wipe()
+void Session::forgetCitizen()
 {
     if (card_)
         card_->wipe();
@@ -124,6 +139,11 @@ void Session::wipe()
     for (auto& [field, value] : form_)
         base::secureZero(value);
     form_.clear();
+}
+
+void Session::wipe()
+{
+    forgetCitizen();
     itemCode_.clear();
     submissionId_.clear();
 }

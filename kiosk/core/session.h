@@ -15,20 +15,24 @@ namespace kiosk::core {
 
 /// Where the citizen is. Read the transition table in session.cpp first.
 enum class SessionState {
-    Idle,        ///< home screen, nobody is being served
-    Browsing,    ///< an item's guide is shown
-    Identifying, ///< waiting for the ID card (or an identity QR code)
-    FillingForm, ///< the form, prefilled from the card
-    Confirming,  ///< the citizen checks what will be submitted
-    Submitted,   ///< saved in the queue; the receipt is printed
-    Rating,      ///< 好差评: waiting for the citizen's rating
-    Finished,    ///< thanks screen; back to Idle next
+    Idle,             ///< home screen, nobody is being served
+    Searching,        ///< the search screen
+    Browsing,         ///< an item's guide is shown
+    Identifying,      ///< waiting for the ID card (or an identity QR code)
+    EnteringIdentity, ///< the citizen types name and ID number instead
+    FillingForm,      ///< the form, prefilled from the card
+    Confirming,       ///< the citizen checks what will be submitted
+    Submitted,        ///< saved in the queue; the receipt is printed
+    Rating,           ///< 好差评: waiting for the citizen's rating
+    Finished,         ///< thanks screen; back to Idle next
 };
 
 enum class SessionEvent {
     ChooseItem,     ///< the citizen opened an item's guide
+    OpenSearch,     ///< "搜索" on the home screen, or back from a guide found by search
     StartApplying,  ///< "开始办理"
-    Identified,     ///< a card was read (or an identity code resolved)
+    EnterManually,  ///< "手工输入身份信息" instead of the card
+    Identified,     ///< a card was read, an identity code resolved or the entry checked
     FormCompleted,  ///< the form validated
     Confirmed,      ///< "确认提交" and the queue accepted the record
     ReceiptPrinted, ///< the receipt came out (or the citizen declined it)
@@ -86,6 +90,9 @@ public:
     [[nodiscard]] const std::map<std::string, std::string>& form() const { return form_; }
     void setSubmissionId(std::string id) { submissionId_ = std::move(id); }
     [[nodiscard]] const std::string& submissionId() const { return submissionId_; }
+
+    /// Wipes who the citizen is and what they typed, keeping the item (back to its guide).
+    void forgetCitizen();
 
 private:
     void wipe();

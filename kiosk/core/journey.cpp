@@ -1,0 +1,433 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "kiosk/core/journey.h"
+
+#include "base/log.h"
+#include "hal/id_number.h"
+#include "offline_queue/store.h"
+
+#include <algorithm>
+
+namespace kiosk::core {
+
+namespace {
+
+constexpr auto logCategory = "journey";
+
+using S = SessionState;
+using E = SessionEvent;
+
+/// What the citizen reads when the queue cannot be used at all (not opened yet, or broken).
+constexpr std::string_view noQueueMessage =
+    "本机暂时无法受理申请，请到服务窗口办理，给您带来不便，敬请谅解。";
+
+} // namespace
+
+std::string_view toString(ReceiptState state)
+{
+    switch (state) {
+    case ReceiptState::None:
+        return "none";
+    case ReceiptState::Printing:
+        return "printing";
+    case ReceiptState::Printed:
+        return "printed";
+    case ReceiptState::Failed:
+        return "failed";
+    case ReceiptState::NoPrinter:
+        return "no_printer";
+    }
+    return "none";
+}
+
+Journey::Journey(const base::Clock& clock, JourneyOptions options, PostToOwner post)
+    : clock_(clock), options_(std::move(options)), post_(std::move(post)), lastTouch_(clock.now()),
+      printWorker_({"journey/print"}, clock)
+{
+    // Printing is I/O of seconds (paper feed, cut, status queries): on a worker of its own,
+    // woken for each job; the outcome comes back to the owner thread through post_.
+    printWorker_.start(
+        [prints = prints_, post = post_, alive = std::weak_ptr<bool>(alive_),
+         this](std::stop_token) {
+            std::shared_ptr<hal::ReceiptPrinter> printer;
+            std::optional<std::pair<std::uint64_t, hal::Receipt>> job;
+            {
+                std::lock_guard lock(prints->mutex);
+                printer = prints->printer;
+                job.swap(prints->job);
+            }
+            if (job && printer) {
+                auto outcome = printer->print(job->second);
+                post(
+                    [alive, this, generation = job->first, outcome = std::move(outcome)]() mutable {
+                        if (!alive.expired()) // the journey went while the outcome travelled
+                            printed(generation, std::move(outcome));
+                    });
+            }
+            return base::Worker::idle;
+        },
+        base::Worker::idle);
+}
+
+Journey::~Journey()
+{
+    printWorker_.stop();
+    alive_.reset();
+    wipe();
+}
+
+void Journey::setPrinter(std::shared_ptr<hal::ReceiptPrinter> printer)
+{
+    std::lock_guard lock(prints_->mutex);
+    prints_->printer = std::move(printer);
+}
+
+base::Result<void> Journey::apply(SessionEvent event, const std::function<void()>& then)
+{
+    auto moved = session_.handle(event);
+    if (!moved)
+        return base::fail(moved.error());
+    if (then)
+        then();
+    message_.clear();
+    idleWarning_ = false;
+    lastTouch_ = clock_.now();
+    notify();
+    return {};
+}
+
+int Journey::secondsLeft() const
+{
+    const auto left = options_.idleTimeout - (clock_.now() - lastTouch_);
+    return static_cast<int>(
+        std::max<std::int64_t>(0, std::chrono::ceil<std::chrono::seconds>(left).count()));
+}
+
+base::Result<void> Journey::chooseItem(std::shared_ptr<const CatalogSnapshot> snapshot,
+                                       const std::string& code)
+{
+    if (!snapshot)
+        return base::fail(ApplicationErrc::unknown_item, "no catalog");
+    const auto* item = snapshot->findEnabled(code);
+    if (item == nullptr)
+        return base::fail(ApplicationErrc::unknown_item, "unknown item " + code);
+    const bool fromSearch = state() == S::Searching || (state() == S::Browsing && fromSearch_);
+    return apply(E::ChooseItem, [&] {
+        snapshot_ = std::move(snapshot);
+        item_ = item;
+        fromSearch_ = fromSearch;
+        session_.setItemCode(code);
+    });
+}
+
+base::Result<void> Journey::openSearch()
+{
+    return apply(E::OpenSearch);
+}
+
+base::Result<void> Journey::back()
+{
+    if (state() == S::Browsing && fromSearch_)
+        return apply(E::OpenSearch, [this] {
+            item_ = nullptr;
+            session_.setItemCode({});
+        });
+    return apply(E::Back, [this] {
+        if (state() == S::Idle) {
+            wipe();
+        } else if (state() == S::Browsing) {
+            // Back to the guide: who the citizen is and what they typed go with it.
+            session_.forgetCitizen();
+            identifiedBy_ = IdentifiedBy::None;
+            problems_.clear();
+        }
+    });
+}
+
+base::Result<void> Journey::startApplying()
+{
+    if (item_ == nullptr || item_->form.fields.empty())
+        return base::fail(ApplicationErrc::unknown_item, "the item takes no application here");
+    return apply(E::StartApplying);
+}
+
+base::Result<void> Journey::enterManually()
+{
+    problems_.clear();
+    return apply(E::EnterManually);
+}
+
+base::Result<void> Journey::identifyManually(const std::string& name, const std::string& idNumber)
+{
+    if (state() != S::EnteringIdentity)
+        return base::fail(SessionErrc::invalid_transition, "not entering an identity");
+    problems_.clear();
+    if (name.empty())
+        problems_.push_back({"name", "请填写姓名"});
+    if (!hal::hasValidIdNumberChecksum(idNumber))
+        problems_.push_back({"idNumber", "身份证号码不正确，请核对后重新输入"});
+    if (!problems_.empty()) {
+        notify();
+        return base::fail(ApplicationErrc::not_identified, "the identity entry has problems");
+    }
+    hal::CardData typed;
+    typed.type = hal::CardType::Resident;
+    typed.name = name;
+    typed.idNumber = idNumber;
+    identify(std::move(typed), IdentifiedBy::Manual);
+    return {};
+}
+
+void Journey::cardRead(hal::CardData card)
+{
+    switch (state()) {
+    case S::Identifying:
+        identify(std::move(card), IdentifiedBy::Card);
+        return;
+    case S::EnteringIdentity:
+        identify(std::move(card), IdentifiedBy::Card); // the card beats typing
+        return;
+    case S::FillingForm:
+    case S::Confirming:
+    case S::Submitted:
+    case S::Rating:
+    case S::Finished:
+        // The same card put back changes nothing; another person's card means the one we
+        // served has gone: their data must not stay on screen for the next.
+        if (session_.card() && session_.card()->idNumber == card.idNumber)
+            return;
+        base::log::info(logCategory, "a card of another person: the session ends");
+        end();
+        return;
+    default:
+        return; // no card is asked for on the home, search and guide screens
+    }
+}
+
+base::Result<void> Journey::identifyByCode(hal::CardData identity)
+{
+    if (state() != S::Identifying)
+        return base::fail(SessionErrc::invalid_transition, "not identifying");
+    identify(std::move(identity), IdentifiedBy::Code);
+    return {};
+}
+
+void Journey::identify(hal::CardData card, IdentifiedBy by)
+{
+    (void)apply(E::Identified, [&] {
+        for (auto& [field, value] : prefillFromCard(*item_, card))
+            session_.setFormValue(field, value);
+        session_.setCard(std::move(card));
+        identifiedBy_ = by;
+        problems_.clear();
+    });
+}
+
+void Journey::setField(const std::string& fieldId, const std::string& value)
+{
+    if (state() != S::FillingForm || item_ == nullptr)
+        return;
+    const auto& fields = item_->form.fields;
+    const auto field = std::ranges::find(fields, fieldId, &FormField::id);
+    if (field == fields.end())
+        return;
+    session_.setFormValue(fieldId, value);
+    std::erase_if(problems_, [&](const FieldProblem& p) { return p.fieldId == fieldId; });
+    if (auto problem = checkFormField(*field, value); problem && !value.empty())
+        problems_.push_back(std::move(*problem)); // an empty field is told at completion
+    touched();
+    notify();
+}
+
+base::Result<void> Journey::completeForm()
+{
+    if (state() != S::FillingForm)
+        return base::fail(SessionErrc::invalid_transition, "not filling the form");
+    problems_ = validateForm(*item_, session_.form());
+    if (!problems_.empty()) {
+        message_ = "请按提示修改标红的内容";
+        notify();
+        return base::fail(ApplicationErrc::invalid_form, "the form has problems");
+    }
+    return apply(E::FormCompleted);
+}
+
+base::Result<void> Journey::confirm()
+{
+    if (state() != S::Confirming)
+        return base::fail(SessionErrc::invalid_transition, "not confirming");
+    if (store_ == nullptr) {
+        message_ = noQueueMessage;
+        notify();
+        return base::fail(ApplicationErrc::not_submitted, "the queue is not open");
+    }
+    ApplicationService service(*catalog(), *store_, options_.kioskId, clock_);
+    auto stored = service.submit(session_);
+    if (!stored) {
+        // The queue refuses only when it cannot keep the case (full disk, broken store): the
+        // citizen is sent to a counter in plain words, and nothing pretends to be submitted.
+        message_ = stored.error().code == queue::QueueErrc::full ? std::string(storeFullMessage)
+                                                                 : std::string(noQueueMessage);
+        notify();
+        return base::fail(stored.error());
+    }
+    caseNo_.clear();
+    if (auto moved = apply(E::Confirmed); !moved)
+        return moved;
+    startPrinting();
+    return {};
+}
+
+void Journey::startPrinting()
+{
+    ReceiptFacts facts{caseNo_, {}};
+    for (const auto& material : item_->guide.materials)
+        if (material.required)
+            facts.materials.push_back(material.name);
+    auto receipt =
+        buildReceipt(*catalog(), *item_, session_, options_.receipt, facts, clock_.now());
+    {
+        std::lock_guard lock(prints_->mutex);
+        if (!prints_->printer) {
+            receiptState_ = ReceiptState::NoPrinter;
+            message_ = "本机没有回执打印机，请用手机拍下屏幕上的二维码，凭它查询办理进度";
+            notify();
+            return;
+        }
+        prints_->job.emplace(generation_, std::move(receipt));
+    }
+    receiptState_ = ReceiptState::Printing;
+    notify();
+    printWorker_.trigger();
+}
+
+void Journey::printed(std::uint64_t generation, base::Result<void> outcome)
+{
+    if (generation != generation_ || state() != S::Submitted)
+        return; // that session has ended: nothing of it is shown any more
+    if (outcome) {
+        receiptState_ = ReceiptState::Printed;
+        message_.clear();
+    } else {
+        receiptState_ = ReceiptState::Failed;
+        message_ = std::string(receiptPrintMessage(outcome.error())) +
+                   "。您也可以用手机拍下屏幕上的二维码，凭它查询办理进度。";
+        base::log::warning(logCategory, "receipt not printed: " + outcome.error().describe());
+    }
+    notify();
+}
+
+void Journey::reprint()
+{
+    if (state() != S::Submitted || receiptState_ == ReceiptState::Printing)
+        return;
+    touched();
+    startPrinting();
+}
+
+std::string Journey::receiptQrText() const
+{
+    if (session_.submissionId().empty())
+        return {};
+    return receiptUrl(options_.receipt.qrUrlTemplate,
+                      caseNo_.empty() ? session_.submissionId() : caseNo_);
+}
+
+base::Result<void> Journey::toRating()
+{
+    return apply(E::ReceiptPrinted);
+}
+
+base::Result<void> Journey::rate(int level, const std::vector<std::string>& reasons)
+{
+    if (state() != S::Rating || store_ == nullptr)
+        return base::fail(SessionErrc::invalid_transition, "not rating");
+    hal::Rating rating;
+    rating.level = level;
+    rating.reasons = reasons;
+    if (auto problems = validateRating(*catalog(), rating); !problems.empty()) {
+        message_ = problems.front();
+        notify();
+        return base::fail(ApplicationErrc::invalid_rating, "the rating has problems");
+    }
+    ApplicationService service(*catalog(), *store_, options_.kioskId, clock_);
+    if (auto stored = service.rate(session_, rating, "kiosk"); !stored) {
+        message_ = stored.error().code == ApplicationErrc::already_rated
+                       ? "这件申请已经评价过了，感谢您的参与"
+                       : "评价暂时无法保存，感谢您的参与";
+        notify();
+        return base::fail(stored.error());
+    }
+    return apply(E::Rated);
+}
+
+base::Result<void> Journey::skipRating()
+{
+    return apply(E::SkipRating);
+}
+
+void Journey::end()
+{
+    (void)session_.handle(E::End);
+    wipe();
+    lastTouch_ = clock_.now();
+    notify();
+}
+
+void Journey::wipe()
+{
+    ++generation_;
+    {
+        std::lock_guard lock(prints_->mutex);
+        prints_->job.reset(); // a receipt not yet printed names the citizen (masked)
+    }
+    snapshot_.reset();
+    item_ = nullptr;
+    fromSearch_ = false;
+    identifiedBy_ = IdentifiedBy::None;
+    problems_.clear();
+    problems_.shrink_to_fit();
+    caseNo_.clear();
+    message_.clear();
+    receiptState_ = ReceiptState::None;
+    idleWarning_ = false;
+}
+
+void Journey::touched()
+{
+    lastTouch_ = clock_.now();
+    if (idleWarning_) {
+        idleWarning_ = false;
+        notify();
+    }
+}
+
+void Journey::tick()
+{
+    if (state() == S::Idle)
+        return;
+    const auto quiet = clock_.now() - lastTouch_;
+    if (state() == S::Finished && quiet >= options_.finishedFor) {
+        end();
+        return;
+    }
+    if (quiet >= options_.idleTimeout) {
+        base::log::info(logCategory, "idle timeout: the session ends");
+        end();
+        return;
+    }
+    const bool warn = quiet >= options_.idleTimeout - options_.warnBefore;
+    if (warn || idleWarning_) {
+        idleWarning_ = warn;
+        notify(); // the prompt counts down
+    }
+}
+
+void Journey::caseDelivered(const std::string& submissionId, const std::string& caseNo)
+{
+    if (submissionId.empty() || submissionId != session_.submissionId())
+        return;
+    caseNo_ = caseNo;
+    notify();
+}
+
+} // namespace kiosk::core

@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: Apache-2.0
+// Tests of the journey: every step of an application as the screens drive it, with a real
+// queue on disk, the fake printer on the journey's print worker, and a clock the test moves.
+#include "kiosk/core/journey.h"
+
+#include "base/manual_clock.h"
+#include "drivers/fake/fake_card_reader.h"
+#include "drivers/fake/fake_receipt_printer.h"
+#include "offline_queue/store.h"
+#include "tests/support/poll_until.h"
+#include "tests/support/temp_dir.h"
+
+#include <gtest/gtest.h>
+
+#include <deque>
+
+using namespace std::chrono_literals;
+using namespace kiosk::core;
+
+namespace {
+
+constexpr auto catalogJson = R"({
+  "schemaVersion": 1, "catalogVersion": 7, "region": "510703", "regionName": "绵阳市涪城区",
+  "issuedAt": "2026-11-23T08:00:00+08:00",
+  "reasons": [ { "code": "R01", "text": "办事指南不清楚" } ],
+  "items": [ {
+    "code": "X1", "name": "失业保险金申领", "department": "区人力资源和社会保障局", "theme": "社会保险",
+    "kind": "apply", "auth": "idcard", "online": "preferred",
+    "guide": { "legalBasis": "《失业保险条例》第十四条", "timeLimitDays": 5, "fee": "不收费",
+               "materials": [ { "name": "居民身份证", "required": true } ], "process": [ "a" ] },
+    "form": { "fields": [
+      { "id": "name", "label": "姓名", "type": "text", "required": true, "prefill": "card.name" },
+      { "id": "idNumber", "label": "公民身份号码", "type": "idnumber", "required": true, "prefill": "card.idNumber" },
+      { "id": "phone", "label": "联系电话", "type": "phone", "required": true } ] } },
+    { "code": "G1", "name": "户籍证明办理指南", "department": "区公安分局", "theme": "户籍办理",
+      "kind": "guide", "auth": "none", "online": "preferred",
+      "guide": { "legalBasis": "《户口登记条例》", "timeLimitDays": 0, "fee": "不收费", "materials": [], "process": [ "a" ] },
+      "form": { "fields": [] } } ]
+})";
+
+/// Tasks the journey posts to its owner thread, run when the test says.
+class OwnerThread {
+public:
+    PostToOwner post()
+    {
+        return [this](std::function<void()> task) {
+            std::lock_guard lock(mutex_);
+            tasks_.push_back(std::move(task));
+        };
+    }
+    /// Waits for a posted task and runs every one posted so far.
+    bool runPosted()
+    {
+        const bool came = test_support::pollUntil([&] {
+            std::lock_guard lock(mutex_);
+            return !tasks_.empty();
+        });
+        std::deque<std::function<void()>> tasks;
+        {
+            std::lock_guard lock(mutex_);
+            tasks.swap(tasks_);
+        }
+        for (auto& task : tasks)
+            task();
+        return came;
+    }
+
+private:
+    std::mutex mutex_;
+    std::deque<std::function<void()>> tasks_;
+};
+
+class JourneyTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        auto catalog = parseCatalog(catalogJson);
+        ASSERT_TRUE(catalog) << catalog.error().message;
+        snapshot = CatalogSnapshot::prepare(std::make_shared<const Catalog>(std::move(*catalog)));
+        queue::StoreOptions storeOptions;
+        storeOptions.clock = &clock;
+        auto opened = queue::Store::open(dir / "queue.db", storeOptions);
+        ASSERT_TRUE(opened) << opened.error().message;
+        store = std::move(*opened);
+        JourneyOptions options;
+        options.kioskId = "SC-510703-0042";
+        options.receipt.location = "涪城区城郊街道便民服务中心";
+        options.receipt.qrUrlTemplate = "https://zwfw.example.gov.cn/r/{ref}";
+        journey = std::make_unique<Journey>(clock, options, owner.post());
+        journey->setStore(store.get());
+        ASSERT_TRUE(printer->open());
+        journey->setPrinter(printer);
+    }
+
+    /// Home → guide → identify by the first sample card → the form.
+    void toForm()
+    {
+        ASSERT_TRUE(journey->chooseItem(snapshot, "X1"));
+        ASSERT_TRUE(journey->startApplying());
+        journey->cardRead(card);
+        ASSERT_EQ(journey->state(), SessionState::FillingForm);
+    }
+
+    /// ... → the form filled → confirmed → submitted (receipt printing).
+    void toSubmitted()
+    {
+        toForm();
+        journey->setField("phone", "13800000000");
+        ASSERT_TRUE(journey->completeForm());
+        ASSERT_TRUE(journey->confirm());
+        ASSERT_EQ(journey->state(), SessionState::Submitted);
+    }
+
+    test_support::TempDir dir;
+    base::ManualClock clock;
+    std::shared_ptr<const CatalogSnapshot> snapshot;
+    std::unique_ptr<queue::Store> store;
+    std::shared_ptr<drivers::fake::FakeReceiptPrinter> printer =
+        std::make_shared<drivers::fake::FakeReceiptPrinter>();
+    OwnerThread owner;
+    hal::CardData card = drivers::fake::sampleCards().front();
+    std::unique_ptr<Journey> journey;
+};
+
+} // namespace
+
+TEST_F(JourneyTest, ACardApplicationIsSubmittedPrintedAndRated)
+{
+    toForm();
+    EXPECT_EQ(journey->identifiedBy(), IdentifiedBy::Card);
+    EXPECT_EQ(journey->session().form().at("name"), card.name) << "prefilled from the card";
+    journey->setField("phone", "13800000000");
+    ASSERT_TRUE(journey->completeForm());
+    ASSERT_EQ(journey->state(), SessionState::Confirming);
+    ASSERT_TRUE(journey->confirm());
+    EXPECT_EQ(journey->state(), SessionState::Submitted);
+    EXPECT_FALSE(journey->submissionId().empty());
+    EXPECT_TRUE(journey->caseNo().empty()) << "queued: never a made-up case number";
+    EXPECT_EQ(journey->receiptState(), ReceiptState::Printing);
+
+    ASSERT_TRUE(owner.runPosted());
+    EXPECT_EQ(journey->receiptState(), ReceiptState::Printed);
+    ASSERT_EQ(printer->printed().size(), 1u);
+    auto cases = store->list();
+    ASSERT_TRUE(cases);
+    EXPECT_EQ(cases->size(), 1u);
+
+    ASSERT_TRUE(journey->toRating());
+    EXPECT_FALSE(journey->rate(2, {})) << "a bad rating needs a reason";
+    EXPECT_EQ(journey->message(), "请至少选择一项不满意的原因");
+    ASSERT_TRUE(journey->rate(2, {"R01"}));
+    EXPECT_EQ(journey->state(), SessionState::Finished);
+
+    clock.advance(10s);
+    journey->tick();
+    EXPECT_EQ(journey->state(), SessionState::Idle) << "the thanks screen returns home";
+    EXPECT_FALSE(journey->session().card());
+}
+
+TEST_F(JourneyTest, ManualEntryChecksTheIdNumberBeforeItCounts)
+{
+    ASSERT_TRUE(journey->chooseItem(snapshot, "X1"));
+    ASSERT_TRUE(journey->startApplying());
+    ASSERT_TRUE(journey->enterManually());
+    ASSERT_EQ(journey->state(), SessionState::EnteringIdentity);
+    auto wrong = card.idNumber;
+    wrong.back() = wrong.back() == '0' ? '1' : '0';
+    EXPECT_FALSE(journey->identifyManually(card.name, wrong));
+    ASSERT_EQ(journey->problems().size(), 1u);
+    EXPECT_EQ(journey->problems()[0].fieldId, "idNumber");
+    EXPECT_EQ(journey->state(), SessionState::EnteringIdentity);
+
+    ASSERT_TRUE(journey->identifyManually(card.name, card.idNumber));
+    EXPECT_EQ(journey->state(), SessionState::FillingForm);
+    EXPECT_EQ(journey->identifiedBy(), IdentifiedBy::Manual);
+    EXPECT_EQ(journey->session().form().at("idNumber"), card.idNumber);
+}
+
+TEST_F(JourneyTest, AFieldsProblemShowsAsItIsTypedAndGoesWhenFixed)
+{
+    toForm();
+    journey->setField("phone", "12345");
+    ASSERT_EQ(journey->problems().size(), 1u);
+    EXPECT_EQ(journey->problems()[0].message, "联系电话应为11位手机号码或带区号的固定电话");
+    journey->setField("phone", "13800000000");
+    EXPECT_TRUE(journey->problems().empty());
+    journey->setField("phone", "");
+    EXPECT_FALSE(journey->completeForm()) << "a required field left empty";
+    ASSERT_EQ(journey->problems().size(), 1u);
+    EXPECT_EQ(journey->problems()[0].message, "请填写联系电话");
+}
+
+TEST_F(JourneyTest, IdleTimeoutWarnsFifteenSecondsBeforeThenEndsAndWipes)
+{
+    toForm();
+    journey->setField("phone", "13800000000");
+    clock.advance(74s);
+    journey->tick();
+    EXPECT_FALSE(journey->idleWarning());
+    clock.advance(1s);
+    journey->tick();
+    EXPECT_TRUE(journey->idleWarning());
+    EXPECT_EQ(journey->secondsLeft(), 15);
+
+    journey->touched(); // "需要更多时间吗？" → yes
+    EXPECT_FALSE(journey->idleWarning());
+    clock.advance(89s);
+    journey->tick();
+    EXPECT_EQ(journey->state(), SessionState::FillingForm);
+    clock.advance(1s);
+    journey->tick();
+    EXPECT_EQ(journey->state(), SessionState::Idle);
+    EXPECT_FALSE(journey->session().card());
+    EXPECT_TRUE(journey->session().form().empty());
+    EXPECT_EQ(journey->item(), nullptr);
+}
+
+TEST_F(JourneyTest, AnotherPersonsCardEndsTheSessionTheSameCardDoesNot)
+{
+    toForm();
+    journey->cardRead(card);
+    EXPECT_EQ(journey->state(), SessionState::FillingForm) << "the same card put back";
+    journey->cardRead(drivers::fake::sampleCards().at(1));
+    EXPECT_EQ(journey->state(), SessionState::Idle);
+    EXPECT_FALSE(journey->session().card());
+}
+
+TEST_F(JourneyTest, PaperOutIsExplainedWithTheQrOnScreenAndTheReprintWorks)
+{
+    printer->setCondition(hal::PrinterCondition::PaperOut);
+    toSubmitted();
+    ASSERT_TRUE(owner.runPosted());
+    EXPECT_EQ(journey->receiptState(), ReceiptState::Failed);
+    EXPECT_NE(journey->message().find("二维码"), std::string::npos) << journey->message();
+    EXPECT_EQ(journey->receiptQrText(), "https://zwfw.example.gov.cn/r/" + journey->submissionId());
+
+    printer->setCondition(hal::PrinterCondition::Ready); // paper loaded
+    journey->reprint();
+    ASSERT_TRUE(owner.runPosted());
+    EXPECT_EQ(journey->receiptState(), ReceiptState::Printed);
+    EXPECT_EQ(printer->printed().size(), 1u);
+}
+
+TEST_F(JourneyTest, AReceiptPrintedAfterItsSessionEndedIsNotShown)
+{
+    toSubmitted();
+    ASSERT_TRUE(test_support::pollUntil([&] { return printer->printed().size() == 1; }));
+    journey->end(); // the citizen left while the paper came out
+    ASSERT_TRUE(owner.runPosted());
+    EXPECT_EQ(journey->state(), SessionState::Idle);
+    EXPECT_EQ(journey->receiptState(), ReceiptState::None);
+}
+
+TEST_F(JourneyTest, ADeliveredCaseShowsItsNumberAndTheQrCarriesIt)
+{
+    toSubmitted();
+    journey->caseDelivered("another-submission", "510703-20261123-000999");
+    EXPECT_TRUE(journey->caseNo().empty());
+    journey->caseDelivered(journey->submissionId(), "510703-20261123-000123");
+    EXPECT_EQ(journey->caseNo(), "510703-20261123-000123");
+    EXPECT_EQ(journey->receiptQrText(), "https://zwfw.example.gov.cn/r/510703-20261123-000123");
+}
+
+TEST_F(JourneyTest, WithoutAQueueNothingPretendsToBeSubmitted)
+{
+    journey->setStore(nullptr);
+    toForm();
+    journey->setField("phone", "13800000000");
+    ASSERT_TRUE(journey->completeForm());
+    EXPECT_FALSE(journey->confirm());
+    EXPECT_EQ(journey->state(), SessionState::Confirming);
+    EXPECT_NE(journey->message().find("服务窗口"), std::string::npos);
+}
+
+TEST_F(JourneyTest, AFullQueueSendsTheCitizenToACounter)
+{
+    store.reset();
+    queue::StoreOptions tiny;
+    tiny.clock = &clock;
+    tiny.diskReserveBytes = std::uint64_t{1} << 62; // no disk is that big: the disk is "full"
+    auto opened = queue::Store::open(dir / "full.db", tiny);
+    ASSERT_TRUE(opened);
+    store = std::move(*opened);
+    journey->setStore(store.get());
+    toForm();
+    journey->setField("phone", "13800000000");
+    ASSERT_TRUE(journey->completeForm());
+    auto refused = journey->confirm();
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, queue::QueueErrc::full);
+    EXPECT_EQ(journey->message(), storeFullMessage);
+    EXPECT_EQ(journey->state(), SessionState::Confirming);
+}
+
+TEST_F(JourneyTest, BackFromAGuideFoundBySearchReturnsToTheSearch)
+{
+    ASSERT_TRUE(journey->openSearch());
+    ASSERT_TRUE(journey->chooseItem(snapshot, "X1"));
+    ASSERT_TRUE(journey->back());
+    EXPECT_EQ(journey->state(), SessionState::Searching);
+    ASSERT_TRUE(journey->back());
+    EXPECT_EQ(journey->state(), SessionState::Idle);
+
+    ASSERT_TRUE(journey->chooseItem(snapshot, "X1"));
+    ASSERT_TRUE(journey->back());
+    EXPECT_EQ(journey->state(), SessionState::Idle) << "from home, back is home";
+}
+
+TEST_F(JourneyTest, BackFromTheFormToTheGuideForgetsTheCitizen)
+{
+    toForm();
+    ASSERT_TRUE(journey->back());
+    EXPECT_EQ(journey->state(), SessionState::Browsing);
+    EXPECT_FALSE(journey->session().card());
+    EXPECT_TRUE(journey->session().form().empty());
+    EXPECT_EQ(journey->session().itemCode(), "X1");
+}
+
+TEST_F(JourneyTest, AGuideOnlyItemTakesNoApplication)
+{
+    ASSERT_TRUE(journey->chooseItem(snapshot, "G1"));
+    EXPECT_FALSE(journey->startApplying());
+    EXPECT_EQ(journey->state(), SessionState::Browsing);
+    EXPECT_FALSE(journey->chooseItem(snapshot, "NOPE"));
+}
