@@ -26,7 +26,7 @@ Rectangle {
 
     Accessible.role: Accessible.Button
     Accessible.name: label.text
-    Accessible.onPressAction: button.clicked()
+    Accessible.onPressAction: if (button.enabled) button.clicked()
 
     Text {
         id: label

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// Main: the kiosk's window: the top bar (region, time, 人工帮助) over a StackView of
-// screens, starting at the home screen. The application connects to its signals.
+// Main: the kiosk's window: the top bar (region, time, 人工帮助) over the screen the session
+// names (session.screen). Main decides nothing about where the citizen is: it shows the
+// screen for the session's state and forwards taps to the session, which moves on.
 pragma ComponentBehavior: Bound
 import QtQml
 import QtQuick
@@ -11,13 +12,12 @@ Window {
     id: root
 
     required property CatalogViewModel catalog
+    required property SessionViewModel session
     /// A fixed Date for reproducible screenshots; undefined shows the live clock.
     property var clockOverride
     /// The upload's state for the top bar's staff marker; null shows nothing.
     property UplinkStatus uplink: null
 
-    /// The citizen chose 开始办理 on an item's guide.
-    signal startRequested(string code)
     /// The citizen pressed 人工帮助.
     signal helpRequested()
 
@@ -27,52 +27,84 @@ Window {
     title: "政务服务自助终端"
 
     readonly property alias stack: stack
-    /// True on the home screen with nothing pushed: no citizen is in the middle of anything,
-    /// so a newly installed catalog may be switched in now.
-    readonly property bool atHome: stack.depth === 1 && !stack.busy
+    /// True on the home screen with nobody served (the session's own state) and no screen
+    /// change under way: a newly installed catalog may be switched in now.
+    readonly property bool atHome: session.idle && !stack.busy
+    /// The screen and item shown, to notice when the session names another.
+    property string shownKey: "home"
 
-    function showGuide(code) {
-        stack.push(guideComponent, { itemCode: code })
+    // Shortcuts for tests and screenshots: they ask the session, like the screens' taps do.
+    function showGuide(code) { session.chooseItem(code) }
+    function showSearch() { session.openSearch() }
+    function goHome() { session.end() }
+
+    function componentFor(screen) {
+        switch (screen) {
+        case "search": return searchComponent
+        case "guide": return guideComponent
+        case "identify": return identifyComponent
+        case "manual_identity": return manualIdentityComponent
+        case "form": return formComponent
+        case "confirm": return confirmComponent
+        case "submitted": return submittedComponent
+        case "rating": return ratingComponent
+        case "finished": return finishedComponent
+        default: return homeComponent
+        }
     }
-    function showSearch() {
-        stack.push(searchComponent)
+    function showSessionScreen() {
+        const key = session.screen + "/" + session.itemCode
+        if (key === shownKey)
+            return
+        shownKey = key
+        const properties = session.screen === "guide" ? { itemCode: session.itemCode } : {}
+        stack.replace(null, componentFor(session.screen), properties)
     }
-    function goHome() {
-        stack.pop(null)
+    Connections {
+        target: root.session
+        function onChanged() { root.showSessionScreen() }
     }
 
     Binding { target: Theme; property: "windowWidth"; value: root.width }
     Binding { target: Theme; property: "windowHeight"; value: root.height }
 
-    TopBar {
-        id: topBar
-        objectName: "topBar"
-        anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.top: parent.top
-        regionName: root.catalog ? root.catalog.regionName : ""
-        clockOverride: root.clockOverride
-        queueHeld: root.uplink ? root.uplink.queueHeld : false
-        onHelpRequested: {
-            root.helpRequested()
-            helpDialog.open()
+    Item {
+        anchors.fill: parent
+
+        // Any touch anywhere is activity: the session's idle timer starts again. A point
+        // handler only watches (a passive grab); the screens still get their taps.
+        PointHandler {
+            onActiveChanged: if (active) root.session.touched()
         }
-    }
 
-    StackView {
-        id: stack
-        objectName: "stack"
-        anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.top: topBar.bottom
-        anchors.bottom: parent.bottom
-        initialItem: homeComponent
+        TopBar {
+            id: topBar
+            objectName: "topBar"
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.top: parent.top
+            regionName: root.catalog ? root.catalog.regionName : ""
+            clockOverride: root.clockOverride
+            queueHeld: root.uplink ? root.uplink.queueHeld : false
+            onHelpRequested: {
+                root.helpRequested()
+                helpDialog.open()
+            }
+        }
 
-        // Short fades: sliding screens confuse some older users, and a fade is still a cue.
-        pushEnter: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 150 } }
-        pushExit: Transition { NumberAnimation { property: "opacity"; from: 1; to: 0; duration: 150 } }
-        popEnter: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 150 } }
-        popExit: Transition { NumberAnimation { property: "opacity"; from: 1; to: 0; duration: 150 } }
+        StackView {
+            id: stack
+            objectName: "stack"
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.top: topBar.bottom
+            anchors.bottom: parent.bottom
+            initialItem: homeComponent
+
+            // Short fades: sliding screens confuse some older users, and a fade is still a cue.
+            replaceEnter: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 150 } }
+            replaceExit: Transition { NumberAnimation { property: "opacity"; from: 1; to: 0; duration: 150 } }
+        }
     }
 
     Component {
@@ -80,8 +112,8 @@ Window {
         HomeScreen {
             objectName: "homeScreen"
             catalog: root.catalog
-            onItemChosen: code => root.showGuide(code)
-            onSearchRequested: root.showSearch()
+            onItemChosen: code => root.session.chooseItem(code)
+            onSearchRequested: root.session.openSearch()
         }
     }
 
@@ -90,8 +122,8 @@ Window {
         SearchScreen {
             objectName: "searchScreen"
             catalog: root.catalog
-            onItemChosen: code => root.showGuide(code)
-            onBackRequested: stack.pop()
+            onItemChosen: code => root.session.chooseItem(code)
+            onBackRequested: root.session.back()
         }
     }
 
@@ -100,13 +132,47 @@ Window {
         GuideScreen {
             objectName: "guideScreen"
             catalog: root.catalog
-            onBackRequested: stack.pop()
-            onStartRequested: code => root.startRequested(code)
+            onBackRequested: root.session.back()
+            onStartRequested: root.session.startApplying()
         }
+    }
+
+    Component {
+        id: identifyComponent
+        IdentifyScreen { objectName: "identifyScreen"; session: root.session }
+    }
+    Component {
+        id: manualIdentityComponent
+        ManualIdentityScreen { objectName: "manualIdentityScreen"; session: root.session }
+    }
+    Component {
+        id: formComponent
+        FormScreen { objectName: "formScreen"; session: root.session }
+    }
+    Component {
+        id: confirmComponent
+        ConfirmScreen { objectName: "confirmScreen"; session: root.session }
+    }
+    Component {
+        id: submittedComponent
+        SubmittedScreen { objectName: "submittedScreen"; session: root.session }
+    }
+    Component {
+        id: ratingComponent
+        RatingScreen { objectName: "ratingScreen"; session: root.session }
+    }
+    Component {
+        id: finishedComponent
+        FinishedScreen { objectName: "finishedScreen"; session: root.session }
     }
 
     HelpDialog {
         id: helpDialog
         objectName: "helpDialog"
+    }
+
+    IdlePrompt {
+        objectName: "idlePrompt"
+        session: root.session
     }
 }

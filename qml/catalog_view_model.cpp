@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "qml/catalog_view_model.h"
 
+#include "kiosk/core/journey.h"
+
 #include <QVariantList>
 
 #include <algorithm>
@@ -117,8 +119,9 @@ QVariantMap CatalogViewModel::guide(const QString& code) const
         {"kind", qs(std::string(core::toString(item->kind)))},
         {"kindLabel", kindLabel(item->kind)},
         {"onlineRequired", item->online == core::OnlineMode::Required},
-        // Guide-only items are done at a counter; the kiosk has nothing to start for them.
-        {"canStart", item->kind != core::ItemKind::Guide},
+        // What the kiosk's journey can do from start to end: applications with a form. Guide
+        // items are done at a counter; query and print items wait for their own flows.
+        {"canStart", core::canApplyAtKiosk(*item)},
         {"legalBasis", qs(guide.legalBasis)},
         {"timeLimitDays", guide.timeLimitDays},
         {"timeLimitText", timeLimitText(guide.timeLimitDays)},

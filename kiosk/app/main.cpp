@@ -4,6 +4,7 @@
 #include "base/log.h"
 #include "kiosk/app/catalog_switcher.h"
 #include "kiosk/app/command_line.h"
+#include "kiosk/app/journey_links.h"
 #include "kiosk/app/runtime.h"
 #include "kiosk/app/screenshot.h"
 #include "kiosk/app/startup.h"
@@ -11,6 +12,7 @@
 #include "kiosk/app/uplink_alarm.h"
 #include "qml/catalog_view_model.h"
 #include "qml/fonts.h"
+#include "qml/session_view_model.h"
 
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -20,6 +22,7 @@
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <memory>
 
@@ -43,6 +46,21 @@ void preferOffscreenWithoutDisplay(const kiosk::app::Options& options)
     const bool noDisplayNeeded = options.screenshot || options.measureStartup;
     if (noDisplayNeeded && !qtCanStart())
         qputenv("QT_QPA_PLATFORM", "offscreen");
+}
+
+/// What the journey needs from the configuration.
+kiosk::core::JourneyOptions journeyOptions(const kiosk::core::Config& config)
+{
+    kiosk::core::JourneyOptions options;
+    options.kioskId = config.kiosk.id;
+    options.receipt = config.receipt;
+    return options;
+}
+
+/// Runs `task` on the GUI thread's event loop (the journey's print worker reports there).
+void postToGui(std::function<void()> task)
+{
+    QMetaObject::invokeMethod(qApp, std::move(task), Qt::QueuedConnection);
 }
 
 /// The configuration and catalog of a load, or nullptr after saying why they are refused.
@@ -106,6 +124,13 @@ int main(int argc, char** argv)
     auto& catalogs = runtime->catalogs();
     kiosk::ui::CatalogViewModel catalogViewModel;
     catalogViewModel.follow(catalogs);
+    // The citizen's journey: the session's state machine drives the screens through the
+    // session view-model; the queue, the printer and the card reader join after the first
+    // frame (JourneyLinks).
+    base::SystemClock clock;
+    kiosk::core::Journey journey(clock, journeyOptions(runtime->config()), postToGui);
+    kiosk::ui::SessionViewModel sessionViewModel(journey, catalogViewModel);
+    std::unique_ptr<kiosk::app::JourneyLinks> journeyLinks;
     kiosk::app::UiBridge bridge;
     // The staff marker of a held queue (401/403): the sync thread's state, queued to this one
     // by the alarm, made once the sync loop runs.
@@ -116,6 +141,7 @@ int main(int argc, char** argv)
     QQmlApplicationEngine engine;
     engine.addImportPath("qrc:/qt/qml");
     engine.setInitialProperties({{"catalog", QVariant::fromValue(&catalogViewModel)},
+                                 {"session", QVariant::fromValue(&sessionViewModel)},
                                  {"uplink", QVariant::fromValue(&uplinkStatus)}});
     engine.load(QUrl(QString::fromLatin1(mainQml)));
     auto* window = engine.rootObjects().isEmpty()
@@ -126,11 +152,11 @@ int main(int argc, char** argv)
         return EXIT_FAILURE;
     }
     if (!bridge.attach(window))
-        base::log::error("app", "Main.qml lacks the startRequested/helpRequested signals");
+        base::log::error("app", "Main.qml lacks the helpRequested signal");
 
     // A catalog installed with kioskctl (the watch's worker) or fetched by the catalog sync
-    // arrives prepared; it is switched in on this thread only while the home screen is shown,
-    // so a citizen mid-session never sees the items change.
+    // arrives prepared; it is switched in on this thread only while nobody is served (the
+    // session's own state, Main's atHome), so a citizen mid-session never sees items change.
     kiosk::app::CatalogSwitcher catalogSwitch(
         catalogs, [window] { return window->property("atHome").toBool(); });
     QQmlProperty(window, "atHome").connectNotifySignal(&catalogSwitch, SLOT(switchIfAtHome()));
@@ -145,6 +171,8 @@ int main(int argc, char** argv)
             return;
         }
         uplinkAlarm = std::make_unique<kiosk::app::UplinkAlarm>(*runtime->syncLoop(), uplinkStatus);
+        journeyLinks =
+            std::make_unique<kiosk::app::JourneyLinks>(journey, sessionViewModel, *runtime, clock);
         if (options.measureStartup)
             QCoreApplication::exit(0);
     });

@@ -10,16 +10,7 @@ UiBridge::UiBridge(QObject* parent) : QObject(parent) {}
 bool UiBridge::attach(QObject* mainWindow)
 {
     // QML signals are only known at run time, hence the string-based connections.
-    const bool start =
-        connect(mainWindow, SIGNAL(startRequested(QString)), this, SLOT(onStartRequested(QString)));
-    const bool help = connect(mainWindow, SIGNAL(helpRequested()), this, SLOT(onHelpRequested()));
-    return start && help;
-}
-
-void UiBridge::onStartRequested(const QString& itemCode)
-{
-    base::log::info("ui", "start requested for item " + itemCode.toStdString() +
-                              " (the application flow is not wired yet)");
+    return connect(mainWindow, SIGNAL(helpRequested()), this, SLOT(onHelpRequested()));
 }
 
 void UiBridge::onHelpRequested()

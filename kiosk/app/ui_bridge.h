@@ -7,8 +7,8 @@
 
 namespace kiosk::app {
 
-/// For now it only logs what the citizen asked for (item codes, never personal data); the
-/// application flow and the staff call are routed from here when they land.
+/// For now it only logs the staff call (人工帮助); the staff call's marker and heartbeat flag
+/// are routed from here when they land. The application flow goes through the session.
 class UiBridge : public QObject {
     Q_OBJECT
 
@@ -19,7 +19,6 @@ public:
     bool attach(QObject* mainWindow);
 
 public slots:
-    void onStartRequested(const QString& itemCode);
     void onHelpRequested();
 };
 

@@ -2,6 +2,7 @@
 #include "kiosk/core/journey.h"
 
 #include "base/log.h"
+#include "hal/errc.h"
 #include "hal/id_number.h"
 #include "offline_queue/store.h"
 
@@ -21,6 +22,11 @@ constexpr std::string_view noQueueMessage =
     "本机暂时无法受理申请，请到服务窗口办理，给您带来不便，敬请谅解。";
 
 } // namespace
+
+bool canApplyAtKiosk(const CatalogItem& item)
+{
+    return item.kind == ItemKind::Apply && !item.form.fields.empty();
+}
 
 std::string_view toString(ReceiptState state)
 {
@@ -145,7 +151,7 @@ base::Result<void> Journey::back()
 
 base::Result<void> Journey::startApplying()
 {
-    if (item_ == nullptr || item_->form.fields.empty())
+    if (item_ == nullptr || !canApplyAtKiosk(*item_))
         return base::fail(ApplicationErrc::unknown_item, "the item takes no application here");
     return apply(E::StartApplying);
 }
@@ -201,6 +207,16 @@ void Journey::cardRead(hal::CardData card)
     default:
         return; // no card is asked for on the home, search and guide screens
     }
+}
+
+void Journey::cardReadFailed(const base::Error& error)
+{
+    if (state() != S::Identifying)
+        return;
+    message_ = error.code == hal::errc::no_device || error.code == hal::errc::not_open
+                   ? "读卡器暂时不能使用。您可以手工输入身份信息，或到服务窗口办理。"
+                   : "没有读到身份证，请把身份证平放在读卡区，不要移动。也可以手工输入身份信息。";
+    notify();
 }
 
 base::Result<void> Journey::identifyByCode(hal::CardData identity)
@@ -271,6 +287,7 @@ base::Result<void> Journey::confirm()
         return base::fail(stored.error());
     }
     caseNo_.clear();
+    caseRecordId_ = stored->caseRecordId;
     if (auto moved = apply(E::Confirmed); !moved)
         return moved;
     startPrinting();
@@ -310,7 +327,7 @@ void Journey::printed(std::uint64_t generation, base::Result<void> outcome)
     } else {
         receiptState_ = ReceiptState::Failed;
         message_ = std::string(receiptPrintMessage(outcome.error())) +
-                   "。您也可以用手机拍下屏幕上的二维码，凭它查询办理进度。";
+                   "您也可以用手机拍下屏幕上的二维码，凭它查询办理进度。";
         base::log::warning(logCategory, "receipt not printed: " + outcome.error().describe());
     }
     notify();
@@ -387,6 +404,7 @@ void Journey::wipe()
     problems_.clear();
     problems_.shrink_to_fit();
     caseNo_.clear();
+    caseRecordId_ = 0;
     message_.clear();
     receiptState_ = ReceiptState::None;
     idleWarning_ = false;

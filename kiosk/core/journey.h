@@ -32,6 +32,10 @@ class Store;
 
 namespace kiosk::core {
 
+/// True for items a citizen can apply for at the kiosk, from identification to receipt: kind
+/// apply with a form. (Progress queries and certificate printing have flows of their own.)
+[[nodiscard]] bool canApplyAtKiosk(const CatalogItem& item);
+
 /// How the citizen proved who they are, for the form screen's wording.
 enum class IdentifiedBy { None, Card, Code, Manual };
 
@@ -91,6 +95,8 @@ public:
     [[nodiscard]] const std::string& message() const { return message_; }
     /// The stored submission (Submitted and on).
     [[nodiscard]] const std::string& submissionId() const { return session_.submissionId(); }
+    /// The queue record of the stored case (Submitted and on), 0 before.
+    [[nodiscard]] std::int64_t caseRecordId() const { return caseRecordId_; }
     /// The platform's case number once the case was delivered; empty while it is queued.
     [[nodiscard]] const std::string& caseNo() const { return caseNo_; }
     [[nodiscard]] ReceiptState receiptState() const { return receiptState_; }
@@ -118,6 +124,9 @@ public:
     /// the citizen; later in the session, a card of another person ends the session (it is a
     /// new citizen); the same card again changes nothing.
     void cardRead(hal::CardData card);
+    /// The reader could not read a card, or is gone: words for the citizen while a card is
+    /// asked for (put it back; or type the identity; or go to a counter).
+    void cardReadFailed(const base::Error& error);
     /// An identity resolved from a phone app's QR code (POST /v1/identity/resolve).
     base::Result<void> identifyByCode(hal::CardData identity);
     /// A typed value; the field's own problem (if any) shows next to it at once.
@@ -168,6 +177,7 @@ private:
     std::vector<FieldProblem> problems_;
     std::string message_;
     std::string caseNo_;
+    std::int64_t caseRecordId_ = 0;
     ReceiptState receiptState_ = ReceiptState::None;
     bool idleWarning_ = false;
     base::Clock::TimePoint lastTouch_;

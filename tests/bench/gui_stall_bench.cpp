@@ -15,9 +15,11 @@
 #include "kiosk/core/catalog_envelope.h"
 #include "kiosk/core/catalog_store.h"
 #include "kiosk/core/installed_catalog_watch.h"
+#include "kiosk/core/journey.h"
 #include "kiosk/core/service_catalog.h"
 #include "qml/catalog_view_model.h"
 #include "qml/fonts.h"
+#include "qml/session_view_model.h"
 
 #include <QElapsedTimer>
 #include <QGuiApplication>
@@ -229,7 +231,8 @@ public:
     bool showScreens()
     {
         engine_.addImportPath("qrc:/qt/qml");
-        engine_.setInitialProperties({{"catalog", QVariant::fromValue(&viewModel_)}});
+        engine_.setInitialProperties({{"catalog", QVariant::fromValue(&viewModel_)},
+                                      {"session", QVariant::fromValue(&session_)}});
         engine_.load(QUrl(QStringLiteral("qrc:/qt/qml/Kiosk/Ui/Main.qml")));
         window_ = engine_.rootObjects().isEmpty()
                       ? nullptr
@@ -360,6 +363,12 @@ private:
     kiosk::core::CatalogHolder holder_;
     kiosk::core::InstalledCatalogWatch watch_;
     kiosk::ui::CatalogViewModel viewModel_;
+    /// Main.qml shows the screen of a session; nobody is served during the switch.
+    kiosk::core::Journey journey_{base::systemClock(), {}, [](std::function<void()> task) {
+                                      QMetaObject::invokeMethod(qApp, std::move(task),
+                                                                Qt::QueuedConnection);
+                                  }};
+    kiosk::ui::SessionViewModel session_{journey_, viewModel_};
     QQmlApplicationEngine engine_;
     QQuickWindow* window_ = nullptr;
     std::unique_ptr<kiosk::app::CatalogSwitcher> switcher_;

@@ -1,9 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 // The Qt Quick Test runner of tests/qml/quick/tst_*.qml: the screens get the real
-// view-models over the fixture catalog as the context property `fixtureCatalog`.
+// view-models over the fixture catalog as the context property `fixtureCatalog`, and a real
+// journey (a queue on disk in a temporary folder, the fake receipt printer and card reader)
+// as `fixtureSession`, with `fixtureDevices` to put a card on the reader or take the paper out.
+#include "base/clock.h"
+#include "drivers/fake/fake_card_reader.h"
+#include "drivers/fake/fake_receipt_printer.h"
 #include "kiosk/core/catalog.h"
+#include "kiosk/core/journey.h"
+#include "offline_queue/store.h"
 #include "qml/catalog_view_model.h"
 #include "qml/fonts.h"
+#include "qml/session_view_model.h"
+
+#include <QCoreApplication>
+#include <QTemporaryDir>
 
 #include <QQmlContext>
 #include <QQmlEngine>
@@ -27,13 +38,61 @@ kiosk::core::Catalog loadFixture()
     return std::move(*catalog);
 }
 
+std::unique_ptr<queue::Store> openQueue(const QTemporaryDir& dir)
+{
+    auto opened = queue::Store::open(dir.filePath("queue.db").toStdString());
+    if (!opened) {
+        std::fprintf(stderr, "test queue: %s\n", opened.error().describe().c_str());
+        std::exit(EXIT_FAILURE);
+    }
+    return std::move(*opened);
+}
+
 } // namespace
+
+/// What the tests do to the devices: put a sample card on the reader, take the paper out.
+class FixtureDevices : public QObject {
+    Q_OBJECT
+
+public:
+    FixtureDevices(kiosk::ui::SessionViewModel& session, drivers::fake::FakeReceiptPrinter& printer)
+        : session_(session), printer_(printer)
+    {
+    }
+
+    /// Sample card `index` (0: a resident) read by the reader.
+    Q_INVOKABLE void putCard(int index)
+    {
+        session_.deliverCard(drivers::fake::sampleCards().at(static_cast<std::size_t>(index)));
+    }
+    /// A read that failed ("media": the card could not be read; "gone": no reader).
+    Q_INVOKABLE void failRead(const QString& kind)
+    {
+        session_.deliverCardFailure(base::Error{
+            kind == "gone" ? hal::errc::no_device : hal::errc::media, "scripted failure"});
+    }
+    Q_INVOKABLE void setPaperOut(bool out)
+    {
+        printer_.setCondition(out ? hal::PrinterCondition::PaperOut : hal::PrinterCondition::Ready);
+    }
+    Q_INVOKABLE int receiptsPrinted() const { return static_cast<int>(printer_.printed().size()); }
+
+private:
+    kiosk::ui::SessionViewModel& session_;
+    drivers::fake::FakeReceiptPrinter& printer_;
+};
 
 class Setup : public QObject {
     Q_OBJECT
 
 public:
-    Setup() { viewModel_.setCatalog(&catalog_); }
+    Setup()
+    {
+        viewModel_.setCatalog(&catalog_);
+        (void)printer_->open();
+        journey_.setPrinter(printer_);
+        journey_.setStore(store_.get());
+    }
 
 public slots:
     void applicationAvailable()
@@ -46,11 +105,32 @@ public slots:
     {
         engine->addImportPath("qrc:/qt/qml");
         engine->rootContext()->setContextProperty("fixtureCatalog", &viewModel_);
+        engine->rootContext()->setContextProperty("fixtureSession", &session_);
+        engine->rootContext()->setContextProperty("fixtureDevices", &devices_);
     }
 
 private:
     kiosk::core::Catalog catalog_ = loadFixture();
     kiosk::ui::CatalogViewModel viewModel_;
+    QTemporaryDir queueDir_;
+    std::unique_ptr<queue::Store> store_ = openQueue(queueDir_);
+    kiosk::core::Journey journey_{base::systemClock(), options(), [](std::function<void()> task) {
+                                      QMetaObject::invokeMethod(qApp, std::move(task),
+                                                                Qt::QueuedConnection);
+                                  }};
+    kiosk::ui::SessionViewModel session_{journey_, viewModel_};
+    std::shared_ptr<drivers::fake::FakeReceiptPrinter> printer_ =
+        std::make_shared<drivers::fake::FakeReceiptPrinter>();
+    FixtureDevices devices_{session_, *printer_};
+
+    kiosk::core::JourneyOptions options()
+    {
+        kiosk::core::JourneyOptions o;
+        o.kioskId = "SC-510703-0042";
+        o.receipt.location = "涪城区城郊街道便民服务中心";
+        o.receipt.qrUrlTemplate = "https://zwfw.example.gov.cn/r/{ref}";
+        return o;
+    }
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(kiosk_ui, Setup)

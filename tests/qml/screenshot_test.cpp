@@ -1,15 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
 // Renders Main.qml with the shipped catalog (home, one guide, search by initials and search
-// by a synonym, portrait and landscape; home with the staff marker of a held upload queue), saves
-// the pictures as PNG and checks that each image is the right size and really shows something:
-// several colours, dark text, the blue top bar. They go to the build tree (tests/qml/screenshots/)
-// unless
+// by a synonym, every step of an application driven through the real journey with the fake
+// card and printer, portrait and landscape; home with the staff marker of a held upload queue),
+// saves the pictures as PNG and checks that each image is the right size and really shows
+// something: several colours, dark text, the blue top bar. They go to the build tree
+// (tests/qml/screenshots/) unless
 // `--output-dir DIR` says otherwise: scripts/screenshots passes docs/screenshots to refresh
 // the committed ones, so a test run never changes the source tree.
+#include "base/clock.h"
+#include "drivers/fake/fake_card_reader.h"
+#include "drivers/fake/fake_receipt_printer.h"
 #include "kiosk/core/catalog.h"
+#include "kiosk/core/journey.h"
 #include "kiosk/core/service_catalog.h"
+#include "offline_queue/store.h"
 #include "qml/catalog_view_model.h"
 #include "qml/fonts.h"
+#include "qml/session_view_model.h"
 #include "qml/uplink_status.h"
 
 #include <gtest/gtest.h>
@@ -22,10 +29,12 @@
 #include <QQuickWindow>
 #include <QSet>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstring>
+#include <functional>
 #include <iostream>
 #include <memory>
 
@@ -117,27 +126,98 @@ ImageStats measure(const QImage& image)
             double(dark) / (double(image.width()) * image.height())};
 }
 
+/// The application the journey screenshots show: the first item the kiosk can take an
+/// application for, among the popular ones.
+std::string applicationItem(const kiosk::core::Catalog& catalog)
+{
+    for (const auto* item : catalog.popular(catalog.items.size()))
+        if (kiosk::core::canApplyAtKiosk(*item))
+            return item->code;
+    return {};
+}
+
+/// A case number as the platform would give it, so the pictures do not change from run to run
+/// (the kiosk's own reference is a random UUID).
+constexpr auto screenshotCaseNo = "510703-20261124-000123";
+
+using Drive = std::function<void(kiosk::core::Journey&)>;
+
 class Screenshots : public ::testing::Test {
 protected:
     void SetUp() override
     {
         viewModel_.setCatalog(&catalog_);
         qtWarnings().clear();
+        auto store = queue::Store::open(queueDir_.filePath("queue.db").toStdString());
+        ASSERT_TRUE(store) << store.error().describe();
+        store_ = std::move(*store);
+        kiosk::core::JourneyOptions options;
+        options.kioskId = "SC-510703-0042";
+        options.receipt.location = "涪城区城郊街道便民服务中心";
+        options.receipt.qrUrlTemplate = "https://zwfw.example.gov.cn/r/{ref}";
+        journey_ = std::make_unique<kiosk::core::Journey>(
+            base::systemClock(), options, [](std::function<void()> task) {
+                QMetaObject::invokeMethod(qApp, std::move(task), Qt::QueuedConnection);
+            });
+        journey_->setStore(store_.get());
+        (void)printer_->open();
+        journey_->setPrinter(printer_);
+        session_ = std::make_unique<kiosk::ui::SessionViewModel>(*journey_, viewModel_);
     }
+
+    /// From home to the form of the application item, identified by the sample resident card.
+    Drive toForm()
+    {
+        return [this](kiosk::core::Journey& journey) {
+            ASSERT_TRUE(journey.chooseItem(viewModel_.snapshot(), applicationItem(catalog_)));
+            ASSERT_TRUE(journey.startApplying());
+            journey.cardRead(drivers::fake::sampleCards().front());
+        };
+    }
+    /// ... the form filled in as the citizen would (a phone number, the first of each choice).
+    Drive toConfirm()
+    {
+        return [this](kiosk::core::Journey& journey) {
+            toForm()(journey);
+            for (const auto& field : journey.item()->form.fields) {
+                if (journey.session().form().contains(field.id))
+                    continue;
+                using T = kiosk::core::FieldType;
+                journey.setField(field.id, field.type == T::Phone    ? "13800000000"
+                                           : field.type == T::Choice ? field.options.front()
+                                           : field.type == T::Date   ? "2026-11-01"
+                                                                     : "涪城区临园路东段");
+            }
+            ASSERT_TRUE(journey.completeForm());
+        };
+    }
+    /// ... submitted, with the platform's case number, the receipt printed (or not).
+    Drive toSubmitted()
+    {
+        return [this](kiosk::core::Journey& journey) {
+            toConfirm()(journey);
+            ASSERT_TRUE(journey.confirm());
+            journey.caseDelivered(journey.submissionId(), screenshotCaseNo);
+        };
+    }
+
     void TearDown() override
     {
         EXPECT_TRUE(qtWarnings().isEmpty()) << qtWarnings().join('\n').toStdString();
     }
 
     /// Shows Main.qml at `size`, optionally opens the guide of `itemCode` or the search screen
-    /// with `query` typed, and grabs the frame.
-    QImage render(QSize size, const std::string& itemCode = {}, const QString& query = {})
+    /// with `query` typed, or lets `drive` move the journey on, and grabs the frame.
+    QImage render(QSize size, const std::string& itemCode = {}, const QString& query = {},
+                  const Drive& drive = {})
     {
+        journey_->end();
         QQmlApplicationEngine engine;
         engine.addImportPath("qrc:/qt/qml");
         // A fixed clock keeps the committed screenshots stable from run to run.
         engine.setInitialProperties(
             {{"catalog", QVariant::fromValue(&viewModel_)},
+             {"session", QVariant::fromValue(session_.get())},
              {"uplink", QVariant::fromValue(&uplink_)},
              {"clockOverride", QDateTime(QDate(2026, 11, 24), QTime(9, 30))}});
         engine.load(QUrl("qrc:/qt/qml/Kiosk/Ui/Main.qml"));
@@ -160,14 +240,24 @@ protected:
             EXPECT_TRUE(QTest::qWaitFor([&] { return !stack->property("busy").toBool(); }, 5000));
             stack->property("currentItem").value<QObject*>()->setProperty("query", query);
         }
+        if (drive) {
+            drive(*journey_);
+            auto* stack = window->property("stack").value<QObject*>();
+            EXPECT_TRUE(QTest::qWaitFor(
+                [&] {
+                    return !stack->property("busy").toBool() &&
+                           journey_->receiptState() != kiosk::core::ReceiptState::Printing;
+                },
+                5000));
+        }
         EXPECT_TRUE(QTest::qWaitForWindowExposed(window));
         return window->grabWindow();
     }
 
     void renderAndCheck(const char* fileName, QSize size, const std::string& itemCode = {},
-                        const QString& query = {})
+                        const QString& query = {}, const Drive& drive = {})
     {
-        const QImage image = render(size, itemCode, query);
+        const QImage image = render(size, itemCode, query, drive);
         ASSERT_FALSE(image.isNull()) << "Main.qml did not load";
         EXPECT_EQ(image.size(), size);
 
@@ -182,9 +272,22 @@ protected:
         EXPECT_EQ(image.pixelColor(4, 4), QColor("#0B3D91"));
     }
 
+    /// Every step of an application, in portrait and in landscape.
+    void renderJourney(const std::string& step, const Drive& drive)
+    {
+        renderAndCheck((step + "-portrait.png").c_str(), {1080, 1920}, {}, {}, drive);
+        renderAndCheck((step + "-landscape.png").c_str(), {1920, 1080}, {}, {}, drive);
+    }
+
     kiosk::core::Catalog catalog_ = screenshotCatalog();
     kiosk::ui::CatalogViewModel viewModel_;
     kiosk::ui::UplinkStatus uplink_;
+    QTemporaryDir queueDir_;
+    std::unique_ptr<queue::Store> store_;
+    std::shared_ptr<drivers::fake::FakeReceiptPrinter> printer_ =
+        std::make_shared<drivers::fake::FakeReceiptPrinter>();
+    std::unique_ptr<kiosk::core::Journey> journey_;
+    std::unique_ptr<kiosk::ui::SessionViewModel> session_;
 };
 
 TEST_F(Screenshots, HomePortrait)
@@ -237,6 +340,57 @@ TEST_F(Screenshots, HomeQueueHeldPortrait)
     const QImage image = render({1080, 1920});
     // The calm notice strip under the 128 px top bar, not an alarm colour.
     EXPECT_EQ(image.pixelColor(4, 128 + 10), QColor("#FFF3CD"));
+}
+
+TEST_F(Screenshots, JourneyIdentify)
+{
+    renderJourney("journey-1-identify", [this](kiosk::core::Journey& journey) {
+        ASSERT_TRUE(journey.chooseItem(viewModel_.snapshot(), applicationItem(catalog_)));
+        ASSERT_TRUE(journey.startApplying());
+    });
+}
+
+TEST_F(Screenshots, JourneyManualIdentity)
+{
+    renderJourney("journey-2-manual-identity", [this](kiosk::core::Journey& journey) {
+        ASSERT_TRUE(journey.chooseItem(viewModel_.snapshot(), applicationItem(catalog_)));
+        ASSERT_TRUE(journey.startApplying());
+        ASSERT_TRUE(journey.enterManually());
+    });
+}
+
+TEST_F(Screenshots, JourneyForm)
+{
+    renderJourney("journey-3-form", [this](kiosk::core::Journey& journey) {
+        toForm()(journey);
+        journey.setField("phone", "1380000"); // half typed: its problem shows under it
+    });
+}
+
+TEST_F(Screenshots, JourneyConfirm)
+{
+    renderJourney("journey-4-confirm", toConfirm());
+}
+
+TEST_F(Screenshots, JourneySubmitted)
+{
+    renderJourney("journey-5-submitted", toSubmitted());
+}
+
+TEST_F(Screenshots, JourneyPaperOut)
+{
+    printer_->setCondition(hal::PrinterCondition::PaperOut);
+    renderJourney("journey-6-paper-out", toSubmitted());
+}
+
+TEST_F(Screenshots, JourneyRating)
+{
+    renderJourney("journey-7-rating", [this](kiosk::core::Journey& journey) {
+        toSubmitted()(journey);
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] { return journey.receiptState() != kiosk::core::ReceiptState::Printing; }, 5000));
+        ASSERT_TRUE(journey.toRating());
+    });
 }
 
 } // namespace

@@ -16,18 +16,16 @@ Item {
         id: helpSpy
         signalName: "helpRequested"
     }
-    SignalSpy {
-        id: startSpy
-        signalName: "startRequested"
-    }
 
     TestCase {
         name: "Main"
         when: windowShown
 
         function createMain() {
+            fixtureSession.end()
             const main = createTemporaryObject(mainComponent, null, {
                 catalog: fixtureCatalog,
+                session: fixtureSession,
                 clockOverride: new Date(2026, 10, 24, 9, 30)
             })
             verify(main)
@@ -36,8 +34,6 @@ Item {
             waitForRendering(main.contentItem)
             helpSpy.clear()
             helpSpy.target = main
-            startSpy.clear()
-            startSpy.target = main
             return main
         }
 
@@ -69,21 +65,27 @@ Item {
         function test_item_opens_guide_and_back_returns_home() {
             const main = createMain()
             const stack = main.stack
-            const home = stack.currentItem
-            compare(home.objectName, "homeScreen")
-            mouseClick(findChild(home, "popularTile_0"))
-            tryVerify(() => !stack.busy && stack.depth === 2)
+            compare(stack.currentItem.objectName, "homeScreen")
+            mouseClick(findChild(stack.currentItem, "popularTile_0"))
+            tryVerify(() => !stack.busy && stack.currentItem.objectName === "guideScreen")
+            compare(fixtureSession.screen, "guide") // the session moved; the screen followed
             const guide = stack.currentItem
-            compare(guide.objectName, "guideScreen")
             compare(findChild(guide, "guideName").text, "社会保险个人参保证明打印")
 
-            mouseClick(findChild(guide, "startButton"))
-            compare(startSpy.count, 1)
-            compare(startSpy.signalArguments[0][0], "11510703060000000X400009001")
-
             mouseClick(findChild(guide, "backButton"))
-            tryVerify(() => !stack.busy && stack.depth === 1)
-            compare(stack.currentItem, home)
+            tryVerify(() => !stack.busy && stack.currentItem.objectName === "homeScreen")
+            compare(fixtureSession.screen, "home")
+            verify(main.atHome)
+        }
+
+        function test_the_screen_follows_the_session_not_the_other_way() {
+            const main = createMain()
+            fixtureSession.chooseItem("11510703060000000X400009003")
+            tryVerify(() => !main.stack.busy && main.stack.currentItem.objectName === "guideScreen")
+            verify(!main.atHome) // a citizen is reading a guide: no catalog switch now
+            fixtureSession.end()
+            tryVerify(() => !main.stack.busy && main.stack.currentItem.objectName === "homeScreen")
+            verify(main.atHome)
         }
 
         function test_search_entry_opens_search_and_a_hit_opens_the_guide() {
@@ -91,18 +93,19 @@ Item {
             const stack = main.stack
             verify(main.atHome)
             mouseClick(findChild(stack.currentItem, "searchEntry"))
-            tryVerify(() => !stack.busy && stack.depth === 2)
+            tryVerify(() => !stack.busy && stack.currentItem.objectName === "searchScreen")
             verify(!main.atHome) // a citizen is searching: no catalog switch now
             const search = stack.currentItem
-            compare(search.objectName, "searchScreen")
             for (const letter of "JSZ")
                 mouseClick(findChild(search, "key_" + letter))
             const results = findChild(search, "searchResults")
             tryCompare(results, "count", 1)
             waitForRendering(results)
             mouseClick(findChild(results, "searchRow_0"))
-            tryVerify(() => !stack.busy && stack.depth === 3)
+            tryVerify(() => !stack.busy && stack.currentItem.objectName === "guideScreen")
             compare(findChild(stack.currentItem, "guideName").text, "机动车驾驶证补领")
+            mouseClick(findChild(stack.currentItem, "backButton")) // back to the search
+            tryVerify(() => !stack.busy && stack.currentItem.objectName === "searchScreen")
             main.goHome()
             tryVerify(() => main.atHome)
         }

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+// kiosk::app::JourneyLinks: connects the citizen's journey to what the runtime brings once the
+// home screen shows: the queue (and the case numbers of delivered cases), the receipt printer,
+// and the card reader, read on a CardWatch while the session asks for a card.
+#pragma once
+
+#include "base/signal.h"
+#include "kiosk/app/runtime.h"
+#include "kiosk/core/card_watch.h"
+#include "kiosk/core/journey.h"
+#include "qml/session_view_model.h"
+
+#include <memory>
+
+namespace kiosk::app {
+
+/// Lives on the GUI thread; `journey`, `session` and `runtime` must outlive it. What the
+/// queue's and the reader's threads report is handed to the GUI thread through the session
+/// view-model (queued calls): the journey only ever runs there.
+class JourneyLinks {
+public:
+    JourneyLinks(core::Journey& journey, ui::SessionViewModel& session, Runtime& runtime,
+                 const base::Clock& clock);
+    ~JourneyLinks();
+    JourneyLinks(const JourneyLinks&) = delete;
+    JourneyLinks& operator=(const JourneyLinks&) = delete;
+
+private:
+    /// The card is asked for from the identify screen to the end of the session (another
+    /// person's card ends it); not on the home, search and guide screens.
+    void watchCardsWhileAsked();
+
+    core::Journey& journey_;
+    std::unique_ptr<core::CardWatch> cards_;
+    base::Connection delivered_;
+    base::Connection cardRead_;
+    base::Connection cardFailed_;
+    base::Connection journeyChanged_;
+};
+
+} // namespace kiosk::app

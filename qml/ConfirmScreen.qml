@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: Apache-2.0
+// ConfirmScreen: what will be submitted, for the citizen to check (ID numbers masked), then
+// 确认提交. When the kiosk cannot keep the application (a full disk) the notice says where to
+// go instead.
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import Kiosk.Ui
+
+JourneyScreen {
+    id: screen
+
+    required property SessionViewModel session
+
+    title: "请核对申请信息"
+    message: session.message
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.gap
+
+        Text {
+            Layout.fillWidth: true
+            text: "办理事项：" + screen.session.itemName
+            color: Theme.text
+            font.pixelSize: Theme.fontLarge
+            font.bold: true
+            wrapMode: Text.Wrap
+        }
+        IdentityCard {
+            Layout.fillWidth: true
+            maskedName: screen.session.maskedName
+            maskedIdNumber: screen.session.maskedIdNumber
+            hasPhoto: screen.session.hasPhoto
+            identifiedBy: screen.session.identifiedBy
+        }
+        ListView {
+            objectName: "summaryList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: Theme.px(4)
+            model: screen.session.summary
+            ScrollBar.vertical: KioskScrollBar {}
+            delegate: Rectangle {
+                id: summaryRow
+                required property var modelData
+                width: ListView.view.width - Theme.px(24)
+                height: Math.max(Theme.touchMin, row.implicitHeight + Theme.px(24))
+                color: Theme.surface
+                radius: Theme.radius
+                Accessible.role: Accessible.StaticText
+                Accessible.name: modelData.label + "：" + modelData.value
+                RowLayout {
+                    id: row
+                    anchors.fill: parent
+                    anchors.margins: Theme.px(20)
+                    Text {
+                        Layout.preferredWidth: parent.width * 0.35
+                        text: summaryRow.modelData.label
+                        color: Theme.textSecondary
+                        font.pixelSize: Theme.fontBody
+                        wrapMode: Text.Wrap
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: summaryRow.modelData.value
+                        color: Theme.text
+                        font.pixelSize: Theme.fontLarge
+                        wrapMode: Text.Wrap
+                    }
+                }
+            }
+        }
+    }
+
+    actions: [
+        BigButton {
+            objectName: "confirmButton"
+            Layout.fillWidth: true
+            text: "确认提交"
+            onClicked: screen.session.confirm()
+        },
+        BigButton {
+            objectName: "backButton"
+            Layout.fillWidth: true
+            text: "返回修改"
+            outlined: true
+            onClicked: screen.session.back()
+        }
+    ]
+}

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+// FinishedScreen: thanks, and home (by itself after a few seconds).
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+JourneyScreen {
+    id: screen
+
+    required property SessionViewModel session
+
+    title: "感谢您的使用"
+
+    Text {
+        anchors.left: parent.left
+        anchors.right: parent.right
+        text: "请带好您的身份证和回执。屏幕将自动返回首页。"
+        color: Theme.text
+        font.pixelSize: Theme.fontLarge
+        wrapMode: Text.Wrap
+    }
+
+    actions: [
+        BigButton {
+            objectName: "homeButton"
+            Layout.fillWidth: true
+            text: "返回首页"
+            onClicked: screen.session.end()
+        }
+    ]
+}

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: Apache-2.0
+// FormScreen: the item's form, prefilled from the card. Each value goes to the session as it
+// is typed; what is wrong with it shows under the field at once. 下一步 checks everything.
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import Kiosk.Ui
+
+JourneyScreen {
+    id: screen
+
+    required property SessionViewModel session
+
+    title: "请填写申请信息"
+    message: session.message
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.gap
+
+        IdentityCard {
+            objectName: "identityCard"
+            Layout.fillWidth: true
+            maskedName: screen.session.maskedName
+            maskedIdNumber: screen.session.maskedIdNumber
+            hasPhoto: screen.session.hasPhoto
+            identifiedBy: screen.session.identifiedBy
+        }
+
+        Flickable {
+            id: flick
+            objectName: "formFlick"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            contentHeight: fieldColumn.implicitHeight
+            boundsBehavior: Flickable.StopAtBounds
+            clip: true
+            ScrollBar.vertical: KioskScrollBar {}
+
+            Column {
+                id: fieldColumn
+                width: flick.width - Theme.px(24)
+                spacing: Theme.margin
+
+                Repeater {
+                    objectName: "formFields"
+                    model: screen.session.fields
+
+                    // Both kinds of field in one delegate, the other one hidden: inline
+                    // components in a Loader cannot be bound to this screen on Qt 6.4.
+                    // FormTextField names its entry and problem "field_<id>_entry" and
+                    // "field_<id>_problem"; ChoiceField its buttons "option_<id>_<n>".
+                    delegate: Column {
+                        id: fieldRow
+                        required property var modelData
+                        required property int index
+                        readonly property bool isChoice: modelData.type === "choice"
+                        readonly property string chosen: screen.session.values[modelData.id] || ""
+                        /// The value the session holds: typed here, or set by the session.
+                        readonly property string sessionValue: screen.session.values[modelData.id] || ""
+                        width: fieldColumn.width
+                        spacing: Theme.px(8)
+
+                        FormTextField {
+                            objectName: "field_" + fieldRow.modelData.id
+                            visible: !fieldRow.isChoice
+                            width: parent.width
+                            label: fieldRow.modelData.label
+                            required: fieldRow.modelData.required
+                            problem: fieldRow.isChoice ? "" : (screen.session.problems[fieldRow.modelData.id] || "")
+                            inputHints: fieldRow.modelData.type === "phone"
+                                        || fieldRow.modelData.type === "date"
+                                        ? Qt.ImhDigitsOnly : Qt.ImhNone
+                            readOnly: fieldRow.modelData.locked
+                            text: fieldRow.modelData.locked ? fieldRow.modelData.shown : fieldRow.sessionValue
+                            onEdited: value => screen.session.setField(fieldRow.modelData.id, value)
+                        }
+                        ChoiceField {
+                            objectName: "choice_" + fieldRow.modelData.id
+                            visible: fieldRow.isChoice
+                            width: parent.width
+                            fieldId: fieldRow.modelData.id
+                            label: fieldRow.modelData.label
+                            required: fieldRow.modelData.required
+                            options: fieldRow.isChoice ? fieldRow.modelData.options : []
+                            chosen: fieldRow.chosen
+                            problem: fieldRow.isChoice ? (screen.session.problems[fieldRow.modelData.id] || "") : ""
+                            onPicked: value => screen.session.setField(fieldRow.modelData.id, value)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    actions: [
+        BigButton {
+            objectName: "nextButton"
+            Layout.fillWidth: true
+            text: "下一步"
+            onClicked: screen.session.completeForm()
+        },
+        BigButton {
+            objectName: "backButton"
+            Layout.fillWidth: true
+            text: "返回"
+            outlined: true
+            onClicked: screen.session.back()
+        }
+    ]
+}

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+// FormTextField: one field of a form: its label (必填 marked), a large entry, and what is
+// wrong with it right next to it, in words.
+import QtQuick
+import QtQuick.Controls.Basic
+
+Column {
+    id: field
+
+    property string label
+    property bool required: false
+    /// What is wrong with the value, for the citizen; empty when nothing is.
+    property string problem
+    property alias text: entry.text
+    property alias inputHints: entry.inputMethodHints
+    property alias maximumLength: entry.maximumLength
+    /// Shown, not edited (what the identity brought).
+    property alias readOnly: entry.readOnly
+    readonly property alias entry: entry
+
+    signal edited(string text)
+
+    spacing: Theme.px(8)
+
+    Text {
+        width: parent.width
+        text: field.label + (field.required ? "（必填）" : "")
+        color: Theme.text
+        font.pixelSize: Theme.fontLarge
+        font.bold: true
+    }
+    TextField {
+        id: entry
+        objectName: field.objectName + "_entry"
+        width: parent.width
+        height: Theme.touchMin
+        font.pixelSize: Theme.fontLarge
+        color: Theme.text
+        leftPadding: Theme.px(20)
+        background: Rectangle {
+            radius: Theme.radius
+            color: entry.readOnly ? Theme.surfaceAlt : Theme.surface
+            border.width: Theme.px(3)
+            border.color: field.problem.length > 0 ? Theme.help
+                          : entry.activeFocus ? Theme.primary : Theme.border
+        }
+        Accessible.role: Accessible.EditableText
+        Accessible.name: field.label
+        Accessible.description: field.problem
+        onTextEdited: field.edited(text)
+    }
+    Text {
+        objectName: field.objectName + "_problem"
+        width: parent.width
+        visible: text.length > 0
+        text: field.problem
+        color: Theme.help
+        font.pixelSize: Theme.fontBody
+        wrapMode: Text.Wrap
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
+    }
+}

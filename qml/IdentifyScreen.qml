@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+// IdentifyScreen: 请将身份证放在感应区. A card drawn sliding onto the reader shows where it
+// goes; the card is read by the reader (the session hears it); typing the name and ID number
+// is the other way. 返回 goes back to the guide.
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+JourneyScreen {
+    id: screen
+
+    required property SessionViewModel session
+
+    title: "请将身份证放在感应区"
+    message: session.message
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.margin
+
+        Text {
+            Layout.fillWidth: true
+            text: "正在办理：" + screen.session.itemName
+            color: Theme.textSecondary
+            font.pixelSize: Theme.fontLarge
+            wrapMode: Text.Wrap
+        }
+
+        // The reader's pad with a card moving onto it, again and again: where to put it.
+        Item {
+            objectName: "cardPrompt"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Accessible.role: Accessible.Animation
+            Accessible.name: "把身份证平放在下方的读卡区，不要移动"
+
+            Rectangle {
+                id: pad
+                anchors.horizontalCenter: parent.horizontalCenter
+                anchors.bottom: parent.bottom
+                anchors.bottomMargin: Theme.px(40)
+                width: Theme.px(520)
+                height: Theme.px(120)
+                radius: Theme.radius
+                color: Theme.primaryTint
+                border.color: Theme.primary
+                border.width: Theme.px(4)
+                Text {
+                    anchors.centerIn: parent
+                    text: "读卡区"
+                    color: Theme.primary
+                    font.pixelSize: Theme.fontLarge
+                    font.bold: true
+                }
+            }
+            Rectangle {
+                id: card
+                anchors.horizontalCenter: parent.horizontalCenter
+                width: Theme.px(428)
+                height: Theme.px(270)
+                radius: Theme.px(20)
+                color: "#E3F2FD"
+                border.color: Theme.primary
+                border.width: Theme.px(3)
+                Text {
+                    anchors.centerIn: parent
+                    text: "身份证"
+                    color: Theme.primary
+                    font.pixelSize: Theme.fontTitle
+                    font.bold: true
+                }
+                SequentialAnimation on y {
+                    loops: Animation.Infinite
+                    running: screen.visible
+                    NumberAnimation {
+                        from: 0
+                        to: Math.max(0, pad.y - card.height * 0.6)
+                        duration: 1400
+                        easing.type: Easing.InOutQuad
+                    }
+                    PauseAnimation { duration: 900 }
+                }
+            }
+        }
+
+        Text {
+            Layout.fillWidth: true
+            text: "没有带身份证？可以手工输入姓名和身份证号码。"
+            color: Theme.text
+            font.pixelSize: Theme.fontBody
+            wrapMode: Text.Wrap
+        }
+    }
+
+    actions: [
+        BigButton {
+            objectName: "manualButton"
+            Layout.fillWidth: true
+            text: "手工输入身份信息"
+            outlined: true
+            onClicked: screen.session.enterManually()
+        },
+        BigButton {
+            objectName: "backButton"
+            Layout.fillWidth: true
+            text: "返回"
+            outlined: true
+            onClicked: screen.session.back()
+        }
+    ]
+}

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+// IdentityCard: who is applying, masked as on the receipt (张*, 510703********1234), with the
+// card's photo place (无照片 while no photo decoder is configured).
+import QtQuick
+import QtQuick.Layouts
+
+Rectangle {
+    id: box
+
+    property string maskedName
+    property string maskedIdNumber
+    property bool hasPhoto: false
+    /// card | code | manual
+    property string identifiedBy
+
+    implicitHeight: Theme.px(200)
+    radius: Theme.radius
+    color: Theme.primaryTint
+    Accessible.role: Accessible.StaticText
+    Accessible.name: "申请人 " + maskedName + "，证件号码 " + maskedIdNumber
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.px(24)
+        spacing: Theme.margin
+
+        Rectangle {
+            objectName: "photoPlace"
+            Layout.preferredWidth: Theme.px(120)
+            Layout.fillHeight: true
+            color: Theme.surface
+            border.color: Theme.border
+            border.width: Theme.px(2)
+            Text {
+                anchors.centerIn: parent
+                width: parent.width
+                horizontalAlignment: Text.AlignHCenter
+                text: box.hasPhoto ? "" : "无照片"
+                color: Theme.textSecondary
+                font.pixelSize: Theme.fontSmall
+                wrapMode: Text.Wrap
+            }
+        }
+        Column {
+            Layout.fillWidth: true
+            spacing: Theme.px(8)
+            Text {
+                objectName: "maskedName"
+                text: box.maskedName
+                color: Theme.text
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+            }
+            Text {
+                objectName: "maskedIdNumber"
+                text: box.maskedIdNumber
+                color: Theme.text
+                font.pixelSize: Theme.fontLarge
+            }
+            Text {
+                text: box.identifiedBy === "card" ? "已读取身份证"
+                      : box.identifiedBy === "code" ? "已通过手机亮证核验"
+                      : "手工输入"
+                color: Theme.textSecondary
+                font.pixelSize: Theme.fontSmall
+            }
+        }
+    }
+}

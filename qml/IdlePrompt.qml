@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+// IdlePrompt: 需要更多时间吗？ Shown by the session 15 s before an idle session ends; 需要
+// keeps it, 结束办理 ends it now (and with it everything the citizen entered).
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Templates as T
+import Kiosk.Ui
+
+Popup {
+    id: prompt
+
+    property SessionViewModel session
+
+    anchors.centerIn: T.Overlay.overlay
+    width: Math.min(parent ? parent.width - 2 * Theme.margin : Theme.px(900), Theme.px(900))
+    modal: true
+    padding: Theme.px(48)
+    closePolicy: Popup.NoAutoClose
+    visible: session !== null && session.idleWarning
+
+    T.Overlay.modal: Rectangle { color: "#99000000" }
+    background: Rectangle { radius: Theme.radius * 2; color: Theme.surface }
+
+    contentItem: Column {
+        spacing: Theme.px(32)
+        Accessible.role: Accessible.Dialog
+        Accessible.name: "需要更多时间吗？"
+        Text {
+            width: parent.width
+            text: "需要更多时间吗？"
+            color: Theme.text
+            font.pixelSize: Theme.fontHuge
+            font.bold: true
+            horizontalAlignment: Text.AlignHCenter
+        }
+        Text {
+            objectName: "idleSecondsLeft"
+            width: parent.width
+            text: (prompt.session ? prompt.session.secondsLeft : 0) + " 秒后将结束办理并返回首页，已填写的内容会被清除。"
+            color: Theme.text
+            font.pixelSize: Theme.fontLarge
+            wrapMode: Text.Wrap
+            horizontalAlignment: Text.AlignHCenter
+        }
+        BigButton {
+            objectName: "moreTimeButton"
+            width: parent.width
+            text: "需要，继续办理"
+            onClicked: prompt.session.touched()
+        }
+        BigButton {
+            objectName: "endNowButton"
+            width: parent.width
+            text: "结束办理"
+            outlined: true
+            onClicked: prompt.session.end()
+        }
+    }
+}

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+// ManualIdentityScreen: the name and the ID number typed in, for a citizen without the card.
+// The ID number's check digit (MOD 11-2) is checked as it is typed; the session checks both
+// again before they count.
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+JourneyScreen {
+    id: screen
+
+    required property SessionViewModel session
+    /// What the session found wrong, by field: name, idNumber.
+    readonly property var problems: session.problems
+    readonly property string idNumber: idField.text.trim().toUpperCase()
+    /// Checked as typed: 18 characters whose last one is the MOD 11-2 check character.
+    readonly property bool idNumberComplete: idNumber.length === 18
+    readonly property bool idNumberValid: idNumberComplete && screen.checkCharacter(idNumber) === idNumber[17]
+
+    title: "请输入姓名和身份证号码"
+    message: session.message
+
+    function checkCharacter(number) {
+        const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        let sum = 0
+        for (let i = 0; i < 17; ++i) {
+            const digit = number.charCodeAt(i) - 48
+            if (digit < 0 || digit > 9)
+                return ""
+            sum += digit * weights[i]
+        }
+        return "10X98765432"[sum % 11]
+    }
+
+    ColumnLayout {
+        anchors.left: parent.left
+        anchors.right: parent.right
+        spacing: Theme.gap
+
+        FormTextField {
+            id: nameField
+            objectName: "nameField"
+            Layout.fillWidth: true
+            label: "姓名"
+            problem: screen.problems.name || ""
+        }
+        FormTextField {
+            id: idField
+            objectName: "idNumberField"
+            Layout.fillWidth: true
+            label: "身份证号码"
+            inputHints: Qt.ImhPreferUppercase | Qt.ImhNoPredictiveText
+            maximumLength: 18
+            problem: screen.problems.idNumber
+                     || (screen.idNumberComplete && !screen.idNumberValid
+                         ? "身份证号码校验位不正确，请核对后重新输入" : "")
+        }
+    }
+
+    actions: [
+        BigButton {
+            objectName: "nextButton"
+            Layout.fillWidth: true
+            text: "下一步"
+            enabled: nameField.text.trim().length > 0 && screen.idNumberValid
+            opacity: enabled ? 1 : 0.5
+            onClicked: screen.session.identifyManually(nameField.text, idField.text)
+        },
+        BigButton {
+            objectName: "backButton"
+            Layout.fillWidth: true
+            text: "返回"
+            outlined: true
+            onClicked: screen.session.back()
+        }
+    ]
+}

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+// SubmittedScreen: the application is kept. With the platform's case number when it has one;
+// while it waits in the queue, honest words and the kiosk's own reference, never a made-up
+// case number. Then the receipt: being printed, printed, or not (why, 重新打印, and its QR
+// code on screen to photograph instead).
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+JourneyScreen {
+    id: screen
+
+    required property SessionViewModel session
+    readonly property bool delivered: session.caseNo.length > 0
+    readonly property bool showQr: session.receiptState === "failed" || session.receiptState === "no_printer"
+
+    title: delivered ? "申请已提交" : "申请已保存"
+    message: session.message
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.margin
+
+        Text {
+            objectName: "submittedText"
+            Layout.fillWidth: true
+            text: screen.delivered
+                  ? "受理编号：" + screen.session.caseNo
+                  : "已保存在本机，联网后自动提交。\n本机受理号：" + screen.session.localReference
+            color: Theme.text
+            font.pixelSize: Theme.fontLarge
+            wrapMode: Text.WrapAnywhere
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+        }
+        Text {
+            objectName: "receiptText"
+            Layout.fillWidth: true
+            text: screen.session.receiptState === "printing" ? "正在打印回执，请稍候……"
+                  : screen.session.receiptState === "printed" ? "回执已打印，请从出纸口取走回执。"
+                  : screen.showQr ? "请用手机拍下这个二维码，凭它查询办理进度。" : ""
+            color: Theme.text
+            font.pixelSize: Theme.fontLarge
+            wrapMode: Text.Wrap
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+        }
+        QrCode {
+            objectName: "receiptQr"
+            visible: screen.showQr
+            Layout.alignment: Qt.AlignHCenter
+            Layout.preferredWidth: Theme.px(420)
+            Layout.preferredHeight: Theme.px(420)
+            text: screen.showQr ? screen.session.receiptQrText : ""
+            Accessible.role: Accessible.Graphic
+            Accessible.name: "回执二维码"
+        }
+        Item { Layout.fillHeight: true }
+    }
+
+    actions: [
+        BigButton {
+            objectName: "nextButton"
+            Layout.fillWidth: true
+            text: "下一步：评价"
+            enabled: screen.session.receiptState !== "printing"
+            opacity: enabled ? 1 : 0.5
+            onClicked: screen.session.toRating()
+        },
+        BigButton {
+            objectName: "reprintButton"
+            Layout.fillWidth: true
+            visible: screen.session.receiptState === "failed"
+            text: "重新打印"
+            outlined: true
+            onClicked: screen.session.reprint()
+        }
+    ]
+}

@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "qml/session_view_model.h"
+
+#include "kiosk/core/receipt.h"
+#include "qml/catalog_view_model.h"
+
+#include <QMetaObject>
+
+#include <algorithm>
+
+namespace kiosk::ui {
+
+namespace {
+
+using core::SessionState;
+
+QString q(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+std::string s(const QString& text)
+{
+    return text.toStdString();
+}
+
+} // namespace
+
+SessionViewModel::SessionViewModel(core::Journey& journey, CatalogViewModel& catalog,
+                                   QObject* parent)
+    : QObject(parent), journey_(journey), catalog_(catalog)
+{
+    journeyChanged_ = journey_.changed.connect([this] { journeyChanged(); });
+    // Ticks only while a session is on: the home screen costs nothing.
+    ticker_.setInterval(1000);
+    connect(&ticker_, &QTimer::timeout, this, [this] { journey_.tick(); });
+}
+
+SessionViewModel::~SessionViewModel() = default;
+
+void SessionViewModel::journeyChanged()
+{
+    if (idle())
+        ticker_.stop();
+    else if (!ticker_.isActive())
+        ticker_.start();
+    if (const auto form = screen() + itemCode(); form != shownForm_) {
+        shownForm_ = form;
+        emit fieldsChanged();
+    }
+    emit changed();
+}
+
+QString SessionViewModel::screen() const
+{
+    switch (journey_.state()) {
+    case SessionState::Idle:
+        return QStringLiteral("home");
+    case SessionState::Searching:
+        return QStringLiteral("search");
+    case SessionState::Browsing:
+        return QStringLiteral("guide");
+    case SessionState::Identifying:
+        return QStringLiteral("identify");
+    case SessionState::EnteringIdentity:
+        return QStringLiteral("manual_identity");
+    case SessionState::FillingForm:
+        return QStringLiteral("form");
+    case SessionState::Confirming:
+        return QStringLiteral("confirm");
+    case SessionState::Submitted:
+        return QStringLiteral("submitted");
+    case SessionState::Rating:
+        return QStringLiteral("rating");
+    case SessionState::Finished:
+        return QStringLiteral("finished");
+    }
+    return QStringLiteral("home");
+}
+
+bool SessionViewModel::idle() const
+{
+    return journey_.state() == SessionState::Idle;
+}
+
+QString SessionViewModel::itemCode() const
+{
+    return q(journey_.session().itemCode());
+}
+
+QString SessionViewModel::itemName() const
+{
+    return journey_.item() ? q(journey_.item()->name) : QString();
+}
+
+QString SessionViewModel::identifiedBy() const
+{
+    switch (journey_.identifiedBy()) {
+    case core::IdentifiedBy::Card:
+        return QStringLiteral("card");
+    case core::IdentifiedBy::Code:
+        return QStringLiteral("code");
+    case core::IdentifiedBy::Manual:
+        return QStringLiteral("manual");
+    case core::IdentifiedBy::None:
+        break;
+    }
+    return {};
+}
+
+QString SessionViewModel::maskedName() const
+{
+    const auto& card = journey_.session().card();
+    return card ? q(core::maskName(card->name)) : QString();
+}
+
+QString SessionViewModel::maskedIdNumber() const
+{
+    const auto& card = journey_.session().card();
+    return card ? q(core::maskIdNumber(card->idNumber)) : QString();
+}
+
+QVariantList SessionViewModel::fields() const
+{
+    QVariantList rows;
+    const auto* item = journey_.item();
+    if (item == nullptr || journey_.state() != SessionState::FillingForm)
+        return rows;
+    const auto& values = journey_.session().form();
+    for (const auto& field : item->form.fields) {
+        QStringList options;
+        for (const auto& option : field.options)
+            options.push_back(q(option));
+        // What the identity brought (name, ID number...) is not typed again and not shown in
+        // full: it is shown masked, as on the receipt, and cannot be changed here.
+        const auto value = values.find(field.id);
+        const bool locked = !field.prefill.empty() && value != values.end() && !value->second.empty();
+        QString shown;
+        if (locked)
+            shown = field.type == core::FieldType::IdNumber ? q(core::maskIdNumber(value->second))
+                    : field.prefill == "card.name"         ? q(core::maskName(value->second))
+                                                           : q(value->second);
+        rows.push_back(QVariantMap{{"id", q(field.id)},
+                                   {"label", q(field.label)},
+                                   {"type", q(core::toString(field.type))},
+                                   {"required", field.required},
+                                   {"options", options},
+                                   {"locked", locked},
+                                   {"shown", shown}});
+    }
+    return rows;
+}
+
+QVariantMap SessionViewModel::values() const
+{
+    QVariantMap values;
+    if (journey_.state() == SessionState::FillingForm)
+        for (const auto& [id, value] : journey_.session().form())
+            values.insert(q(id), q(value));
+    return values;
+}
+
+QVariantMap SessionViewModel::problems() const
+{
+    QVariantMap problems;
+    for (const auto& p : journey_.problems())
+        problems.insert(q(p.fieldId), q(p.message));
+    return problems;
+}
+
+QVariantList SessionViewModel::summary() const
+{
+    QVariantList rows;
+    const auto* item = journey_.item();
+    if (item == nullptr || journey_.state() != SessionState::Confirming)
+        return rows;
+    const auto& values = journey_.session().form();
+    for (const auto& field : item->form.fields) {
+        const auto value = values.find(field.id);
+        if (value == values.end() || value->second.empty())
+            continue;
+        const auto shown = field.type == core::FieldType::IdNumber
+                               ? core::maskIdNumber(value->second)
+                               : value->second;
+        rows.push_back(QVariantMap{{"label", q(field.label)}, {"value", q(shown)}});
+    }
+    return rows;
+}
+
+QString SessionViewModel::message() const
+{
+    return q(journey_.message());
+}
+
+QString SessionViewModel::caseNo() const
+{
+    return q(journey_.caseNo());
+}
+
+QString SessionViewModel::localReference() const
+{
+    return q(journey_.submissionId());
+}
+
+QString SessionViewModel::receiptState() const
+{
+    return q(core::toString(journey_.receiptState()));
+}
+
+QString SessionViewModel::receiptQrText() const
+{
+    return q(journey_.receiptQrText());
+}
+
+QVariantList SessionViewModel::ratingReasons() const
+{
+    QVariantList rows;
+    if (const auto* catalog = journey_.catalog();
+        catalog && journey_.state() == SessionState::Rating)
+        for (const auto& reason : catalog->reasons)
+            rows.push_back(QVariantMap{{"code", q(reason.code)}, {"text", q(reason.text)}});
+    return rows;
+}
+
+void SessionViewModel::chooseItem(const QString& code)
+{
+    (void)journey_.chooseItem(catalog_.snapshot(), s(code));
+}
+
+void SessionViewModel::openSearch()
+{
+    (void)journey_.openSearch();
+}
+
+void SessionViewModel::back()
+{
+    (void)journey_.back();
+}
+
+void SessionViewModel::startApplying()
+{
+    (void)journey_.startApplying();
+}
+
+void SessionViewModel::enterManually()
+{
+    (void)journey_.enterManually();
+}
+
+void SessionViewModel::identifyManually(const QString& name, const QString& idNumber)
+{
+    (void)journey_.identifyManually(s(name.trimmed()), s(idNumber.trimmed().toUpper()));
+}
+
+void SessionViewModel::setField(const QString& fieldId, const QString& value)
+{
+    journey_.setField(s(fieldId), s(value));
+}
+
+void SessionViewModel::completeForm()
+{
+    (void)journey_.completeForm();
+}
+
+void SessionViewModel::confirm()
+{
+    (void)journey_.confirm();
+}
+
+void SessionViewModel::reprint()
+{
+    journey_.reprint();
+}
+
+void SessionViewModel::toRating()
+{
+    (void)journey_.toRating();
+}
+
+void SessionViewModel::rate(int level, const QStringList& reasons)
+{
+    std::vector<std::string> codes;
+    for (const auto& reason : reasons)
+        codes.push_back(s(reason));
+    (void)journey_.rate(level, codes);
+}
+
+void SessionViewModel::skipRating()
+{
+    (void)journey_.skipRating();
+}
+
+void SessionViewModel::end()
+{
+    journey_.end();
+}
+
+void SessionViewModel::touched()
+{
+    journey_.touched();
+}
+
+void SessionViewModel::deliverCard(const hal::CardData& card)
+{
+    QMetaObject::invokeMethod(
+        this, [this, card]() mutable { journey_.cardRead(std::move(card)); }, Qt::QueuedConnection);
+}
+
+void SessionViewModel::deliverCardFailure(const base::Error& error)
+{
+    QMetaObject::invokeMethod(
+        this, [this, error] { journey_.cardReadFailed(error); }, Qt::QueuedConnection);
+}
+
+void SessionViewModel::deliverCaseNo(const std::string& submissionId, const std::string& caseNo)
+{
+    QMetaObject::invokeMethod(
+        this, [this, submissionId, caseNo] { journey_.caseDelivered(submissionId, caseNo); },
+        Qt::QueuedConnection);
+}
+
+} // namespace kiosk::ui

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: Apache-2.0
+// kiosk::ui::SessionViewModel: the citizen's journey (kiosk/core's Journey) as QML reads it.
+// Main.qml shows the screen it names and forwards each tap to it; it decides nothing itself.
+#pragma once
+
+#include "base/signal.h"
+#include "kiosk/core/journey.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+#include <QVariantList>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+namespace kiosk::ui {
+
+class CatalogViewModel;
+
+/// A thin mirror of one core::Journey for the screens. Every property is re-read from the
+/// journey when it changes; every invokable forwards to it. Cards from the reader's thread
+/// come in through deliverCard(), which hands them to the GUI thread first. Personal data is
+/// shown masked; the form's own values are shown as typed (the citizen is checking them).
+/// Lives on the GUI thread, like the journey it mirrors.
+class SessionViewModel : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("SessionViewModel is created by the application")
+    /// home | search | guide | identify | manual_identity | form | confirm | submitted |
+    /// rating | finished
+    Q_PROPERTY(QString screen READ screen NOTIFY changed)
+    /// True on the home screen with nobody served: a new catalog may be switched in now.
+    Q_PROPERTY(bool idle READ idle NOTIFY changed)
+    Q_PROPERTY(QString itemCode READ itemCode NOTIFY changed)
+    Q_PROPERTY(QString itemName READ itemName NOTIFY changed)
+    /// card | code | manual | "" (not identified yet)
+    Q_PROPERTY(QString identifiedBy READ identifiedBy NOTIFY changed)
+    Q_PROPERTY(QString maskedName READ maskedName NOTIFY changed)
+    Q_PROPERTY(QString maskedIdNumber READ maskedIdNumber NOTIFY changed)
+    /// The card's photo can be shown (a WLT decoder is configured); without one the identity
+    /// card on screen says 无照片.
+    Q_PROPERTY(bool hasPhoto READ hasPhoto NOTIFY changed)
+    /// The form: [{id, label, type, required, options, locked, shown}] in the item's order.
+    /// `locked` fields came with the identity (the card's name and number): shown masked
+    /// (`shown`), not typed again. It changes only with the screen or the item, so the form's
+    /// fields are not rebuilt while typing.
+    Q_PROPERTY(QVariantList fields READ fields NOTIFY fieldsChanged)
+    /// The form's values by field id, as typed or prefilled.
+    Q_PROPERTY(QVariantMap values READ values NOTIFY changed)
+    /// What is wrong, by field id, on the form and on the manual identity entry (name,
+    /// idNumber), worded for the citizen.
+    Q_PROPERTY(QVariantMap problems READ problems NOTIFY changed)
+    /// What the confirmation lists: [{label, value}], ID numbers masked.
+    Q_PROPERTY(QVariantList summary READ summary NOTIFY changed)
+    Q_PROPERTY(QString message READ message NOTIFY changed)
+    Q_PROPERTY(QString caseNo READ caseNo NOTIFY changed)
+    /// The local reference while the case waits in the queue (本机受理号).
+    Q_PROPERTY(QString localReference READ localReference NOTIFY changed)
+    /// none | printing | printed | failed | no_printer
+    Q_PROPERTY(QString receiptState READ receiptState NOTIFY changed)
+    Q_PROPERTY(QString receiptQrText READ receiptQrText NOTIFY changed)
+    /// The catalog's reasons for a bad rating: [{code, text}].
+    Q_PROPERTY(QVariantList ratingReasons READ ratingReasons NOTIFY changed)
+    Q_PROPERTY(bool idleWarning READ idleWarning NOTIFY changed)
+    Q_PROPERTY(int secondsLeft READ secondsLeft NOTIFY changed)
+
+public:
+    /// `journey` and `catalog` must outlive the view-model. The view-model ticks the
+    /// journey's idle timer once a second while a session is on.
+    SessionViewModel(core::Journey& journey, CatalogViewModel& catalog, QObject* parent = nullptr);
+    ~SessionViewModel() override;
+    SessionViewModel(const SessionViewModel&) = delete;
+    SessionViewModel& operator=(const SessionViewModel&) = delete;
+
+    [[nodiscard]] QString screen() const;
+    [[nodiscard]] bool idle() const;
+    [[nodiscard]] QString itemCode() const;
+    [[nodiscard]] QString itemName() const;
+    [[nodiscard]] QString identifiedBy() const;
+    [[nodiscard]] QString maskedName() const;
+    [[nodiscard]] QString maskedIdNumber() const;
+    [[nodiscard]] bool hasPhoto() const { return false; }
+    [[nodiscard]] QVariantList fields() const;
+    [[nodiscard]] QVariantMap values() const;
+    [[nodiscard]] QVariantMap problems() const;
+    [[nodiscard]] QVariantList summary() const;
+    [[nodiscard]] QString message() const;
+    [[nodiscard]] QString caseNo() const;
+    [[nodiscard]] QString localReference() const;
+    [[nodiscard]] QString receiptState() const;
+    [[nodiscard]] QString receiptQrText() const;
+    [[nodiscard]] QVariantList ratingReasons() const;
+    [[nodiscard]] bool idleWarning() const { return journey_.idleWarning(); }
+    [[nodiscard]] int secondsLeft() const { return journey_.secondsLeft(); }
+
+    Q_INVOKABLE void chooseItem(const QString& code);
+    Q_INVOKABLE void openSearch();
+    Q_INVOKABLE void back();
+    Q_INVOKABLE void startApplying();
+    Q_INVOKABLE void enterManually();
+    Q_INVOKABLE void identifyManually(const QString& name, const QString& idNumber);
+    Q_INVOKABLE void setField(const QString& fieldId, const QString& value);
+    Q_INVOKABLE void completeForm();
+    Q_INVOKABLE void confirm();
+    Q_INVOKABLE void reprint();
+    Q_INVOKABLE void toRating();
+    Q_INVOKABLE void rate(int level, const QStringList& reasons);
+    Q_INVOKABLE void skipRating();
+    Q_INVOKABLE void end();
+    /// Any touch on the screen (Main's event filter): the idle timer starts again.
+    Q_INVOKABLE void touched();
+
+    /// A card read on the reader's thread; handed to the GUI thread. Thread-safe.
+    void deliverCard(const hal::CardData& card);
+    /// A failed read (the card, or the reader gone), handed to the GUI thread. Thread-safe.
+    void deliverCardFailure(const base::Error& error);
+    /// The platform's number of a delivered case, handed to the GUI thread. Thread-safe.
+    void deliverCaseNo(const std::string& submissionId, const std::string& caseNo);
+
+    /// Ticks the journey's idle timer (the view-model's own timer does, once a second).
+    void tick() { journey_.tick(); }
+
+signals:
+    void changed();
+    void fieldsChanged();
+
+private:
+    void journeyChanged();
+
+    core::Journey& journey_;
+    CatalogViewModel& catalog_;
+    QTimer ticker_;
+    QString shownForm_;               ///< screen and item whose fields() were announced last
+    base::Connection journeyChanged_; ///< last: disconnected first
+};
+
+} // namespace kiosk::ui

@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: Apache-2.0
+// The citizen's journey on Main, driven by taps as a citizen would, over the real session
+// (kiosk/core's Journey with a queue on disk, the fake printer and card reader): identify by
+// card or by typing, fill the form, confirm, submit, the receipt (and paper out), the rating.
+import QtQuick
+import QtTest
+import Kiosk.Ui
+
+Item {
+    id: root
+
+    Component {
+        id: mainComponent
+        Main {}
+    }
+
+    TestCase {
+        name: "Journey"
+        when: windowShown
+
+        readonly property string cardLoss: "11510703060000000X400009003" // 社会保障卡挂失
+        readonly property string residentId: "51070319520308002" // + check digit: sample card 0
+
+        function createMain() {
+            fixtureSession.end()
+            fixtureDevices.setPaperOut(false)
+            const main = createTemporaryObject(mainComponent, null, {
+                catalog: fixtureCatalog,
+                session: fixtureSession,
+                clockOverride: new Date(2026, 10, 24, 9, 30)
+            })
+            verify(main)
+            main.show()
+            tryVerify(() => main.visible)
+            waitForRendering(main.contentItem)
+            return main
+        }
+
+        function screenOf(main) {
+            return main.stack.currentItem
+        }
+
+        function waitForScreen(main, name) {
+            tryVerify(() => !main.stack.busy && screenOf(main).objectName === name, 5000,
+                      "screen " + name + " (now " + screenOf(main).objectName + ")")
+            waitForRendering(screenOf(main))
+            return screenOf(main)
+        }
+
+        function tap(main, name) {
+            const control = findChild(screenOf(main), name)
+            verify(control, name)
+            verify(control.visible, name + " is visible")
+            mouseClick(control)
+        }
+
+        function typeInto(entry, text) {
+            entry.forceActiveFocus()
+            entry.selectAll()
+            for (const character of text)
+                keyClick(character)
+        }
+
+        function controlsWithoutNames(item) {
+            const roles = [Accessible.Button, Accessible.EditableText, Accessible.RadioButton,
+                           Accessible.CheckBox]
+            let missing = []
+            if (item.visible && roles.indexOf(item.Accessible.role) >= 0
+                    && (!item.Accessible.name || item.Accessible.name.length === 0))
+                missing.push(item.objectName || item.toString())
+            for (let i = 0; i < item.children.length; ++i)
+                missing = missing.concat(controlsWithoutNames(item.children[i]))
+            return missing
+        }
+
+        function checkAccessible(screen) {
+            compare(controlsWithoutNames(screen), [], screen.objectName + ": controls without a name")
+            const title = findChild(screen, "screenTitle")
+            if (title)
+                verify(screen.Accessible.name.length > 0, screen.objectName + " has a title")
+        }
+
+        function toForm(main) {
+            main.showGuide(cardLoss)
+            waitForScreen(main, "guideScreen")
+            tap(main, "startButton")
+            const identify = waitForScreen(main, "identifyScreen")
+            compare(findChild(identify, "screenTitle").text, "请将身份证放在感应区")
+            checkAccessible(identify)
+            fixtureDevices.putCard(0)
+            return waitForScreen(main, "formScreen")
+        }
+
+        function test_a_card_application_from_guide_to_rating() {
+            const main = createMain()
+            const form = toForm(main)
+            checkAccessible(form)
+            compare(findChild(form, "maskedName").text, "李**")
+            verify(findChild(form, "maskedIdNumber").text.indexOf("********") > 0)
+            // Prefilled from the card: shown masked as on the receipt, and not typed again.
+            compare(findChild(form, "field_name_entry").text, "李**")
+            verify(findChild(form, "field_name_entry").readOnly)
+            compare(findChild(form, "field_idNumber_entry").text, fixtureSession.maskedIdNumber)
+
+            // A wrong phone number is told next to the field, as it is typed.
+            typeInto(findChild(form, "field_phone_entry"), "12345")
+            tryCompare(findChild(form, "field_phone_problem"), "text", "联系电话应为11位手机号码或带区号的固定电话")
+            typeInto(findChild(form, "field_phone_entry"), "13800000000")
+            tryCompare(findChild(form, "field_phone_problem"), "visible", false)
+            tap(main, "nextButton")
+
+            const confirm = waitForScreen(main, "confirmScreen")
+            checkAccessible(confirm)
+            compare(findChild(confirm, "summaryList").count, 3)
+            tap(main, "confirmButton")
+
+            const submitted = waitForScreen(main, "submittedScreen")
+            checkAccessible(submitted)
+            verify(findChild(submitted, "submittedText").text.indexOf("已保存在本机，联网后自动提交") === 0)
+            tryVerify(() => findChild(submitted, "receiptText").text.indexOf("回执已打印") === 0)
+            compare(fixtureDevices.receiptsPrinted() > 0, true)
+            tap(main, "nextButton")
+
+            const rating = waitForScreen(main, "ratingScreen")
+            checkAccessible(rating)
+            tap(main, "level_2")
+            tap(main, "rateButton")
+            tryVerify(() => findChild(rating, "screenMessage").visible) // a reason is needed
+            tap(main, "reason_0")
+            tap(main, "rateButton")
+
+            const finished = waitForScreen(main, "finishedScreen")
+            checkAccessible(finished)
+            tap(main, "homeButton")
+            waitForScreen(main, "homeScreen")
+            verify(main.atHome)
+        }
+
+        function test_typing_the_identity_checks_the_id_number_as_typed() {
+            const main = createMain()
+            main.showGuide(cardLoss)
+            waitForScreen(main, "guideScreen")
+            tap(main, "startButton")
+            waitForScreen(main, "identifyScreen")
+            tap(main, "manualButton")
+            const manual = waitForScreen(main, "manualIdentityScreen")
+            checkAccessible(manual)
+            findChild(manual, "nameField").text = "李秀英"
+            const idEntry = findChild(manual, "idNumberField_entry")
+            const right = manual.checkCharacter(residentId)
+            typeInto(idEntry, residentId + (right === "0" ? "1" : "0"))
+            verify(!manual.idNumberValid)
+            verify(findChild(manual, "idNumberField_problem").visible)
+            verify(!findChild(manual, "nextButton").enabled)
+
+            typeInto(idEntry, residentId + right)
+            verify(manual.idNumberValid)
+            verify(!findChild(manual, "idNumberField_problem").visible)
+            tap(main, "nextButton")
+            const form = waitForScreen(main, "formScreen")
+            compare(findChild(form, "field_name_entry").text, "李**")
+            compare(fixtureSession.identifiedBy, "manual")
+        }
+
+        function test_paper_out_shows_the_qr_and_the_reprint_works() {
+            fixtureDevices.setPaperOut(true)
+            const main = createMain()
+            fixtureDevices.setPaperOut(true)
+            const form = toForm(main)
+            typeInto(findChild(form, "field_phone_entry"), "13800000000")
+            tap(main, "nextButton")
+            waitForScreen(main, "confirmScreen")
+            tap(main, "confirmButton")
+            const submitted = waitForScreen(main, "submittedScreen")
+            const qr = findChild(submitted, "receiptQr")
+            tryVerify(() => qr.visible)
+            verify(qr.modules >= 21)
+            verify(findChild(submitted, "screenMessage").visible)
+            verify(findChild(submitted, "reprintButton").visible)
+
+            fixtureDevices.setPaperOut(false) // paper loaded
+            tap(main, "reprintButton")
+            tryVerify(() => findChild(submitted, "receiptText").text.indexOf("回执已打印") === 0)
+            verify(!qr.visible)
+        }
+
+        function test_a_failed_read_says_what_to_do() {
+            const main = createMain()
+            main.showGuide(cardLoss)
+            waitForScreen(main, "guideScreen")
+            tap(main, "startButton")
+            const identify = waitForScreen(main, "identifyScreen")
+            fixtureDevices.failRead("media")
+            tryVerify(() => findChild(identify, "screenMessage").visible)
+            fixtureDevices.failRead("gone")
+            tryVerify(() => findChild(identify, "screenMessage").Accessible.name.indexOf("读卡器暂时不能使用") === 0)
+            verify(findChild(identify, "manualButton").visible) // another way is offered
+        }
+
+        function test_back_from_the_form_forgets_the_citizen() {
+            const main = createMain()
+            toForm(main)
+            tap(main, "backButton")
+            waitForScreen(main, "guideScreen")
+            compare(fixtureSession.maskedName, "")
+            compare(fixtureSession.values, ({}))
+        }
+    }
+}
