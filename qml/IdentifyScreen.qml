@@ -71,7 +71,7 @@ JourneyScreen {
                 }
                 SequentialAnimation on y {
                     loops: Animation.Infinite
-                    running: screen.visible
+                    running: screen.visible && Theme.animate
                     NumberAnimation {
                         from: 0
                         to: Math.max(0, pad.y - card.height * 0.6)

@@ -15,6 +15,8 @@ Window {
     required property SessionViewModel session
     /// A fixed Date for reproducible screenshots; undefined shows the live clock.
     property var clockOverride
+    /// No animation runs by itself (screenshots: the same picture every time).
+    property bool stillFrames: false
     /// The upload's state for the top bar's staff marker; null shows nothing.
     property UplinkStatus uplink: null
 
@@ -67,6 +69,7 @@ Window {
 
     Binding { target: Theme; property: "windowWidth"; value: root.width }
     Binding { target: Theme; property: "windowHeight"; value: root.height }
+    Binding { target: Theme; property: "animate"; value: !root.stillFrames }
 
     Item {
         anchors.fill: parent

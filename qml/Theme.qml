@@ -11,6 +11,9 @@ QtObject {
     // Set by Main.qml; the defaults are the portrait panel most kiosks have.
     property real windowWidth: 1080
     property real windowHeight: 1920
+    /// False stops the animations that run by themselves (the card prompt), for screenshots
+    /// that must be the same picture every time (Main's stillFrames).
+    property bool animate: true
     /// Larger text for the elderly mode (长辈版) later; 1.0 is already sized for older eyes.
     property real textScale: 1.0
 

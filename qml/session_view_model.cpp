@@ -134,12 +134,13 @@ QVariantList SessionViewModel::fields() const
         // What the identity brought (name, ID number...) is not typed again and not shown in
         // full: it is shown masked, as on the receipt, and cannot be changed here.
         const auto value = values.find(field.id);
-        const bool locked = !field.prefill.empty() && value != values.end() && !value->second.empty();
+        const bool locked =
+            !field.prefill.empty() && value != values.end() && !value->second.empty();
         QString shown;
         if (locked)
             shown = field.type == core::FieldType::IdNumber ? q(core::maskIdNumber(value->second))
-                    : field.prefill == "card.name"         ? q(core::maskName(value->second))
-                                                           : q(value->second);
+                    : field.prefill == "card.name"          ? q(core::maskName(value->second))
+                                                            : q(value->second);
         rows.push_back(QVariantMap{{"id", q(field.id)},
                                    {"label", q(field.label)},
                                    {"type", q(core::toString(field.type))},
@@ -153,10 +154,16 @@ QVariantList SessionViewModel::fields() const
 
 QVariantMap SessionViewModel::values() const
 {
+    // Only what the citizen types or chooses here: what the identity brought is shown masked
+    // by fields(), and its full text never reaches QML.
     QVariantMap values;
-    if (journey_.state() == SessionState::FillingForm)
-        for (const auto& [id, value] : journey_.session().form())
-            values.insert(q(id), q(value));
+    const auto* item = journey_.item();
+    if (item == nullptr || journey_.state() != SessionState::FillingForm)
+        return values;
+    const auto& form = journey_.session().form();
+    for (const auto& field : item->form.fields)
+        if (const auto value = form.find(field.id); value != form.end() && field.prefill.empty())
+            values.insert(q(field.id), q(value->second));
     return values;
 }
 

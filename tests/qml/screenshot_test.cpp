@@ -219,7 +219,8 @@ protected:
             {{"catalog", QVariant::fromValue(&viewModel_)},
              {"session", QVariant::fromValue(session_.get())},
              {"uplink", QVariant::fromValue(&uplink_)},
-             {"clockOverride", QDateTime(QDate(2026, 11, 24), QTime(9, 30))}});
+             {"clockOverride", QDateTime(QDate(2026, 11, 24), QTime(9, 30))},
+             {"stillFrames", true}});
         engine.load(QUrl("qrc:/qt/qml/Kiosk/Ui/Main.qml"));
         if (engine.rootObjects().isEmpty())
             return {};
