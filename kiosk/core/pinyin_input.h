@@ -67,6 +67,10 @@ public:
     /// with new candidates. Empty, and nothing changes, for an index out of range.
     [[nodiscard]] std::string choose(std::size_t index);
 
+    /// The raw bytes of libgooglepinyin's spelling buffer (NULs included), as a memory dump
+    /// would show them; empty when the decoder is closed. For the privacy test.
+    [[nodiscard]] static std::string decoderSpellingBuffer();
+
 private:
     /// Opens the shared decoder if needed and makes it hold this instance's letters.
     bool claimDecoder();

@@ -120,6 +120,35 @@ TEST(PinyinInput, ResetClearsLettersAndCandidates)
     EXPECT_LT(rankOf(input, "李"), 6U);
 }
 
+/// Whether the decoder's spelling buffer still holds `letters` anywhere.
+bool decoderHolds(const std::string& letters)
+{
+    return PinyinInput::decoderSpellingBuffer().find(letters) != std::string::npos;
+}
+
+TEST(PinyinInput, NoLettersRemainInTheDecoderAfterResetChoiceOrBackspace)
+{
+    PinyinInput input;
+    typeAll(input, "zhangsanfeng");
+    ASSERT_TRUE(decoderHolds("zhangsanfeng")) << "the test sees the buffer";
+    input.reset();
+    EXPECT_FALSE(decoderHolds("zhang"));
+    EXPECT_FALSE(decoderHolds("feng"));
+
+    typeAll(input, "lisi");
+    EXPECT_EQ(input.choose(indexOf(input, "李")), "李");
+    EXPECT_EQ(input.letters(), "si");
+    EXPECT_FALSE(decoderHolds("lisi")) << "the chosen part's letters are gone";
+    EXPECT_EQ(input.choose(0).empty(), false);
+    EXPECT_FALSE(decoderHolds("si"));
+
+    typeAll(input, "wangwu");
+    for (int i = 0; i < 6; ++i)
+        ASSERT_TRUE(input.backspace());
+    EXPECT_FALSE(decoderHolds("wang"));
+    EXPECT_FALSE(decoderHolds("wu"));
+}
+
 TEST(PinyinInput, OnlyLettersAreTypedAndCapitalsAreFolded)
 {
     PinyinInput input;
