@@ -38,7 +38,8 @@ Item {
     readonly property int pagersWidth: candidateColumns === 6 ? 2 * pagerWidth + keyGap
                                                               : pagerWidth
 
-    implicitWidth: 10 * Theme.px(100) + 9 * keyGap
+    // The narrowest it may be: ten keys of Theme.touchMin a row.
+    implicitWidth: 10 * Theme.touchMin + 9 * keyGap
     implicitHeight: layout.implicitHeight
 
     Accessible.role: Accessible.Grouping

@@ -3,6 +3,7 @@
 // press action put text into the target field (pinyin through libgooglepinyin's candidates),
 // 删除 and 清空 edit it, and every key is a named accessible button at least Theme.touchMin.
 import QtQuick
+import QtQuick.Controls.Basic
 import QtTest
 import Kiosk.Ui
 
@@ -18,12 +19,23 @@ Item {
         font.pixelSize: 40
     }
 
+    TextField {
+        id: textField
+        y: 100
+        width: 1016
+        height: 96
+    }
+
     Component {
         id: pinyinComponent
         PinyinKeyboard {
             y: 200
             width: 1016
         }
+    }
+    Component {
+        id: implicitPinyinComponent
+        PinyinKeyboard {}
     }
     Component {
         id: digitComponent
@@ -272,6 +284,24 @@ Item {
             compare(committedSpy.signalArguments[0][0], "5")
             compare(backspaceSpy.count, 1)
             compare(field.text, "")
+        }
+
+        function test_a_text_field_is_a_target_too() {
+            const keyboard = create(pinyinComponent, { target: textField })
+            textField.forceActiveFocus()
+            tap(keyboard, letters("yibao"))
+            tap(keyboard, ["candidate_0"])
+            compare(textField.text, "医保")
+            tap(keyboard, ["key_backspace"])
+            compare(textField.text, "医")
+            verify(textField.activeFocus)
+            textField.clear()
+        }
+
+        function test_the_pinyin_keyboard_at_its_implicit_width_has_full_size_keys() {
+            const keyboard = createTemporaryObject(implicitPinyinComponent, root)
+            verify(keyboard.width <= 1016, keyboard.width)
+            compare(key(keyboard, "key_Q").width, Theme.touchMin)
         }
 
         function test_typing_replaces_a_selection_and_inserts_at_the_cursor() {
