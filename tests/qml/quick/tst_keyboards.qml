@@ -59,6 +59,11 @@ Item {
         }
     }
 
+    RegularExpressionValidator {
+        id: digitsOnly
+        regularExpression: /[0-9]*/
+    }
+
     SignalSpy {
         id: committedSpy
         signalName: "textCommitted"
@@ -302,6 +307,19 @@ Item {
             const keyboard = createTemporaryObject(implicitPinyinComponent, root)
             verify(keyboard.width <= 1016, keyboard.width)
             compare(key(keyboard, "key_Q").width, Theme.touchMin)
+        }
+
+        function test_the_field_limits_hold() {
+            const keyboard = create(phoneComponent)
+            field.maximumLength = 3
+            field.validator = digitsOnly
+            tap(keyboard, ["key_1", "key_2", "key_3", "key_4"])
+            compare(field.text, "123", "maximumLength")
+            field.maximumLength = 32767
+            const letters = create(idNumberComponent)
+            tap(letters, ["key_X"])
+            compare(field.text, "123", "the validator refuses X")
+            field.validator = null
         }
 
         function test_typing_replaces_a_selection_and_inserts_at_the_cursor() {
