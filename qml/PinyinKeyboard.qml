@@ -154,6 +154,8 @@ Item {
                                                                ? pinyin.candidates[index] : ""
                                 objectName: "candidate_" + index
                                 visible: word !== ""
+                                // Qt 6.4 lists invisible items to a screen reader too.
+                                Accessible.ignored: word === ""
                                 width: candidateGrid.cellWidth
                                 height: keyboard.keyHeight
                                 text: word
@@ -259,7 +261,7 @@ Item {
                 height: keyboard.keyHeight
                 text: pinyin.composing ? "选定" : "空格"
                 accessibleName: !pinyin.composing ? "空格"
-                                : pinyin.candidates.length > 0 ? "选定 " + pinyin.candidates[0]
+                                : pinyin.candidateCount > 0 ? "选定 " + pinyin.firstCandidate
                                 : "选定 " + pinyin.letters
                 onClicked: keyboard.space()
             }

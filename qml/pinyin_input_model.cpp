@@ -134,6 +134,14 @@ void PinyinInputModel::refresh(int index)
         page_.append(QString::fromStdString(word));
         base::secureZero(word);
     }
+    if (index == 0) {
+        first_ = page_.value(0);
+    } else {
+        auto first = input_.candidates(0, 1);
+        first_ = first.empty() ? QString() : QString::fromStdString(first.front());
+        for (auto& word : first)
+            base::secureZero(word);
+    }
     emit changed();
 }
 
@@ -142,6 +150,7 @@ void PinyinInputModel::wipePage()
     for (auto& word : page_)
         wipe(word);
     page_.clear();
+    wipe(first_);
 }
 
 } // namespace kiosk::ui

@@ -23,6 +23,7 @@ class PinyinInputModel : public QObject {
     Q_PROPERTY(QString syllables READ syllables NOTIFY changed)
     Q_PROPERTY(bool composing READ composing NOTIFY changed)
     Q_PROPERTY(QStringList candidates READ candidates NOTIFY changed)
+    Q_PROPERTY(QString firstCandidate READ firstCandidate NOTIFY changed)
     Q_PROPERTY(int candidateCount READ candidateCount NOTIFY changed)
     Q_PROPERTY(int page READ page NOTIFY changed)
     Q_PROPERTY(int pageCount READ pageCount NOTIFY changed)
@@ -39,6 +40,8 @@ public:
     [[nodiscard]] QString syllables() const { return syllables_; }
     [[nodiscard]] bool composing() const { return !input_.empty(); }
     [[nodiscard]] QStringList candidates() const { return page_; }
+    /// The most likely word, whatever the page: what confirm() takes.
+    [[nodiscard]] QString firstCandidate() const { return first_; }
     [[nodiscard]] int candidateCount() const;
     [[nodiscard]] int page() const { return pageIndex_; }
     [[nodiscard]] int pageCount() const;
@@ -78,6 +81,7 @@ private:
     core::PinyinInput input_;
     QString syllables_;
     QStringList page_;
+    QString first_;
     int pageIndex_ = 0;
     int pageSize_ = 6;
 };

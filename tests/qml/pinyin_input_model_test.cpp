@@ -43,6 +43,7 @@ TEST(PinyinInputModel, PagesForwardAndBackSixAtATime)
     EXPECT_TRUE(model.hasPreviousPage());
     const QStringList second = model.candidates();
     EXPECT_EQ(second.size(), 6);
+    EXPECT_EQ(model.firstCandidate(), first.front()) << "what confirm() takes, on any page";
     for (const auto& word : second)
         EXPECT_FALSE(first.contains(word)) << word.toStdString();
     model.previousPage();
