@@ -48,6 +48,11 @@ Item {
     onTargetChanged: pinyin.clear()
     onVisibleChanged: if (!visible) pinyin.clear()
 
+    /// Drops the letters typed, leaving the field alone (for the end of a session).
+    function reset() {
+        pinyin.clear()
+    }
+
     function commit(text: string) {
         output.insert(text)
         textCommitted(text)

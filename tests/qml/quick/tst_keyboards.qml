@@ -239,6 +239,17 @@ Item {
             verify(!keyboard.composing)
         }
 
+        function test_pinyin_reset_drops_the_letters_and_leaves_the_field() {
+            const keyboard = create(pinyinComponent)
+            field.text = "张"
+            tap(keyboard, letters("san"))
+            keyboard.reset()
+            verify(!keyboard.composing)
+            compare(keyboard.input.syllables, "")
+            compare(key(keyboard, "pinyinLetters").text, "请输入拼音，再点选汉字")
+            compare(field.text, "张")
+        }
+
         function test_pinyin_letters_stop_at_sixteen() {
             const keyboard = create(pinyinComponent)
             tap(keyboard, letters("shehuibaoxianshe"))
