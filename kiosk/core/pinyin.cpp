@@ -16,10 +16,6 @@ namespace kiosk::core {
 
 namespace {
 
-/// libgooglepinyin keeps its spelling table and language model in process-wide singletons,
-/// which loading a dictionary replaces; builds are serialised.
-std::mutex dictionaryMutex;
-
 /// A reading whose score is this much above the character's best is rare: scores are
 /// -800 * ln(probability), so 1600 is a reading at most 1/e^2 (about 1/7) as frequent.
 constexpr std::uint16_t rareScoreGap = 1600;
@@ -41,6 +37,12 @@ std::uint64_t wordKey(char32_t first, char32_t second)
 }
 
 } // namespace
+
+std::mutex& googlePinyinMutex()
+{
+    static std::mutex mutex;
+    return mutex;
+}
 
 std::string systemPinyinDictionary()
 {
@@ -79,7 +81,7 @@ std::u32string decodeUtf8(std::string_view text)
 base::Result<PinyinTable> PinyinTable::build(const std::string& dictionaryPath)
 {
     using namespace ime_pinyin;
-    const std::lock_guard lock(dictionaryMutex);
+    const std::lock_guard lock(googlePinyinMutex());
     auto dictionary = std::make_unique<DictTrie>();
     if (!dictionary->load_dict(dictionaryPath.c_str(), firstSystemLemma, kSysDictIdEnd))
         return base::fail(base::errc::not_found, "cannot open the pinyin dictionary " +

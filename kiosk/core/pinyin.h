@@ -8,6 +8,7 @@
 #include "base/result.h"
 
 #include <cstdint>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -72,6 +73,11 @@ private:
 
 /// The dictionary of the libgooglepinyin0 package.
 [[nodiscard]] std::string systemPinyinDictionary();
+
+/// Guards libgooglepinyin's process-wide state: loading any dictionary replaces its spelling
+/// table and language model singletons, which its im_* decoder (PinyinInput) reads. Every
+/// call into the library holds it.
+[[nodiscard]] std::mutex& googlePinyinMutex();
 
 /// Decodes UTF-8 into code points; invalid bytes become U+FFFD.
 [[nodiscard]] std::u32string decodeUtf8(std::string_view text);

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // Renders Main.qml with the shipped catalog (home, one guide, search by initials and search
 // by a synonym, every step of an application driven through the real journey with the fake
-// card and printer, portrait and landscape; home with the staff marker of a held upload queue),
-// saves the pictures as PNG and checks that each image is the right size and really shows
-// something: several colours, dark text, the blue top bar. They go to the build tree
-// (tests/qml/screenshots/) unless
+// card and printer, portrait and landscape; home with the staff marker of a held upload queue;
+// the form's on-screen keyboards alone, KeyboardScreenshots), saves the pictures as PNG and
+// checks that each image is the right size and really shows something: several colours, dark
+// text, the blue top bar. They go to the build tree (tests/qml/screenshots/) unless
 // `--output-dir DIR` says otherwise: scripts/screenshots passes docs/screenshots to refresh
 // the committed ones, so a test run never changes the source tree.
 #include "base/clock.h"
@@ -392,6 +392,90 @@ TEST_F(Screenshots, JourneyRating)
             [&] { return journey.receiptState() != kiosk::core::ReceiptState::Printing; }, 5000));
         ASSERT_TRUE(journey.toRating());
     });
+}
+
+/// The on-screen keyboards of the form screens, each alone on the screen's background at
+/// the width a portrait form gives it (1016 px: 1080 less the margins); the pinyin keyboard
+/// also at a landscape width, with "shehui" typed so the candidate bar shows its words.
+class KeyboardScreenshots : public ::testing::Test {
+protected:
+    void SetUp() override { qtWarnings().clear(); }
+    void TearDown() override
+    {
+        EXPECT_TRUE(qtWarnings().isEmpty()) << qtWarnings().join('\n').toStdString();
+    }
+
+    void renderAndCheck(const char* fileName, const QString& keyboard, int width,
+                        const QString& letters = {})
+    {
+        const QString qml = QStringLiteral(R"(
+import QtQuick
+import Kiosk.Ui
+Window {
+    width: %1 + 64
+    height: keyboard.height + 64
+    color: Theme.background
+    %2 {
+        id: keyboard
+        x: 32
+        y: 32
+        width: %1
+        Component.onCompleted: {
+            for (const letter of "%3")
+                keyboard.input.type(letter)
+        }
+    }
+}
+)")
+                                .arg(width)
+                                .arg(keyboard, letters);
+        QQmlApplicationEngine engine;
+        engine.addImportPath("qrc:/qt/qml");
+        engine.loadData(qml.toUtf8());
+        ASSERT_FALSE(engine.rootObjects().isEmpty()) << keyboard.toStdString() << " did not load";
+        auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+        ASSERT_NE(window, nullptr);
+        window->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(window));
+        const QImage image = window->grabWindow();
+        EXPECT_EQ(image.width(), width + 64);
+
+        const QString path = QDir(outputDir()).filePath(fileName);
+        QDir().mkpath(outputDir());
+        EXPECT_TRUE(image.save(path, "PNG")) << path.toStdString();
+        EXPECT_GE(measure(image).distinctColours, 50) << "looks blank";
+        // The keys' outline, the government blue, below the top margin.
+        bool blue = false;
+        for (int x = 32; x < image.width() - 32 && !blue; ++x)
+            for (int y = 32; y < image.height() - 32 && !blue; ++y)
+                blue = image.pixelColor(x, y) == QColor("#0B3D91");
+        EXPECT_TRUE(blue) << "no key drawn";
+    }
+};
+
+TEST_F(KeyboardScreenshots, PinyinPortrait)
+{
+    renderAndCheck("keyboard-pinyin-portrait.png", "PinyinKeyboard", 1016, "shehui");
+}
+
+TEST_F(KeyboardScreenshots, PinyinLandscape)
+{
+    renderAndCheck("keyboard-pinyin-landscape.png", "PinyinKeyboard", 1856, "shehui");
+}
+
+TEST_F(KeyboardScreenshots, Digits)
+{
+    renderAndCheck("keyboard-digits.png", "DigitKeyboard", 1016);
+}
+
+TEST_F(KeyboardScreenshots, IdNumber)
+{
+    renderAndCheck("keyboard-id-number.png", "IdNumberKeyboard", 1016);
+}
+
+TEST_F(KeyboardScreenshots, Phone)
+{
+    renderAndCheck("keyboard-phone.png", "PhoneKeyboard", 1016);
 }
 
 } // namespace
