@@ -18,7 +18,10 @@ Column {
     property alias readOnly: entry.readOnly
     readonly property alias entry: entry
 
+    /// The value changed (typed on an on-screen keyboard, or otherwise), unless read-only.
     signal edited(string text)
+    /// The entry took the focus: the screen attaches its keyboard to it.
+    signal focused()
 
     spacing: Theme.px(8)
 
@@ -47,7 +50,8 @@ Column {
         Accessible.role: Accessible.EditableText
         Accessible.name: field.label
         Accessible.description: field.problem
-        onTextEdited: field.edited(text)
+        onTextChanged: if (!readOnly) field.edited(text)
+        onActiveFocusChanged: if (activeFocus) field.focused()
     }
     Text {
         objectName: field.objectName + "_problem"

@@ -32,15 +32,21 @@ JourneyScreen {
         return "10X98765432"[sum % 11]
     }
 
+    readonly property bool landscape: width > height
+
     ColumnLayout {
         anchors.left: parent.left
-        anchors.right: parent.right
+        width: screen.landscape ? parent.width * 0.45 : parent.width
         spacing: Theme.gap
 
         FormTextField {
             id: nameField
             objectName: "nameField"
             Layout.fillWidth: true
+            onFocused: {
+                keyboard.type = "text"
+                keyboard.target = entry
+            }
             label: "姓名"
             problem: screen.problems.name || ""
         }
@@ -49,12 +55,28 @@ JourneyScreen {
             objectName: "idNumberField"
             Layout.fillWidth: true
             label: "身份证号码"
+            onFocused: {
+                keyboard.type = "idnumber"
+                keyboard.target = entry
+            }
             inputHints: Qt.ImhPreferUppercase | Qt.ImhNoPredictiveText
             maximumLength: 18
             problem: screen.problems.idNumber
                      || (screen.idNumberComplete && !screen.idNumberValid
                          ? "身份证号码校验位不正确，请核对后重新输入" : "")
         }
+    }
+
+    // The keyboard for the field being filled in, at the bottom where the hands are.
+    // Portrait: under the fields; landscape: beside them.
+    FieldKeyboard {
+        id: keyboard
+        objectName: "fieldKeyboard"
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        width: screen.landscape ? parent.width * 0.5 : parent.width
+        height: implicitHeight
+        Component.onCompleted: nameField.entry.forceActiveFocus()
     }
 
     actions: [

@@ -43,7 +43,8 @@ Item {
         function waitForScreen(main, name) {
             tryVerify(() => !main.stack.busy && screenOf(main).objectName === name, 5000,
                       "screen " + name + " (now " + screenOf(main).objectName + ")")
-            waitForRendering(screenOf(main))
+            // The fade has run frames: the screen is laid out (waitForRendering would wait for
+            // a frame that nothing asks for).
             return screenOf(main)
         }
 
@@ -160,6 +161,61 @@ Item {
             const form = waitForScreen(main, "formScreen")
             compare(findChild(form, "field_name_entry").text, "李**")
             compare(fixtureSession.identifiedBy, "manual")
+        }
+
+        function tapKeys(keyboard, keys) {
+            waitForRendering(keyboard) // a keyboard that just appeared is laid out first
+            for (const key of keys) {
+                const button = findChild(keyboard, "key_" + key)
+                verify(button, "key_" + key)
+                mouseClick(button)
+            }
+        }
+
+        function test_the_phone_is_typed_on_the_phone_pad() {
+            const main = createMain()
+            const form = toForm(main)
+            const keyboards = findChild(form, "fieldKeyboard")
+            verify(!keyboards.shown, "no keyboard before a field is chosen")
+            mouseClick(findChild(form, "field_phone_entry"))
+            tryVerify(() => keyboards.shown === findChild(form, "phoneKeyboard"))
+            tapKeys(keyboards.shown, "13800000000")
+            compare(screenOf(main).objectName, "formScreen")
+            compare(findChild(form, "field_phone_entry").text, "13800000000")
+            tryVerify(() => fixtureSession.values.phone === "13800000000",
+                      5000, JSON.stringify(fixtureSession.values))
+            verify(!findChild(form, "field_phone_problem").visible)
+            tapKeys(keyboards.shown, ["backspace"])
+            tryVerify(() => fixtureSession.values.phone === "1380000000")
+            verify(findChild(form, "field_phone_problem").visible) // ten digits: told at once
+        }
+
+        function test_a_name_is_typed_in_pinyin_and_chosen_from_the_candidates() {
+            const main = createMain()
+            main.showGuide(cardLoss)
+            waitForScreen(main, "guideScreen")
+            tap(main, "startButton")
+            waitForScreen(main, "identifyScreen")
+            tap(main, "manualButton")
+            const manual = waitForScreen(main, "manualIdentityScreen")
+            const keyboards = findChild(manual, "fieldKeyboard")
+            tryVerify(() => keyboards.shown === findChild(manual, "pinyinKeyboard"))
+            tapKeys(keyboards.shown, "LI")
+            tryCompare(keyboards.shown.input, "letters", "li")
+            const first = findChild(keyboards.shown, "candidate_0")
+            tryVerify(() => first.visible && first.text.length > 0)
+            const word = first.text
+            waitForRendering(keyboards.shown)
+            mouseClick(first)
+            const typed = findChild(manual, "nameField").text
+            verify(typed === word, "the field holds " + escape(typed) + ", the word was " + escape(word))
+
+            mouseClick(findChild(manual, "idNumberField_entry"))
+            tryVerify(() => keyboards.shown === findChild(manual, "idNumberKeyboard"))
+            tapKeys(keyboards.shown, residentId + manual.checkCharacter(residentId))
+            verify(manual.idNumberValid)
+            tap(main, "nextButton")
+            waitForScreen(main, "formScreen")
         }
 
         function test_paper_out_shows_the_qr_and_the_reprint_works() {
