@@ -4,6 +4,7 @@
 
 #include "base/random.h"
 #include "kiosk/core/receipt.h"
+#include "offline_queue/platform_client.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -33,6 +34,8 @@ public:
             return "code contains a control character";
         case PayloadErrc::bad_receipt:
             return "receipt code with an invalid id";
+        case PayloadErrc::not_identity:
+            return "not an identity code";
         }
         return "unknown payload error";
     }
@@ -138,15 +141,16 @@ bool isUrl(std::string_view text)
     return !host.empty() && text.find(' ') == std::string_view::npos;
 }
 
-/// Phone-app identity codes are opaque tokens: base64/base64url or digits, no spaces, and
-/// long enough (16+) not to be a product barcode. Their meaning is the platform's business.
-bool isIdentityToken(std::string_view text)
+/// Why valid text is not an identity token, for technicians (never the text itself).
+std::string notIdentityReason(std::string_view text)
 {
     constexpr std::size_t kMinLength = 16;
-    return text.size() >= kMinLength && std::all_of(text.begin(), text.end(), [](char c) {
-               return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                      c == '+' || c == '/' || c == '=' || c == '-' || c == '_' || c == '.';
-           });
+    constexpr std::size_t kMaxLength = 512;
+    if (text.size() < kMinLength)
+        return "shorter than " + std::to_string(kMinLength) + " characters";
+    if (text.size() > kMaxLength)
+        return "longer than " + std::to_string(kMaxLength) + " characters";
+    return "not printable ASCII";
 }
 
 } // namespace
@@ -196,14 +200,31 @@ base::Result<ScannedPayload> classifyPayload(std::string_view text,
             payload.submissionId = *ref;
     } else if (isUrl(text)) {
         payload.kind = PayloadKind::Url;
-    } else if (isIdentityToken(text)) {
+    } else if (queue::isIdentityTokenText(text)) {
+        // The contract's token form (16-512 printable ASCII); the platform says whose it is.
         payload.kind = PayloadKind::Identity;
     }
     return payload;
 }
 
+base::Result<std::string> identityToken(std::string_view text, std::string_view receiptUrlTemplate)
+{
+    auto payload = classifyPayload(text, receiptUrlTemplate);
+    if (!payload)
+        return base::fail(payload.error());
+    if (payload->kind == PayloadKind::Receipt)
+        return base::fail(PayloadErrc::not_identity,
+                          "scanned code is a receipt, not an identity code");
+    if (!queue::isIdentityTokenText(payload->text))
+        return base::fail(PayloadErrc::not_identity,
+                          "scanned code is not an identity code: " + notIdentityReason(text));
+    return std::move(payload->text);
+}
+
 std::string_view citizenMessage(const base::Error& error)
 {
+    if (error.code == PayloadErrc::not_identity)
+        return "这不是身份二维码，请打开手机上的电子身份证二维码，或改用身份证。";
     if (error.code == PayloadErrc::bad_receipt)
         return "这张回执的二维码无法识别，请核对是否为本中心打印的回执，或咨询工作人员。";
     if (error.code == PayloadErrc::too_long)
