@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+// Progress lookup (办件进度查询) for the screen: the platform's case list (queue::queryCases)
+// as rows a citizen reads: status words in Chinese, dates in Beijing time, newest first.
+#pragma once
+
+#include "offline_queue/platform_client.h"
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::core {
+
+/// One row of the progress list. The case belongs to the citizen who identified: shown only
+/// in their session, never logged.
+struct ProgressRow {
+    std::string caseNo;
+    std::string itemName;   ///< the platform's item name, else its item code
+    std::string status;     ///< the platform's code (received, ..., completed), for styling
+    std::string statusText; ///< 已接收, 已受理, 审核中, 已通过, 未通过, 已办结
+    /// "2026年11月23日 10:15" in Beijing time (UTC+8); empty when the platform gave no time
+    /// or one that is not RFC 3339.
+    std::string updatedText;
+    std::optional<std::chrono::system_clock::time_point> updatedAt; ///< parsed, for sorting
+};
+
+/// The Chinese words for a status code; an unknown code (a newer platform) gets
+/// "状态待确认，请咨询工作人员" rather than a guess.
+[[nodiscard]] std::string_view progressStatusText(std::string_view status);
+
+/// An RFC 3339 time with offset ("2026-11-23T02:15:00Z", "...T10:15:00.5+08:00"), or
+/// std::nullopt when it is not one (or names an impossible date or time).
+[[nodiscard]] std::optional<std::chrono::system_clock::time_point>
+parseRfc3339(std::string_view text);
+
+/// "2026年11月23日 10:15": `time` in Beijing time, China's one time zone (no daylight saving),
+/// whatever offset the platform wrote.
+[[nodiscard]] std::string beijingDateTime(std::chrono::system_clock::time_point time);
+
+/// The rows for the screen, newest update first; cases without a readable time come last, in
+/// the platform's order.
+[[nodiscard]] std::vector<ProgressRow> progressRows(const std::vector<queue::CaseProgress>& cases);
+
+} // namespace kiosk::core
