@@ -90,6 +90,42 @@ std::string beijingDateTime(system_clock::time_point time)
     return text;
 }
 
+std::optional<ProgressRow> receiptProgress(const std::vector<queue::RecordSummary>& records,
+                                           std::string_view receiptRef)
+{
+    if (receiptRef.empty())
+        return std::nullopt;
+    const auto found = std::ranges::find_if(records, [&](const queue::RecordSummary& record) {
+        return record.kind == queue::RecordKind::Case &&
+               (record.submissionId == receiptRef || record.caseNo == receiptRef);
+    });
+    if (found == records.end())
+        return std::nullopt;
+    ProgressRow row;
+    row.caseNo = found->caseNo;
+    row.itemName = found->itemCode;
+    std::string_view when = found->createdAt;
+    switch (found->state) {
+    case queue::RecordState::Pending:
+        row.status = "queued";
+        row.statusText = "已保存在本机，联网后自动提交";
+        break;
+    case queue::RecordState::Delivered:
+        row.status = "submitted";
+        row.statusText = "已提交，受理号 " + found->caseNo;
+        when = found->deliveredAt;
+        break;
+    case queue::RecordState::DeadLetter:
+        row.status = "dead_letter";
+        row.statusText = "提交未成功，请咨询工作人员";
+        break;
+    }
+    row.updatedAt = parseRfc3339(when);
+    if (row.updatedAt)
+        row.updatedText = beijingDateTime(*row.updatedAt);
+    return row;
+}
+
 std::vector<ProgressRow> progressRows(const std::vector<queue::CaseProgress>& cases)
 {
     std::vector<ProgressRow> rows;

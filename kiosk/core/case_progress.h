@@ -4,6 +4,7 @@
 #pragma once
 
 #include "offline_queue/platform_client.h"
+#include "offline_queue/record.h"
 
 #include <chrono>
 #include <optional>
@@ -42,5 +43,15 @@ parseRfc3339(std::string_view text);
 /// The rows for the screen, newest update first; cases without a readable time come last, in
 /// the platform's order.
 [[nodiscard]] std::vector<ProgressRow> progressRows(const std::vector<queue::CaseProgress>& cases);
+
+/// Progress by a receipt's QR (ScannedPayload::receiptRef: a case number or a submission id),
+/// from this kiosk's own queue (Store::list()), without the citizen's ID: the platform has no
+/// lookup by case number. Status: "queued" (已保存在本机，联网后自动提交), "submitted"
+/// (已提交，受理号 <caseNo>), or "dead_letter" (提交未成功，请咨询工作人员). The time is when the
+/// record was created (queued, dead letter) or delivered; itemName is the item code: put the
+/// catalog's name in. std::nullopt when this kiosk holds no such case (another kiosk's receipt,
+/// or purged since): the screen offers the lookup by ID card.
+[[nodiscard]] std::optional<ProgressRow>
+receiptProgress(const std::vector<queue::RecordSummary>& records, std::string_view receiptRef);
 
 } // namespace kiosk::core

@@ -91,3 +91,60 @@ TEST(CaseProgress, CasesWithoutAReadableTimeComeLastInThePlatformsOrder)
 }
 
 } // namespace
+
+namespace {
+
+queue::RecordSummary caseRecord(queue::RecordState state, std::string submissionId,
+                                std::string caseNo = {})
+{
+    queue::RecordSummary record;
+    record.kind = queue::RecordKind::Case;
+    record.state = state;
+    record.submissionId = std::move(submissionId);
+    record.idempotencyKey = record.submissionId;
+    record.itemCode = "11510703MB1234567X4000111700001";
+    record.caseNo = std::move(caseNo);
+    record.createdAt = "2026-11-23T02:15:00Z";
+    if (state == queue::RecordState::Delivered)
+        record.deliveredAt = "2026-11-23T02:16:00Z";
+    return record;
+}
+
+TEST(ReceiptProgress, AReceiptIsFoundByItsSubmissionIdOrCaseNumberInThisKiosksQueue)
+{
+    const std::string queued = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
+    const std::string delivered = "9b2c1c66-8d5e-4c1a-b0a3-3c1e2f7d4a10";
+    const std::string rejected = "0d7f6c5e-1a2b-4c3d-8e9f-a0b1c2d3e4f5";
+    queue::RecordSummary material;
+    material.kind = queue::RecordKind::Material;
+    material.submissionId = queued;
+    const std::vector<queue::RecordSummary> records{
+        material, caseRecord(queue::RecordState::Pending, queued),
+        caseRecord(queue::RecordState::Delivered, delivered, "510703-20261123-000123"),
+        caseRecord(queue::RecordState::DeadLetter, rejected)};
+
+    const auto pending = receiptProgress(records, queued);
+    ASSERT_TRUE(pending);
+    EXPECT_EQ(pending->status, "queued");
+    EXPECT_EQ(pending->statusText, "已保存在本机，联网后自动提交");
+    EXPECT_TRUE(pending->caseNo.empty()) << "never a made-up case number";
+    EXPECT_EQ(pending->updatedText, "2026年11月23日 10:15");
+
+    for (const std::string& ref : {delivered, std::string("510703-20261123-000123")}) {
+        const auto submitted = receiptProgress(records, ref);
+        ASSERT_TRUE(submitted) << ref;
+        EXPECT_EQ(submitted->status, "submitted");
+        EXPECT_EQ(submitted->statusText, "已提交，受理号 510703-20261123-000123");
+        EXPECT_EQ(submitted->updatedText, "2026年11月23日 10:16");
+    }
+    const auto dead = receiptProgress(records, rejected);
+    ASSERT_TRUE(dead);
+    EXPECT_EQ(dead->status, "dead_letter");
+    EXPECT_NE(dead->statusText.find("工作人员"), std::string::npos);
+
+    EXPECT_FALSE(receiptProgress(records, "510703-20261123-999999"));
+    EXPECT_FALSE(receiptProgress(records, ""));
+    EXPECT_FALSE(receiptProgress({}, queued));
+}
+
+} // namespace
