@@ -143,10 +143,16 @@ bool isIdentityTokenText(std::string_view token)
 
 base::Result<ResolvedIdentity> readResolvedIdentity(std::string_view body)
 {
-    const auto json = base::json::parseObject(body);
+    auto json = base::json::parseObject(body);
     if (!json)
         return base::fail(json.error());
-    return readIdentityFields(base::json::Reader(*json));
+    auto identity = readIdentityFields(base::json::Reader(*json));
+    // The parsed copy of the name and number is zeroed before its memory is freed, so the
+    // session's end leaves nothing of them in the heap (issue 14, part 3).
+    for (auto& [key, value] : json->items())
+        if (value.is_string())
+            base::secureZero(value.get_ref<std::string&>());
+    return identity;
 }
 
 base::Result<ResolvedIdentity> resolveIdentity(Uplink& uplink, std::string_view token)
