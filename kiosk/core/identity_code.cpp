@@ -28,10 +28,11 @@ bool fitsType(hal::CardType type, std::string_view idNumber)
     return hal::hasValidIdNumberChecksum(idNumber);
 }
 
-/// Birth date (characters 7-14) and sex (17th: odd male, even female) of an 18-character
-/// number, for the form's prefill, as a card would give them.
-void fillFromNumber(hal::CardData& card)
+} // namespace
+
+void fillFromIdNumber(hal::CardData& card)
 {
+    // For the form's prefill, as a card would give them.
     if (card.idNumber.size() != 18)
         return;
     const std::string_view digits(card.idNumber);
@@ -39,8 +40,6 @@ void fillFromNumber(hal::CardData& card)
                      "-" + std::string(digits.substr(12, 2));
     card.sex = (digits[16] - '0') % 2 == 1 ? hal::Sex::Male : hal::Sex::Female;
 }
-
-} // namespace
 
 base::Result<hal::CardData> identityToCardData(queue::ResolvedIdentity identity)
 {
@@ -54,7 +53,7 @@ base::Result<hal::CardData> identityToCardData(queue::ResolvedIdentity identity)
     card.type = *type;
     card.name = identity.name;
     card.idNumber = identity.idNumber;
-    fillFromNumber(card);
+    fillFromIdNumber(card);
     return card; // `identity` is wiped by its destructor
 }
 

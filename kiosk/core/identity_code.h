@@ -20,6 +20,10 @@ namespace kiosk::core {
 /// that is not well formed for it, is errc::parse (naming the field, never its value).
 [[nodiscard]] base::Result<hal::CardData> identityToCardData(queue::ResolvedIdentity identity);
 
+/// Fills the birth date (characters 7-14, as YYYY-MM-DD) and sex (the 17th: odd male, even
+/// female) that an 18-character ID number encodes; nothing for other numbers.
+void fillFromIdNumber(hal::CardData& card);
+
 /// Resolves a scanned token and converts it (queue::resolveIdentity, then identityToCardData).
 /// Errors keep their codes: queue::IdentityErrc::{invalid_token, unknown_token, expired_token},
 /// queue::UplinkErrc::{link, rejected, malformed}, base::errc::parse; identityCodeMessage()

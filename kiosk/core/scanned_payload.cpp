@@ -3,6 +3,7 @@
 #include "kiosk/core/scanned_payload.h"
 
 #include "base/random.h"
+#include "base/utf8.h"
 #include "kiosk/core/receipt.h"
 #include "offline_queue/platform_client.h"
 
@@ -41,42 +42,6 @@ public:
     }
 };
 
-/// Decodes the code point at `text[i]`, advancing `i`; nullopt for anything RFC 3629 forbids
-/// (overlong forms, surrogates, beyond U+10FFFF, truncated or stray continuation bytes).
-std::optional<char32_t> nextCodePoint(std::string_view text, std::size_t& i)
-{
-    const auto byte = [&](std::size_t k) {
-        return static_cast<std::uint8_t>(text[k]);
-    };
-    const std::uint8_t lead = byte(i);
-    int length = 0;
-    char32_t cp = 0;
-    char32_t minimum = 0;
-    if (lead < 0x80) {
-        ++i;
-        return lead;
-    } else if ((lead & 0xE0) == 0xC0) {
-        length = 2, cp = lead & 0x1F, minimum = 0x80;
-    } else if ((lead & 0xF0) == 0xE0) {
-        length = 3, cp = lead & 0x0F, minimum = 0x800;
-    } else if ((lead & 0xF8) == 0xF0) {
-        length = 4, cp = lead & 0x07, minimum = 0x10000;
-    } else {
-        return std::nullopt;
-    }
-    if (i + length > text.size())
-        return std::nullopt;
-    for (int k = 1; k < length; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80)
-            return std::nullopt;
-        cp = (cp << 6) | (byte(i + k) & 0x3F);
-    }
-    if (cp < minimum || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return std::nullopt;
-    i += length;
-    return cp;
-}
-
 /// Code points that must never reach a screen or a request: C0 and C1 controls, DEL, and the
 /// bidirectional embeddings, overrides and isolates that make text display as something else.
 bool isForbiddenControl(char32_t cp)
@@ -95,7 +60,7 @@ base::Result<void> checkSafe(std::string_view text)
                                                      std::to_string(kMaxPayloadBytes));
     for (std::size_t i = 0; i < text.size();) {
         const std::size_t at = i;
-        const auto cp = nextCodePoint(text, i);
+        const auto cp = base::utf8::decode(text, i);
         if (!cp)
             return base::fail(PayloadErrc::invalid_utf8,
                               "scanned code is not valid UTF-8 (at byte " + std::to_string(at) +
