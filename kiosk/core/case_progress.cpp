@@ -67,8 +67,11 @@ std::optional<system_clock::time_point> parseRfc3339(std::string_view text)
     const int hour = number(m[4]), minute = number(m[5]), second = number(m[6]);
     const int offsetHours = m[8].matched ? 0 : number(m[10]);
     const int offsetMinutes = m[8].matched ? 0 : number(m[11]);
-    if (!date.ok() || hour > 23 || minute > 59 || second > 60 || offsetHours > 23 ||
-        offsetMinutes > 59)
+    // Years the platform can mean; also inside system_clock's range (1678-2262 with
+    // nanoseconds), which the conversion below must not leave (found by platform_answer_fuzz).
+    const bool plausibleYear = int(date.year()) >= 1900 && int(date.year()) <= 2199;
+    if (!plausibleYear || !date.ok() || hour > 23 || minute > 59 || second > 60 ||
+        offsetHours > 23 || offsetMinutes > 59)
         return std::nullopt;
     const auto offset = hours(offsetHours) + minutes(offsetMinutes);
     const auto local =

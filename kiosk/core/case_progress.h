@@ -32,7 +32,8 @@ struct ProgressRow {
 [[nodiscard]] std::string_view progressStatusText(std::string_view status);
 
 /// An RFC 3339 time with offset ("2026-11-23T02:15:00Z", "...T10:15:00.5+08:00"), or
-/// std::nullopt when it is not one (or names an impossible date or time).
+/// std::nullopt when it is not one (or names an impossible date or time, or a year outside
+/// 1900-2199).
 [[nodiscard]] std::optional<std::chrono::system_clock::time_point>
 parseRfc3339(std::string_view text);
 
