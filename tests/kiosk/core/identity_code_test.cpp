@@ -7,6 +7,7 @@
 #include "base/manual_clock.h"
 #include "offline_queue/curl_uplink.h"
 #include "platform_sim/server.h"
+#include "tests/support/memory_search.h"
 
 #include <gtest/gtest.h>
 
@@ -126,6 +127,51 @@ TEST(IdentityToCardData, ANumberThatDoesNotFitItsTypeIsRefusedWithoutTheNumber)
         EXPECT_EQ(card.error().code, base::errc::parse);
         EXPECT_EQ(card.error().message.find("1101051949123100"), std::string::npos);
     }
+}
+
+} // namespace
+
+namespace {
+
+/// Answers the identity request with a body made at send time from masked bytes, so the
+/// identity is in memory only where the code under test puts it.
+class MaskedIdentityUplink final : public queue::Uplink {
+public:
+    explicit MaskedIdentityUplink(const test_support::HiddenText& body) : body_(body) {}
+    base::Result<queue::UplinkResponse> send(const queue::UplinkRequest&, std::stop_token) override
+    {
+        queue::UplinkResponse response;
+        response.status = 200;
+        response.contentType = "application/json";
+        response.body.reserve(body_.masked().size()); // no partial copies left by growing
+        for (const std::uint8_t byte : body_.masked())
+            response.body.push_back(static_cast<char>(byte ^ test_support::HiddenText::kMask));
+        return response;
+    }
+
+private:
+    const test_support::HiddenText& body_;
+};
+
+TEST(IdentityCodeMemory, NothingOfAResolvedIdentityIsLeftInMemoryOnceTheCardIsDropped)
+{
+    // Names and numbers longer than std::string's inline buffer, so they live on the heap; a
+    // number that no other test of this program holds in a std::string of its own.
+    const test_support::HiddenText body(R"({"idType":"resident","idNumber":"32010219920228224X",)"
+                                        R"("name":"MEMSEARCH-欧阳秀英-NAME",)"
+                                        R"("expiresAt":"2026-12-05T10:00:00+08:00"})");
+    const test_support::HiddenText name("MEMSEARCH-欧阳秀英-NAME");
+    const test_support::HiddenText number("32010219920228224X");
+    MaskedIdentityUplink uplink(body);
+    {
+        auto card = resolveIdentityCode(uplink, "identity-token-of-a-phone-app");
+        ASSERT_TRUE(card) << card.error().describe();
+        ASSERT_TRUE(test_support::findInWritableMemory(name)) << "the search sees the card";
+    }
+    const auto leftName = test_support::findInWritableMemory(name);
+    EXPECT_FALSE(leftName) << "name left in " << leftName->mapping;
+    const auto leftNumber = test_support::findInWritableMemory(number);
+    EXPECT_FALSE(leftNumber) << "ID number left in " << leftNumber->mapping;
 }
 
 } // namespace
