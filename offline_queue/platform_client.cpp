@@ -6,6 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <array>
+
 namespace queue {
 
 namespace {
@@ -14,6 +17,37 @@ namespace {
 constexpr std::size_t maxCodeLength = 64;
 /// Longest item name shown to the citizen.
 constexpr std::size_t maxNameLength = 1024;
+
+/// Bounds of an identity answer's fields; a real ID number has 15 or 18 characters.
+constexpr std::size_t maxIdNumberLength = 32;
+constexpr std::size_t maxPersonNameLength = 256;
+constexpr std::size_t minTokenLength = 16;
+constexpr std::size_t maxIdentityTokenLength = 512;
+constexpr std::string_view resolvePath = "/v1/identity/resolve";
+
+class IdentityCategory final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "identity"; }
+    std::string message(int value) const override
+    {
+        switch (static_cast<IdentityErrc>(value)) {
+        case IdentityErrc::invalid_token:
+            return "not an identity token";
+        case IdentityErrc::unknown_token:
+            return "unknown identity token";
+        case IdentityErrc::expired_token:
+            return "expired identity token";
+        }
+        return "identity error";
+    }
+};
+
+bool isKnownIdType(std::string_view idType)
+{
+    constexpr std::array<std::string_view, 4> known{
+        "resident", "hmt_residence", "foreign_permanent_2017", "foreign_permanent_2023"};
+    return std::ranges::find(known, idType) != known.end();
+}
 
 /// Sends a request whose body holds an ID number, then wipes the body.
 base::Result<UplinkResponse> sendPersonal(Uplink& uplink, UplinkRequest& request)
@@ -58,7 +92,94 @@ base::Result<CaseProgress> readProgress(const base::json::Reader& item)
                         updatedAt->value_or("")};
 }
 
+/// The identity's fields, bounded; the idType must be one of the contract's four.
+base::Result<ResolvedIdentity> readIdentityFields(const base::json::Reader& answer)
+{
+    ResolvedIdentity identity;
+    auto idType = answer.token("idType", maxCodeLength);
+    if (!idType)
+        return base::fail(idType.error());
+    if (!isKnownIdType(*idType))
+        return base::fail(answer.error("idType: not one of the contract's ID types"));
+    identity.idType = std::move(*idType);
+    auto idNumber = answer.token("idNumber", maxIdNumberLength);
+    if (!idNumber)
+        return base::fail(idNumber.error());
+    identity.idNumber = std::move(*idNumber);
+    auto name = answer.string("name", maxPersonNameLength);
+    if (!name)
+        return base::fail(name.error());
+    if (name->empty())
+        return base::fail(answer.error("name: empty"));
+    identity.name = std::move(*name);
+    auto expiresAt = answer.string("expiresAt", maxCodeLength);
+    if (!expiresAt)
+        return base::fail(expiresAt.error());
+    identity.expiresAt = std::move(*expiresAt);
+    return identity;
+}
+
 } // namespace
+
+void ResolvedIdentity::wipe()
+{
+    base::secureZero(idType);
+    base::secureZero(idNumber);
+    base::secureZero(name);
+    base::secureZero(expiresAt);
+}
+
+const std::error_category& identityCategory()
+{
+    static const IdentityCategory instance;
+    return instance;
+}
+
+bool isIdentityTokenText(std::string_view token)
+{
+    return token.size() >= minTokenLength && token.size() <= maxIdentityTokenLength &&
+           std::ranges::all_of(token, [](char c) { return c >= 0x20 && c <= 0x7E; });
+}
+
+base::Result<ResolvedIdentity> readResolvedIdentity(std::string_view body)
+{
+    auto json = base::json::parseObject(body);
+    if (!json)
+        return base::fail(json.error());
+    auto identity = readIdentityFields(base::json::Reader(*json));
+    // The parsed copy of the name and number is zeroed before its memory is freed, so the
+    // session's end leaves nothing of them in the heap (issue 14, part 3).
+    for (auto& [key, value] : json->items())
+        if (value.is_string())
+            base::secureZero(value.get_ref<std::string&>());
+    return identity;
+}
+
+base::Result<ResolvedIdentity> resolveIdentity(Uplink& uplink, std::string_view token)
+{
+    const std::string what = "POST " + std::string(resolvePath);
+    if (!isIdentityTokenText(token))
+        return base::fail(IdentityErrc::invalid_token,
+                          what + ": the token is not 16 to 512 printable ASCII characters");
+    // The token identifies a person for a minute: wiped with the body, like an ID number.
+    auto request = personalRequest(std::string(resolvePath), {{"token", token}});
+    auto answer = sendPersonal(uplink, request);
+    if (!answer)
+        return base::fail(answer.error());
+    const bool done = answer->status >= 200 && answer->status < 300;
+    const std::string code = done ? "" : platformErrorCode(answer->body);
+    if (answer->status == 404 && code == "unknown_token")
+        return base::fail(IdentityErrc::unknown_token, what + ": 404 unknown_token");
+    if (answer->status == 410 && code == "expired_token")
+        return base::fail(IdentityErrc::expired_token, what + ": 410 expired_token");
+    if (!done)
+        return base::fail(rejection(request, *answer));
+    auto identity = readResolvedIdentity(answer->body);
+    base::secureZero(answer->body);
+    if (!identity)
+        return base::fail(UplinkErrc::malformed, what + ": " + identity.error().message);
+    return identity;
+}
 
 std::string platformErrorCode(std::string_view body)
 {

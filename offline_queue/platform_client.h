@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// The platform's online-only calls (specs/platform-api.md): progress lookup and certificates.
+// The platform's online-only calls (specs/platform-api.md): progress lookup, certificates and
+// identity QR codes.
 // Never queued: a citizen waits at the screen for the answer, or is told the link is down.
 #pragma once
 
@@ -28,6 +29,48 @@ struct Document {
     std::string pdf;        ///< the PDF bytes
 };
 
+/// An identity resolved from a phone app's QR code (POST /v1/identity/resolve). Personal data
+/// like a card's: it lives only in the session, is wiped on destruction, and is never logged.
+/// (offline_queue knows nothing of hal: kiosk/core turns it into a hal::CardData.)
+struct ResolvedIdentity {
+    std::string idType;    ///< resident | hmt_residence | foreign_permanent_2017 | ..._2023
+    std::string idNumber;  ///< as the platform sent it (bounded, printable ASCII)
+    std::string name;      ///< bounded text
+    std::string expiresAt; ///< when the token stops resolving (RFC 3339, not checked further)
+
+    // An aggregate (no constructors declared): a move is a copy, and both copies are wiped.
+    ~ResolvedIdentity() { wipe(); }
+    /// Zeroes every field in place.
+    void wipe();
+};
+
+/// Why an identity token was not resolved, when the platform said so (the link's failures
+/// stay UplinkErrc::link, other error answers UplinkErrc::rejected, a bad 200 malformed).
+enum class IdentityErrc {
+    invalid_token = 1, ///< not 16-512 printable ASCII: refused before anything is sent
+    unknown_token,     ///< 404 unknown_token: the platform never issued it
+    expired_token,     ///< 410 expired_token: the citizen refreshes the code on the phone
+};
+const std::error_category& identityCategory();
+inline std::error_code make_error_code(IdentityErrc e)
+{
+    return {static_cast<int>(e), identityCategory()};
+}
+
+/// The spec's token: 16 to 512 printable ASCII characters (0x20-0x7E).
+[[nodiscard]] bool isIdentityTokenText(std::string_view token);
+
+/// POST /v1/identity/resolve, online only, no Idempotency-Key. Errors: IdentityErrc (above),
+/// UplinkErrc::link (the citizen is offered the card or manual entry), UplinkErrc::rejected
+/// (another error answer, with its status and code), UplinkErrc::malformed (a 200 whose body is
+/// not the contract's; the message names the path, never a value). Neither the token nor the
+/// identity appears in any message.
+[[nodiscard]] base::Result<ResolvedIdentity> resolveIdentity(Uplink& uplink,
+                                                             std::string_view token);
+
+/// Reads the body of a 200 identity answer; the error names the path, never a value.
+[[nodiscard]] base::Result<ResolvedIdentity> readResolvedIdentity(std::string_view body);
+
 /// POST /v1/cases/query. UplinkErrc::link when the platform cannot be reached, rejected
 /// (with the platform's code, never the ID number) for an error answer, malformed for a bad
 /// 2xx body.
@@ -52,3 +95,6 @@ queryCases(Uplink& uplink, std::string_view idType, std::string_view idNumber);
 [[nodiscard]] base::Error rejection(const UplinkRequest& request, const UplinkResponse& response);
 
 } // namespace queue
+
+template <> struct std::is_error_code_enum<queue::IdentityErrc> : std::true_type {
+};

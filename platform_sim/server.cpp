@@ -164,7 +164,7 @@ void answerException(const httplib::Request& req, httplib::Response& res, std::e
 
 struct Server::Impl {
     Impl(Options o, std::unique_ptr<State> s, std::unique_ptr<httplib::Server> h)
-        : options(std::move(o)), state(std::move(s)), http(std::move(h))
+        : options(std::move(o)), state(std::move(s)), http(std::move(h)), identities(*options.clock)
     {
     }
     ~Impl() { stop(); }
@@ -187,6 +187,7 @@ struct Server::Impl {
     const std::unique_ptr<State> state;
     const std::unique_ptr<httplib::Server> http;
     FaultInjector faults;
+    IdentityTokens identities; ///< memory only, like the heartbeats
     int port = -1;
     socket_t listeningSocket = -1;
     std::thread thread;
@@ -283,6 +284,8 @@ void Server::Impl::registerApiRoutes()
                    return state->submitEvaluation(makeCall(req),
                                                   readCatalogInfo(options.catalogFile));
                }));
+    http->Post("/v1/identity/resolve",
+               api([this](const httplib::Request& req) { return identities.resolve(req.body); }));
     http->Post("/v1/documents",
                api([this](const httplib::Request& req) { return state->findDocument(req.body); }));
     http->Get("/v1/catalog", api([this](const httplib::Request& req) {
@@ -310,9 +313,13 @@ void Server::Impl::registerAdminRoutes()
                admin([this](const httplib::Request& req) { return postFaults(req); }));
     http->Post("/admin/commands",
                admin([this](const httplib::Request& req) { return postCommand(req); }));
+    http->Post("/admin/identity-tokens", admin([this](const httplib::Request& req) {
+                   return identities.addFromJson(req.body);
+               }));
     http->Post("/admin/reset", admin([this](const httplib::Request&) {
                    state->reset();
                    faults.set({});
+                   identities.clear();
                    return jsonReply(200, {{"reset", true}});
                }));
 }
@@ -444,10 +451,16 @@ std::string Server::queueCommand(std::string kioskId, std::string type, nlohmann
     return impl_->state->queueCommand(std::move(kioskId), std::move(type), std::move(args));
 }
 
+base::Result<std::string> Server::addIdentityToken(IdentityToken token)
+{
+    return impl_->identities.add(std::move(token));
+}
+
 void Server::reset()
 {
     impl_->state->reset();
     impl_->faults.set({});
+    impl_->identities.clear();
 }
 
 } // namespace platform_sim

@@ -2,8 +2,10 @@
 // platform_sim::Server: the provincial platform API, simulated in-process over HTTP or mutual TLS.
 #pragma once
 
+#include "base/clock.h"
 #include "base/result.h"
 #include "platform_sim/faults.h"
+#include "platform_sim/identity.h"
 #include "platform_sim/records.h"
 
 #include <memory>
@@ -47,6 +49,8 @@ struct Options {
     std::string stateFile;         ///< accepted state, loaded at start, rewritten on each change
     std::optional<TlsOptions> tls; ///< unset: plain HTTP
     Faults faults;                 ///< faults active from the start
+    /// Decides when identity tokens expire (borrowed; tests pass a ManualClock).
+    const base::Clock* clock = &base::systemClock();
 };
 
 class Server {
@@ -73,7 +77,9 @@ public:
     /// Queues a heartbeat command for `kioskId`; returns its id.
     std::string queueCommand(std::string kioskId, std::string type,
                              nlohmann::json args = nlohmann::json::object());
-    /// Forgets all records, counters and faults (like POST /admin/reset).
+    /// Registers an identity QR token (like POST /admin/identity-tokens); returns its expiry.
+    [[nodiscard]] base::Result<std::string> addIdentityToken(IdentityToken token);
+    /// Forgets all records, counters, faults and identity tokens (like POST /admin/reset).
     void reset();
 
 private:

@@ -155,6 +155,25 @@ TableReader::Setter positive(int& out, std::string_view source)
     };
 }
 
+/// An integer in [minimum, maximum]; the error names the key and the range.
+TableReader::Setter bounded(int& out, int minimum, int maximum, std::string_view source)
+{
+    return [&out, minimum, maximum, source](const toml::node& node,
+                                            const std::string& key) -> base::Result<void> {
+        const auto value = node.value<std::int64_t>();
+        if (!node.is_integer() || !value)
+            return base::fail(ConfigErrc::wrong_type, TableReader::location(source, node) + "'" +
+                                                          key + "' must be an integer");
+        if (*value < minimum || *value > maximum)
+            return base::fail(ConfigErrc::bad_value, TableReader::location(source, node) + "'" +
+                                                         key + "' is " + std::to_string(*value) +
+                                                         "; expected " + std::to_string(minimum) +
+                                                         " to " + std::to_string(maximum));
+        out = static_cast<int>(*value);
+        return {};
+    };
+}
+
 TableReader::Setter oneOf(std::string& out, std::vector<std::string> allowed,
                           std::string_view source)
 {
@@ -388,6 +407,16 @@ base::Result<Config> readConfig(const toml::table& root, std::string_view source
                                  .key("location", false, text(s.location, source))
                                  .key("qr_url_template", false, text(s.qrUrlTemplate, source))
                                  .key("printer_profile", false, text(s.printerProfile, source))
+                                 .read();
+                         }))
+            .key("session", false,
+                 section(source,
+                         [&](const toml::table& t, const std::string& p) {
+                             auto& s = config.session;
+                             return TableReader(t, p, source)
+                                 .key("idle_timeout_s", false,
+                                      bounded(s.idleTimeoutS, SessionSection::kMinIdleTimeoutS,
+                                              SessionSection::kMaxIdleTimeoutS, source))
                                  .read();
                          }))
             .read();

@@ -59,6 +59,14 @@ struct AuditSection {
     int maxMb = 64;              ///< the oldest files are removed (and that audited) above this
 };
 
+/// [session]: how long an untouched session lasts.
+struct SessionSection {
+    static constexpr int kMinIdleTimeoutS = 30;  ///< below: the citizen cannot read a screen
+    static constexpr int kMaxIdleTimeoutS = 600; ///< above: a forgotten session stays too long
+    static constexpr int kPromptBeforeS = 15; ///< "需要更多时间吗？" comes this long before the end
+    int idleTimeoutS = 90;                    ///< no touch for this long ends the session
+};
+
 /// Each device is "fake" or a backend spec such as "serial:/dev/ttyACM0" or "usb:0400:c35a".
 using DevicesSection = hal::DeviceSpecs;
 
@@ -70,6 +78,7 @@ struct Config {
     DevicesSection devices;
     ReceiptSection receipt;
     AuditSection audit;
+    SessionSection session;
 };
 
 enum class ConfigErrc { syntax = 1, unknown_key, missing_key, wrong_type, bad_value, unreadable };

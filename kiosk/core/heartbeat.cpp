@@ -119,6 +119,11 @@ base::Result<nlohmann::json> HeartbeatClient::body() const
         else
             base::log::error(logCategory, "audit anchor: " + anchor.error().describe());
     }
+    // An optional member of the project's own (README): a platform that does not know it
+    // ignores it, as the contract's readers must ignore members they do not know.
+    if (sources_.help != nullptr)
+        if (auto help = sources_.help->heartbeatMember())
+            document["helpRequested"] = std::move(*help);
     return document;
 }
 
@@ -156,6 +161,8 @@ base::Result<std::vector<RemoteCommand>> HeartbeatClient::exchange(std::stop_tok
         return base::fail(queue::UplinkErrc::malformed,
                           "heartbeat answer: " + commands.error().message);
 
+    if (sources_.help != nullptr && document->contains("helpRequested"))
+        sources_.help->reported((*document)["helpRequested"]); // the platform has seen it
     {
         std::lock_guard lock(mutex_);
         // The platform saw these acknowledgements: they are not repeated.

@@ -8,6 +8,7 @@
 #include "base/worker.h"
 #include "hal/device_status.h"
 #include "kiosk/core/audit_trail.h"
+#include "kiosk/core/help_call.h"
 #include "offline_queue/store.h"
 #include "offline_queue/uplink.h"
 
@@ -70,6 +71,10 @@ struct HeartbeatSources {
     /// The audit trail (may be null): its head goes out as "auditAnchor" in every heartbeat,
     /// and every remote command received and its result are recorded in it.
     AuditTrail* audit = nullptr;
+    /// The staff call (may be null): while a citizen waits for help, and once more for a call
+    /// cleared before any heartbeat carried it, the body has "helpRequested"
+    /// (HelpCall::heartbeatMember()).
+    HelpCall* help = nullptr;
 };
 
 /// Sends heartbeats, runs the commands they bring and acknowledges them in the next one.

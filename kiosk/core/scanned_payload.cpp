@@ -3,7 +3,9 @@
 #include "kiosk/core/scanned_payload.h"
 
 #include "base/random.h"
+#include "base/utf8.h"
 #include "kiosk/core/receipt.h"
+#include "offline_queue/platform_client.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -33,46 +35,12 @@ public:
             return "code contains a control character";
         case PayloadErrc::bad_receipt:
             return "receipt code with an invalid id";
+        case PayloadErrc::not_identity:
+            return "not an identity code";
         }
         return "unknown payload error";
     }
 };
-
-/// Decodes the code point at `text[i]`, advancing `i`; nullopt for anything RFC 3629 forbids
-/// (overlong forms, surrogates, beyond U+10FFFF, truncated or stray continuation bytes).
-std::optional<char32_t> nextCodePoint(std::string_view text, std::size_t& i)
-{
-    const auto byte = [&](std::size_t k) {
-        return static_cast<std::uint8_t>(text[k]);
-    };
-    const std::uint8_t lead = byte(i);
-    int length = 0;
-    char32_t cp = 0;
-    char32_t minimum = 0;
-    if (lead < 0x80) {
-        ++i;
-        return lead;
-    } else if ((lead & 0xE0) == 0xC0) {
-        length = 2, cp = lead & 0x1F, minimum = 0x80;
-    } else if ((lead & 0xF0) == 0xE0) {
-        length = 3, cp = lead & 0x0F, minimum = 0x800;
-    } else if ((lead & 0xF8) == 0xF0) {
-        length = 4, cp = lead & 0x07, minimum = 0x10000;
-    } else {
-        return std::nullopt;
-    }
-    if (i + length > text.size())
-        return std::nullopt;
-    for (int k = 1; k < length; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80)
-            return std::nullopt;
-        cp = (cp << 6) | (byte(i + k) & 0x3F);
-    }
-    if (cp < minimum || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return std::nullopt;
-    i += length;
-    return cp;
-}
 
 /// Code points that must never reach a screen or a request: C0 and C1 controls, DEL, and the
 /// bidirectional embeddings, overrides and isolates that make text display as something else.
@@ -92,7 +60,7 @@ base::Result<void> checkSafe(std::string_view text)
                                                      std::to_string(kMaxPayloadBytes));
     for (std::size_t i = 0; i < text.size();) {
         const std::size_t at = i;
-        const auto cp = nextCodePoint(text, i);
+        const auto cp = base::utf8::decode(text, i);
         if (!cp)
             return base::fail(PayloadErrc::invalid_utf8,
                               "scanned code is not valid UTF-8 (at byte " + std::to_string(at) +
@@ -138,15 +106,16 @@ bool isUrl(std::string_view text)
     return !host.empty() && text.find(' ') == std::string_view::npos;
 }
 
-/// Phone-app identity codes are opaque tokens: base64/base64url or digits, no spaces, and
-/// long enough (16+) not to be a product barcode. Their meaning is the platform's business.
-bool isIdentityToken(std::string_view text)
+/// Why valid text is not an identity token, for technicians (never the text itself).
+std::string notIdentityReason(std::string_view text)
 {
     constexpr std::size_t kMinLength = 16;
-    return text.size() >= kMinLength && std::all_of(text.begin(), text.end(), [](char c) {
-               return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                      c == '+' || c == '/' || c == '=' || c == '-' || c == '_' || c == '.';
-           });
+    constexpr std::size_t kMaxLength = 512;
+    if (text.size() < kMinLength)
+        return "shorter than " + std::to_string(kMinLength) + " characters";
+    if (text.size() > kMaxLength)
+        return "longer than " + std::to_string(kMaxLength) + " characters";
+    return "not printable ASCII";
 }
 
 } // namespace
@@ -196,14 +165,31 @@ base::Result<ScannedPayload> classifyPayload(std::string_view text,
             payload.submissionId = *ref;
     } else if (isUrl(text)) {
         payload.kind = PayloadKind::Url;
-    } else if (isIdentityToken(text)) {
+    } else if (queue::isIdentityTokenText(text)) {
+        // The contract's token form (16-512 printable ASCII); the platform says whose it is.
         payload.kind = PayloadKind::Identity;
     }
     return payload;
 }
 
+base::Result<std::string> identityToken(std::string_view text, std::string_view receiptUrlTemplate)
+{
+    auto payload = classifyPayload(text, receiptUrlTemplate);
+    if (!payload)
+        return base::fail(payload.error());
+    if (payload->kind == PayloadKind::Receipt)
+        return base::fail(PayloadErrc::not_identity,
+                          "scanned code is a receipt, not an identity code");
+    if (!queue::isIdentityTokenText(payload->text))
+        return base::fail(PayloadErrc::not_identity,
+                          "scanned code is not an identity code: " + notIdentityReason(text));
+    return std::move(payload->text);
+}
+
 std::string_view citizenMessage(const base::Error& error)
 {
+    if (error.code == PayloadErrc::not_identity)
+        return "这不是身份二维码，请打开手机上的电子身份证二维码，或改用身份证。";
     if (error.code == PayloadErrc::bad_receipt)
         return "这张回执的二维码无法识别，请核对是否为本中心打印的回执，或咨询工作人员。";
     if (error.code == PayloadErrc::too_long)

@@ -14,8 +14,8 @@ namespace kiosk::core {
 enum class PayloadKind {
     Receipt, ///< a receipt's QR: the [receipt] qr_url_template with a case number or
              ///< submission id, or the older "ZWFW-RECEIPT:<submission id>"
-    Identity, ///< an opaque token from a phone app (电子身份证, 电子社保卡): the platform resolves
-              ///< it
+    Identity, ///< a candidate token from a phone app (电子身份证, 电子社保卡): 16 to 512 printable
+              ///< ASCII characters (specs/platform-api.md); only the platform can resolve it
     Url,   ///< http(s) link, e.g. on a paper notice; the kiosk never opens one by itself
     Other, ///< valid text of no kind above
 };
@@ -38,6 +38,7 @@ enum class PayloadErrc {
     invalid_utf8,
     control_character, ///< C0/C1 controls, DEL, bidirectional overrides (screen spoofing)
     bad_receipt,       ///< our receipt prefix with an id we never print
+    not_identity,      ///< valid, but not an identity token (identityToken() only)
 };
 const std::error_category& payloadCategory();
 inline std::error_code make_error_code(PayloadErrc e)
@@ -52,7 +53,17 @@ inline std::error_code make_error_code(PayloadErrc e)
 [[nodiscard]] base::Result<ScannedPayload>
 classifyPayload(std::string_view text, std::string_view receiptUrlTemplate = {});
 
-/// What the screen tells the citizen when classifyPayload() refused a code (clear Chinese).
+/// For the identify screen: the token of a scanned identity code, ready for
+/// resolveIdentityCode() (identity_code.h). Any valid text that is not a receipt and is 16 to
+/// 512 printable ASCII characters is a candidate (a phone app's link too: only the platform
+/// knows its tokens). Everything else is refused with classifyPayload()'s errors or
+/// PayloadErrc::not_identity, whose message says why (a receipt, too short, too long, not
+/// ASCII) without the text. The token is personal data: never log or show it.
+[[nodiscard]] base::Result<std::string> identityToken(std::string_view text,
+                                                      std::string_view receiptUrlTemplate = {});
+
+/// What the screen tells the citizen when classifyPayload() or identityToken() refused a code
+/// (clear Chinese).
 [[nodiscard]] std::string_view citizenMessage(const base::Error& error);
 
 } // namespace kiosk::core

@@ -5,6 +5,7 @@
 #include "base/random.h"
 #include "base/result.h"
 #include "base/signal.h"
+#include "base/utf8.h"
 
 #include <gtest/gtest.h>
 
@@ -153,4 +154,21 @@ TEST(Log, ForwardedMessagesGoToTheProgramsWriteInstead)
     base::log::info("drivers/camera", "not forwarded");
     ASSERT_EQ(forwardedMessages.size(), 1U);
     EXPECT_EQ(forwardedMessages[0], "drivers/camera: opened");
+}
+
+TEST(Utf8, DecodesValidSequencesAndRefusesWhatRfc3629Forbids)
+{
+    const std::string text = "A\xc3\xa9\xe4\xb8\xad\xf0\xa0\xae\xb7"; // A é 中 𠮷
+    std::size_t i = 0;
+    EXPECT_EQ(base::utf8::decode(text, i), U'A');
+    EXPECT_EQ(base::utf8::decode(text, i), U'\u00e9');
+    EXPECT_EQ(base::utf8::decode(text, i), U'\u4e2d');
+    EXPECT_EQ(base::utf8::decode(text, i), U'\U00020bb7');
+    EXPECT_EQ(i, text.size());
+    for (std::string_view bad : {"\xc0\xaf", "\xe0\x80\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+                                 "\xe4\xb8", "\x80", "\xff"}) {
+        std::size_t at = 0;
+        EXPECT_FALSE(base::utf8::decode(bad, at));
+        EXPECT_EQ(at, 0u) << "the position stays";
+    }
 }

@@ -3,8 +3,10 @@
 // fake Uplink that answers the fuzzed body. Byte 0 picks the answer, byte 1 the HTTP status,
 // the rest is the body. Whatever the bytes, each call returns a value or an error: no
 // exception, no crash, no sanitizer report.
+#include "kiosk/core/case_progress.h"
 #include "kiosk/core/catalog_sync.h"
 #include "kiosk/core/heartbeat.h"
+#include "kiosk/core/identity_code.h"
 #include "offline_queue/delivery.h"
 #include "offline_queue/platform_client.h"
 
@@ -34,8 +36,8 @@ private:
 };
 
 /// The statuses the kiosk treats differently (specs/platform-api.md "Errors"), 200 first.
-constexpr std::array<long, 14> statuses{200, 201, 304, 400, 401, 403, 404,
-                                        409, 413, 422, 429, 500, 503, 302};
+constexpr std::array<long, 15> statuses{200, 201, 304, 400, 401, 403, 404, 409,
+                                        410, 413, 422, 429, 500, 503, 302};
 
 /// Scratch files shared by every run: a queue for the heartbeat's counts, a data dir for
 /// catalog installs. Made once.
@@ -109,7 +111,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     response.body.assign(reinterpret_cast<const char*>(data + 2), size - 2);
     response.contentType = (data[1] & 0x80) ? "application/pdf" : "application/json";
     FixedUplink uplink(response);
-    switch (data[0] % 6) {
+    switch (data[0] % 7) {
     case 0:
         beat(uplink);
         break;
@@ -117,7 +119,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         classifyAll(uplink.send({}));
         break;
     case 2:
-        (void)queue::queryCases(uplink, "resident", "51070319900101123X");
+        if (auto cases = queue::queryCases(uplink, "resident", "51070319900101123X"))
+            (void)kiosk::core::progressRows(*cases); // what the progress screen shows
         (void)queue::readCaseList(response.body);
         break;
     case 3:
@@ -134,6 +137,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         (void)queue::platformErrorCode(response.body);
         break;
     }
+    case 6:
+        if (auto card = kiosk::core::resolveIdentityCode(uplink, "fuzz-identity-token-0001"); !card)
+            (void)kiosk::core::identityCodeMessage(card.error());
+        (void)queue::readResolvedIdentity(response.body);
+        break;
     }
     return 0;
 }

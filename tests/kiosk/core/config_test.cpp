@@ -243,3 +243,43 @@ TEST(ConfigParser, TheAuditSectionChoosesTheHashAndTheSizes)
     ASSERT_FALSE(md5);
     EXPECT_NE(md5.error().message.find("audit.hash"), std::string::npos) << md5.error().message;
 }
+
+TEST(ConfigParser, SessionIdleTimeoutDefaultsTo90AndIsRead)
+{
+    const auto defaults = parseConfig(withExtra(""), "kiosk.toml");
+    ASSERT_TRUE(defaults) << defaults.error().message;
+    EXPECT_EQ(defaults->session.idleTimeoutS, 90);
+    EXPECT_EQ(kiosk::core::SessionSection::kPromptBeforeS, 15);
+
+    const auto set = parseConfig(withExtra("[session]\nidle_timeout_s = 120\n"), "kiosk.toml");
+    ASSERT_TRUE(set) << set.error().message;
+    EXPECT_EQ(set->session.idleTimeoutS, 120);
+
+    for (const char* edge : {"30", "600"}) {
+        const auto ok = parseConfig(
+            withExtra(std::string("[session]\nidle_timeout_s = ") + edge + "\n"), "kiosk.toml");
+        ASSERT_TRUE(ok) << edge << ": " << ok.error().message;
+    }
+}
+
+TEST(ConfigParser, SessionIdleTimeoutOutOfRangeOrOfAnotherTypeNamesTheKey)
+{
+    for (const char* bad : {"29", "601", "0", "-90"}) {
+        const auto config = parseConfig(
+            withExtra(std::string("[session]\nidle_timeout_s = ") + bad + "\n"), "kiosk.toml");
+        ASSERT_FALSE(config) << bad;
+        EXPECT_EQ(config.error().code, ConfigErrc::bad_value) << bad;
+        EXPECT_NE(config.error().message.find("kiosk.toml:9: 'session.idle_timeout_s'"),
+                  std::string::npos)
+            << config.error().message;
+        EXPECT_NE(config.error().message.find("30 to 600"), std::string::npos)
+            << config.error().message;
+    }
+    const auto text = parseConfig(withExtra("[session]\nidle_timeout_s = \"90\"\n"), "kiosk.toml");
+    ASSERT_FALSE(text);
+    EXPECT_EQ(text.error().code, ConfigErrc::wrong_type);
+    EXPECT_NE(text.error().message.find("session.idle_timeout_s"), std::string::npos);
+    const auto unknown = parseConfig(withExtra("[session]\nidle_timeout = 90\n"), "kiosk.toml");
+    ASSERT_FALSE(unknown);
+    EXPECT_EQ(unknown.error().code, ConfigErrc::unknown_key);
+}

@@ -280,3 +280,52 @@ TEST_F(HeartbeatTest, StopReturnsPromptlyInTheMiddleOfAHeartbeat)
     const auto took = test_support::timeToStop([&] { client_->stop(); });
     EXPECT_LT(took, test_support::stopBound) << took.count() << " ms";
 }
+
+TEST_F(HeartbeatTest, TheHelpFlagGoesOutWhileACitizenWaitsAndAPlatformThatDoesNotKnowItAccepts)
+{
+    HelpCall help(clock_);
+    sources_.help = &help;
+    HeartbeatClient client(*uplink_, *store_, kioskId, "0.1.0", clock_, registry_, sources_);
+    EXPECT_FALSE(client.body()->contains("helpRequested"));
+
+    ASSERT_TRUE(help.raise("form"));
+    const auto since = base::toRfc3339(clock_.now());
+    clock_.advance(std::chrono::seconds(5));
+    const auto body = client.body();
+    ASSERT_TRUE(body);
+    EXPECT_EQ((*body)["helpRequested"], nlohmann::json({{"since", since}, {"screen", "form"}}));
+    // platform-sim does not know the member: the heartbeat is accepted all the same.
+    ASSERT_TRUE(client.beat());
+    EXPECT_EQ(heartbeats(), 1u);
+    EXPECT_TRUE(client.body()->contains("helpRequested")) << "still waiting: still reported";
+
+    ASSERT_TRUE(help.acknowledge());
+    EXPECT_FALSE(client.body()->contains("helpRequested")) << "seen, then cleared: gone";
+    ASSERT_TRUE(client.beat());
+    EXPECT_EQ(heartbeats(), 2u);
+}
+
+TEST_F(HeartbeatTest, ACallClearedBeforeAnyHeartbeatGoesOutOnceWithHowItEnded)
+{
+    HelpCall help(clock_);
+    sources_.help = &help;
+    HeartbeatClient client(*uplink_, *store_, kioskId, "0.1.0", clock_, registry_, sources_);
+    ASSERT_TRUE(help.raise("identify"));
+    const auto since = base::toRfc3339(clock_.now());
+    clock_.advance(std::chrono::seconds(10));
+    ASSERT_TRUE(help.sessionEnded());
+    const auto member = nlohmann::json({{"since", since},
+                                        {"screen", "identify"},
+                                        {"clearedAt", base::toRfc3339(clock_.now())},
+                                        {"clearedBy", "session_end"}});
+    EXPECT_EQ((*client.body())["helpRequested"], member);
+
+    // A heartbeat the platform refused (503) does not count as reporting it.
+    platform_sim::Faults faults;
+    faults.failNext = 1;
+    ASSERT_TRUE(sim_->setFaults(faults));
+    ASSERT_FALSE(client.beat());
+    EXPECT_EQ((*client.body())["helpRequested"], member);
+    ASSERT_TRUE(client.beat());
+    EXPECT_FALSE(client.body()->contains("helpRequested"));
+}

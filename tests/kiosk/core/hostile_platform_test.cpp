@@ -39,6 +39,8 @@ std::map<std::string, std::string, std::less<>> hostileBodies()
         {"/v1/cases", R"({"caseNo":42,"status":["received"]})"},
         {"/v1/cases/query", R"({"cases":")" + std::string(idNumber) + R"("})"},
         {"/v1/evaluations", "null"},
+        {"/v1/identity/resolve", R"({"idType":"resident","idNumber":[")" + std::string(idNumber) +
+                                     R"("],"name":{"n":"李秀英"},"expiresAt":1})"},
         {"/v1/materials/", R"("stored")"},
         {"/v1/documents",
          R"({"code":{"no_document":true},"message":")" + std::string(idNumber) + R"("})"},
@@ -161,6 +163,17 @@ TEST_F(HostilePlatformTest, ServicesReadWrongShapesAsErrorsByPath)
     EXPECT_EQ(cases.error().message, "POST /v1/cases/query: cases: expected an array, got string");
     const auto document = fetchDocument(*uplink_, itemCode, "resident", idNumber);
     ASSERT_FALSE(document);
+    platform_sim::IdentityToken token;
+    token.token = "identity-token-of-a-phone-app";
+    token.idType = "resident";
+    token.idNumber = idNumber;
+    token.name = "李秀英";
+    ASSERT_TRUE(sim_->addIdentityToken(token));
+    const auto identity = resolveIdentity(*uplink_, token.token);
+    ASSERT_FALSE(identity);
+    EXPECT_EQ(identity.error().code, make_error_code(UplinkErrc::malformed));
+    EXPECT_EQ(identity.error().message,
+              "POST /v1/identity/resolve: idNumber: expected a string, got array");
     const auto catalog = catalogSync_->syncNow();
     ASSERT_TRUE(catalog) << catalog.error().describe();
     EXPECT_EQ(catalog->kind, CatalogSyncOutcome::Kind::Refused);

@@ -45,7 +45,12 @@ TEST(ScannedPayload, KindsBySyntax)
         {"51070320261123000123456789", PayloadKind::Identity},
         {"6901234567892", PayloadKind::Other},
         {"绵阳市涪城区政务服务中心 办事指南", PayloadKind::Other},
-        {"zwfw-receipt:something", PayloadKind::Other},
+        {"zwfw-receipt:something", PayloadKind::Identity},  // not ours: a token candidate
+        {"token with spaces, 1234", PayloadKind::Identity}, // printable ASCII, as the spec says
+        {std::string(512, 'A'), PayloadKind::Identity},
+        {std::string(513, 'A'), PayloadKind::Other},
+        {"short-token-1234", PayloadKind::Identity}, // 16 characters
+        {"short-token-123", PayloadKind::Other},
     };
     for (const auto& c : cases) {
         auto payload = classifyPayload(c.text);
@@ -118,4 +123,43 @@ TEST(ScannedPayload, CitizenMessagesAreChinese)
     auto refused = classifyPayload("ZWFW-RECEIPT:nope");
     ASSERT_FALSE(refused);
     EXPECT_NE(kiosk::core::citizenMessage(refused.error()).find("回执"), std::string::npos);
+}
+
+TEST(ScannedPayload, AnIdentityTokenIsTheTextOfACandidateOrARefusalWithAReason)
+{
+    using kiosk::core::identityToken;
+    const std::string jwt = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl";
+    EXPECT_EQ(identityToken(jwt).value_or(""), jwt);
+    EXPECT_EQ(identityToken(std::string(512, '~')).value_or(""), std::string(512, '~'));
+    // A phone app's link is a candidate too: only the platform knows its tokens.
+    EXPECT_TRUE(identityToken("https://app.example.gov.cn/id?t=0123456789abcdef"));
+
+    struct Case {
+        std::string text;
+        PayloadErrc error;
+        std::string reason;
+    };
+    using namespace std::string_literals;
+    const Case cases[] = {
+        {"ZWFW-RECEIPT:" + base::makeUuidV4(), PayloadErrc::not_identity, "receipt"},
+        {"6901234567892", PayloadErrc::not_identity, "shorter than 16"},
+        {std::string(513, 'S'), PayloadErrc::not_identity, "longer than 512"},
+        {std::string(kiosk::core::kMaxPayloadBytes + 1, 'S'), PayloadErrc::too_long, ""},
+        {"SECRET身份证SECRET身份证", PayloadErrc::not_identity, "not printable ASCII"},
+        {"SECRET-token-\x01-SECRET", PayloadErrc::control_character, ""},
+        {"SECRET-token\0-SECRET-token"s, PayloadErrc::control_character, ""},
+        {"SECRET-token\xff\xfe-SECRET", PayloadErrc::invalid_utf8, ""},
+        {"", PayloadErrc::empty, ""},
+    };
+    for (const auto& c : cases) {
+        auto token = identityToken(c.text);
+        ASSERT_FALSE(token) << c.text.size() << " bytes";
+        EXPECT_EQ(token.error().code, c.error) << token.error().message;
+        EXPECT_NE(token.error().message.find(c.reason), std::string::npos) << token.error().message;
+        EXPECT_EQ(token.error().message.find("SECRET"), std::string::npos) << token.error().message;
+        EXPECT_FALSE(kiosk::core::citizenMessage(token.error()).empty());
+    }
+    auto receipt = identityToken("ZWFW-RECEIPT:" + base::makeUuidV4());
+    ASSERT_FALSE(receipt);
+    EXPECT_NE(kiosk::core::citizenMessage(receipt.error()).find("身份二维码"), std::string::npos);
 }
