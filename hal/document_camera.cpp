@@ -12,7 +12,17 @@ namespace hal {
 
 namespace {
 constexpr std::string_view logCategory = "hal/document_camera";
+
+/// Niced: scaling a frame takes a few milliseconds per frame, and on a two-core kiosk the GUI
+/// thread must never wait for a time slice behind it (a late frame is not noticed).
+base::Worker::Options previewWorkerOptions()
+{
+    base::Worker::Options options;
+    options.name = "hal/document_camera";
+    options.nice = 5;
+    return options;
 }
+} // namespace
 
 JpegPhoto::JpegPhoto(std::vector<std::uint8_t> bytes, int width, int height)
     : bytes_(std::move(bytes)), width_(width), height_(height)
@@ -48,7 +58,7 @@ void JpegPhoto::wipe()
 
 DocumentCamera::DocumentCamera(std::string backend, std::string model, const base::Clock& clock)
     : Device(DeviceClass::DocumentCamera, std::move(backend), std::move(model)), clock_(clock),
-      previewWorker_({"hal/document_camera"}, clock)
+      previewWorker_(previewWorkerOptions(), clock)
 {
 }
 
