@@ -77,8 +77,8 @@ std::vector<std::uint8_t> FakeDocumentCamera::syntheticPage()
     return page;
 }
 
-FakeDocumentCamera::FakeDocumentCamera()
-    : hal::DocumentCamera("fake", "FakeDocumentCamera"), page_(syntheticPage())
+FakeDocumentCamera::FakeDocumentCamera(const base::Clock& clock)
+    : hal::DocumentCamera("fake", "FakeDocumentCamera", clock), page_(syntheticPage())
 {
 }
 

@@ -19,7 +19,8 @@ public:
     static constexpr int captureWidth = 1600;
     static constexpr int captureHeight = 1200;
 
-    FakeDocumentCamera();
+    /// `clock` paces the preview (tests pass a base::ManualClock).
+    explicit FakeDocumentCamera(const base::Clock& clock = base::systemClock());
     ~FakeDocumentCamera() override;
 
     /// The camera goes away (USB unplug) or comes back; an open camera is Ready again
