@@ -85,12 +85,12 @@ void DocumentCamera::shutDownPreview()
 
 base::Result<void> DocumentCamera::startPreview(std::chrono::milliseconds interval)
 {
+    // Only the state is checked here: turning a V4L2 camera on takes a few hundred
+    // milliseconds, which the preview thread spends, not the caller (the GUI thread).
     auto started = runOperation([&]() -> base::Result<bool> {
         std::lock_guard lock(previewMutex_);
         if (previewing_)
             return false;
-        if (auto on = startStreamImpl(); !on)
-            return base::fail(on.error());
         previewing_ = true;
         interval_ = std::max(interval, std::chrono::milliseconds(1));
         sequence_ = 0;
@@ -105,12 +105,16 @@ base::Result<void> DocumentCamera::startPreview(std::chrono::milliseconds interv
 
 void DocumentCamera::stopPreview()
 {
+    {
+        std::lock_guard lock(previewMutex_);
+        previewing_ = false;
+    }
+    previewWorker_.stop();
     bool wasOn = false;
     {
         std::lock_guard lock(previewMutex_);
-        wasOn = std::exchange(previewing_, false);
+        wasOn = std::exchange(streamOn_, false);
     }
-    previewWorker_.stop();
     if (wasOn)
         stopStreamImpl();
 }
@@ -126,29 +130,43 @@ base::Result<JpegPhoto> DocumentCamera::capture()
     return runOperation([&] { return captureImpl(); });
 }
 
+std::chrono::milliseconds DocumentCamera::endPreview(const base::Error& error)
+{
+    // The driver's message names the device, never what it saw.
+    base::log::warning(logCategory, "preview ended: " + error.message);
+    bool wasOn = false;
+    {
+        std::lock_guard lock(previewMutex_);
+        previewing_ = false;
+        wasOn = std::exchange(streamOn_, false);
+    }
+    if (wasOn)
+        stopStreamImpl();
+    if (error.code == errc::no_device)
+        reportDisconnected(error.message);
+    previewFailed.publish(error);
+    return base::Worker::idle;
+}
+
 std::chrono::milliseconds DocumentCamera::previewStep()
 {
+    bool on = false;
     {
         std::lock_guard lock(previewMutex_);
         if (!previewing_)
             return base::Worker::idle;
+        on = streamOn_;
+    }
+    if (!on) {
+        if (auto started = startStreamImpl(); !started)
+            return endPreview(started.error());
+        std::lock_guard lock(previewMutex_);
+        streamOn_ = true;
     }
     const auto began = clock_.steadyNow();
     auto frame = previewFrameImpl();
-    if (!frame) {
-        // The driver's message names the device, never what it saw.
-        base::log::warning(logCategory, "preview ended: " + frame.error().message);
-        bool mine = false;
-        {
-            std::lock_guard lock(previewMutex_);
-            mine = std::exchange(previewing_, false);
-        }
-        if (mine)
-            stopStreamImpl();
-        if (frame.error().code == errc::no_device)
-            reportDisconnected(frame.error().message);
-        return base::Worker::idle;
-    }
+    if (!frame)
+        return endPreview(frame.error());
     std::chrono::milliseconds interval{};
     {
         std::lock_guard lock(previewMutex_);

@@ -61,22 +61,31 @@ class DocumentCamera : public Device {
 public:
     ~DocumentCamera() override;
 
-    /// Turns the camera on and delivers a frame to `preview` about every `interval` until
-    /// stopPreview(), close() or a device error. Starting a running preview does nothing.
-    /// Errors as any operation (not_open, no_device, device_fault, busy).
+    /// Starts the preview and returns at once: the camera's own thread turns the camera on
+    /// and delivers a frame to `preview` about every `interval` until stopPreview(), close()
+    /// or a device error (then `previewFailed`). Starting a running preview does nothing.
+    /// Errors now: as any operation (not_open, no_device, device_fault, busy).
     [[nodiscard]] base::Result<void>
     startPreview(std::chrono::milliseconds interval = std::chrono::milliseconds(100));
     /// Stops the frames and turns the camera off; returns once no frame is being delivered.
     /// Call it from another thread than `preview`'s slots.
     void stopPreview();
+    /// True from startPreview() until the preview stops or fails.
     [[nodiscard]] bool previewing() const;
 
-    /// One full-resolution still as JPEG (with the preview running or not).
+    /// One full-resolution still as JPEG (with the preview running or not). Blocks for a
+    /// frame or two and the encoding (a camera turned on for it alone: some 250 ms), so call
+    /// it off the GUI thread, as CardReader::readCard().
     [[nodiscard]] base::Result<JpegPhoto> capture();
 
     /// The preview frames, emitted from the camera's own thread: a Qt slot queues the frame
-    /// to the GUI thread (QMetaObject::invokeMethod with a copy, or a shared pointer).
+    /// to the GUI thread (QMetaObject::invokeMethod with a copy, or a shared pointer). The
+    /// frame's buffer is zeroed once the slots return.
     base::Signal<const PreviewFrame&> preview;
+    /// The preview ended on an error (camera could not be turned on, unplugged, stopped
+    /// delivering), from the camera's thread; the message names the device, for technicians.
+    /// An unplug also shows as Disconnected in statusChanged.
+    base::Signal<const base::Error&> previewFailed;
 
 protected:
     DocumentCamera(std::string backend, std::string model,
@@ -100,12 +109,16 @@ protected:
 private:
     base::Result<void> openImpl() final;
     void closeImpl() final;
-    /// One preview frame on the worker; returns the wait before the next one.
+    /// One preview frame on the worker (the camera turned on first); returns the wait
+    /// before the next one.
     std::chrono::milliseconds previewStep();
+    /// Turns the camera off after `error`, tells the listeners; the worker then idles.
+    std::chrono::milliseconds endPreview(const base::Error& error);
 
     const base::Clock& clock_;
     mutable std::mutex previewMutex_; ///< guards the fields below; never held while publishing
     bool previewing_ = false;
+    bool streamOn_ = false; ///< startStreamImpl() succeeded and stopStreamImpl() is owed
     std::chrono::milliseconds interval_{100};
     std::uint64_t sequence_ = 0;
     base::Worker previewWorker_; ///< last: stopped before the members it uses go

@@ -98,8 +98,8 @@ TEST_P(DocumentCameraContract, PreviewFramesArriveSmallRgbAndNumbered)
     auto connection = collect(frames);
     ASSERT_TRUE(camera().startPreview(5ms));
     EXPECT_TRUE(camera().previewing());
-    EXPECT_TRUE(harness_->cameraOn());
     ASSERT_TRUE(test_support::pollUntil([&] { return frames.count() >= 3; }));
+    EXPECT_TRUE(harness_->cameraOn());
     camera().stopPreview();
     EXPECT_FALSE(camera().previewing());
     EXPECT_FALSE(harness_->cameraOn());
@@ -172,11 +172,21 @@ TEST_P(DocumentCameraContract, UnplugEndsThePreviewAndItStartsAgainAfterReplug)
     ASSERT_TRUE(camera().open());
     Frames frames;
     auto connection = collect(frames);
+    std::mutex failedMutex;
+    std::vector<std::error_code> failures;
+    auto failed = camera().previewFailed.connect([&](const base::Error& error) {
+        std::lock_guard lock(failedMutex);
+        failures.push_back(error.code);
+    });
     ASSERT_TRUE(camera().startPreview(5ms));
     ASSERT_TRUE(test_support::pollUntil([&] { return frames.count() >= 1; }));
     harness_->unplug();
     EXPECT_TRUE(test_support::pollUntil([&] { return !camera().previewing(); }));
     EXPECT_FALSE(harness_->cameraOn());
+    {
+        std::lock_guard lock(failedMutex);
+        EXPECT_EQ(failures, std::vector<std::error_code>{make_error_code(hal::errc::no_device)});
+    }
     auto whileGone = camera().startPreview(5ms);
     ASSERT_FALSE(whileGone);
     EXPECT_EQ(whileGone.error().code, hal::errc::no_device);

@@ -3,10 +3,12 @@
 // hal's preview thread), and its page is the same in every run (tests and screenshots).
 #include "drivers/fake/fake_document_camera.h"
 #include "tests/support/manual_time.h"
+#include "tests/support/poll_until.h"
 
 #include <gtest/gtest.h>
 
 #include <mutex>
+#include <string>
 #include <vector>
 
 using namespace std::chrono_literals;
@@ -39,6 +41,34 @@ TEST(FakeDocumentCamera, PreviewDeliversOneFramePerIntervalOfTheClock)
     camera.stopPreview();
     std::lock_guard lock(mutex);
     EXPECT_EQ(sequences, (std::vector<std::uint64_t>{1, 2, 3, 4}));
+}
+
+// Turning the camera on happens on the preview thread (a V4L2 open takes a few hundred ms,
+// which the GUI thread must not wait for): a camera that cannot start ends the preview
+// through previewFailed, and the device stays Ready for another try.
+TEST(FakeDocumentCamera, ACameraThatCannotStartEndsThePreviewThroughPreviewFailed)
+{
+    drivers::fake::FakeDocumentCamera camera;
+    ASSERT_TRUE(camera.open());
+    std::mutex mutex;
+    std::vector<std::string> failures;
+    auto connection = camera.previewFailed.connect([&](const base::Error& error) {
+        std::lock_guard lock(mutex);
+        failures.push_back(error.message);
+    });
+    camera.failNext({make_error_code(hal::errc::device_fault), "in use by another program"});
+    ASSERT_TRUE(camera.startPreview(5ms)) << "returns before the camera is on";
+    ASSERT_TRUE(test_support::pollUntil([&] { return !camera.previewing(); }));
+    {
+        std::lock_guard lock(mutex);
+        EXPECT_EQ(failures, std::vector<std::string>{"in use by another program"});
+    }
+    EXPECT_FALSE(camera.cameraOn());
+    EXPECT_EQ(camera.status().state, hal::DeviceState::Ready);
+    ASSERT_TRUE(camera.startPreview(5ms));
+    EXPECT_TRUE(test_support::pollUntil([&] { return camera.cameraOn(); }));
+    camera.stopPreview();
+    EXPECT_FALSE(camera.cameraOn());
 }
 
 TEST(FakeDocumentCamera, ItsStillsAreTheSameInEveryRun)
