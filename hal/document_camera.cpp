@@ -56,6 +56,14 @@ void JpegPhoto::wipe()
     height_ = 0;
 }
 
+std::vector<std::uint8_t> JpegPhoto::takeBytes()
+{
+    auto bytes = std::exchange(bytes_, {});
+    width_ = 0;
+    height_ = 0;
+    return bytes;
+}
+
 DocumentCamera::DocumentCamera(std::string backend, std::string model, const base::Clock& clock)
     : Device(DeviceClass::DocumentCamera, std::move(backend), std::move(model)), clock_(clock),
       previewWorker_(previewWorkerOptions(), clock)

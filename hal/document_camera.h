@@ -46,6 +46,9 @@ public:
     [[nodiscard]] bool empty() const { return bytes_.empty(); }
     /// Zeroes the bytes and empties the photo (retake, session end).
     void wipe();
+    /// Moves the bytes out without a copy (to the encrypted queue): the caller now owns them
+    /// and zeroes them when done (base::secureZero). The photo is empty afterwards.
+    [[nodiscard]] std::vector<std::uint8_t> takeBytes();
 
 private:
     std::vector<std::uint8_t> bytes_;

@@ -46,6 +46,17 @@ TEST(JpegPhoto, WipeEmptiesIt)
     EXPECT_EQ(photo.height(), 0);
 }
 
+TEST(JpegPhoto, TakeBytesHandsTheBufferOverWithoutACopy)
+{
+    auto photo = samplePhoto();
+    const auto* buffer = photo.bytes().data();
+    auto bytes = photo.takeBytes();
+    EXPECT_EQ(bytes.data(), buffer) << "the same buffer, not a copy left behind";
+    EXPECT_EQ(bytes.size(), 6u);
+    EXPECT_TRUE(photo.empty());
+    EXPECT_EQ(photo.width(), 0);
+}
+
 TEST(DocumentCamera, ItsClassIsNamedAsTheConfigurationKey)
 {
     EXPECT_EQ(hal::toString(hal::DeviceClass::DocumentCamera), "document_camera");
