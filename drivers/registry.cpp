@@ -9,11 +9,14 @@
 #include "drivers/code_scanner/camera/camera_source.h"
 #include "drivers/code_scanner/evdev/evdev_code_scanner.h"
 #include "drivers/code_scanner/serial/serial_code_scanner.h"
+#include "drivers/document_camera/document_camera_loader.h"
+#include "drivers/document_camera/document_camera_source.h"
 #include "drivers/receipt_printer/escpos_printer.h"
 #include "drivers/review_tablet/link_review_tablet.h"
 
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_code_scanner.h"
+#include "drivers/fake/fake_document_camera.h"
 #include "drivers/fake/fake_document_printer.h"
 #include "drivers/fake/fake_receipt_printer.h"
 #include "drivers/fake/fake_review_tablet.h"
@@ -99,6 +102,15 @@ base::Result<std::shared_ptr<hal::DocumentPrinter>> createDocumentPrinter(const 
         std::make_shared<a4_printer::CupsDocumentPrinter>(*queue));
 }
 
+base::Result<std::shared_ptr<hal::DocumentCamera>> createDocumentCamera(const std::string& spec)
+{
+    if (spec.empty())
+        return std::shared_ptr<hal::DocumentCamera>();
+    if (parseDocumentCameraSource(spec))
+        return loadDocumentCamera(spec);
+    return create<fake::FakeDocumentCamera, hal::DocumentCamera>("document_camera", spec);
+}
+
 namespace {
 
 /// Stores a made device, or the error of one that could not be made.
@@ -122,6 +134,8 @@ CreatedDevices createDevices(const hal::DeviceSpecs& specs)
     take(createReceiptPrinter(specs.receiptPrinter, specs.receiptPrinterProfile),
          created.devices.receiptPrinter, created.errors);
     take(createReviewTablet(specs.reviewTablet), created.devices.reviewTablet, created.errors);
+    take(createDocumentCamera(specs.documentCamera), created.devices.documentCamera,
+         created.errors);
     return created;
 }
 

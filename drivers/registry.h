@@ -5,6 +5,7 @@
 #include "base/result.h"
 #include "hal/device_manager.h"
 #include "hal/device_specs.h"
+#include "hal/document_camera.h"
 #include "hal/document_printer.h"
 
 #include <string>
@@ -20,9 +21,9 @@ struct CreatedDevices {
     [[nodiscard]] bool complete() const { return errors.empty(); }
 };
 
-/// Creates the four devices (not opened yet). An unknown spec, or a backend this build does
-/// not have, fails that device class only: the others are still made, because a kiosk whose
-/// printer is misconfigured can still take applications.
+/// Creates the devices (not opened yet); the document camera only when configured. An unknown spec,
+/// or a backend this build does not have, fails that device class only: the others are still made,
+/// because a kiosk whose printer is misconfigured can still take applications.
 [[nodiscard]] CreatedDevices createDevices(const hal::DeviceSpecs& specs);
 
 /// Creates one receipt printer (not opened): fake, or ESC/POS over usb:VVVV:PPPP, file:PATH,
@@ -41,5 +42,11 @@ createCodeScanner(const std::string& spec, const std::string& formats = "QRCode"
 /// libcups (the server from CUPS_SERVER or client.conf). An empty spec is no printer: nullptr.
 [[nodiscard]] base::Result<std::shared_ptr<hal::DocumentPrinter>>
 createDocumentPrinter(const std::string& spec);
+
+/// The document camera for materials from `[devices] document_camera`: "fake", or
+/// "camera:/dev/videoN" / "image:FILE" from the OpenCV module (libkiosk-document-camera.so,
+/// loaded on first use). An empty spec is no camera: nullptr. Not opened.
+[[nodiscard]] base::Result<std::shared_ptr<hal::DocumentCamera>>
+createDocumentCamera(const std::string& spec);
 
 } // namespace drivers

@@ -51,6 +51,8 @@ std::string_view toString(DeviceClass value)
         return "receipt_printer";
     case DeviceClass::ReviewTablet:
         return "review_tablet";
+    case DeviceClass::DocumentCamera:
+        return "document_camera";
     }
     return "unknown";
 }

@@ -35,9 +35,9 @@ DeviceManager::~DeviceManager()
 std::vector<Device*> DeviceManager::all() const
 {
     std::vector<Device*> devices;
-    for (Device* device :
-         std::initializer_list<Device*>{devices_.cardReader.get(), devices_.codeScanner.get(),
-                                        devices_.receiptPrinter.get(), devices_.reviewTablet.get()})
+    for (Device* device : std::initializer_list<Device*>{
+             devices_.cardReader.get(), devices_.codeScanner.get(), devices_.receiptPrinter.get(),
+             devices_.reviewTablet.get(), devices_.documentCamera.get()})
         if (device != nullptr)
             devices.push_back(device);
     return devices;

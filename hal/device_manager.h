@@ -5,6 +5,7 @@
 #include "base/worker.h"
 #include "hal/card_reader.h"
 #include "hal/code_scanner.h"
+#include "hal/document_camera.h"
 #include "hal/receipt_printer.h"
 #include "hal/review_tablet.h"
 
@@ -24,6 +25,7 @@ struct DeviceSet {
     std::shared_ptr<CodeScanner> codeScanner;
     std::shared_ptr<ReceiptPrinter> receiptPrinter;
     std::shared_ptr<ReviewTablet> reviewTablet;
+    std::shared_ptr<DocumentCamera> documentCamera; ///< optional: nullptr when none configured
 };
 
 struct DeviceManagerOptions {
@@ -65,6 +67,11 @@ public:
     [[nodiscard]] std::shared_ptr<ReviewTablet> reviewTablet() const
     {
         return devices_.reviewTablet;
+    }
+    /// nullptr when no document camera is configured.
+    [[nodiscard]] std::shared_ptr<DocumentCamera> documentCamera() const
+    {
+        return devices_.documentCamera;
     }
 
     /// Any device's status change, emitted from the thread that changed it (the retry

@@ -15,6 +15,9 @@ struct DeviceSpecs {
     std::string reviewTablet = "fake";
     /// The A4 printer for certificates: "fake" or "cups:QUEUE"; empty = none configured.
     std::string a4Printer;
+    /// The document camera for materials: "fake", "camera:/dev/videoN" or "image:FILE";
+    /// empty = none configured (no material photos).
+    std::string documentCamera;
     /// The receipt printer's built-in profile ([receipt] printer_profile): paper width,
     /// native QR, cutter, code page. Real receipt printer backends need it; the fake ignores it.
     std::string receiptPrinterProfile = "generic-80";

@@ -8,7 +8,7 @@
 
 namespace hal {
 
-enum class DeviceClass { CardReader, CodeScanner, ReceiptPrinter, ReviewTablet };
+enum class DeviceClass { CardReader, CodeScanner, ReceiptPrinter, ReviewTablet, DocumentCamera };
 
 /// The lifecycle, owned by hal::Device: Closed -> Ready <-> Busy; any -> Disconnected -> Ready
 /// when the device comes back (Closed -> Disconnected when open() finds no device, until an

@@ -4,7 +4,7 @@
 // the backend (a LineSource) only opens its node and turns what it reads into lines.
 #pragma once
 
-#include "drivers/code_scanner/hotplug_monitor.h"
+#include "drivers/transport/hotplug_monitor.h"
 #include "hal/code_scanner.h"
 
 #include <atomic>

@@ -247,6 +247,9 @@ const std::vector<std::string>& deviceSchemes(std::string_view device)
     static const std::vector<std::string> receiptPrinter{"fake", "usb", "file", "tcp", "serial"};
     static const std::vector<std::string> reviewTablet{"fake", "serial", "tcp"};
     static const std::vector<std::string> a4Printer{"fake", "cups"};
+    static const std::vector<std::string> documentCamera{"fake", "camera", "image"};
+    if (device == "document_camera")
+        return documentCamera;
     if (device == "a4_printer")
         return a4Printer;
     if (device == "card_reader")
@@ -397,6 +400,8 @@ base::Result<Config> readConfig(const toml::table& root, std::string_view source
                              .key("review_tablet", false,
                                   device(s.reviewTablet, "review_tablet", source))
                              .key("a4_printer", false, device(s.a4Printer, "a4_printer", source))
+                             .key("document_camera", false,
+                                  device(s.documentCamera, "document_camera", source))
                              .read();
                      }))
             .key("receipt", false,

@@ -23,6 +23,7 @@ int main(int argc, char** argv)
     kiosk::ctl::addCatalogCommand(app, exitCode);
     kiosk::ctl::addPrintCommand(app, exitCode);
     kiosk::ctl::addAuditCommand(app, exitCode);
+    kiosk::ctl::addCameraCommand(app, exitCode);
 
     try {
         app.parse(argc, argv);

@@ -5,7 +5,7 @@
 
 #include "drivers/code_scanner/camera/camera_source.h"
 #include "drivers/code_scanner/camera/frame_decoder.h"
-#include "drivers/code_scanner/hotplug_monitor.h"
+#include "drivers/transport/hotplug_monitor.h"
 #include "hal/code_scanner.h"
 
 #include <chrono>

@@ -224,6 +224,26 @@ TEST(ConfigParser, ReceiptTemplateWithoutRefOrA4PrinterOfAnotherKindIsRefused)
     EXPECT_EQ(unknown.error().code, ConfigErrc::unknown_key);
 }
 
+TEST(ConfigParser, DocumentCameraIsOptionalAndOneOfItsKinds)
+{
+    const auto defaults = parseConfig(minimal, "kiosk.toml");
+    ASSERT_TRUE(defaults);
+    EXPECT_TRUE(defaults->devices.documentCamera.empty()) << "absent: no material photos";
+    for (const std::string spec : {"fake", "camera:/dev/video1", "image:/srv/page.jpg"}) {
+        const auto config =
+            parseConfig(withExtra("[devices]\ndocument_camera = \"" + spec + "\"\n"), "kiosk.toml");
+        ASSERT_TRUE(config) << spec << ": " << config.error().message;
+        EXPECT_EQ(config->devices.documentCamera, spec);
+    }
+    for (const std::string spec : {"video:/srv/a.avi", "camera:", "usb:0c45:6366"}) {
+        const auto config =
+            parseConfig(withExtra("[devices]\ndocument_camera = \"" + spec + "\"\n"), "kiosk.toml");
+        ASSERT_FALSE(config) << spec;
+        EXPECT_NE(config.error().message.find("document_camera"), std::string::npos);
+        EXPECT_NE(config.error().message.find("image:"), std::string::npos);
+    }
+}
+
 TEST(ConfigParser, TheAuditSectionChoosesTheHashAndTheSizes)
 {
     const auto defaults = parseConfig(withExtra(""), "kiosk.toml");

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// drivers::HotplugMonitor: notices a scanner's device node vanish and come back (USB unplug,
-// udev symlink removed and recreated) and lets the driver drop and reopen it.
+// drivers::HotplugMonitor: notices a device node vanish and come back (USB unplug, udev
+// symlink removed and recreated) and lets the driver drop and reopen it (scanners, cameras).
 #pragma once
 
 #include "base/worker.h"

@@ -2,7 +2,7 @@
 // drivers::HotplugMonitor on a ManualClock: one look at the path per interval, lost and
 // regained reported once each, and stop() prompt while the monitor waits.
 #include "base/manual_clock.h"
-#include "drivers/code_scanner/hotplug_monitor.h"
+#include "drivers/transport/hotplug_monitor.h"
 #include "tests/support/manual_time.h"
 #include "tests/support/temp_dir.h"
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // drivers::HotplugMonitor: one polling worker per open scanner.
-#include "drivers/code_scanner/hotplug_monitor.h"
+#include "drivers/transport/hotplug_monitor.h"
 
 #include <sys/stat.h>
 
