@@ -86,7 +86,12 @@ JourneyScreen {
                                             ? Qt.ImhDigitsOnly : Qt.ImhNone
                                 readOnly: fieldRow.modelData.locked
                                 text: fieldRow.modelData.locked ? fieldRow.modelData.shown : fieldRow.sessionValue
-                                onEdited: value => screen.session.setField(fieldRow.modelData.id, value)
+                                // Only a change of the citizen's: the text the session set comes back
+                                // here too, and sending it again would loop.
+                                onEdited: value => {
+                                    if (value !== fieldRow.sessionValue)
+                                        screen.session.setField(fieldRow.modelData.id, value)
+                                }
                                 onFocused: {
                                     screen.activeType = fieldRow.modelData.type
                                     screen.activeEntry = entry
