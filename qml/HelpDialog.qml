@@ -30,7 +30,7 @@ Popup {
         }
         Text {
             width: parent.width
-            text: "请向网点工作人员求助，或拨打政务服务便民热线 12345。"
+            text: "已通知网点工作人员，请在这里稍候，工作人员会来帮您。您也可以拨打政务服务便民热线 12345。"
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap

@@ -89,6 +89,7 @@ Window {
             regionName: root.catalog ? root.catalog.regionName : ""
             clockOverride: root.clockOverride
             queueHeld: root.uplink ? root.uplink.queueHeld : false
+            helpCalled: root.session.helpCalled
             onHelpRequested: {
                 root.helpRequested()
                 helpDialog.open()

@@ -12,6 +12,9 @@ Rectangle {
     property date now: new Date()
     /// The platform refused this kiosk's credentials: uploads wait (UplinkStatus.queueHeld).
     property bool queueHeld: false
+    /// A citizen asked for help and staff have not come yet: the button says so, so staff
+    /// across the hall see which kiosk called.
+    property bool helpCalled: false
 
     signal helpRequested()
 
@@ -87,7 +90,7 @@ Rectangle {
     BigButton {
         id: help
         objectName: "helpButton"
-        text: "人工帮助"
+        text: bar.helpCalled ? "已呼叫工作人员" : "人工帮助"
         fill: Theme.help
         pressedFill: Theme.helpPressed
         anchors.right: parent.right

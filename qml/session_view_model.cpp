@@ -313,6 +313,19 @@ void SessionViewModel::deliverCard(const hal::CardData& card)
         this, [this, card]() mutable { journey_.cardRead(std::move(card)); }, Qt::QueuedConnection);
 }
 
+void SessionViewModel::setHelpCalled(bool called)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, called] {
+            if (called != helpCalled_) {
+                helpCalled_ = called;
+                emit helpCalledChanged();
+            }
+        },
+        Qt::QueuedConnection);
+}
+
 void SessionViewModel::deliverCardFailure(const base::Error& error)
 {
     QMetaObject::invokeMethod(

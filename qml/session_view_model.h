@@ -63,6 +63,8 @@ class SessionViewModel : public QObject {
     /// The catalog's reasons for a bad rating: [{code, text}].
     Q_PROPERTY(QVariantList ratingReasons READ ratingReasons NOTIFY changed)
     Q_PROPERTY(bool idleWarning READ idleWarning NOTIFY changed)
+    /// A citizen asked for help (人工帮助) and staff have not acknowledged it yet.
+    Q_PROPERTY(bool helpCalled READ helpCalled NOTIFY helpCalledChanged)
     Q_PROPERTY(int secondsLeft READ secondsLeft NOTIFY changed)
 
 public:
@@ -92,6 +94,9 @@ public:
     [[nodiscard]] QString receiptQrText() const;
     [[nodiscard]] QVariantList ratingReasons() const;
     [[nodiscard]] bool idleWarning() const { return journey_.idleWarning(); }
+    [[nodiscard]] bool helpCalled() const { return helpCalled_; }
+    /// The staff call opened or closed (from any thread; handed to the GUI thread).
+    void setHelpCalled(bool called);
     [[nodiscard]] int secondsLeft() const { return journey_.secondsLeft(); }
 
     Q_INVOKABLE void chooseItem(const QString& code);
@@ -124,6 +129,7 @@ public:
 signals:
     void changed();
     void fieldsChanged();
+    void helpCalledChanged();
 
 private:
     void journeyChanged();
@@ -131,7 +137,8 @@ private:
     core::Journey& journey_;
     CatalogViewModel& catalog_;
     QTimer ticker_;
-    QString shownForm_;               ///< screen and item whose fields() were announced last
+    QString shownForm_;
+    bool helpCalled_ = false;         ///< screen and item whose fields() were announced last
     base::Connection journeyChanged_; ///< last: disconnected first
 };
 

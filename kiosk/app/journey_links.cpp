@@ -6,9 +6,11 @@
 namespace kiosk::app {
 
 JourneyLinks::JourneyLinks(core::Journey& journey, ui::SessionViewModel& session, Runtime& runtime,
-                           const base::Clock& clock)
+                           UiBridge& bridge, const base::Clock& clock)
     : journey_(journey)
 {
+    if (auto* help = runtime.helpCall())
+        linkHelpCall(session, bridge, *help);
     if (auto* store = runtime.queue()) {
         journey_.setStore(store);
         // On the sync loop's thread: look the record up there, hand the number over.
@@ -37,8 +39,26 @@ JourneyLinks::JourneyLinks(core::Journey& journey, ui::SessionViewModel& session
 
 JourneyLinks::~JourneyLinks()
 {
+    if (bridge_ != nullptr)
+        bridge_->setHelpHandler({});
+    sessionEnds_.reset();
     journeyChanged_.reset();
     cards_.reset(); // stops its worker before the connections go
+}
+
+void JourneyLinks::linkHelpCall(ui::SessionViewModel& session, UiBridge& bridge,
+                                core::HelpCall& help)
+{
+    bridge_ = &bridge;
+    bridge.setHelpHandler([&help, &session] { help.raise(session.screen().toStdString()); });
+    helpChanged_ = help.changed.connect([&session](const std::optional<core::HelpRequest>& call) {
+        session.setHelpCalled(call.has_value());
+    });
+    // The citizen who asked has gone: the next one does not inherit the call.
+    sessionEnds_ = journey_.changed.connect([this, &help] {
+        if (journey_.state() == core::SessionState::Idle)
+            help.sessionEnded();
+    });
 }
 
 void JourneyLinks::watchCardsWhileAsked()

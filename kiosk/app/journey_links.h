@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // kiosk::app::JourneyLinks: connects the citizen's journey to what the runtime brings once the
 // home screen shows: the queue (and the case numbers of delivered cases), the receipt printer,
-// and the card reader, read on a CardWatch while the session asks for a card.
+// the card reader, read on a CardWatch while the session asks for a card, and the staff call.
 #pragma once
 
 #include "base/signal.h"
 #include "kiosk/app/runtime.h"
+#include "kiosk/app/ui_bridge.h"
 #include "kiosk/core/card_watch.h"
 #include "kiosk/core/journey.h"
 #include "qml/session_view_model.h"
@@ -20,12 +21,15 @@ namespace kiosk::app {
 class JourneyLinks {
 public:
     JourneyLinks(core::Journey& journey, ui::SessionViewModel& session, Runtime& runtime,
-                 const base::Clock& clock);
+                 UiBridge& bridge, const base::Clock& clock);
     ~JourneyLinks();
     JourneyLinks(const JourneyLinks&) = delete;
     JourneyLinks& operator=(const JourneyLinks&) = delete;
 
 private:
+    /// The staff call: raised by 人工帮助 (with the screen's name, nothing personal), shown on
+    /// the screen while open, cleared when the session ends.
+    void linkHelpCall(ui::SessionViewModel& session, UiBridge& bridge, core::HelpCall& help);
     /// The card is asked for from the identify screen to the end of the session (another
     /// person's card ends it); not on the home, search and guide screens.
     void watchCardsWhileAsked();
@@ -36,6 +40,9 @@ private:
     base::Connection cardRead_;
     base::Connection cardFailed_;
     base::Connection journeyChanged_;
+    base::Connection helpChanged_;
+    base::Connection sessionEnds_;
+    UiBridge* bridge_ = nullptr;
 };
 
 } // namespace kiosk::app

@@ -52,6 +52,8 @@ void preferOffscreenWithoutDisplay(const kiosk::app::Options& options)
 kiosk::core::JourneyOptions journeyOptions(const kiosk::core::Config& config)
 {
     kiosk::core::JourneyOptions options;
+    options.idleTimeout = std::chrono::seconds(config.session.idleTimeoutS);
+    options.warnBefore = std::chrono::seconds(kiosk::core::SessionSection::kPromptBeforeS);
     options.kioskId = config.kiosk.id;
     options.receipt = config.receipt;
     return options;
@@ -171,8 +173,8 @@ int main(int argc, char** argv)
             return;
         }
         uplinkAlarm = std::make_unique<kiosk::app::UplinkAlarm>(*runtime->syncLoop(), uplinkStatus);
-        journeyLinks =
-            std::make_unique<kiosk::app::JourneyLinks>(journey, sessionViewModel, *runtime, clock);
+        journeyLinks = std::make_unique<kiosk::app::JourneyLinks>(journey, sessionViewModel,
+                                                                  *runtime, bridge, clock);
         if (options.measureStartup)
             QCoreApplication::exit(0);
     });

@@ -161,6 +161,8 @@ void Runtime::startUplink()
         return devices_ ? core::deviceReports(devices_->statuses()) : nlohmann::json::array();
     };
     sources.audit = audit_.get();
+    help_ = std::make_unique<core::HelpCall>(clock_, audit_.get());
+    sources.help = help_.get();
     heartbeat_ = std::make_unique<core::HeartbeatClient>(*uplink_, *store_, config_.kiosk.id,
                                                          std::string(core::softwareVersion()),
                                                          clock_, commands_, std::move(sources));

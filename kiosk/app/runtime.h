@@ -12,6 +12,7 @@
 #include "kiosk/core/catalog_sync.h"
 #include "kiosk/core/config.h"
 #include "kiosk/core/heartbeat.h"
+#include "kiosk/core/help_call.h"
 #include "kiosk/core/installed_catalog_watch.h"
 #include "offline_queue/curl_uplink.h"
 #include "offline_queue/store.h"
@@ -74,6 +75,12 @@ public:
     /// The audit trail (data_dir/audit); nullptr until startServices() opened it, or when it
     /// could not be opened (logged: the kiosk serves on without it).
     [[nodiscard]] core::AuditTrail* audit() { return audit_.get(); }
+    /// The staff call (人工帮助), whose flag the heartbeat carries; nullptr until
+    /// startServices() made it.
+    [[nodiscard]] core::HelpCall* helpCall() { return help_.get(); }
+    /// The platform link (curl), for the online-only calls of the screens (identity codes,
+    /// progress, certificates) made on workers; nullptr until startServices() made it.
+    [[nodiscard]] queue::Uplink* uplink() { return uplink_.get(); }
 
 private:
     /// Creates the configured devices and opens them. Failures are logged and not fatal: a
@@ -118,6 +125,7 @@ private:
     std::unique_ptr<queue::CurlUplink> uplink_;
     core::CommandRegistry commands_;
     std::unique_ptr<core::CatalogSync> catalogSync_; ///< uses the uplink: declared after it
+    std::unique_ptr<core::HelpCall> help_;           ///< records into audit_; read by heartbeat_
     // Declared last: they use the store and the uplink, so they stop before those go.
     std::unique_ptr<queue::SyncLoop> sync_;
     std::unique_ptr<core::HeartbeatClient> heartbeat_;

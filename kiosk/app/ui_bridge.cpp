@@ -16,6 +16,8 @@ bool UiBridge::attach(QObject* mainWindow)
 void UiBridge::onHelpRequested()
 {
     base::log::warning("ui", "citizen pressed 人工帮助");
+    if (helpHandler_)
+        helpHandler_();
 }
 
 } // namespace kiosk::app

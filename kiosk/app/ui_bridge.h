@@ -5,10 +5,13 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
+
 namespace kiosk::app {
 
-/// For now it only logs the staff call (人工帮助); the staff call's marker and heartbeat flag
-/// are routed from here when they land. The application flow goes through the session.
+/// Logs the staff call (人工帮助) and raises it through the handler the services set
+/// (core::HelpCall: the heartbeat flag and the marker). The application flow goes through
+/// the session view-model.
 class UiBridge : public QObject {
     Q_OBJECT
 
@@ -17,9 +20,14 @@ public:
 
     /// Connects to the signals of Main.qml's root object. False if it lacks them.
     bool attach(QObject* mainWindow);
+    /// What 人工帮助 does besides logging (the staff call, once the services run).
+    void setHelpHandler(std::function<void()> handler) { helpHandler_ = std::move(handler); }
 
 public slots:
     void onHelpRequested();
+
+private:
+    std::function<void()> helpHandler_;
 };
 
 } // namespace kiosk::app
