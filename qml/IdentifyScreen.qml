@@ -85,7 +85,7 @@ JourneyScreen {
 
         Text {
             Layout.fillWidth: true
-            text: "没有带身份证？可以手工输入姓名和身份证号码。"
+            text: "也可以打开手机上的电子身份证（亮证）二维码，对准扫码口。没有带身份证？可以手工输入姓名和身份证号码。"
             color: Theme.text
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap

@@ -332,6 +332,19 @@ void SessionViewModel::deliverCardFailure(const base::Error& error)
         this, [this, error] { journey_.cardReadFailed(error); }, Qt::QueuedConnection);
 }
 
+void SessionViewModel::deliverIdentity(const hal::CardData& identity)
+{
+    QMetaObject::invokeMethod(
+        this, [this, identity]() mutable { (void)journey_.identifyByCode(std::move(identity)); },
+        Qt::QueuedConnection);
+}
+
+void SessionViewModel::deliverCodeRefusal(const std::string& message)
+{
+    QMetaObject::invokeMethod(
+        this, [this, message] { journey_.codeRefused(message); }, Qt::QueuedConnection);
+}
+
 void SessionViewModel::deliverCaseNo(const std::string& submissionId, const std::string& caseNo)
 {
     QMetaObject::invokeMethod(

@@ -120,6 +120,10 @@ public:
     void deliverCard(const hal::CardData& card);
     /// A failed read (the card, or the reader gone), handed to the GUI thread. Thread-safe.
     void deliverCardFailure(const base::Error& error);
+    /// An identity resolved from a phone app's code, handed to the GUI thread. Thread-safe.
+    void deliverIdentity(const hal::CardData& identity);
+    /// Why a scanned code did not identify the citizen, handed to the GUI thread.
+    void deliverCodeRefusal(const std::string& message);
     /// The platform's number of a delivered case, handed to the GUI thread. Thread-safe.
     void deliverCaseNo(const std::string& submissionId, const std::string& caseNo);
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kiosk/app/journey_links.h"
 
+#include "base/secure_buffer.h"
+#include "kiosk/core/identity_code.h"
+#include "kiosk/core/scanned_payload.h"
 #include "offline_queue/store.h"
 
 namespace kiosk::app {
@@ -26,15 +29,16 @@ JourneyLinks::JourneyLinks(core::Journey& journey, ui::SessionViewModel& session
     if (devices == nullptr)
         return;
     journey_.setPrinter(devices->receiptPrinter());
+    linkIdentityCodes(session, runtime);
     if (auto reader = devices->cardReader()) {
         cards_ = std::make_unique<core::CardWatch>(reader, clock);
-        cardRead_ = cards_->cardRead.connect(
+        cardRead_ = cards_->itemRead.connect(
             [&session](const hal::CardData& card) { session.deliverCard(card); });
         cardFailed_ = cards_->readFailed.connect(
             [&session](const base::Error& error) { session.deliverCardFailure(error); });
-        journeyChanged_ = journey_.changed.connect([this] { watchCardsWhileAsked(); });
-        watchCardsWhileAsked();
     }
+    journeyChanged_ = journey_.changed.connect([this] { watchCardsWhileAsked(); });
+    watchCardsWhileAsked();
 }
 
 JourneyLinks::~JourneyLinks()
@@ -43,7 +47,8 @@ JourneyLinks::~JourneyLinks()
         bridge_->setHelpHandler({});
     sessionEnds_.reset();
     journeyChanged_.reset();
-    cards_.reset(); // stops its worker before the connections go
+    codes_.reset(); // stop their workers before the connections go
+    cards_.reset();
 }
 
 void JourneyLinks::linkHelpCall(ui::SessionViewModel& session, UiBridge& bridge,
@@ -61,11 +66,42 @@ void JourneyLinks::linkHelpCall(ui::SessionViewModel& session, UiBridge& bridge,
     });
 }
 
+void JourneyLinks::linkIdentityCodes(ui::SessionViewModel& session, Runtime& runtime)
+{
+    auto scanner = runtime.devices()->codeScanner();
+    if (!scanner)
+        return;
+    codes_ = std::make_unique<core::ScanWatch>(scanner, base::systemClock());
+    const auto receiptTemplate = runtime.config().receipt.qrUrlTemplate;
+    // On the scanner's worker: the code is checked, then resolved with the platform there
+    // (online only, seconds at worst); only the outcome goes to the GUI thread.
+    codeRead_ = codes_->itemRead.connect([&session, &runtime,
+                                          receiptTemplate](const hal::ScannedCode& code) {
+        auto token = core::identityToken(code.text, receiptTemplate);
+        if (!token) {
+            session.deliverCodeRefusal(std::string(core::citizenMessage(token.error())));
+            return;
+        }
+        auto* uplink = runtime.uplink();
+        auto identity = uplink ? core::resolveIdentityCode(*uplink, *token)
+                               : base::Result<hal::CardData>(
+                                     base::fail(queue::UplinkErrc::link, "no platform link"));
+        base::secureZero(*token);
+        if (identity)
+            session.deliverIdentity(*identity);
+        else
+            session.deliverCodeRefusal(std::string(core::identityCodeMessage(identity.error())));
+    });
+}
+
 void JourneyLinks::watchCardsWhileAsked()
 {
     using S = core::SessionState;
     const auto state = journey_.state();
-    cards_->setWatching(state != S::Idle && state != S::Searching && state != S::Browsing);
+    if (cards_)
+        cards_->setWatching(state != S::Idle && state != S::Searching && state != S::Browsing);
+    if (codes_)
+        codes_->setWatching(state == S::Identifying);
 }
 
 } // namespace kiosk::app

@@ -7,8 +7,8 @@
 #include "base/signal.h"
 #include "kiosk/app/runtime.h"
 #include "kiosk/app/ui_bridge.h"
-#include "kiosk/core/card_watch.h"
 #include "kiosk/core/journey.h"
+#include "kiosk/core/read_watch.h"
 #include "qml/session_view_model.h"
 
 #include <memory>
@@ -30,12 +30,17 @@ private:
     /// The staff call: raised by 人工帮助 (with the screen's name, nothing personal), shown on
     /// the screen while open, cleared when the session ends.
     void linkHelpCall(ui::SessionViewModel& session, UiBridge& bridge, core::HelpCall& help);
+    /// The QR scanner while a card is asked for: a phone app's identity code is resolved
+    /// with the platform, on the scanner's worker, and identifies the citizen like a card.
+    void linkIdentityCodes(ui::SessionViewModel& session, Runtime& runtime);
     /// The card is asked for from the identify screen to the end of the session (another
     /// person's card ends it); not on the home, search and guide screens.
     void watchCardsWhileAsked();
 
     core::Journey& journey_;
     std::unique_ptr<core::CardWatch> cards_;
+    std::unique_ptr<core::ScanWatch> codes_;
+    base::Connection codeRead_;
     base::Connection delivered_;
     base::Connection cardRead_;
     base::Connection cardFailed_;

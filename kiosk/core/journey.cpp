@@ -219,6 +219,14 @@ void Journey::cardReadFailed(const base::Error& error)
     notify();
 }
 
+void Journey::codeRefused(const std::string& message)
+{
+    if (state() != S::Identifying)
+        return;
+    message_ = message;
+    notify();
+}
+
 base::Result<void> Journey::identifyByCode(hal::CardData identity)
 {
     if (state() != S::Identifying)

@@ -127,6 +127,9 @@ public:
     /// The reader could not read a card, or is gone: words for the citizen while a card is
     /// asked for (put it back; or type the identity; or go to a counter).
     void cardReadFailed(const base::Error& error);
+    /// A scanned code could not identify the citizen (not an identity code, expired, unknown,
+    /// the platform out of reach): `message` says so while a card is asked for.
+    void codeRefused(const std::string& message);
     /// An identity resolved from a phone app's QR code (POST /v1/identity/resolve).
     base::Result<void> identifyByCode(hal::CardData identity);
     /// A typed value; the field's own problem (if any) shows next to it at once.

@@ -323,3 +323,24 @@ TEST_F(JourneyTest, AGuideOnlyItemTakesNoApplication)
     EXPECT_EQ(journey->state(), SessionState::Browsing);
     EXPECT_FALSE(journey->chooseItem(snapshot, "NOPE"));
 }
+
+TEST_F(JourneyTest, APhoneAppsIdentityCodeIdentifiesLikeACardAndARefusalIsTold)
+{
+    ASSERT_TRUE(journey->chooseItem(snapshot, "X1"));
+    ASSERT_TRUE(journey->startApplying());
+    journey->codeRefused("二维码已过期，请在手机上刷新后重试。");
+    EXPECT_EQ(journey->message(), "二维码已过期，请在手机上刷新后重试。");
+    EXPECT_EQ(journey->state(), SessionState::Identifying);
+
+    hal::CardData resolved; // what POST /v1/identity/resolve gives: no photo, no address
+    resolved.name = card.name;
+    resolved.idNumber = card.idNumber;
+    ASSERT_TRUE(journey->identifyByCode(std::move(resolved)));
+    EXPECT_EQ(journey->state(), SessionState::FillingForm);
+    EXPECT_EQ(journey->identifiedBy(), IdentifiedBy::Code);
+    EXPECT_EQ(journey->session().form().at("idNumber"), card.idNumber);
+    EXPECT_TRUE(journey->message().empty());
+
+    journey->codeRefused("不是身份码");
+    EXPECT_TRUE(journey->message().empty()) << "a code scanned later in the session is ignored";
+}

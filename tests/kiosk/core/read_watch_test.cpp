@@ -2,7 +2,7 @@
 // Tests of the card watch: it reads only while asked, hands over each card once, says a
 // failure once (not once per poll), and reads a real reader driver (the SAM protocol over a
 // pty, from the reader simulator).
-#include "kiosk/core/card_watch.h"
+#include "kiosk/core/read_watch.h"
 
 #include "drivers/card_reader/sam_card_reader.h"
 #include "drivers/card_reader/serial/serial_link.h"
@@ -41,7 +41,7 @@ struct Heard {
 
 struct Listening {
     Listening(CardWatch& watch, Heard& heard)
-        : card(watch.cardRead.connect([&heard](const hal::CardData& read) {
+        : card(watch.itemRead.connect([&heard](const hal::CardData& read) {
               std::lock_guard lock(heard.mutex);
               heard.names.push_back(read.name);
           })),
