@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "base/json_reader.h"
 
+#include "base/secure_buffer.h"
+
 #include <algorithm>
 #include <limits>
 
@@ -74,15 +76,72 @@ std::string_view typeName(const Json& value)
     return "null";
 }
 
+namespace {
+
+/// The most characters `value` can take as compact JSON: every byte of a string escaped as
+/// \uXXXX at worst, and room for the punctuation and numbers.
+std::size_t dumpedSizeBound(const Json& value)
+{
+    switch (value.type()) {
+    case Json::value_t::string:
+        return 6 * value.get_ref<const std::string&>().size() + 2;
+    case Json::value_t::object: {
+        std::size_t size = 2;
+        for (const auto& [key, member] : value.items())
+            size += 6 * key.size() + 4 + dumpedSizeBound(member);
+        return size;
+    }
+    case Json::value_t::array: {
+        std::size_t size = 2;
+        for (const auto& element : value)
+            size += 1 + dumpedSizeBound(element);
+        return size;
+    }
+    default:
+        return 32; // numbers, true, false, null
+    }
+}
+
+} // namespace
+
 Result<std::string> dump(const Json& value)
 {
     try {
-        return value.dump();
+        // Serialised into room reserved up front: a growing string would leave copies of
+        // what it held so far (personal data, in a case body) in freed memory. nlohmann's own
+        // dump() does the same with a string of its own, which cannot be reserved.
+        std::string out;
+        out.reserve(dumpedSizeBound(value));
+        nlohmann::detail::serializer<Json> serializer(
+            nlohmann::detail::output_adapter<char, std::string>(out), ' ',
+            Json::error_handler_t::strict);
+        serializer.dump(value, false, false, 0);
+        return out;
     } catch (const Json::exception&) {
         // Only type_error 316 (a string that is not UTF-8) can happen here; its message
         // quotes the offending bytes, so it is not passed on.
         return fail(errc::invalid_argument, "a string is not valid UTF-8");
     }
+}
+
+void wipe(Json& value)
+{
+    switch (value.type()) {
+    case Json::value_t::string:
+        secureZero(value.get_ref<std::string&>());
+        break;
+    case Json::value_t::object:
+        for (auto& [key, member] : value.items())
+            wipe(member);
+        break;
+    case Json::value_t::array:
+        for (auto& element : value)
+            wipe(element);
+        break;
+    default:
+        break;
+    }
+    value = nullptr;
 }
 
 Reader::Reader(const Json& value, std::string path) : value_(&value), path_(std::move(path)) {}

@@ -36,6 +36,11 @@ struct ParseLimits {
 /// by the kiosk, never in parsed ones) are an errc::invalid_argument instead of an exception.
 [[nodiscard]] Result<std::string> dump(const Json& value);
 
+/// Zeroes every string value of `value` in place, then empties it: a JSON document that held
+/// personal data (a case body) leaves none of it in freed memory. Member names are the
+/// kiosk's own (field ids) and are not zeroed.
+void wipe(Json& value);
+
 /// Longest string read by default. Ids and codes have their own, smaller bound (maxTokenLength).
 inline constexpr std::size_t maxStringLength = 64 * 1024;
 /// Longest id, code or number the platform may send (caseNo, command id, error code).

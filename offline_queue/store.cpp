@@ -345,20 +345,26 @@ base::Result<void> Store::transaction(const std::function<base::Result<void>()>&
 
 base::Result<SubmissionRef> Store::enqueueCase(CaseInput input)
 {
+    // The body holds the applicant's data in the clear: zeroed on every way out, once sealed.
+    struct WipeBody {
+        nlohmann::json& body;
+        ~WipeBody() { base::json::wipe(body); }
+    } wipeBody{input.body};
     if (!input.body.is_object())
         return base::fail(QueueErrc::invalid_input, "case body must be a JSON object");
     // The body is the kiosk's own, but its strings come from a form and a card: read and
     // serialised with the checked reader, so a wrong type is refused rather than thrown.
     const auto itemCode =
         base::json::Reader(input.body).optionalString("itemCode", base::json::maxTokenLength);
-    const auto serialised = base::json::dump(input.body);
+    auto serialised = base::json::dump(input.body);
     if (!itemCode || !serialised)
         return base::fail(QueueErrc::invalid_input,
                           "case body: " +
                               (itemCode ? serialised.error() : itemCode.error()).message);
+    std::uint64_t needed = serialised->size(); // only its size is needed
+    base::secureZero(*serialised);
     SubmissionRef ref{base::makeUuidV4(), 0};
     nlohmann::json materials = nlohmann::json::array();
-    std::uint64_t needed = serialised->size();
     for (const auto& material : input.materials)
         needed += material.bytes.size();
     std::unique_lock lock(mutex_);

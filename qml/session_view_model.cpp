@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "qml/session_view_model.h"
 
+#include "base/secure_buffer.h"
 #include "kiosk/core/receipt.h"
 #include "qml/catalog_view_model.h"
 
@@ -261,7 +262,9 @@ void SessionViewModel::identifyManually(const QString& name, const QString& idNu
 
 void SessionViewModel::setField(const QString& fieldId, const QString& value)
 {
-    journey_.setField(s(fieldId), s(value));
+    auto typed = s(value);
+    journey_.setField(s(fieldId), typed);
+    base::secureZero(typed); // the journey keeps its own copy; this one dies here
 }
 
 void SessionViewModel::completeForm()

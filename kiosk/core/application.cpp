@@ -174,24 +174,27 @@ queue::CaseInput buildCaseInput(const Catalog& catalog, const CatalogItem& item,
                                 base::Clock::TimePoint now)
 {
     const auto& card = *session.card();
-    nlohmann::json form = nlohmann::json::object();
-    std::string phone;
+    // Built member by member, each personal value copied once, straight into the document:
+    // an initializer list would copy each again into temporaries freed without being zeroed.
+    // The queue wipes the document once it is sealed (base::json::wipe).
+    nlohmann::json body = nlohmann::json::object();
+    body["kioskId"] = kioskId;
+    body["itemCode"] = item.code;
+    body["catalogVersion"] = catalog.catalogVersion;
+    auto& applicant = body["applicant"];
+    applicant["idType"] = hal::toString(card.type);
+    applicant["idNumber"] = card.idNumber;
+    applicant["name"] = card.name;
+    applicant["phone"] = "";
+    auto& form = body["form"];
+    form = nlohmann::json::object();
     for (const auto& [field, value] : session.form()) {
         form[field] = value;
         if (field == "phone")
-            phone = value;
+            applicant["phone"] = value;
     }
-    nlohmann::json body{{"kioskId", kioskId},
-                        {"itemCode", item.code},
-                        {"catalogVersion", catalog.catalogVersion},
-                        {"applicant",
-                         {{"idType", hal::toString(card.type)},
-                          {"idNumber", card.idNumber},
-                          {"name", card.name},
-                          {"phone", phone}}},
-                        {"form", std::move(form)},
-                        {"delivery", {{"method", "pickup"}}},
-                        {"createdAt", base::toRfc3339(now)}};
+    body["delivery"]["method"] = "pickup";
+    body["createdAt"] = base::toRfc3339(now);
     return queue::CaseInput{std::move(body), {}};
 }
 

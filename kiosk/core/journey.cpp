@@ -2,6 +2,7 @@
 #include "kiosk/core/journey.h"
 
 #include "base/log.h"
+#include "base/secure_buffer.h"
 #include "hal/errc.h"
 #include "hal/id_number.h"
 #include "offline_queue/store.h"
@@ -238,8 +239,11 @@ base::Result<void> Journey::identifyByCode(hal::CardData identity)
 void Journey::identify(hal::CardData card, IdentifiedBy by)
 {
     (void)apply(E::Identified, [&] {
-        for (auto& [field, value] : prefillFromCard(*item_, card))
+        auto prefill = prefillFromCard(*item_, card);
+        for (auto& [field, value] : prefill) {
             session_.setFormValue(field, value);
+            base::secureZero(value); // the copies die with the map: zero them first
+        }
         session_.setCard(std::move(card));
         identifiedBy_ = by;
         problems_.clear();

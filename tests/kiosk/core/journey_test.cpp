@@ -4,9 +4,11 @@
 #include "kiosk/core/journey.h"
 
 #include "base/manual_clock.h"
+#include "base/secure_buffer.h"
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_receipt_printer.h"
 #include "offline_queue/store.h"
+#include "tests/support/memory_search.h"
 #include "tests/support/poll_until.h"
 #include "tests/support/temp_dir.h"
 
@@ -343,4 +345,39 @@ TEST_F(JourneyTest, APhoneAppsIdentityCodeIdentifiesLikeACardAndARefusalIsTold)
 
     journey->codeRefused("不是身份码");
     EXPECT_TRUE(journey->message().empty()) << "a code scanned later in the session is ignored";
+}
+
+// Part of issue 14's privacy proof: a whole application (card, form, queue, receipt, rating)
+// ended by the idle timeout leaves neither the name, nor the ID number, nor the phone number
+// anywhere in this process's writable memory. The values come from literals (read-only) so the
+// test's own copies are not findings (and are used by no other test of this program: a global
+// std::string of another test holding the same number would be a finding).
+TEST_F(JourneyTest, AnEndedSessionLeavesNothingOfTheCitizenInMemory)
+{
+    const auto name = test_support::HiddenText("欧阳明远");
+    const auto idNumber = test_support::HiddenText("350203197707071235");
+    const auto phone = test_support::HiddenText("13912345678");
+    {
+        hal::CardData citizen;
+        citizen.name = "欧阳明远";
+        citizen.idNumber = "350203197707071235";
+        citizen.address = "北京市朝阳区";
+        ASSERT_TRUE(journey->chooseItem(snapshot, "X1"));
+        ASSERT_TRUE(journey->startApplying());
+        journey->cardRead(std::move(citizen));
+        std::string typed("13912345678"); // as the screen hands it over; the test's copy
+        journey->setField("phone", typed);
+        base::secureZero(typed); // is the test's to zero, like the view-model does with its own
+        ASSERT_TRUE(journey->completeForm());
+        ASSERT_TRUE(journey->confirm());
+        ASSERT_TRUE(owner.runPosted()); // the receipt
+        ASSERT_TRUE(journey->toRating());
+        ASSERT_TRUE(journey->rate(5, {}));
+        clock.advance(91s);
+        journey->tick();
+        ASSERT_EQ(journey->state(), SessionState::Idle);
+    }
+    EXPECT_EQ(test_support::findInWritableMemory(name), std::nullopt);
+    EXPECT_EQ(test_support::findInWritableMemory(idNumber), std::nullopt);
+    EXPECT_EQ(test_support::findInWritableMemory(phone), std::nullopt);
 }
