@@ -13,6 +13,9 @@ Item {
 
     property CatalogViewModel catalog
     property string itemCode
+    /// The platform cannot be reached: an item that needs it cannot be started now.
+    property bool linkDown: false
+    readonly property bool waitsForNetwork: found && guide.onlineRequired && linkDown
     readonly property var guide: catalog && itemCode.length > 0 ? catalog.guide(itemCode) : ({})
     readonly property bool found: guide.code !== undefined
     readonly property bool landscape: width > height
@@ -77,7 +80,9 @@ Item {
             Repeater {
                 model: screen.found ? [
                     { show: screen.guide.onlineRequired, name: "onlineNote",
-                      text: "本事项需联网办理。网络中断时暂不能办理，请稍后再试或到服务窗口办理。" },
+                      text: screen.waitsForNetwork
+                            ? "网络中断，本事项需联网办理，现在暂不能办理。请稍后再试或到服务窗口办理。"
+                            : "本事项需联网办理。网络中断时暂不能办理，请稍后再试或到服务窗口办理。" },
                     { show: !screen.guide.canStart, name: "counterNote",
                       text: "本事项不能在自助终端办理，请按下面的指南准备材料，到服务窗口办理。" }
                 ] : []
@@ -314,7 +319,9 @@ Item {
                 Layout.fillHeight: true
                 Layout.fillWidth: true
                 visible: screen.found && screen.guide.canStart
-                text: "开始办理"
+                enabled: !screen.waitsForNetwork
+                opacity: enabled ? 1 : 0.5
+                text: screen.waitsForNetwork ? "网络中断，暂不能办理" : "开始办理"
                 font.pixelSize: Theme.fontTitle
                 onClicked: screen.startRequested(screen.itemCode)
             }

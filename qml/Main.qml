@@ -90,6 +90,7 @@ Window {
             clockOverride: root.clockOverride
             queueHeld: root.uplink ? root.uplink.queueHeld : false
             helpCalled: root.session.helpCalled
+            linkDown: root.uplink ? root.uplink.linkDown : false
             onHelpRequested: {
                 root.helpRequested()
                 helpDialog.open()
@@ -136,6 +137,7 @@ Window {
         GuideScreen {
             objectName: "guideScreen"
             catalog: root.catalog
+            linkDown: root.uplink ? root.uplink.linkDown : false
             onBackRequested: root.session.back()
             onStartRequested: root.session.startApplying()
         }

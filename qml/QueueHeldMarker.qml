@@ -2,6 +2,7 @@
 // QueueHeldMarker: a calm strip under the top bar, for staff, while the platform refuses this
 // kiosk's credentials and nothing is uploaded. Not interactive, no sound, no dialog: the
 // citizen carries on (applications still queue on the kiosk) and staff know whom to call.
+// The top bar uses the same strip, with its own message, while the network is down.
 import QtQuick
 
 Rectangle {
@@ -10,7 +11,8 @@ Rectangle {
     implicitHeight: Theme.px(56)
     color: Theme.notice
 
-    readonly property string message: "上传暂停：本机证书未获平台认可，请联系运维"
+    property string message: "上传暂停：本机证书未获平台认可，请联系运维"
+    property string textObjectName: "queueHeldText"
 
     Accessible.role: Accessible.StaticText
     Accessible.name: message
@@ -48,7 +50,7 @@ Rectangle {
             }
         }
         Text {
-            objectName: "queueHeldText"
+            objectName: marker.textObjectName
             width: parent.width - Theme.px(36) - parent.spacing
             anchors.verticalCenter: parent.verticalCenter
             text: marker.message

@@ -15,10 +15,13 @@ Rectangle {
     /// A citizen asked for help and staff have not come yet: the button says so, so staff
     /// across the hall see which kiosk called.
     property bool helpCalled: false
+    /// The platform cannot be reached: a strip says what that means for the citizen.
+    property bool linkDown: false
 
     signal helpRequested()
 
     implicitHeight: Theme.topBarHeight + (heldMarker.visible ? heldMarker.height : 0)
+                    + (linkMarker.visible ? linkMarker.height : 0)
     color: Theme.primary
 
     readonly property date shownTime: clockOverride !== undefined ? clockOverride : now
@@ -105,6 +108,17 @@ Rectangle {
         id: heldMarker
         objectName: "queueHeldMarker"
         visible: bar.queueHeld
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: band.bottom
+    }
+
+    QueueHeldMarker {
+        id: linkMarker
+        objectName: "linkDownMarker"
+        textObjectName: "linkDownText"
+        visible: bar.linkDown && !bar.queueHeld
+        message: "网络中断：需联网的事项暂不能办理，提交的申请先保存在本机，联网后自动提交"
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: band.bottom

@@ -348,6 +348,13 @@ void SessionViewModel::deliverCodeRefusal(const std::string& message)
         this, [this, message] { journey_.codeRefused(message); }, Qt::QueuedConnection);
 }
 
+void SessionViewModel::deliverPlatformReachable(bool reachable)
+{
+    QMetaObject::invokeMethod(
+        this, [this, reachable] { journey_.setPlatformReachable(reachable); },
+        Qt::QueuedConnection);
+}
+
 void SessionViewModel::deliverCaseNo(const std::string& submissionId, const std::string& caseNo)
 {
     QMetaObject::invokeMethod(

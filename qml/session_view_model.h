@@ -124,6 +124,9 @@ public:
     void deliverIdentity(const hal::CardData& identity);
     /// Why a scanned code did not identify the citizen, handed to the GUI thread.
     void deliverCodeRefusal(const std::string& message);
+    /// Whether the platform can be reached (the sync loop's link state), for the journey's
+    /// online-only items; handed to the GUI thread. Thread-safe.
+    void deliverPlatformReachable(bool reachable);
     /// The platform's number of a delivered case, handed to the GUI thread. Thread-safe.
     void deliverCaseNo(const std::string& submissionId, const std::string& caseNo);
 

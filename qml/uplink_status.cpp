@@ -13,4 +13,12 @@ void UplinkStatus::setQueueHeld(bool held)
     emit queueHeldChanged();
 }
 
+void UplinkStatus::setLinkDown(bool down)
+{
+    if (down == linkDown_)
+        return;
+    linkDown_ = down;
+    emit linkDownChanged();
+}
+
 } // namespace kiosk::ui

@@ -5,6 +5,7 @@
 #include "kiosk/core/identity_code.h"
 #include "kiosk/core/scanned_payload.h"
 #include "offline_queue/store.h"
+#include "offline_queue/sync_loop.h"
 
 namespace kiosk::app {
 
@@ -14,6 +15,13 @@ JourneyLinks::JourneyLinks(core::Journey& journey, ui::SessionViewModel& session
 {
     if (auto* help = runtime.helpCall())
         linkHelpCall(session, bridge, *help);
+    if (auto* sync = runtime.syncLoop()) {
+        // On the sync loop's thread: the link state goes to the journey on the GUI thread.
+        linkState_ = sync->linkStateChanged.connect([&session](queue::LinkState state) {
+            session.deliverPlatformReachable(state != queue::LinkState::Down);
+        });
+        session.deliverPlatformReachable(sync->linkState() != queue::LinkState::Down);
+    }
     if (auto* store = runtime.queue()) {
         journey_.setStore(store);
         // On the sync loop's thread: look the record up there, hand the number over.

@@ -42,6 +42,7 @@ private:
     std::unique_ptr<core::ScanWatch> codes_;
     base::Connection codeRead_;
     base::Connection delivered_;
+    base::Connection linkState_;
     base::Connection cardRead_;
     base::Connection cardFailed_;
     base::Connection journeyChanged_;

@@ -15,10 +15,16 @@ UplinkAlarm::UplinkAlarm(queue::SyncLoop& sync, ui::UplinkStatus& status) : stat
 void UplinkAlarm::post(queue::LinkState state)
 {
     const bool held = state == queue::LinkState::Unauthorized;
+    const bool down = state == queue::LinkState::Down;
     // DESIGN.md: worker threads hand results to the GUI thread through queued calls. A call
     // still queued when the status is destroyed is discarded by Qt with it.
     QMetaObject::invokeMethod(
-        &status_, [shown = &status_, held] { shown->setQueueHeld(held); }, Qt::QueuedConnection);
+        &status_,
+        [shown = &status_, held, down] {
+            shown->setQueueHeld(held);
+            shown->setLinkDown(down);
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace kiosk::app

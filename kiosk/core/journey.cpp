@@ -154,6 +154,11 @@ base::Result<void> Journey::startApplying()
 {
     if (item_ == nullptr || !canApplyAtKiosk(*item_))
         return base::fail(ApplicationErrc::unknown_item, "the item takes no application here");
+    if (item_->online == OnlineMode::Required && !platformReachable_) {
+        message_ = "网络中断，本事项需联网办理，暂时不能办理。请稍后再试，或到服务窗口办理。";
+        notify();
+        return base::fail(ApplicationErrc::not_submitted, "the item needs the platform");
+    }
     return apply(E::StartApplying);
 }
 

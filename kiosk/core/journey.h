@@ -77,6 +77,9 @@ public:
     Journey& operator=(const Journey&) = delete;
 
     void setStore(queue::Store* store) { store_ = store; }
+    /// Whether the platform can be reached now (the sync loop's link state): items that need
+    /// the network (online: required) cannot be started while it cannot.
+    void setPlatformReachable(bool reachable) { platformReachable_ = reachable; }
     void setPrinter(std::shared_ptr<hal::ReceiptPrinter> printer);
 
     // --- what the screens show -------------------------------------------------------------
@@ -171,6 +174,7 @@ private:
     JourneyOptions options_;
     PostToOwner post_;
     queue::Store* store_ = nullptr;
+    bool platformReachable_ = true;
 
     Session session_;
     std::shared_ptr<const CatalogSnapshot> snapshot_; ///< kept for the session's length

@@ -381,3 +381,25 @@ TEST_F(JourneyTest, AnEndedSessionLeavesNothingOfTheCitizenInMemory)
     EXPECT_EQ(test_support::findInWritableMemory(idNumber), std::nullopt);
     EXPECT_EQ(test_support::findInWritableMemory(phone), std::nullopt);
 }
+
+TEST_F(JourneyTest, AnItemThatNeedsTheNetworkCannotStartWhileThePlatformIsOutOfReach)
+{
+    auto catalog = parseCatalog(catalogJson);
+    ASSERT_TRUE(catalog);
+    catalog->items[0].online = OnlineMode::Required;
+    auto online = CatalogSnapshot::prepare(std::make_shared<const Catalog>(std::move(*catalog)));
+    journey->setPlatformReachable(false);
+    ASSERT_TRUE(journey->chooseItem(online, "X1"));
+    EXPECT_FALSE(journey->startApplying());
+    EXPECT_EQ(journey->state(), SessionState::Browsing);
+    EXPECT_NE(journey->message().find("网络中断"), std::string::npos);
+
+    ASSERT_TRUE(journey->back());
+    ASSERT_TRUE(journey->chooseItem(snapshot, "X1")); // online: preferred queues offline
+    EXPECT_TRUE(journey->startApplying());
+
+    journey->end();
+    journey->setPlatformReachable(true);
+    ASSERT_TRUE(journey->chooseItem(online, "X1"));
+    EXPECT_TRUE(journey->startApplying());
+}
