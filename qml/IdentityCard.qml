@@ -32,6 +32,8 @@ Rectangle {
             border.color: Theme.border
             border.width: Theme.px(2)
             Text {
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
                 anchors.centerIn: parent
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
@@ -45,6 +47,8 @@ Rectangle {
             Layout.fillWidth: true
             spacing: Theme.px(8)
             Text {
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
                 objectName: "maskedName"
                 text: box.maskedName
                 color: Theme.text
@@ -52,12 +56,16 @@ Rectangle {
                 font.bold: true
             }
             Text {
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
                 objectName: "maskedIdNumber"
                 text: box.maskedIdNumber
                 color: Theme.text
                 font.pixelSize: Theme.fontLarge
             }
             Text {
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
                 text: box.identifiedBy === "card" ? "已读取身份证"
                       : box.identifiedBy === "code" ? "已通过手机亮证核验"
                       : "手工输入"
