@@ -47,8 +47,6 @@ Rectangle {
             Layout.fillWidth: true
             spacing: Theme.px(8)
             Text {
-                Accessible.role: Accessible.StaticText
-                Accessible.name: text
                 objectName: "maskedName"
                 text: box.maskedName
                 color: Theme.text
@@ -56,8 +54,6 @@ Rectangle {
                 font.bold: true
             }
             Text {
-                Accessible.role: Accessible.StaticText
-                Accessible.name: text
                 objectName: "maskedIdNumber"
                 text: box.maskedIdNumber
                 color: Theme.text

@@ -435,7 +435,10 @@ TEST_F(ScreenAccessibility, ManualIdentity)
 
 TEST_F(ScreenAccessibility, Form)
 {
-    show([this](kiosk::core::Journey& journey) { toForm(journey); });
+    show([this](kiosk::core::Journey& journey) {
+        toForm(journey);
+        journey.setField("phone", "1380000"); // half typed: its problem shows under it
+    });
     ASSERT_EQ(screen(), "form");
     checkScreen("form", "formScreen", "请填写申请信息");
     ASSERT_TRUE(press("返回"));
@@ -458,6 +461,18 @@ TEST_F(ScreenAccessibility, Submitted)
     checkScreen("submitted", "submittedScreen", "申请已提交");
     ASSERT_TRUE(press("下一步：评价"));
     EXPECT_EQ(screen(), "rating");
+}
+
+TEST_F(ScreenAccessibility, SubmittedPaperOut)
+{
+    // The receipt did not come out: the QR code on the screen and 重新打印 are offered.
+    printer_->setCondition(hal::PrinterCondition::PaperOut);
+    show([this](kiosk::core::Journey& journey) { toSubmitted(journey); });
+    ASSERT_EQ(screen(), "submitted");
+    checkScreen("submitted, paper out", "submittedScreen", "申请已提交");
+    printer_->setCondition(hal::PrinterCondition::Ready);
+    ASSERT_TRUE(press("重新打印"));
+    EXPECT_EQ(printer_->printed().size(), 1U) << "the reprint came out";
 }
 
 TEST_F(ScreenAccessibility, Rating)
