@@ -20,6 +20,8 @@ Column {
     spacing: Theme.px(8)
 
     Text {
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
         width: parent.width
         text: field.label + (field.required ? "（必填）" : "")
         color: Theme.text
@@ -45,6 +47,8 @@ Column {
         }
     }
     Text {
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
         objectName: "field_" + field.fieldId + "_problem"
         width: parent.width
         visible: text.length > 0

@@ -21,6 +21,8 @@ JourneyScreen {
         spacing: Theme.gap
 
         Text {
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
             Layout.fillWidth: true
             text: "办理事项：" + screen.session.itemName
             color: Theme.text

@@ -19,12 +19,16 @@ Rectangle {
         anchors.verticalCenter: parent.verticalCenter
         spacing: Theme.px(6)
         Text {
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
             id: labelText
             width: parent.width
             color: Theme.textSecondary
             font.pixelSize: Theme.fontSmall
         }
         Text {
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
             id: valueText
             width: parent.width
             color: Theme.primary

@@ -12,6 +12,8 @@ JourneyScreen {
     title: "感谢您的使用"
 
     Text {
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
         anchors.left: parent.left
         anchors.right: parent.right
         text: "请带好您的身份证和回执。屏幕将自动返回首页。"

@@ -26,6 +26,8 @@ Column {
     spacing: Theme.px(8)
 
     Text {
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
         width: parent.width
         text: field.label + (field.required ? "（必填）" : "")
         color: Theme.text

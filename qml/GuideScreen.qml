@@ -22,6 +22,9 @@ Item {
     readonly property var materials: found ? guide.materials : []
     readonly property var steps: found ? guide.process : []
 
+    Accessible.role: Accessible.Pane
+    Accessible.name: found ? guide.name : "未找到该事项"
+
     signal backRequested()
     signal startRequested(string code)
 
@@ -49,6 +52,8 @@ Item {
                 Layout.fillWidth: true
                 spacing: Theme.px(12)
                 Text {
+                    Accessible.role: Accessible.Heading
+                    Accessible.name: text
                     objectName: "guideName"
                     width: parent.width
                     text: screen.found ? screen.guide.name : "未找到该事项"
@@ -66,6 +71,8 @@ Item {
                         text: screen.found ? screen.guide.kindLabel : ""
                     }
                     Text {
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: text
                         objectName: "guideDepartment"
                         text: screen.found ? screen.guide.department : ""
                         color: Theme.textSecondary
@@ -98,6 +105,8 @@ Item {
                     border.width: Theme.px(3)
                     border.color: Theme.noticeBorder
                     Text {
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: text
                         id: noteText
                         anchors.left: parent.left
                         anchors.right: parent.right
@@ -156,6 +165,8 @@ Item {
                         title: "受理条件"
                         visible: screen.found && screen.guide.conditions.length > 0
                         Text {
+                            Accessible.role: Accessible.StaticText
+                            Accessible.name: text
                             objectName: "guideConditions"
                             width: parent.width
                             text: screen.found ? screen.guide.conditions : ""
@@ -190,6 +201,8 @@ Item {
                                     border.width: material.modelData.required ? 0 : Theme.px(2)
                                     border.color: Theme.textSecondary
                                     Text {
+                                        Accessible.role: Accessible.StaticText
+                                        Accessible.name: text
                                         id: badgeText
                                         anchors.centerIn: parent
                                         text: material.modelData.required ? "必须" : "可选"
@@ -199,6 +212,8 @@ Item {
                                     }
                                 }
                                 Text {
+                                    Accessible.role: Accessible.StaticText
+                                    Accessible.name: text
                                     id: materialName
                                     anchors.left: materialBadge.right
                                     anchors.leftMargin: Theme.gap
@@ -239,6 +254,8 @@ Item {
                                     radius: width / 2
                                     color: Theme.primary
                                     Text {
+                                        Accessible.role: Accessible.StaticText
+                                        Accessible.name: text
                                         anchors.centerIn: parent
                                         text: step.index + 1
                                         color: Theme.textOnDark
@@ -247,6 +264,8 @@ Item {
                                     }
                                 }
                                 Text {
+                                    Accessible.role: Accessible.StaticText
+                                    Accessible.name: text
                                     id: stepText
                                     anchors.left: stepNumber.right
                                     anchors.leftMargin: Theme.gap
@@ -268,6 +287,8 @@ Item {
                         title: "设定依据"
                         visible: screen.found && screen.guide.legalBasis.length > 0
                         Text {
+                            Accessible.role: Accessible.StaticText
+                            Accessible.name: text
                             objectName: "guideLegalBasis"
                             width: parent.width
                             text: screen.found ? screen.guide.legalBasis : ""

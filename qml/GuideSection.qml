@@ -14,6 +14,8 @@ Rectangle {
     border.color: Theme.border
 
     Text {
+        Accessible.role: Accessible.Heading
+        Accessible.name: text
         id: titleText
         anchors.left: parent.left
         anchors.right: parent.right

@@ -19,8 +19,13 @@ Popup {
     background: Rectangle { radius: Theme.radius * 2; color: Theme.surface }
 
     contentItem: Column {
+        objectName: "helpDialogContent"
         spacing: Theme.px(32)
+        Accessible.role: Accessible.Dialog
+        Accessible.name: "需要帮助？"
         Text {
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
             width: parent.width
             text: "需要帮助？"
             color: Theme.help
@@ -29,6 +34,8 @@ Popup {
             horizontalAlignment: Text.AlignHCenter
         }
         Text {
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
             width: parent.width
             text: "已通知网点工作人员，请在这里稍候，工作人员会来帮您。您也可以拨打政务服务便民热线 12345。"
             color: Theme.text

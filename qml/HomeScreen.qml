@@ -20,6 +20,10 @@ Item {
     readonly property bool landscape: width > height
     readonly property int popularShown: 6
 
+    // The screen's title for a screen reader (the other screens have a JourneyScreen's).
+    Accessible.role: Accessible.Pane
+    Accessible.name: "首页"
+
     signal itemChosen(string code)
     /// The citizen tapped the search box.
     signal searchRequested()
@@ -157,6 +161,8 @@ Item {
                           + "（" + itemList.count + " 项）"
                 }
                 Text {
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: text
                     // Not everyone knows that a list on a touch screen scrolls.
                     visible: !showAll.visible && itemList.contentHeight > itemList.height
                     text: "上下滑动查看更多"
@@ -207,6 +213,8 @@ Item {
                         height: Theme.px(72)
                         color: Theme.primaryTint
                         Text {
+                            Accessible.role: Accessible.Heading
+                            Accessible.name: text
                             anchors.left: parent.left
                             anchors.leftMargin: Theme.px(24)
                             anchors.verticalCenter: parent.verticalCenter

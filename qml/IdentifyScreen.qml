@@ -19,6 +19,8 @@ JourneyScreen {
         spacing: Theme.margin
 
         Text {
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
             Layout.fillWidth: true
             text: "正在办理：" + screen.session.itemName
             color: Theme.textSecondary
@@ -84,6 +86,8 @@ JourneyScreen {
         }
 
         Text {
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
             Layout.fillWidth: true
             text: "也可以打开手机上的电子身份证（亮证）二维码，对准扫码口。没有带身份证？可以手工输入姓名和身份证号码。"
             color: Theme.text

@@ -32,6 +32,8 @@ Rectangle {
             border.color: Theme.border
             border.width: Theme.px(2)
             Text {
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
                 anchors.centerIn: parent
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
@@ -58,6 +60,8 @@ Rectangle {
                 font.pixelSize: Theme.fontLarge
             }
             Text {
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
                 text: box.identifiedBy === "card" ? "已读取身份证"
                       : box.identifiedBy === "code" ? "已通过手机亮证核验"
                       : "手工输入"

@@ -22,10 +22,13 @@ Popup {
     background: Rectangle { radius: Theme.radius * 2; color: Theme.surface }
 
     contentItem: Column {
+        objectName: "idlePromptContent"
         spacing: Theme.px(32)
         Accessible.role: Accessible.Dialog
         Accessible.name: "需要更多时间吗？"
         Text {
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
             width: parent.width
             text: "需要更多时间吗？"
             color: Theme.text
@@ -34,6 +37,8 @@ Popup {
             horizontalAlignment: Text.AlignHCenter
         }
         Text {
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
             objectName: "idleSecondsLeft"
             width: parent.width
             text: (prompt.session ? prompt.session.secondsLeft : 0) + " 秒后将结束办理并返回首页，已填写的内容会被清除。"

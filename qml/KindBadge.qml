@@ -13,6 +13,8 @@ Rectangle {
     color: Theme.kindColor(kind)
 
     Text {
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
         id: label
         anchors.centerIn: parent
         color: Theme.textOnDark

@@ -17,6 +17,9 @@ Item {
     property string query: ""
     readonly property int hitCount: catalog ? catalog.searchResults.count : 0
 
+    Accessible.role: Accessible.Pane
+    Accessible.name: "搜索事项"
+
     signal itemChosen(string code)
     signal backRequested()
 
@@ -47,6 +50,8 @@ Item {
                 border.width: Theme.px(3)
                 border.color: Theme.primary
                 Text {
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: text
                     objectName: "queryText"
                     anchors.fill: parent
                     anchors.leftMargin: Theme.px(24)

@@ -18,6 +18,8 @@ Item {
         anchors.verticalCenter: parent.verticalCenter
     }
     Text {
+        Accessible.role: Accessible.Heading
+        Accessible.name: text
         id: label
         anchors.left: marker.right
         anchors.leftMargin: Theme.gap

@@ -52,6 +52,8 @@ Rectangle {
         anchors.verticalCenter: band.verticalCenter
         spacing: Theme.px(2)
         Text {
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
             width: parent.width
             text: bar.regionName.length > 0 ? bar.regionName : "政务服务"
             color: Theme.textOnDark
@@ -60,6 +62,8 @@ Rectangle {
             elide: Text.ElideRight
         }
         Text {
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
             width: parent.width
             text: "政务服务自助终端"
             color: Theme.textOnDark
@@ -74,6 +78,8 @@ Rectangle {
         anchors.rightMargin: Theme.margin
         anchors.verticalCenter: band.verticalCenter
         Text {
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
             objectName: "clockTime"
             anchors.right: parent.right
             text: Qt.formatTime(bar.shownTime, "HH:mm")
@@ -82,6 +88,8 @@ Rectangle {
             font.bold: true
         }
         Text {
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
             anchors.right: parent.right
             text: (bar.shownTime.getMonth() + 1) + "月" + bar.shownTime.getDate() + "日 "
                   + bar.weekdays[bar.shownTime.getDay()]

@@ -1,0 +1,526 @@
+// SPDX-License-Identifier: Apache-2.0
+// Every screen of the journey as a screen reader gets it: the QAccessible tree that Qt's AT-SPI
+// bridge serves to Orca, walked from the window of Main.qml in portrait with the real
+// core::Journey (queue on disk, fake printer and card) moved to each screen. The tree is
+// printed (a reviewer reads it in the test log); a visible control without a name fails; each
+// screen has a titled Pane; every visible text reaches the tree (Qt 6.4 leaves a plain Text
+// out of it); every button has a press action, and one button per screen is pressed through
+// it and does what a tap does.
+#include "base/clock.h"
+#include "drivers/fake/fake_card_reader.h"
+#include "drivers/fake/fake_receipt_printer.h"
+#include "kiosk/core/catalog.h"
+#include "kiosk/core/journey.h"
+#include "kiosk/core/service_catalog.h"
+#include "offline_queue/store.h"
+#include "qml/catalog_view_model.h"
+#include "qml/fonts.h"
+#include "qml/session_view_model.h"
+#include "qml/uplink_status.h"
+
+#include <gtest/gtest.h>
+
+#include <QAccessible>
+#include <QDateTime>
+#include <QGuiApplication>
+#include <QMetaEnum>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <functional>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <set>
+#include <vector>
+
+Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
+
+namespace {
+
+/// The QGuiApplication, created only when tests run (listing them needs no display).
+class QtEnvironment : public ::testing::Environment {
+public:
+    void SetUp() override
+    {
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app_ = std::make_unique<QGuiApplication>(argc_, argv_);
+        ASSERT_TRUE(kiosk::ui::useChineseFont()) << "fonts-wqy-microhei is not installed";
+        QAccessible::setActive(true);
+    }
+    void TearDown() override { app_.reset(); }
+
+private:
+    int argc_ = 1;
+    char name_[32] = "screen_accessibility_test";
+    char* argv_[2] = {name_, nullptr};
+    std::unique_ptr<QGuiApplication> app_;
+};
+
+kiosk::core::Catalog shippedCatalog()
+{
+    auto catalog = kiosk::core::loadCatalogFile(kiosk::core::shippedCatalogPath().string());
+    if (!catalog)
+        throw std::runtime_error(catalog.error().describe());
+    return std::move(*catalog);
+}
+
+/// The first popular item the kiosk can take an application for.
+std::string applicationItem(const kiosk::core::Catalog& catalog)
+{
+    for (const auto* item : catalog.popular(catalog.items.size()))
+        if (kiosk::core::canApplyAtKiosk(*item))
+            return item->code;
+    return {};
+}
+
+QString roleName(QAccessible::Role role)
+{
+    const char* key = QMetaEnum::fromType<QAccessible::Role>().valueToKey(role);
+    return key != nullptr ? QString::fromLatin1(key) : QString::number(role);
+}
+
+/// Roles a citizen operates: each needs a name for the screen reader to say what it does.
+bool isControl(QAccessible::Role role)
+{
+    static const std::set<QAccessible::Role> controls{
+        QAccessible::Button,         QAccessible::CheckBox, QAccessible::RadioButton,
+        QAccessible::EditableText,   QAccessible::ComboBox, QAccessible::SpinBox,
+        QAccessible::Slider,         QAccessible::Dial,     QAccessible::Link,
+        QAccessible::PageTab,        QAccessible::MenuItem, QAccessible::ButtonMenu,
+        QAccessible::ButtonDropDown, QAccessible::ListItem};
+    return controls.contains(role);
+}
+
+/// Where a node's item sits: the objectNames (or QML types) from the window down.
+QString pathOf(const QObject* item)
+{
+    QStringList parts;
+    for (const QObject* object = item; object != nullptr; object = object->parent()) {
+        const QString name = object->objectName();
+        parts.prepend(name.isEmpty() ? QString::fromLatin1(object->metaObject()->className())
+                                     : name);
+    }
+    return parts.join('/');
+}
+
+QString pathOf(const QAccessibleInterface* node)
+{
+    return pathOf(node->object());
+}
+
+struct Node {
+    QAccessibleInterface* iface;
+    int depth;
+};
+
+/// The tree a screen reader walks: every node that is not invisible or offscreen, in order.
+void collect(QAccessibleInterface* node, int depth, std::vector<Node>& out)
+{
+    if (node == nullptr)
+        return;
+    for (int i = 0; i < node->childCount(); ++i) {
+        auto* child = node->child(i);
+        if (child == nullptr || child->state().invisible || child->state().offscreen)
+            continue;
+        out.push_back({child, depth});
+        collect(child, depth + 1, out);
+    }
+}
+
+/// Every visible QML Text item under `item` with words in it, inside the window's rect.
+void visibleTexts(QQuickItem* item, const QRectF& window, std::vector<QQuickItem*>& out)
+{
+    if (item == nullptr || !item->isVisible() || item->opacity() <= 0)
+        return;
+    if (item->inherits("QQuickText") && !item->property("text").toString().trimmed().isEmpty() &&
+        item->mapRectToScene(item->boundingRect()).intersects(window))
+        out.push_back(item);
+    for (auto* child : item->childItems())
+        visibleTexts(child, window, out);
+}
+
+/// A text reaches a screen reader when it is a node itself, or lies inside a node that speaks
+/// for it: a control (its name says what it does), a picture (its name describes it), or a
+/// node whose name contains the words.
+bool reachesScreenReader(QQuickItem* text, const std::map<QObject*, QAccessibleInterface*>& nodes)
+{
+    const QString words = text->property("text").toString().simplified();
+    for (QObject* object = text; object != nullptr; object = object->parent()) {
+        const auto found = nodes.find(object);
+        if (found == nodes.end())
+            continue;
+        const auto role = found->second->role();
+        if (object == text || isControl(role) || role == QAccessible::Graphic ||
+            role == QAccessible::Animation ||
+            found->second->text(QAccessible::Name).simplified().contains(words))
+            return true;
+    }
+    return false;
+}
+
+using Drive = std::function<void(kiosk::core::Journey&)>;
+
+class ScreenAccessibility : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        viewModel_.setCatalog(&catalog_);
+        auto store = queue::Store::open(queueDir_.filePath("queue.db").toStdString());
+        ASSERT_TRUE(store) << store.error().describe();
+        store_ = std::move(*store);
+        kiosk::core::JourneyOptions options;
+        options.kioskId = "SC-510703-0042";
+        options.receipt.location = "涪城区城郊街道便民服务中心";
+        options.receipt.qrUrlTemplate = "https://zwfw.example.gov.cn/r/{ref}";
+        // The idle prompt shows on the first tick after any touch, so it can be read too.
+        options.warnBefore = options.idleTimeout;
+        journey_ = std::make_unique<kiosk::core::Journey>(
+            base::systemClock(), options, [](std::function<void()> task) {
+                QMetaObject::invokeMethod(qApp, std::move(task), Qt::QueuedConnection);
+            });
+        journey_->setStore(store_.get());
+        (void)printer_->open();
+        journey_->setPrinter(printer_);
+        session_ = std::make_unique<kiosk::ui::SessionViewModel>(*journey_, viewModel_);
+    }
+
+    void TearDown() override
+    {
+        window_ = nullptr;
+        engine_.reset();
+        journey_->end();
+    }
+
+    void toGuide(kiosk::core::Journey& journey)
+    {
+        ASSERT_TRUE(journey.chooseItem(viewModel_.snapshot(), applicationItem(catalog_)));
+    }
+    void toIdentify(kiosk::core::Journey& journey)
+    {
+        toGuide(journey);
+        ASSERT_TRUE(journey.startApplying());
+    }
+    void toForm(kiosk::core::Journey& journey)
+    {
+        toIdentify(journey);
+        journey.cardRead(drivers::fake::sampleCards().front());
+    }
+    void toConfirm(kiosk::core::Journey& journey)
+    {
+        toForm(journey);
+        for (const auto& field : journey.item()->form.fields) {
+            if (journey.session().form().contains(field.id))
+                continue;
+            using T = kiosk::core::FieldType;
+            journey.setField(field.id, field.type == T::Phone    ? "13800000000"
+                                       : field.type == T::Choice ? field.options.front()
+                                       : field.type == T::Date   ? "2026-11-01"
+                                                                 : "涪城区临园路东段");
+        }
+        ASSERT_TRUE(journey.completeForm());
+    }
+    void toSubmitted(kiosk::core::Journey& journey)
+    {
+        toConfirm(journey);
+        ASSERT_TRUE(journey.confirm());
+        journey.caseDelivered(journey.submissionId(), "510703-20261124-000123");
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] { return journey.receiptState() != kiosk::core::ReceiptState::Printing; }, 5000));
+    }
+    void toRating(kiosk::core::Journey& journey)
+    {
+        toSubmitted(journey);
+        ASSERT_TRUE(journey.toRating());
+    }
+    void toFinished(kiosk::core::Journey& journey)
+    {
+        toRating(journey);
+        ASSERT_TRUE(journey.skipRating());
+    }
+
+    /// Shows Main.qml in portrait, lets `drive` move the journey on and waits until the
+    /// screen it names is in place.
+    void show(const Drive& drive = {})
+    {
+        engine_ = std::make_unique<QQmlApplicationEngine>();
+        engine_->addImportPath("qrc:/qt/qml");
+        engine_->setInitialProperties(
+            {{"catalog", QVariant::fromValue(&viewModel_)},
+             {"session", QVariant::fromValue(session_.get())},
+             {"uplink", QVariant::fromValue(&uplink_)},
+             {"clockOverride", QDateTime(QDate(2026, 11, 24), QTime(9, 30))},
+             {"stillFrames", true}});
+        engine_->load(QUrl("qrc:/qt/qml/Kiosk/Ui/Main.qml"));
+        ASSERT_FALSE(engine_->rootObjects().isEmpty()) << "Main.qml did not load";
+        window_ = qobject_cast<QQuickWindow*>(engine_->rootObjects().first());
+        ASSERT_NE(window_, nullptr);
+        window_->resize(1080, 1920);
+        window_->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(window_));
+        if (drive)
+            drive(*journey_);
+        settle();
+    }
+
+    /// Waits for the screen change (and any print) to finish.
+    void settle()
+    {
+        auto* stack = window_->property("stack").value<QObject*>();
+        EXPECT_TRUE(QTest::qWaitFor(
+            [&] {
+                return !stack->property("busy").toBool() &&
+                       journey_->receiptState() != kiosk::core::ReceiptState::Printing;
+            },
+            5000));
+        QTest::qWait(50); // a popup's enter transition, the accessibility cache
+    }
+
+    [[nodiscard]] std::vector<Node> tree() const
+    {
+        std::vector<Node> nodes;
+        collect(QAccessible::queryAccessibleInterface(window_), 0, nodes);
+        return nodes;
+    }
+
+    /// Prints the tree as a screen reader lists it: role "name" [objectName], indented.
+    void print(const char* screen) const
+    {
+        std::cout << "---- accessible tree of " << screen << " (portrait) ----\n";
+        for (const auto& node : tree()) {
+            const QString name = node.iface->text(QAccessible::Name);
+            const QString objectName =
+                node.iface->object() != nullptr ? node.iface->object()->objectName() : QString();
+            std::cout << std::string(2 * std::size_t(node.depth), ' ')
+                      << roleName(node.iface->role()).toStdString() << " \""
+                      << name.simplified().toStdString() << '"'
+                      << (objectName.isEmpty() ? "" : " [" + objectName.toStdString() + "]")
+                      << '\n';
+        }
+    }
+
+    /// The checks every screen passes; `titleOwner` is the objectName of the node that must
+    /// be a Pane (or Dialog) with `title` as its name.
+    void checkScreen(const char* screen, const QString& titleOwner, const QString& title)
+    {
+        print(screen);
+        bool titled = false;
+        for (const auto& node : tree()) {
+            auto* iface = node.iface;
+            const QString name = iface->text(QAccessible::Name).trimmed();
+            if (isControl(iface->role())) {
+                EXPECT_FALSE(name.isEmpty())
+                    << screen << ": a " << roleName(iface->role()).toStdString()
+                    << " without a name at " << pathOf(iface).toStdString();
+            }
+            if (iface->role() == QAccessible::Button) {
+                ASSERT_NE(iface->actionInterface(), nullptr) << name.toStdString();
+                EXPECT_TRUE(iface->actionInterface()->actionNames().contains(
+                    QAccessibleActionInterface::pressAction()))
+                    << screen << ": button \"" << name.toStdString() << "\" has no press action";
+            }
+            if (iface->object() != nullptr && iface->object()->objectName() == titleOwner) {
+                titled = true;
+                EXPECT_TRUE(iface->role() == QAccessible::Pane ||
+                            iface->role() == QAccessible::Dialog)
+                    << screen << ": " << roleName(iface->role()).toStdString();
+                EXPECT_EQ(name, title) << screen;
+            }
+        }
+        EXPECT_TRUE(titled) << screen << ": no accessible node " << titleOwner.toStdString();
+        checkTextsReachable(screen);
+    }
+
+    /// The words on the screen are in the tree: Qt 6.4 leaves a Text without `Accessible`
+    /// properties out of it, and Orca would never read them.
+    void checkTextsReachable(const char* screen) const
+    {
+        std::map<QObject*, QAccessibleInterface*> nodes;
+        for (const auto& node : tree())
+            if (node.iface->object() != nullptr)
+                nodes.emplace(node.iface->object(), node.iface);
+        std::vector<QQuickItem*> texts;
+        visibleTexts(window_->contentItem(), QRectF(QPointF(), window_->size()), texts);
+        for (auto* text : texts)
+            EXPECT_TRUE(reachesScreenReader(text, nodes))
+                << screen << ": the text \""
+                << text->property("text").toString().simplified().left(40).toStdString()
+                << "\" is not in the accessible tree (" << pathOf(text).toStdString() << ')';
+    }
+
+    /// Presses the visible button named `name` through its action interface, as Orca does;
+    /// false when there is none.
+    bool press(const QString& name)
+    {
+        for (const auto& node : tree())
+            if (node.iface->role() == QAccessible::Button &&
+                node.iface->text(QAccessible::Name) == name &&
+                node.iface->actionInterface() != nullptr) {
+                node.iface->actionInterface()->doAction(QAccessibleActionInterface::pressAction());
+                settle();
+                return true;
+            }
+        return false;
+    }
+
+    [[nodiscard]] QString screen() const { return session_->screen(); }
+    [[nodiscard]] QString itemName() const { return session_->itemName(); }
+
+    kiosk::core::Catalog catalog_ = shippedCatalog();
+    kiosk::ui::CatalogViewModel viewModel_;
+    kiosk::ui::UplinkStatus uplink_;
+    QTemporaryDir queueDir_;
+    std::unique_ptr<queue::Store> store_;
+    std::shared_ptr<drivers::fake::FakeReceiptPrinter> printer_ =
+        std::make_shared<drivers::fake::FakeReceiptPrinter>();
+    std::unique_ptr<kiosk::core::Journey> journey_;
+    std::unique_ptr<kiosk::ui::SessionViewModel> session_;
+    std::unique_ptr<QQmlApplicationEngine> engine_;
+    QQuickWindow* window_ = nullptr;
+};
+
+TEST_F(ScreenAccessibility, Home)
+{
+    show();
+    ASSERT_EQ(screen(), "home");
+    checkScreen("home", "homeScreen", "首页");
+    ASSERT_TRUE(press("搜索事项：输入拼音或首字母"));
+    EXPECT_EQ(screen(), "search");
+}
+
+TEST_F(ScreenAccessibility, Search)
+{
+    show([](kiosk::core::Journey& journey) { ASSERT_TRUE(journey.openSearch()); });
+    ASSERT_EQ(screen(), "search");
+    checkScreen("search", "searchScreen", "搜索事项");
+    ASSERT_TRUE(press("‹ 返回"));
+    EXPECT_EQ(screen(), "home");
+}
+
+TEST_F(ScreenAccessibility, Guide)
+{
+    show([this](kiosk::core::Journey& journey) { toGuide(journey); });
+    ASSERT_EQ(screen(), "guide");
+    checkScreen("guide", "guideScreen", itemName());
+    ASSERT_TRUE(press("开始办理"));
+    EXPECT_EQ(screen(), "identify");
+}
+
+TEST_F(ScreenAccessibility, Identify)
+{
+    show([this](kiosk::core::Journey& journey) { toIdentify(journey); });
+    ASSERT_EQ(screen(), "identify");
+    checkScreen("identify", "identifyScreen", "请将身份证放在感应区");
+    ASSERT_TRUE(press("手工输入身份信息"));
+    EXPECT_EQ(screen(), "manual_identity");
+}
+
+TEST_F(ScreenAccessibility, ManualIdentity)
+{
+    show([this](kiosk::core::Journey& journey) {
+        toIdentify(journey);
+        ASSERT_TRUE(journey.enterManually());
+    });
+    ASSERT_EQ(screen(), "manual_identity");
+    checkScreen("manual_identity", "manualIdentityScreen", "请输入姓名和身份证号码");
+    ASSERT_TRUE(press("返回"));
+    EXPECT_EQ(screen(), "identify");
+}
+
+TEST_F(ScreenAccessibility, Form)
+{
+    show([this](kiosk::core::Journey& journey) {
+        toForm(journey);
+        journey.setField("phone", "1380000"); // half typed: its problem shows under it
+    });
+    ASSERT_EQ(screen(), "form");
+    checkScreen("form", "formScreen", "请填写申请信息");
+    ASSERT_TRUE(press("返回"));
+    EXPECT_NE(screen(), "form");
+}
+
+TEST_F(ScreenAccessibility, Confirm)
+{
+    show([this](kiosk::core::Journey& journey) { toConfirm(journey); });
+    ASSERT_EQ(screen(), "confirm");
+    checkScreen("confirm", "confirmScreen", "请核对申请信息");
+    ASSERT_TRUE(press("确认提交"));
+    EXPECT_EQ(screen(), "submitted");
+}
+
+TEST_F(ScreenAccessibility, Submitted)
+{
+    show([this](kiosk::core::Journey& journey) { toSubmitted(journey); });
+    ASSERT_EQ(screen(), "submitted");
+    checkScreen("submitted", "submittedScreen", "申请已提交");
+    ASSERT_TRUE(press("下一步：评价"));
+    EXPECT_EQ(screen(), "rating");
+}
+
+TEST_F(ScreenAccessibility, SubmittedPaperOut)
+{
+    // The receipt did not come out: the QR code on the screen and 重新打印 are offered.
+    printer_->setCondition(hal::PrinterCondition::PaperOut);
+    show([this](kiosk::core::Journey& journey) { toSubmitted(journey); });
+    ASSERT_EQ(screen(), "submitted");
+    checkScreen("submitted, paper out", "submittedScreen", "申请已提交");
+    printer_->setCondition(hal::PrinterCondition::Ready);
+    ASSERT_TRUE(press("重新打印"));
+    EXPECT_EQ(printer_->printed().size(), 1U) << "the reprint came out";
+}
+
+TEST_F(ScreenAccessibility, Rating)
+{
+    show([this](kiosk::core::Journey& journey) { toRating(journey); });
+    ASSERT_EQ(screen(), "rating");
+    checkScreen("rating", "ratingScreen", "请对本次服务进行评价");
+    ASSERT_TRUE(press("跳过"));
+    EXPECT_EQ(screen(), "finished");
+}
+
+TEST_F(ScreenAccessibility, Finished)
+{
+    show([this](kiosk::core::Journey& journey) { toFinished(journey); });
+    ASSERT_EQ(screen(), "finished");
+    checkScreen("finished", "finishedScreen", "感谢您的使用");
+    ASSERT_TRUE(press("返回首页"));
+    EXPECT_EQ(screen(), "home");
+}
+
+TEST_F(ScreenAccessibility, IdlePrompt)
+{
+    show([this](kiosk::core::Journey& journey) { toIdentify(journey); });
+    session_->tick();
+    ASSERT_TRUE(session_->idleWarning());
+    settle();
+    checkScreen("idle prompt", "idlePromptContent", "需要更多时间吗？");
+    ASSERT_TRUE(press("需要，继续办理"));
+    EXPECT_FALSE(session_->idleWarning());
+}
+
+TEST_F(ScreenAccessibility, HelpDialog)
+{
+    show();
+    ASSERT_TRUE(press("人工帮助"));
+    auto* dialog = window_->findChild<QObject*>("helpDialog");
+    ASSERT_NE(dialog, nullptr);
+    ASSERT_TRUE(dialog->property("opened").toBool());
+    checkScreen("help dialog", "helpDialogContent", "需要帮助？");
+    ASSERT_TRUE(press("知道了"));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !dialog->property("visible").toBool(); }, 2000));
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    ::testing::InitGoogleTest(&argc, argv);
+    ::testing::AddGlobalTestEnvironment(new QtEnvironment);
+    return RUN_ALL_TESTS();
+}
