@@ -50,7 +50,7 @@ Column {
                           : entry.activeFocus ? Theme.primary : Theme.border
         }
         Accessible.role: Accessible.EditableText
-        Accessible.name: field.label
+        Accessible.name: field.label + (field.required ? "（必填）" : "")
         Accessible.description: field.problem
         onTextChanged: if (!readOnly) field.edited(text)
         onActiveFocusChanged: if (activeFocus) field.focused()
