@@ -17,6 +17,7 @@
 #include "qml/fonts.h"
 #include "qml/session_view_model.h"
 #include "qml/uplink_status.h"
+#include "tests/qml/journey_fixture.h"
 
 #include <gtest/gtest.h>
 
@@ -69,15 +70,6 @@ kiosk::core::Catalog shippedCatalog()
     if (!catalog)
         throw std::runtime_error(catalog.error().describe());
     return std::move(*catalog);
-}
-
-/// The first popular item the kiosk can take an application for.
-std::string applicationItem(const kiosk::core::Catalog& catalog)
-{
-    for (const auto* item : catalog.popular(catalog.items.size()))
-        if (kiosk::core::canApplyAtKiosk(*item))
-            return item->code;
-    return {};
 }
 
 QString roleName(QAccessible::Role role)
@@ -165,85 +157,33 @@ bool reachesScreenReader(QQuickItem* text, const std::map<QObject*, QAccessibleI
     return false;
 }
 
-using Drive = std::function<void(kiosk::core::Journey&)>;
+using test_support::Drive;
 
 class ScreenAccessibility : public ::testing::Test {
 protected:
     void SetUp() override
     {
         viewModel_.setCatalog(&catalog_);
-        auto store = queue::Store::open(queueDir_.filePath("queue.db").toStdString());
-        ASSERT_TRUE(store) << store.error().describe();
-        store_ = std::move(*store);
-        kiosk::core::JourneyOptions options;
-        options.kioskId = "SC-510703-0042";
-        options.receipt.location = "涪城区城郊街道便民服务中心";
-        options.receipt.qrUrlTemplate = "https://zwfw.example.gov.cn/r/{ref}";
         // The idle prompt shows on the first tick after any touch, so it can be read too.
-        options.warnBefore = options.idleTimeout;
-        journey_ = std::make_unique<kiosk::core::Journey>(
-            base::systemClock(), options, [](std::function<void()> task) {
-                QMetaObject::invokeMethod(qApp, std::move(task), Qt::QueuedConnection);
-            });
-        journey_->setStore(store_.get());
-        (void)printer_->open();
-        journey_->setPrinter(printer_);
-        session_ = std::make_unique<kiosk::ui::SessionViewModel>(*journey_, viewModel_);
+        fixture_ = std::make_unique<test_support::ScreenJourney>(
+            viewModel_,
+            [](kiosk::core::JourneyOptions& options) { options.warnBefore = options.idleTimeout; });
     }
 
     void TearDown() override
     {
         window_ = nullptr;
         engine_.reset();
-        journey_->end();
+        fixture_->journey().end();
     }
 
-    void toGuide(kiosk::core::Journey& journey)
-    {
-        ASSERT_TRUE(journey.chooseItem(viewModel_.snapshot(), applicationItem(catalog_)));
-    }
-    void toIdentify(kiosk::core::Journey& journey)
-    {
-        toGuide(journey);
-        ASSERT_TRUE(journey.startApplying());
-    }
-    void toForm(kiosk::core::Journey& journey)
-    {
-        toIdentify(journey);
-        journey.cardRead(drivers::fake::sampleCards().front());
-    }
-    void toConfirm(kiosk::core::Journey& journey)
-    {
-        toForm(journey);
-        for (const auto& field : journey.item()->form.fields) {
-            if (journey.session().form().contains(field.id))
-                continue;
-            using T = kiosk::core::FieldType;
-            journey.setField(field.id, field.type == T::Phone    ? "13800000000"
-                                       : field.type == T::Choice ? field.options.front()
-                                       : field.type == T::Date   ? "2026-11-01"
-                                                                 : "涪城区临园路东段");
-        }
-        ASSERT_TRUE(journey.completeForm());
-    }
-    void toSubmitted(kiosk::core::Journey& journey)
-    {
-        toConfirm(journey);
-        ASSERT_TRUE(journey.confirm());
-        journey.caseDelivered(journey.submissionId(), "510703-20261124-000123");
-        ASSERT_TRUE(QTest::qWaitFor(
-            [&] { return journey.receiptState() != kiosk::core::ReceiptState::Printing; }, 5000));
-    }
-    void toRating(kiosk::core::Journey& journey)
-    {
-        toSubmitted(journey);
-        ASSERT_TRUE(journey.toRating());
-    }
-    void toFinished(kiosk::core::Journey& journey)
-    {
-        toRating(journey);
-        ASSERT_TRUE(journey.skipRating());
-    }
+    void toGuide(kiosk::core::Journey& journey) { fixture_->toGuide(journey); }
+    void toIdentify(kiosk::core::Journey& journey) { fixture_->toIdentify(journey); }
+    void toForm(kiosk::core::Journey& journey) { fixture_->toForm(journey); }
+    void toConfirm(kiosk::core::Journey& journey) { fixture_->toConfirm(journey); }
+    void toSubmitted(kiosk::core::Journey& journey) { fixture_->toSubmitted(journey); }
+    void toRating(kiosk::core::Journey& journey) { fixture_->toRating(journey); }
+    void toFinished(kiosk::core::Journey& journey) { fixture_->toFinished(journey); }
 
     /// Shows Main.qml in portrait, lets `drive` move the journey on and waits until the
     /// screen it names is in place.
@@ -253,7 +193,7 @@ protected:
         engine_->addImportPath("qrc:/qt/qml");
         engine_->setInitialProperties(
             {{"catalog", QVariant::fromValue(&viewModel_)},
-             {"session", QVariant::fromValue(session_.get())},
+             {"session", QVariant::fromValue(&fixture_->session())},
              {"uplink", QVariant::fromValue(&uplink_)},
              {"clockOverride", QDateTime(QDate(2026, 11, 24), QTime(9, 30))},
              {"stillFrames", true}});
@@ -265,7 +205,7 @@ protected:
         window_->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(window_));
         if (drive)
-            drive(*journey_);
+            drive(fixture_->journey());
         settle();
     }
 
@@ -276,7 +216,7 @@ protected:
         EXPECT_TRUE(QTest::qWaitFor(
             [&] {
                 return !stack->property("busy").toBool() &&
-                       journey_->receiptState() != kiosk::core::ReceiptState::Printing;
+                       fixture_->journey().receiptState() != kiosk::core::ReceiptState::Printing;
             },
             5000));
         QTest::qWait(50); // a popup's enter transition, the accessibility cache
@@ -369,18 +309,13 @@ protected:
         return false;
     }
 
-    [[nodiscard]] QString screen() const { return session_->screen(); }
-    [[nodiscard]] QString itemName() const { return session_->itemName(); }
+    [[nodiscard]] QString screen() const { return fixture_->session().screen(); }
+    [[nodiscard]] QString itemName() const { return fixture_->session().itemName(); }
 
     kiosk::core::Catalog catalog_ = shippedCatalog();
     kiosk::ui::CatalogViewModel viewModel_;
     kiosk::ui::UplinkStatus uplink_;
-    QTemporaryDir queueDir_;
-    std::unique_ptr<queue::Store> store_;
-    std::shared_ptr<drivers::fake::FakeReceiptPrinter> printer_ =
-        std::make_shared<drivers::fake::FakeReceiptPrinter>();
-    std::unique_ptr<kiosk::core::Journey> journey_;
-    std::unique_ptr<kiosk::ui::SessionViewModel> session_;
+    std::unique_ptr<test_support::ScreenJourney> fixture_;
     std::unique_ptr<QQmlApplicationEngine> engine_;
     QQuickWindow* window_ = nullptr;
 };
@@ -466,13 +401,13 @@ TEST_F(ScreenAccessibility, Submitted)
 TEST_F(ScreenAccessibility, SubmittedPaperOut)
 {
     // The receipt did not come out: the QR code on the screen and 重新打印 are offered.
-    printer_->setCondition(hal::PrinterCondition::PaperOut);
+    fixture_->printer().setCondition(hal::PrinterCondition::PaperOut);
     show([this](kiosk::core::Journey& journey) { toSubmitted(journey); });
     ASSERT_EQ(screen(), "submitted");
     checkScreen("submitted, paper out", "submittedScreen", "申请已提交");
-    printer_->setCondition(hal::PrinterCondition::Ready);
+    fixture_->printer().setCondition(hal::PrinterCondition::Ready);
     ASSERT_TRUE(press("重新打印"));
-    EXPECT_EQ(printer_->printed().size(), 1U) << "the reprint came out";
+    EXPECT_EQ(fixture_->printer().printed().size(), 1U) << "the reprint came out";
 }
 
 TEST_F(ScreenAccessibility, Rating)
@@ -496,12 +431,12 @@ TEST_F(ScreenAccessibility, Finished)
 TEST_F(ScreenAccessibility, IdlePrompt)
 {
     show([this](kiosk::core::Journey& journey) { toIdentify(journey); });
-    session_->tick();
-    ASSERT_TRUE(session_->idleWarning());
+    fixture_->session().tick();
+    ASSERT_TRUE(fixture_->session().idleWarning());
     settle();
     checkScreen("idle prompt", "idlePromptContent", "需要更多时间吗？");
     ASSERT_TRUE(press("需要，继续办理"));
-    EXPECT_FALSE(session_->idleWarning());
+    EXPECT_FALSE(fixture_->session().idleWarning());
 }
 
 TEST_F(ScreenAccessibility, HelpDialog)

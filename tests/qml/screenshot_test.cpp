@@ -18,6 +18,7 @@
 #include "qml/fonts.h"
 #include "qml/session_view_model.h"
 #include "qml/uplink_status.h"
+#include "tests/qml/journey_fixture.h"
 
 #include <gtest/gtest.h>
 
@@ -126,21 +127,8 @@ ImageStats measure(const QImage& image)
             double(dark) / (double(image.width()) * image.height())};
 }
 
-/// The application the journey screenshots show: the first item the kiosk can take an
-/// application for, among the popular ones.
-std::string applicationItem(const kiosk::core::Catalog& catalog)
-{
-    for (const auto* item : catalog.popular(catalog.items.size()))
-        if (kiosk::core::canApplyAtKiosk(*item))
-            return item->code;
-    return {};
-}
-
-/// A case number as the platform would give it, so the pictures do not change from run to run
-/// (the kiosk's own reference is a random UUID).
-constexpr auto screenshotCaseNo = "510703-20261124-000123";
-
-using Drive = std::function<void(kiosk::core::Journey&)>;
+using test_support::applicationItem;
+using test_support::Drive;
 
 class Screenshots : public ::testing::Test {
 protected:
@@ -148,56 +136,25 @@ protected:
     {
         viewModel_.setCatalog(&catalog_);
         qtWarnings().clear();
-        auto store = queue::Store::open(queueDir_.filePath("queue.db").toStdString());
-        ASSERT_TRUE(store) << store.error().describe();
-        store_ = std::move(*store);
-        kiosk::core::JourneyOptions options;
-        options.kioskId = "SC-510703-0042";
-        options.receipt.location = "涪城区城郊街道便民服务中心";
-        options.receipt.qrUrlTemplate = "https://zwfw.example.gov.cn/r/{ref}";
-        journey_ = std::make_unique<kiosk::core::Journey>(
-            base::systemClock(), options, [](std::function<void()> task) {
-                QMetaObject::invokeMethod(qApp, std::move(task), Qt::QueuedConnection);
-            });
-        journey_->setStore(store_.get());
-        (void)printer_->open();
-        journey_->setPrinter(printer_);
-        session_ = std::make_unique<kiosk::ui::SessionViewModel>(*journey_, viewModel_);
+        fixture_ = std::make_unique<test_support::ScreenJourney>(viewModel_);
     }
 
-    /// From home to the form of the application item, identified by the sample resident card.
     Drive toForm()
     {
         return [this](kiosk::core::Journey& journey) {
-            ASSERT_TRUE(journey.chooseItem(viewModel_.snapshot(), applicationItem(catalog_)));
-            ASSERT_TRUE(journey.startApplying());
-            journey.cardRead(drivers::fake::sampleCards().front());
+            fixture_->toForm(journey);
         };
     }
-    /// ... the form filled in as the citizen would (a phone number, the first of each choice).
     Drive toConfirm()
     {
         return [this](kiosk::core::Journey& journey) {
-            toForm()(journey);
-            for (const auto& field : journey.item()->form.fields) {
-                if (journey.session().form().contains(field.id))
-                    continue;
-                using T = kiosk::core::FieldType;
-                journey.setField(field.id, field.type == T::Phone    ? "13800000000"
-                                           : field.type == T::Choice ? field.options.front()
-                                           : field.type == T::Date   ? "2026-11-01"
-                                                                     : "涪城区临园路东段");
-            }
-            ASSERT_TRUE(journey.completeForm());
+            fixture_->toConfirm(journey);
         };
     }
-    /// ... submitted, with the platform's case number, the receipt printed (or not).
     Drive toSubmitted()
     {
         return [this](kiosk::core::Journey& journey) {
-            toConfirm()(journey);
-            ASSERT_TRUE(journey.confirm());
-            journey.caseDelivered(journey.submissionId(), screenshotCaseNo);
+            fixture_->toSubmitted(journey);
         };
     }
 
@@ -211,13 +168,13 @@ protected:
     QImage render(QSize size, const std::string& itemCode = {}, const QString& query = {},
                   const Drive& drive = {})
     {
-        journey_->end();
+        fixture_->journey().end();
         QQmlApplicationEngine engine;
         engine.addImportPath("qrc:/qt/qml");
         // A fixed clock keeps the committed screenshots stable from run to run.
         engine.setInitialProperties(
             {{"catalog", QVariant::fromValue(&viewModel_)},
-             {"session", QVariant::fromValue(session_.get())},
+             {"session", QVariant::fromValue(&fixture_->session())},
              {"uplink", QVariant::fromValue(&uplink_)},
              {"clockOverride", QDateTime(QDate(2026, 11, 24), QTime(9, 30))},
              {"stillFrames", true}});
@@ -242,12 +199,13 @@ protected:
             stack->property("currentItem").value<QObject*>()->setProperty("query", query);
         }
         if (drive) {
-            drive(*journey_);
+            drive(fixture_->journey());
             auto* stack = window->property("stack").value<QObject*>();
             EXPECT_TRUE(QTest::qWaitFor(
                 [&] {
                     return !stack->property("busy").toBool() &&
-                           journey_->receiptState() != kiosk::core::ReceiptState::Printing;
+                           fixture_->journey().receiptState() !=
+                               kiosk::core::ReceiptState::Printing;
                 },
                 5000));
         }
@@ -283,12 +241,7 @@ protected:
     kiosk::core::Catalog catalog_ = screenshotCatalog();
     kiosk::ui::CatalogViewModel viewModel_;
     kiosk::ui::UplinkStatus uplink_;
-    QTemporaryDir queueDir_;
-    std::unique_ptr<queue::Store> store_;
-    std::shared_ptr<drivers::fake::FakeReceiptPrinter> printer_ =
-        std::make_shared<drivers::fake::FakeReceiptPrinter>();
-    std::unique_ptr<kiosk::core::Journey> journey_;
-    std::unique_ptr<kiosk::ui::SessionViewModel> session_;
+    std::unique_ptr<test_support::ScreenJourney> fixture_;
 };
 
 TEST_F(Screenshots, HomePortrait)
@@ -380,18 +333,14 @@ TEST_F(Screenshots, JourneySubmitted)
 
 TEST_F(Screenshots, JourneyPaperOut)
 {
-    printer_->setCondition(hal::PrinterCondition::PaperOut);
+    fixture_->printer().setCondition(hal::PrinterCondition::PaperOut);
     renderJourney("journey-6-paper-out", toSubmitted());
 }
 
 TEST_F(Screenshots, JourneyRating)
 {
-    renderJourney("journey-7-rating", [this](kiosk::core::Journey& journey) {
-        toSubmitted()(journey);
-        ASSERT_TRUE(QTest::qWaitFor(
-            [&] { return journey.receiptState() != kiosk::core::ReceiptState::Printing; }, 5000));
-        ASSERT_TRUE(journey.toRating());
-    });
+    renderJourney("journey-7-rating",
+                  [this](kiosk::core::Journey& journey) { fixture_->toRating(journey); });
 }
 
 /// The on-screen keyboards of the form screens, each alone on the screen's background at

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: Apache-2.0
+// ScreenJourney: a real kiosk::core::Journey for tests that show the screens (the screenshot
+// and screen-reader tests): a queue on disk in a temporary folder, the fake receipt printer,
+// the session view-model over a catalog view-model, and the steps that take a citizen with
+// the sample resident card from the guide of an application item to the thanks screen.
+#pragma once
+
+#include "base/clock.h"
+#include "drivers/fake/fake_card_reader.h"
+#include "drivers/fake/fake_receipt_printer.h"
+#include "kiosk/core/catalog.h"
+#include "kiosk/core/journey.h"
+#include "offline_queue/store.h"
+#include "qml/catalog_view_model.h"
+#include "qml/session_view_model.h"
+
+#include <gtest/gtest.h>
+
+#include <QCoreApplication>
+#include <QMetaObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace test_support {
+
+/// The first popular item the kiosk can take an application for.
+inline std::string applicationItem(const kiosk::core::Catalog& catalog)
+{
+    for (const auto* item : catalog.popular(catalog.items.size()))
+        if (kiosk::core::canApplyAtKiosk(*item))
+            return item->code;
+    return {};
+}
+
+/// A case number as the platform would give it, so pictures and trees are the same every run
+/// (the kiosk's own reference is a random UUID).
+inline constexpr auto fixtureCaseNo = "510703-20261124-000123";
+
+/// One step of a test: moves the journey on.
+using Drive = std::function<void(kiosk::core::Journey&)>;
+
+class ScreenJourney {
+public:
+    /// `catalog` shows the catalog the items come from and must outlive this. `adjust` may
+    /// change the journey's options (the idle prompt's timing, for one).
+    explicit ScreenJourney(kiosk::ui::CatalogViewModel& catalog,
+                           const std::function<void(kiosk::core::JourneyOptions&)>& adjust = {})
+        : catalog_(catalog)
+    {
+        auto store = queue::Store::open(queueDir_.filePath("queue.db").toStdString());
+        if (!store)
+            throw std::runtime_error(store.error().describe());
+        store_ = std::move(*store);
+        kiosk::core::JourneyOptions options;
+        options.kioskId = "SC-510703-0042";
+        options.receipt.location = "涪城区城郊街道便民服务中心";
+        options.receipt.qrUrlTemplate = "https://zwfw.example.gov.cn/r/{ref}";
+        if (adjust)
+            adjust(options);
+        journey_ = std::make_unique<kiosk::core::Journey>(
+            base::systemClock(), options, [](std::function<void()> task) {
+                QMetaObject::invokeMethod(qApp, std::move(task), Qt::QueuedConnection);
+            });
+        journey_->setStore(store_.get());
+        (void)printer_->open();
+        journey_->setPrinter(printer_);
+        session_ = std::make_unique<kiosk::ui::SessionViewModel>(*journey_, catalog_);
+    }
+
+    [[nodiscard]] kiosk::core::Journey& journey() { return *journey_; }
+    [[nodiscard]] kiosk::ui::SessionViewModel& session() { return *session_; }
+    [[nodiscard]] drivers::fake::FakeReceiptPrinter& printer() { return *printer_; }
+
+    // The steps, each from the home screen and through the ones before it.
+    void toGuide(kiosk::core::Journey& journey)
+    {
+        const auto code = applicationItem(catalog_.snapshot()->catalog());
+        ASSERT_TRUE(journey.chooseItem(catalog_.snapshot(), code));
+    }
+    void toIdentify(kiosk::core::Journey& journey)
+    {
+        toGuide(journey);
+        ASSERT_TRUE(journey.startApplying());
+    }
+    void toForm(kiosk::core::Journey& journey)
+    {
+        toIdentify(journey);
+        journey.cardRead(drivers::fake::sampleCards().front());
+    }
+    /// ... the form filled in as a citizen would (a phone number, the first of each choice).
+    void toConfirm(kiosk::core::Journey& journey)
+    {
+        toForm(journey);
+        for (const auto& field : journey.item()->form.fields) {
+            if (journey.session().form().contains(field.id))
+                continue;
+            using T = kiosk::core::FieldType;
+            journey.setField(field.id, field.type == T::Phone    ? "13800000000"
+                                       : field.type == T::Choice ? field.options.front()
+                                       : field.type == T::Date   ? "2026-11-01"
+                                                                 : "涪城区临园路东段");
+        }
+        ASSERT_TRUE(journey.completeForm());
+    }
+    /// ... submitted, with the platform's case number, once the receipt is done printing.
+    void toSubmitted(kiosk::core::Journey& journey)
+    {
+        toConfirm(journey);
+        ASSERT_TRUE(journey.confirm());
+        journey.caseDelivered(journey.submissionId(), fixtureCaseNo);
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] { return journey.receiptState() != kiosk::core::ReceiptState::Printing; }, 5000));
+    }
+    void toRating(kiosk::core::Journey& journey)
+    {
+        toSubmitted(journey);
+        ASSERT_TRUE(journey.toRating());
+    }
+    void toFinished(kiosk::core::Journey& journey)
+    {
+        toRating(journey);
+        ASSERT_TRUE(journey.skipRating());
+    }
+
+private:
+    kiosk::ui::CatalogViewModel& catalog_;
+    QTemporaryDir queueDir_;
+    std::unique_ptr<queue::Store> store_;
+    std::shared_ptr<drivers::fake::FakeReceiptPrinter> printer_ =
+        std::make_shared<drivers::fake::FakeReceiptPrinter>();
+    std::unique_ptr<kiosk::core::Journey> journey_;
+    std::unique_ptr<kiosk::ui::SessionViewModel> session_;
+};
+
+} // namespace test_support
