@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+// The GUI-thread stall probe of the Qt benchmarks (gui_stall_bench, journey_stall_bench): a
+// 1 ms timer on the GUI thread, whose longest gap between two ticks is the longest stall; the
+// longest frame; and runUntil(), which runs the event loop until something is shown.
+#pragma once
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QQuickWindow>
+#include <QTimer>
+
+#include <algorithm>
+#include <functional>
+
+namespace bench {
+
+/// What one measurement found, in ms.
+struct Stall {
+    double worstGap = 0; ///< the longest gap between two ticks of the 1 ms timer
+    /// The same, split: while kioskctl installs (another process, the same in both paths),
+    /// and after it exited (the kiosk's own part: notice, read, verify, prepare, switch, draw).
+    double worstGapInstalling = 0;
+    double worstGapKiosk = 0;
+    double worstFrame = 0;  ///< the longest frame: polish, sync and render (GUI thread offscreen)
+    double worstSwitch = 0; ///< the longest catalog switch call (holder swap + model resets)
+};
+
+/// The longest gap between ticks of a 1 ms timer on the GUI thread since reset(), and for the
+/// breakdown the longest frame and the longest switch. The offscreen platform renders on the
+/// GUI thread, so a frame's time is inside the gaps too.
+class StallProbe {
+public:
+    StallProbe()
+    {
+        ticker_.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&ticker_, &QTimer::timeout, [this] { tick(); });
+        ticker_.start(1);
+        clock_.start();
+    }
+    void watchFrames(QQuickWindow& window)
+    {
+        QObject::connect(&window, &QQuickWindow::afterAnimating, &ticker_,
+                         [this] { frameStart_ = clock_.nsecsElapsed(); });
+        QObject::connect(&window, &QQuickWindow::frameSwapped, &ticker_, [this] {
+            worst_.worstFrame = std::max(worst_.worstFrame, since(frameStart_));
+        });
+    }
+    void switchBegins() { switchStart_ = clock_.nsecsElapsed(); }
+    void switchEnded() { worst_.worstSwitch = std::max(worst_.worstSwitch, since(switchStart_)); }
+    void reset()
+    {
+        last_ = clock_.nsecsElapsed();
+        worst_ = {};
+        installing_ = false;
+    }
+    void installing(bool on) { installing_ = on; }
+    [[nodiscard]] Stall worst() const { return worst_; }
+
+private:
+    double since(qint64 start) const
+    {
+        return static_cast<double>(clock_.nsecsElapsed() - start) / 1e6;
+    }
+    void tick()
+    {
+        const auto gap = since(last_);
+        worst_.worstGap = std::max(worst_.worstGap, gap);
+        auto& phase = installing_ ? worst_.worstGapInstalling : worst_.worstGapKiosk;
+        phase = std::max(phase, gap);
+        last_ = clock_.nsecsElapsed();
+    }
+    QTimer ticker_;
+    QElapsedTimer clock_;
+    qint64 last_ = 0;
+    qint64 frameStart_ = 0;
+    qint64 switchStart_ = 0;
+    bool installing_ = false;
+    Stall worst_;
+};
+
+/// Runs the GUI thread's event loop until `done` (or 120 s), then `settle` ms more, so the
+/// frame drawn after a switch is measured too. Returns false on timeout.
+inline bool runUntil(const std::function<bool()>& done, int settleMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done() && timer.elapsed() < 120'000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    QElapsedTimer settle;
+    settle.start();
+    while (settle.elapsed() < settleMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    return done();
+}
+
+} // namespace bench
