@@ -132,8 +132,9 @@ int main(int argc, char** argv)
     base::SystemClock clock;
     kiosk::core::Journey journey(clock, journeyOptions(runtime->config()), postToGui);
     kiosk::ui::SessionViewModel sessionViewModel(journey, catalogViewModel);
-    std::unique_ptr<kiosk::app::JourneyLinks> journeyLinks;
     kiosk::app::UiBridge bridge;
+    // After what it links (the journey, its view-model, the bridge): it goes first.
+    std::unique_ptr<kiosk::app::JourneyLinks> journeyLinks;
     // The staff marker of a held queue (401/403): the sync thread's state, queued to this one
     // by the alarm, made once the sync loop runs.
     kiosk::ui::UplinkStatus uplinkStatus;
