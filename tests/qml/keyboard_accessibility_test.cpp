@@ -3,6 +3,7 @@
 // bridge serves to Orca. Every key is a button with a Chinese name and a press action, and
 // pressing keys through the action interface types into the field as taps do.
 #include "qml/fonts.h"
+#include "tests/qml/qt_environment.h"
 
 #include <gtest/gtest.h>
 
@@ -21,26 +22,6 @@
 Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
 
 namespace {
-
-/// The QGuiApplication, created only when tests run (listing them needs no display).
-class QtEnvironment : public ::testing::Environment {
-public:
-    void SetUp() override
-    {
-        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        app_ = std::make_unique<QGuiApplication>(argc_, argv_);
-        ASSERT_TRUE(kiosk::ui::useChineseFont()) << "fonts-wqy-microhei is not installed";
-        QAccessible::setActive(true);
-    }
-    void TearDown() override { app_.reset(); }
-
-private:
-    int argc_ = 1;
-    char name_[32] = "keyboard_accessibility_test";
-    char* argv_[2] = {name_, nullptr};
-    std::unique_ptr<QGuiApplication> app_;
-};
 
 /// A window with a field and `keyboard` attached to it.
 class Keyboard {
@@ -202,6 +183,7 @@ TEST(KeyboardAccessibility, ADisabledKeyIgnoresItsPressAction)
 int main(int argc, char** argv)
 {
     ::testing::InitGoogleTest(&argc, argv);
-    ::testing::AddGlobalTestEnvironment(new QtEnvironment);
+    ::testing::AddGlobalTestEnvironment(
+        new test_support::QtEnvironment({"keyboard_accessibility_test", true, nullptr}));
     return RUN_ALL_TESTS();
 }

@@ -18,6 +18,7 @@
 #include "qml/session_view_model.h"
 #include "qml/uplink_status.h"
 #include "tests/qml/journey_fixture.h"
+#include "tests/qml/qt_environment.h"
 
 #include <gtest/gtest.h>
 
@@ -43,26 +44,6 @@
 Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
 
 namespace {
-
-/// The QGuiApplication, created only when tests run (listing them needs no display).
-class QtEnvironment : public ::testing::Environment {
-public:
-    void SetUp() override
-    {
-        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        app_ = std::make_unique<QGuiApplication>(argc_, argv_);
-        ASSERT_TRUE(kiosk::ui::useChineseFont()) << "fonts-wqy-microhei is not installed";
-        QAccessible::setActive(true);
-    }
-    void TearDown() override { app_.reset(); }
-
-private:
-    int argc_ = 1;
-    char name_[32] = "screen_accessibility_test";
-    char* argv_[2] = {name_, nullptr};
-    std::unique_ptr<QGuiApplication> app_;
-};
 
 kiosk::core::Catalog shippedCatalog()
 {
@@ -456,6 +437,7 @@ TEST_F(ScreenAccessibility, HelpDialog)
 int main(int argc, char** argv)
 {
     ::testing::InitGoogleTest(&argc, argv);
-    ::testing::AddGlobalTestEnvironment(new QtEnvironment);
+    ::testing::AddGlobalTestEnvironment(
+        new test_support::QtEnvironment({"screen_accessibility_test", true, nullptr}));
     return RUN_ALL_TESTS();
 }

@@ -19,6 +19,7 @@
 #include "qml/session_view_model.h"
 #include "qml/uplink_status.h"
 #include "tests/qml/journey_fixture.h"
+#include "tests/qml/qt_environment.h"
 
 #include <gtest/gtest.h>
 
@@ -57,27 +58,6 @@ void recordWarnings(QtMsgType type, const QMessageLogContext&, const QString& me
     if (type != QtDebugMsg && type != QtInfoMsg && !message.startsWith("QStandardPaths:"))
         qtWarnings().append(message);
 }
-
-/// The QGuiApplication, created only when tests run (listing them needs no display).
-class QtEnvironment : public ::testing::Environment {
-public:
-    void SetUp() override
-    {
-        qInstallMessageHandler(recordWarnings);
-        // Screenshots are always rendered offscreen: the software renderer is deterministic.
-        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        app_ = std::make_unique<QGuiApplication>(argc_, argv_);
-        ASSERT_TRUE(kiosk::ui::useChineseFont()) << "fonts-wqy-microhei is not installed";
-    }
-    void TearDown() override { app_.reset(); }
-
-private:
-    int argc_ = 1;
-    char name_[16] = "screenshot_test";
-    char* argv_[2] = {name_, nullptr};
-    std::unique_ptr<QGuiApplication> app_;
-};
 
 /// Where the pictures go: the build tree's KIOSK_SCREENSHOT_DIR, or --output-dir.
 QString& outputDir()
@@ -444,6 +424,7 @@ int main(int argc, char** argv)
             return 2;
         }
     }
-    ::testing::AddGlobalTestEnvironment(new QtEnvironment);
+    ::testing::AddGlobalTestEnvironment(
+        new test_support::QtEnvironment({"screenshot_test", false, recordWarnings}));
     return RUN_ALL_TESTS();
 }
