@@ -36,6 +36,7 @@ struct EvaluationRecord {
     int level = 0;
     std::vector<std::string> reasons;
     std::string receivedAt;
+    std::string channel; ///< kiosk | tablet | qr: where the citizen rated
 };
 
 /// A remote command for one kiosk, delivered by heartbeats until the kiosk acknowledges it.

@@ -323,7 +323,8 @@ Reply State::acceptEvaluation(const json& body, const Call& call, const CatalogI
                                       found->record.caseNo,
                                       body["level"].get<int>(),
                                       body.value("reasons", std::vector<std::string>{}),
-                                      base::toRfc3339(clock_.now())};
+                                      base::toRfc3339(clock_.now()),
+                                      body["channel"].get<std::string>()};
     records_.evaluations.push_back(evaluation);
     return jsonReply(201, {{"evaluationId", evaluation.evaluationId},
                            {"status", "received"},

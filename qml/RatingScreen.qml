@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // RatingScreen: 好差评 for the case just submitted: five levels; for 不满意 and 非常不满意 at
-// least one reason from the catalog's list. The citizen may skip.
+// least one reason from the catalog's list. The citizen may skip. When a review tablet holds the
+// prompt, the screen says so and offers to rate here instead; when a key evaluator gave 1 or 2,
+// the screen asks only for the reasons.
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
@@ -10,7 +12,10 @@ JourneyScreen {
     id: screen
 
     required property SessionViewModel session
-    property int level: 0
+    readonly property bool onTablet: session.ratingPlace === "tablet"
+    readonly property int levelGiven: session.ratingLevelGiven
+    property int chosenLevel: 0
+    readonly property int level: levelGiven > 0 ? levelGiven : chosenLevel
     property var chosenReasons: []
     readonly property var levelNames: ["非常不满意", "不满意", "基本满意", "满意", "非常满意"]
 
@@ -32,8 +37,28 @@ JourneyScreen {
         anchors.right: parent.right
         spacing: Theme.gap
 
+        Text {
+            Layout.fillWidth: true
+            visible: screen.onTablet
+            text: "请在旁边的评价器上为本次服务评价。\n也可以在屏幕上评价。"
+            color: Theme.text
+            font.pixelSize: Theme.fontLarge
+            wrapMode: Text.Wrap
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+        }
+        Text {
+            Layout.fillWidth: true
+            visible: screen.levelGiven > 0
+            text: "您在评价器上选择了：" + screen.levelNames[Math.max(0, screen.levelGiven - 1)]
+            color: Theme.text
+            font.pixelSize: Theme.fontLarge
+            wrapMode: Text.Wrap
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+        }
         Repeater {
-            model: [5, 4, 3, 2, 1]
+            model: screen.onTablet || screen.levelGiven > 0 ? [] : [5, 4, 3, 2, 1]
             delegate: BigButton {
                 required property int modelData
                 objectName: "level_" + modelData
@@ -43,7 +68,7 @@ JourneyScreen {
                 Accessible.role: Accessible.RadioButton
                 Accessible.checkable: true
                 Accessible.checked: screen.level === modelData
-                onClicked: screen.level = modelData
+                onClicked: screen.chosenLevel = modelData
             }
         }
         Text {
@@ -77,8 +102,16 @@ JourneyScreen {
 
     actions: [
         BigButton {
+            objectName: "rateHereButton"
+            Layout.fillWidth: true
+            visible: screen.onTablet
+            text: "在屏幕上评价"
+            onClicked: screen.session.rateOnScreenInstead()
+        },
+        BigButton {
             objectName: "rateButton"
             Layout.fillWidth: true
+            visible: !screen.onTablet
             text: "提交评价"
             enabled: screen.level > 0
             opacity: enabled ? 1 : 0.5

@@ -300,6 +300,21 @@ void SessionViewModel::skipRating()
     (void)journey_.skipRating();
 }
 
+void SessionViewModel::rateOnScreenInstead()
+{
+    journey_.rateOnScreenInstead();
+}
+
+QString SessionViewModel::ratingPlace() const
+{
+    return q(core::toString(journey_.ratingPlace()));
+}
+
+int SessionViewModel::ratingLevelGiven() const
+{
+    return journey_.ratingLevelGiven().value_or(0);
+}
+
 void SessionViewModel::end()
 {
     journey_.end();

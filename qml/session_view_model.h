@@ -62,6 +62,10 @@ class SessionViewModel : public QObject {
     Q_PROPERTY(QString receiptQrText READ receiptQrText NOTIFY changed)
     /// The catalog's reasons for a bad rating: [{code, text}].
     Q_PROPERTY(QVariantList ratingReasons READ ratingReasons NOTIFY changed)
+    /// Where the rating prompt is: none | tablet | screen.
+    Q_PROPERTY(QString ratingPlace READ ratingPlace NOTIFY changed)
+    /// The level a key evaluator gave (1 or 2) when the screen asks only for reasons; 0 else.
+    Q_PROPERTY(int ratingLevelGiven READ ratingLevelGiven NOTIFY changed)
     Q_PROPERTY(bool idleWarning READ idleWarning NOTIFY changed)
     /// A citizen asked for help (人工帮助) and staff have not acknowledged it yet.
     Q_PROPERTY(bool helpCalled READ helpCalled NOTIFY helpCalledChanged)
@@ -93,6 +97,8 @@ public:
     [[nodiscard]] QString receiptState() const;
     [[nodiscard]] QString receiptQrText() const;
     [[nodiscard]] QVariantList ratingReasons() const;
+    [[nodiscard]] QString ratingPlace() const;
+    [[nodiscard]] int ratingLevelGiven() const;
     [[nodiscard]] bool idleWarning() const { return journey_.idleWarning(); }
     [[nodiscard]] bool helpCalled() const { return helpCalled_; }
     /// The staff call opened or closed (from any thread; handed to the GUI thread).
@@ -112,6 +118,7 @@ public:
     Q_INVOKABLE void toRating();
     Q_INVOKABLE void rate(int level, const QStringList& reasons);
     Q_INVOKABLE void skipRating();
+    Q_INVOKABLE void rateOnScreenInstead();
     Q_INVOKABLE void end();
     /// Any touch on the screen (Main's event filter): the idle timer starts again.
     Q_INVOKABLE void touched();

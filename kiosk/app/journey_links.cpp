@@ -37,6 +37,7 @@ JourneyLinks::JourneyLinks(core::Journey& journey, ui::SessionViewModel& session
     if (devices == nullptr)
         return;
     journey_.setPrinter(devices->receiptPrinter());
+    journey_.setTablet(devices->reviewTablet());
     linkIdentityCodes(session, runtime);
     if (auto reader = devices->cardReader()) {
         cards_ = std::make_unique<core::CardWatch>(reader, clock);

@@ -368,13 +368,113 @@ std::string Journey::receiptQrText() const
 
 base::Result<void> Journey::toRating()
 {
-    return apply(E::ReceiptPrinted);
+    if (auto moved = apply(E::ReceiptPrinted); !moved)
+        return moved;
+    beginRating();
+    return {};
+}
+
+void Journey::beginRating()
+{
+    ratingPlace_ = RatingPlace::Screen;
+    ratingLevel_.reset();
+    if (!tablet_ || store_ == nullptr)
+        return; // no tablet: the screen asks, as it shows now
+    auto run = std::make_unique<RatingRun>();
+    run->service =
+        std::make_unique<ApplicationService>(*catalog(), *store_, options_.kioskId, clock_);
+    run->flow = std::make_unique<RatingFlow>(*run->service, *catalog(), tablet_);
+    // Each signal is posted to the owner thread, tagged with this session: an answer from the
+    // tablet after the session ended is dropped there.
+    auto later = [post = post_, alive = std::weak_ptr<bool>(alive_),
+                  generation = generation_](auto handle) {
+        post([alive, generation, handle = std::move(handle)] {
+            if (!alive.expired())
+                handle(generation);
+        });
+    };
+    run->connections.push_back(
+        run->flow->screenPrompt.connect([this, later](const ScreenRatingPrompt& prompt) {
+            later([this, prompt](std::uint64_t g) { ratingMovedToScreen(g, prompt); });
+        }));
+    run->connections.push_back(run->flow->stored.connect([this, later](const RatingStored&) {
+        later([this](std::uint64_t g) { ratingStoredByTablet(g); });
+    }));
+    run->connections.push_back(run->flow->timedOut.connect([this, later](const std::string&) {
+        later([this](std::uint64_t g) { ratingTimedOut(g); });
+    }));
+    auto place = run->flow->begin(session_.submissionId(), *item_);
+    if (!place) {
+        base::log::info(logCategory, "rating on the screen: " + place.error().describe());
+        return;
+    }
+    ratingPlace_ = *place;
+    if (ratingPlace_ == RatingPlace::Tablet)
+        rating_ = std::move(run); // kept for the tablet's answer; the screen path needs none
+    notify();
+}
+
+void Journey::ratingMovedToScreen(std::uint64_t generation, const ScreenRatingPrompt& prompt)
+{
+    if (generation != generation_ || state() != S::Rating || ratingPlace_ != RatingPlace::Tablet)
+        return;
+    ratingPlace_ = RatingPlace::Screen;
+    ratingLevel_ = prompt.level;
+    switch (prompt.why) {
+    case ScreenReason::ReasonRequired:
+        message_ = "请在屏幕上选择不满意的原因";
+        break;
+    case ScreenReason::TabletLost:
+    case ScreenReason::TabletRefused:
+        message_ = "评价器暂时不能使用，请在屏幕上评价";
+        break;
+    case ScreenReason::NoTablet:
+        break;
+    }
+    notify();
+}
+
+void Journey::ratingStoredByTablet(std::uint64_t generation)
+{
+    if (generation != generation_ || state() != S::Rating)
+        return;
+    rating_.reset();
+    (void)apply(E::Rated);
+}
+
+void Journey::ratingTimedOut(std::uint64_t generation)
+{
+    if (generation != generation_ || state() != S::Rating || ratingPlace_ != RatingPlace::Tablet)
+        return;
+    // Nobody rated on the tablet: the citizen may have left. The receipt's QR allows a later
+    // rating; the platform gives its default rating after 5 days.
+    rating_.reset();
+    (void)apply(E::SkipRating);
+}
+
+void Journey::rateOnScreenInstead()
+{
+    if (state() != S::Rating || ratingPlace_ != RatingPlace::Tablet)
+        return;
+    stopRating();
+    ratingPlace_ = RatingPlace::Screen;
+    touched();
+    notify();
+}
+
+void Journey::stopRating()
+{
+    if (rating_)
+        rating_->flow->abandon(); // the tablet's prompt is withdrawn (never waits on it)
+    rating_.reset();
 }
 
 base::Result<void> Journey::rate(int level, const std::vector<std::string>& reasons)
 {
     if (state() != S::Rating || store_ == nullptr)
         return base::fail(SessionErrc::invalid_transition, "not rating");
+    if (rating_ && ratingPlace_ == RatingPlace::Screen)
+        return rateThroughFlow(level, reasons);
     hal::Rating rating;
     rating.level = level;
     rating.reasons = reasons;
@@ -394,8 +494,28 @@ base::Result<void> Journey::rate(int level, const std::vector<std::string>& reas
     return apply(E::Rated);
 }
 
+base::Result<void> Journey::rateThroughFlow(int level, const std::vector<std::string>& reasons)
+{
+    // A key evaluator's level stands; the screen added the reasons.
+    hal::Rating rating{ratingLevel_.value_or(level), reasons, ""};
+    if (auto problems = validateRating(*catalog(), rating); !problems.empty()) {
+        message_ = problems.front();
+        notify();
+        return base::fail(ApplicationErrc::invalid_rating, "the rating has problems");
+    }
+    if (auto stored = rating_->flow->rateOnScreen(rating); !stored) {
+        message_ = "评价暂时无法保存，感谢您的参与";
+        notify();
+        return base::fail(stored.error());
+    }
+    rating_.reset();
+    return apply(E::Rated);
+}
+
 base::Result<void> Journey::skipRating()
 {
+    if (state() == S::Rating)
+        stopRating();
     return apply(E::SkipRating);
 }
 
@@ -410,6 +530,9 @@ void Journey::end()
 void Journey::wipe()
 {
     ++generation_;
+    stopRating();
+    ratingPlace_ = RatingPlace::None;
+    ratingLevel_.reset();
     {
         std::lock_guard lock(prints_->mutex);
         prints_->job.reset(); // a receipt not yet printed names the citizen (masked)

@@ -12,8 +12,10 @@
 #include "base/worker.h"
 #include "hal/card_reader.h"
 #include "hal/receipt_printer.h"
+#include "hal/review_tablet.h"
 #include "kiosk/core/application.h"
 #include "kiosk/core/catalog_snapshot.h"
+#include "kiosk/core/rating_flow.h"
 #include "kiosk/core/receipt.h"
 #include "kiosk/core/session.h"
 
@@ -81,6 +83,9 @@ public:
     /// the network (online: required) cannot be started while it cannot.
     void setPlatformReachable(bool reachable) { platformReachable_ = reachable; }
     void setPrinter(std::shared_ptr<hal::ReceiptPrinter> printer);
+    /// The review tablet (好差评 evaluator), or null: the rating prompt goes to it when it is
+    /// connected, else to the screen (RatingFlow).
+    void setTablet(std::shared_ptr<hal::ReviewTablet> tablet) { tablet_ = std::move(tablet); }
 
     // --- what the screens show -------------------------------------------------------------
     [[nodiscard]] SessionState state() const { return session_.state(); }
@@ -108,6 +113,11 @@ public:
     /// True while the "需要更多时间吗？" prompt shows; secondsLeft() until the end.
     [[nodiscard]] bool idleWarning() const { return idleWarning_; }
     [[nodiscard]] int secondsLeft() const;
+    /// In Rating: where the prompt is (the tablet, or the screen), None before.
+    [[nodiscard]] RatingPlace ratingPlace() const { return ratingPlace_; }
+    /// In Rating on the screen after a key evaluator gave level 1 or 2: that level; the screen
+    /// asks only for the reasons.
+    [[nodiscard]] std::optional<int> ratingLevelGiven() const { return ratingLevel_; }
 
     /// Something the screens show changed (state, data, message, receipt, idle prompt).
     base::Signal<> changed;
@@ -149,6 +159,9 @@ public:
     /// The citizen's rating on the screen: level 1-5, reasons for 1-2.
     base::Result<void> rate(int level, const std::vector<std::string>& reasons);
     base::Result<void> skipRating();
+    /// The citizen would rather rate on the screen than on the tablet: the tablet's prompt is
+    /// withdrawn.
+    void rateOnScreenInstead();
     /// "退出" or the idle timeout: wipes the session's data and goes home.
     void end();
 
@@ -167,6 +180,15 @@ private:
     void identify(hal::CardData card, IdentifiedBy by);
     void startPrinting();
     void printed(std::uint64_t generation, base::Result<void> outcome);
+    /// Hands the rating prompt to the tablet (or the screen) on entering Rating.
+    void beginRating();
+    /// What the rating flow said from the tablet's thread, back on the owner thread.
+    void ratingMovedToScreen(std::uint64_t generation, const ScreenRatingPrompt& prompt);
+    void ratingStoredByTablet(std::uint64_t generation);
+    void ratingTimedOut(std::uint64_t generation);
+    /// Withdraws the tablet's prompt (if any) and forgets the flow.
+    void stopRating();
+    base::Result<void> rateThroughFlow(int level, const std::vector<std::string>& reasons);
     void wipe();
     void notify() { changed.publish(); }
 
@@ -199,6 +221,18 @@ private:
         std::optional<std::pair<std::uint64_t, hal::Receipt>> job;
     };
     std::shared_ptr<PrintQueue> prints_ = std::make_shared<PrintQueue>();
+
+    /// 好差评 of this session's case, while in Rating: the flow and what it needs. The flow's
+    /// signals come from the tablet's thread; they are posted back to the owner thread.
+    std::shared_ptr<hal::ReviewTablet> tablet_;
+    struct RatingRun {
+        std::unique_ptr<ApplicationService> service;
+        std::unique_ptr<RatingFlow> flow;
+        std::vector<base::Connection> connections; ///< last: cut before the flow goes
+    };
+    std::unique_ptr<RatingRun> rating_;
+    RatingPlace ratingPlace_ = RatingPlace::None;
+    std::optional<int> ratingLevel_;
     /// Outcomes posted to the owner thread check it: they may arrive after the journey went.
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
     base::Worker printWorker_; ///< last: stopped before the rest goes

@@ -7,14 +7,14 @@
 #include "base/secure_buffer.h"
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_receipt_printer.h"
+#include "drivers/fake/fake_review_tablet.h"
 #include "offline_queue/store.h"
 #include "tests/support/memory_search.h"
+#include "tests/support/owner_thread.h"
 #include "tests/support/poll_until.h"
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
-
-#include <deque>
 
 using namespace std::chrono_literals;
 using namespace kiosk::core;
@@ -39,38 +39,6 @@ constexpr auto catalogJson = R"({
       "guide": { "legalBasis": "《户口登记条例》", "timeLimitDays": 0, "fee": "不收费", "materials": [], "process": [ "a" ] },
       "form": { "fields": [] } } ]
 })";
-
-/// Tasks the journey posts to its owner thread, run when the test says.
-class OwnerThread {
-public:
-    PostToOwner post()
-    {
-        return [this](std::function<void()> task) {
-            std::lock_guard lock(mutex_);
-            tasks_.push_back(std::move(task));
-        };
-    }
-    /// Waits for a posted task and runs every one posted so far.
-    bool runPosted()
-    {
-        const bool came = test_support::pollUntil([&] {
-            std::lock_guard lock(mutex_);
-            return !tasks_.empty();
-        });
-        std::deque<std::function<void()>> tasks;
-        {
-            std::lock_guard lock(mutex_);
-            tasks.swap(tasks_);
-        }
-        for (auto& task : tasks)
-            task();
-        return came;
-    }
-
-private:
-    std::mutex mutex_;
-    std::deque<std::function<void()>> tasks_;
-};
 
 class JourneyTest : public ::testing::Test {
 protected:
@@ -103,6 +71,33 @@ protected:
         ASSERT_EQ(journey->state(), SessionState::FillingForm);
     }
 
+    /// A connected review tablet (the fake: the test plays the citizen's taps on it).
+    std::shared_ptr<drivers::fake::FakeReviewTablet> connectTablet()
+    {
+        auto tablet = std::make_shared<drivers::fake::FakeReviewTablet>();
+        EXPECT_TRUE(tablet->open());
+        journey->setTablet(tablet);
+        return tablet;
+    }
+
+    /// ... → submitted → the receipt printed → the rating prompt.
+    void toRating()
+    {
+        toSubmitted();
+        ASSERT_TRUE(owner.runPosted()); // the receipt
+        ASSERT_TRUE(journey->toRating());
+        ASSERT_EQ(journey->state(), SessionState::Rating);
+    }
+
+    /// How many ratings the queue holds.
+    std::size_t evaluationsQueued()
+    {
+        auto records = store->list();
+        EXPECT_TRUE(records);
+        return static_cast<std::size_t>(std::ranges::count(*records, queue::RecordKind::Evaluation,
+                                                           &queue::RecordSummary::kind));
+    }
+
     /// ... → the form filled → confirmed → submitted (receipt printing).
     void toSubmitted()
     {
@@ -119,7 +114,7 @@ protected:
     std::unique_ptr<queue::Store> store;
     std::shared_ptr<drivers::fake::FakeReceiptPrinter> printer =
         std::make_shared<drivers::fake::FakeReceiptPrinter>();
-    OwnerThread owner;
+    test_support::OwnerThread owner;
     hal::CardData card = drivers::fake::sampleCards().front();
     std::unique_ptr<Journey> journey;
 };
@@ -402,4 +397,89 @@ TEST_F(JourneyTest, AnItemThatNeedsTheNetworkCannotStartWhileThePlatformIsOutOfR
     journey->setPlatformReachable(true);
     ASSERT_TRUE(journey->chooseItem(online, "X1"));
     EXPECT_TRUE(journey->startApplying());
+}
+
+TEST_F(JourneyTest, WithoutATabletTheScreenAsks)
+{
+    toRating();
+    EXPECT_EQ(journey->ratingPlace(), RatingPlace::Screen);
+    ASSERT_TRUE(journey->rate(5, {}));
+    EXPECT_EQ(evaluationsQueued(), 1u);
+}
+
+TEST_F(JourneyTest, ARatingOnTheConnectedTabletIsStoredOnceAndTheJourneyMovesOn)
+{
+    auto tablet = connectTablet();
+    toRating();
+    EXPECT_EQ(journey->ratingPlace(), RatingPlace::Tablet);
+    ASSERT_EQ(tablet->requests().size(), 1u);
+    EXPECT_EQ(tablet->requests().front().caseRef, journey->submissionId());
+
+    ASSERT_TRUE(tablet->rate({2, {"R01"}, ""}));
+    ASSERT_TRUE(owner.runPosted()) << "the tablet's answer comes back to the GUI thread";
+    EXPECT_EQ(journey->state(), SessionState::Finished);
+    EXPECT_EQ(evaluationsQueued(), 1u);
+    EXPECT_FALSE(journey->rate(5, {})) << "一次一评: nothing more to rate";
+    EXPECT_EQ(evaluationsQueued(), 1u);
+}
+
+TEST_F(JourneyTest, ATabletLostMidRatingMovesThePromptToTheScreen)
+{
+    auto tablet = connectTablet();
+    toRating();
+    tablet->unplug();
+    ASSERT_TRUE(owner.runPosted());
+    EXPECT_EQ(journey->state(), SessionState::Rating);
+    EXPECT_EQ(journey->ratingPlace(), RatingPlace::Screen);
+    EXPECT_EQ(journey->message(), "评价器暂时不能使用，请在屏幕上评价");
+    ASSERT_TRUE(journey->rate(4, {}));
+    EXPECT_EQ(journey->state(), SessionState::Finished);
+    EXPECT_EQ(evaluationsQueued(), 1u);
+}
+
+TEST_F(JourneyTest, AKeyEvaluatorsBadLevelAsksOnlyForTheReasonsOnTheScreen)
+{
+    auto tablet = connectTablet();
+    tablet->setInfo({"K4", "1.0", hal::TabletInput::Keys, 4});
+    toRating();
+    ASSERT_TRUE(tablet->rate({1, {}, ""}));
+    ASSERT_TRUE(owner.runPosted());
+    EXPECT_EQ(journey->ratingPlace(), RatingPlace::Screen);
+    EXPECT_EQ(journey->ratingLevelGiven(), 1);
+    EXPECT_FALSE(journey->rate(1, {})) << "the reason is still missing";
+    ASSERT_TRUE(journey->rate(5, {"R01"}))
+        << "the evaluator's level stands, whatever the screen says";
+    EXPECT_EQ(journey->state(), SessionState::Finished);
+    EXPECT_EQ(evaluationsQueued(), 1u);
+}
+
+TEST_F(JourneyTest, NobodyRatingOnTheTabletFinishesTheJourneyWithoutARating)
+{
+    auto tablet = connectTablet();
+    toRating();
+    ASSERT_TRUE(tablet->walkAway());
+    ASSERT_TRUE(owner.runPosted());
+    EXPECT_EQ(journey->state(), SessionState::Finished);
+    EXPECT_EQ(evaluationsQueued(), 0u);
+}
+
+TEST_F(JourneyTest, RatingOnTheScreenInsteadOrEndingWithdrawsTheTabletsPrompt)
+{
+    auto tablet = connectTablet();
+    toRating();
+    journey->rateOnScreenInstead();
+    EXPECT_EQ(journey->ratingPlace(), RatingPlace::Screen);
+    ASSERT_EQ(tablet->cancelled().size(), 1u);
+    EXPECT_FALSE(tablet->rate({5, {}, ""})) << "the tablet shows nothing any more";
+    ASSERT_TRUE(journey->rate(3, {}));
+    EXPECT_EQ(evaluationsQueued(), 1u);
+
+    clock.advance(10s);
+    journey->tick(); // home again
+    toRating();
+    ASSERT_EQ(journey->ratingPlace(), RatingPlace::Tablet);
+    journey->end();
+    EXPECT_EQ(tablet->cancelled().size(), 2u)
+        << "the next citizen never sees the last one's prompt";
+    EXPECT_EQ(journey->ratingPlace(), RatingPlace::None);
 }
