@@ -13,8 +13,11 @@ Rectangle {
     /// Outlined buttons (secondary actions) have a white fill and a coloured border.
     property bool outlined: false
     readonly property alias pressed: area.pressed
+    /// Milliseconds a press must be held to emit held() instead of clicked(); 0: no hold.
+    property int holdToConfirm: 0
 
     signal clicked()
+    signal held()
 
     implicitWidth: Math.max(Theme.touchMin * 2, label.implicitWidth + Theme.px(64))
     implicitHeight: Theme.buttonHeight
@@ -44,6 +47,13 @@ Rectangle {
     MouseArea {
         id: area
         anchors.fill: parent
+        pressAndHoldInterval: button.holdToConfirm > 0 ? button.holdToConfirm : 800
         onClicked: button.clicked()
+        onPressAndHold: mouse => {
+            if (button.holdToConfirm > 0)
+                button.held() // no click follows
+            else
+                mouse.accepted = false
+        }
     }
 }

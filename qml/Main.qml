@@ -22,6 +22,7 @@ Window {
 
     /// The citizen pressed 人工帮助.
     signal helpRequested()
+    signal helpAcknowledged()
 
     width: 1080
     height: 1920
@@ -95,6 +96,7 @@ Window {
                 root.helpRequested()
                 helpDialog.open()
             }
+            onHelpAcknowledged: root.helpAcknowledged()
         }
 
         StackView {

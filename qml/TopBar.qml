@@ -19,6 +19,8 @@ Rectangle {
     property bool linkDown: false
 
     signal helpRequested()
+    /// Staff held the help button while a call was open: they are here.
+    signal helpAcknowledged()
 
     implicitHeight: Theme.topBarHeight + (heldMarker.visible ? heldMarker.height : 0)
                     + (linkMarker.visible ? linkMarker.height : 0)
@@ -109,7 +111,10 @@ Rectangle {
         anchors.verticalCenter: band.verticalCenter
         border.width: Theme.px(3)
         border.color: Theme.textOnDark
+        // Staff who came acknowledge the call by holding the button for three seconds.
+        holdToConfirm: bar.helpCalled ? 3000 : 0
         onClicked: bar.helpRequested()
+        onHeld: bar.helpAcknowledged()
     }
 
     QueueHeldMarker {

@@ -338,6 +338,7 @@ void SessionViewModel::setHelpCalled(bool called)
         [this, called] {
             if (called != helpCalled_) {
                 helpCalled_ = called;
+                journey_.setHelpOpen(called); // waiting for staff: no idle end meanwhile
                 emit helpCalledChanged();
             }
         },

@@ -52,8 +52,10 @@ JourneyLinks::JourneyLinks(core::Journey& journey, ui::SessionViewModel& session
 
 JourneyLinks::~JourneyLinks()
 {
-    if (bridge_ != nullptr)
+    if (bridge_ != nullptr) {
         bridge_->setHelpHandler({});
+        bridge_->setHelpAckHandler({});
+    }
     sessionEnds_.reset();
     journeyChanged_.reset();
     codes_.reset(); // stop their workers before the connections go
@@ -65,6 +67,7 @@ void JourneyLinks::linkHelpCall(ui::SessionViewModel& session, UiBridge& bridge,
 {
     bridge_ = &bridge;
     bridge.setHelpHandler([&help, &session] { help.raise(session.screen().toStdString()); });
+    bridge.setHelpAckHandler([&help] { help.acknowledge(); });
     helpChanged_ = help.changed.connect([&session](const std::optional<core::HelpRequest>& call) {
         session.setHelpCalled(call.has_value());
     });

@@ -22,12 +22,16 @@ public:
     bool attach(QObject* mainWindow);
     /// What 人工帮助 does besides logging (the staff call, once the services run).
     void setHelpHandler(std::function<void()> handler) { helpHandler_ = std::move(handler); }
+    /// What staff holding the help button does (acknowledges the call).
+    void setHelpAckHandler(std::function<void()> handler) { helpAckHandler_ = std::move(handler); }
 
 public slots:
     void onHelpRequested();
+    void onHelpAcknowledged();
 
 private:
     std::function<void()> helpHandler_;
+    std::function<void()> helpAckHandler_;
 };
 
 } // namespace kiosk::app

@@ -102,9 +102,22 @@ base::Result<void> Journey::apply(SessionEvent event, const std::function<void()
     return {};
 }
 
+void Journey::setHelpOpen(bool open)
+{
+    if (open == helpOpen_)
+        return;
+    helpOpen_ = open;
+    touched(); // opened: the citizen just pressed help; closed: staff are here now
+}
+
+std::chrono::seconds Journey::idleTimeout() const
+{
+    return helpOpen_ ? std::max(options_.idleTimeout, options_.helpWait) : options_.idleTimeout;
+}
+
 int Journey::secondsLeft() const
 {
-    const auto left = options_.idleTimeout - (clock_.now() - lastTouch_);
+    const auto left = idleTimeout() - (clock_.now() - lastTouch_);
     return static_cast<int>(
         std::max<std::int64_t>(0, std::chrono::ceil<std::chrono::seconds>(left).count()));
 }
@@ -568,12 +581,14 @@ void Journey::tick()
         end();
         return;
     }
-    if (quiet >= options_.idleTimeout) {
-        base::log::info(logCategory, "idle timeout: the session ends");
+    if (quiet >= idleTimeout()) {
+        base::log::info(logCategory, helpOpen_ ? "nobody touched the screen while waiting for "
+                                                 "staff: the session ends"
+                                               : "idle timeout: the session ends");
         end();
         return;
     }
-    const bool warn = quiet >= options_.idleTimeout - options_.warnBefore;
+    const bool warn = quiet >= idleTimeout() - options_.warnBefore;
     if (warn || idleWarning_) {
         idleWarning_ = warn;
         notify(); // the prompt counts down

@@ -58,6 +58,9 @@ struct JourneyOptions {
     std::chrono::seconds warnBefore{15};
     /// The thanks screen returns home after this long.
     std::chrono::seconds finishedFor{10};
+    /// While the citizen waits for staff (人工帮助), no touch for this long ends the session:
+    /// longer than idleTimeout, since waiting is what they were asked to do.
+    std::chrono::seconds helpWait{600};
     std::string kioskId;
     ReceiptSettings receipt;
 };
@@ -83,6 +86,9 @@ public:
     /// the network (online: required) cannot be started while it cannot.
     void setPlatformReachable(bool reachable) { platformReachable_ = reachable; }
     void setPrinter(std::shared_ptr<hal::ReceiptPrinter> printer);
+    /// A staff call is open (the citizen was told to wait here): the idle timeout becomes
+    /// helpWait. When it closes (staff came), the idle timer starts again.
+    void setHelpOpen(bool open);
     /// The review tablet (好差评 evaluator), or null: the rating prompt goes to it when it is
     /// connected, else to the screen (RatingFlow).
     void setTablet(std::shared_ptr<hal::ReviewTablet> tablet) { tablet_ = std::move(tablet); }
@@ -191,12 +197,15 @@ private:
     base::Result<void> rateThroughFlow(int level, const std::vector<std::string>& reasons);
     void wipe();
     void notify() { changed.publish(); }
+    /// No touch for this long ends the session now.
+    [[nodiscard]] std::chrono::seconds idleTimeout() const;
 
     const base::Clock& clock_;
     JourneyOptions options_;
     PostToOwner post_;
     queue::Store* store_ = nullptr;
     bool platformReachable_ = true;
+    bool helpOpen_ = false;
 
     Session session_;
     std::shared_ptr<const CatalogSnapshot> snapshot_; ///< kept for the session's length

@@ -8,6 +8,7 @@
 #include "base/clock.h"
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_receipt_printer.h"
+#include "drivers/fake/fake_review_tablet.h"
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/journey.h"
 #include "offline_queue/store.h"
@@ -120,6 +121,14 @@ public:
         toSubmitted(journey);
         ASSERT_TRUE(journey.toRating());
     }
+    /// The rating prompt on a connected review tablet (the fake): the screen says so.
+    void toRatingOnTablet(kiosk::core::Journey& journey)
+    {
+        (void)tablet_->open();
+        journey.setTablet(tablet_);
+        toRating(journey);
+    }
+    [[nodiscard]] drivers::fake::FakeReviewTablet& tablet() { return *tablet_; }
     void toFinished(kiosk::core::Journey& journey)
     {
         toRating(journey);
@@ -132,6 +141,8 @@ private:
     std::unique_ptr<queue::Store> store_;
     std::shared_ptr<drivers::fake::FakeReceiptPrinter> printer_ =
         std::make_shared<drivers::fake::FakeReceiptPrinter>();
+    std::shared_ptr<drivers::fake::FakeReviewTablet> tablet_ =
+        std::make_shared<drivers::fake::FakeReviewTablet>();
     std::unique_ptr<kiosk::core::Journey> journey_;
     std::unique_ptr<kiosk::ui::SessionViewModel> session_;
 };

@@ -277,11 +277,17 @@ protected:
 
     /// Presses the visible button named `name` through its action interface, as Orca does;
     /// false when there is none.
+    /// Roles a screen reader offers to press: buttons, and the choices made of buttons.
+    static bool pressable(QAccessible::Role role)
+    {
+        return role == QAccessible::Button || role == QAccessible::RadioButton ||
+               role == QAccessible::CheckBox;
+    }
+
     bool press(const QString& name)
     {
         for (const auto& node : tree())
-            if (node.iface->role() == QAccessible::Button &&
-                node.iface->text(QAccessible::Name) == name &&
+            if (pressable(node.iface->role()) && node.iface->text(QAccessible::Name) == name &&
                 node.iface->actionInterface() != nullptr) {
                 node.iface->actionInterface()->doAction(QAccessibleActionInterface::pressAction());
                 settle();
@@ -397,6 +403,20 @@ TEST_F(ScreenAccessibility, Rating)
     ASSERT_EQ(screen(), "rating");
     checkScreen("rating", "ratingScreen", "请对本次服务进行评价");
     ASSERT_TRUE(press("跳过"));
+    EXPECT_EQ(screen(), "finished");
+}
+
+TEST_F(ScreenAccessibility, RatingOnTheTablet)
+{
+    // The prompt is on the review tablet: the screen says so and offers to rate here.
+    show([this](kiosk::core::Journey& journey) { fixture_->toRatingOnTablet(journey); });
+    ASSERT_EQ(screen(), "rating");
+    checkScreen("rating on the tablet", "ratingScreen", "请对本次服务进行评价");
+    ASSERT_TRUE(press("在屏幕上评价"));
+    EXPECT_EQ(fixture_->tablet().cancelled().size(), 1U) << "the tablet's prompt was withdrawn";
+    checkScreen("rating moved to the screen", "ratingScreen", "请对本次服务进行评价");
+    ASSERT_TRUE(press("非常满意"));
+    ASSERT_TRUE(press("提交评价"));
     EXPECT_EQ(screen(), "finished");
 }
 

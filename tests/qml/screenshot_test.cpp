@@ -323,6 +323,12 @@ TEST_F(Screenshots, JourneyRating)
                   [this](kiosk::core::Journey& journey) { fixture_->toRating(journey); });
 }
 
+TEST_F(Screenshots, JourneyRatingOnTheTablet)
+{
+    renderJourney("journey-7-rating-tablet",
+                  [this](kiosk::core::Journey& journey) { fixture_->toRatingOnTablet(journey); });
+}
+
 /// The on-screen keyboards of the form screens, each alone on the screen's background at
 /// the width a portrait form gives it (1016 px: 1080 less the margins); the pinyin keyboard
 /// also at a landscape width, with "shehui" typed so the candidate bar shows its words.

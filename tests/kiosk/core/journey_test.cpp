@@ -483,3 +483,34 @@ TEST_F(JourneyTest, RatingOnTheScreenInsteadOrEndingWithdrawsTheTabletsPrompt)
         << "the next citizen never sees the last one's prompt";
     EXPECT_EQ(journey->ratingPlace(), RatingPlace::None);
 }
+
+TEST_F(JourneyTest, ACitizenWaitingForStaffIsNotSentAwayByTheIdleTimeout)
+{
+    toForm();
+    journey->setHelpOpen(true); // 人工帮助: "请在这里稍候"
+    clock.advance(90s);
+    journey->tick();
+    EXPECT_EQ(journey->state(), SessionState::FillingForm) << "waiting is what they were told";
+    EXPECT_FALSE(journey->idleWarning());
+
+    journey->setHelpOpen(false); // staff came: the idle timer starts again from now
+    clock.advance(89s);
+    journey->tick();
+    EXPECT_EQ(journey->state(), SessionState::FillingForm);
+    clock.advance(1s);
+    journey->tick();
+    EXPECT_EQ(journey->state(), SessionState::Idle);
+}
+
+TEST_F(JourneyTest, NobodyComingForTenMinutesStillEndsTheSession)
+{
+    toForm();
+    journey->setHelpOpen(true);
+    clock.advance(585s);
+    journey->tick();
+    EXPECT_TRUE(journey->idleWarning()) << "the prompt still asks fifteen seconds before";
+    clock.advance(15s);
+    journey->tick();
+    EXPECT_EQ(journey->state(), SessionState::Idle) << "a citizen who left is not kept on screen";
+    EXPECT_FALSE(journey->session().card());
+}

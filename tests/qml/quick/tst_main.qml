@@ -17,6 +17,21 @@ Item {
         signalName: "helpRequested"
     }
 
+    Component {
+        id: topBarComponent
+        TopBar {}
+    }
+
+    SignalSpy {
+        id: barHelpSpy
+        signalName: "helpRequested"
+    }
+
+    SignalSpy {
+        id: ackSpy
+        signalName: "helpAcknowledged"
+    }
+
     TestCase {
         name: "Main"
         when: windowShown
@@ -60,6 +75,32 @@ Item {
             compare(helpSpy.count, 1)
             const dialog = findChild(main, "helpDialog")
             tryVerify(() => dialog.opened)
+        }
+
+        function test_staff_acknowledge_a_call_by_holding_the_help_button() {
+            const bar = createTemporaryObject(topBarComponent, root, { width: 1080 })
+            barHelpSpy.target = bar
+            ackSpy.target = bar
+            const help = findChild(bar, "helpButton")
+            // No call open: a long press by a citizen still calls staff.
+            mousePress(help)
+            wait(1000)
+            mouseRelease(help)
+            compare(barHelpSpy.count, 1)
+            compare(ackSpy.count, 0)
+            // A call is open: staff hold the button three seconds, and no new call is made.
+            bar.helpCalled = true
+            mousePress(help)
+            wait(1500)
+            compare(ackSpy.count, 0)
+            wait(1800)
+            mouseRelease(help)
+            compare(ackSpy.count, 1)
+            compare(barHelpSpy.count, 1)
+            // A short tap while waiting: the citizen asks again (the dialog shows again).
+            mouseClick(help)
+            compare(barHelpSpy.count, 2)
+            compare(ackSpy.count, 1)
         }
 
         function test_item_opens_guide_and_back_returns_home() {
