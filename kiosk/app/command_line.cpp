@@ -85,12 +85,18 @@ std::variant<Options, EarlyExit> parseCommandLine(int argc, char** argv)
     options.configFile = core::defaultConfigPath();
     std::string screenshot;
     std::string size;
+    std::string demoWalk;
     app.add_option("--config", options.configFile, "configuration file (specs/config.md)")
         ->capture_default_str();
     app.add_option("--screenshot", screenshot, "save the first rendered frame as PNG, then exit");
     app.add_option("--size", size, "window size WxH, e.g. 1080x1920 (default: full screen)");
     app.add_flag("--measure-startup", options.measureStartup,
                  "print {\"firstFrameMs\",\"rssKb\"} once the first frame has rendered, then exit");
+    auto* walk = app.add_option("--demo-walk", demoWalk,
+                                "walk one application by itself (the demo), saving each screen "
+                                "in DIR; exit 0 once completed");
+    walk->excludes(app.get_option("--screenshot"));
+    walk->excludes(app.get_option("--measure-startup"));
     app.footer("Qt's own options (-platform offscreen, -qwindowgeometry, ...) are passed to Qt.");
 
     try {
@@ -105,6 +111,8 @@ std::variant<Options, EarlyExit> parseCommandLine(int argc, char** argv)
     }
     if (!screenshot.empty())
         options.screenshot = screenshot;
+    if (!demoWalk.empty())
+        options.demoWalk = demoWalk;
     if (!size.empty()) {
         options.size = parseWindowSize(size);
         if (!options.size) {

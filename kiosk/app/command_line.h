@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The kiosk program's command line: --config FILE [--screenshot FILE.png] [--size WxH]
-// [--measure-startup], plus the options QGuiApplication itself knows (-platform ...).
+// [--measure-startup] [--demo-walk DIR], plus the options QGuiApplication itself knows (-platform
+// ...).
 #pragma once
 
 #include <filesystem>
@@ -23,6 +24,8 @@ struct Options {
     /// Print {"firstFrameMs":N,"rssKb":N} once the home screen's first frame has rendered,
     /// then exit 0 (tests/bench/startup.sh compares it with a bare Qt window).
     bool measureStartup = false;
+    /// Walk one application by itself, saving each screen here (kiosk/app/demo_walk.h).
+    std::optional<std::filesystem::path> demoWalk;
 };
 
 /// How main() should end when the command line does not lead to a running kiosk.

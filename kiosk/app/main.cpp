@@ -4,6 +4,7 @@
 #include "base/log.h"
 #include "kiosk/app/catalog_switcher.h"
 #include "kiosk/app/command_line.h"
+#include "kiosk/app/demo_walk.h"
 #include "kiosk/app/journey_links.h"
 #include "kiosk/app/runtime.h"
 #include "kiosk/app/screenshot.h"
@@ -35,17 +36,34 @@ constexpr auto mainQml = "qrc:/qt/qml/Kiosk/Ui/Main.qml";
 /// Whether Qt has somewhere to show a window: a display, or a platform chosen explicitly.
 bool qtCanStart()
 {
-    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
-           qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
 /// A screenshot or a start-up measurement needs no display: without one, render offscreen
 /// (the same software renderer the screenshot tests use) instead of failing to connect to X11.
 void preferOffscreenWithoutDisplay(const kiosk::app::Options& options)
 {
-    const bool noDisplayNeeded = options.screenshot || options.measureStartup;
+    const bool noDisplayNeeded = options.screenshot || options.measureStartup || options.demoWalk;
     if (noDisplayNeeded && !qtCanStart())
         qputenv("QT_QPA_PLATFORM", "offscreen");
+}
+
+/// kiosk --demo-walk: at a citizen's pace on a display, quickly offscreen (a check).
+std::unique_ptr<kiosk::app::DemoWalk> startDemoWalk(const std::filesystem::path& dir,
+                                                    kiosk::ui::SessionViewModel& session,
+                                                    QQuickWindow& window,
+                                                    const kiosk::core::CatalogHolder& catalogs)
+{
+    kiosk::app::DemoWalkOptions walkOptions;
+    walkOptions.shots = QDir(QString::fromStdString(dir.string()));
+    if (QGuiApplication::platformName() == "offscreen")
+        walkOptions.pace = std::chrono::milliseconds(300);
+    auto walk = std::make_unique<kiosk::app::DemoWalk>(session, window, catalogs.currentSnapshot(),
+                                                       walkOptions);
+    walk->start();
+    return walk;
 }
 
 /// What the journey needs from the configuration.
@@ -139,6 +157,7 @@ int main(int argc, char** argv)
     // by the alarm, made once the sync loop runs.
     kiosk::ui::UplinkStatus uplinkStatus;
     std::unique_ptr<kiosk::app::UplinkAlarm> uplinkAlarm;
+    std::unique_ptr<kiosk::app::DemoWalk> demoWalk;
 
     // Declared after what it shows, so the engine (and every binding) goes first.
     QQmlApplicationEngine engine;
@@ -178,6 +197,8 @@ int main(int argc, char** argv)
                                                                   *runtime, bridge, clock);
         if (options.measureStartup)
             QCoreApplication::exit(0);
+        if (options.demoWalk)
+            demoWalk = startDemoWalk(*options.demoWalk, sessionViewModel, *window, catalogs);
     });
     if (options.measureStartup)
         kiosk::app::reportFirstFrame(*window);

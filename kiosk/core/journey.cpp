@@ -486,6 +486,12 @@ base::Result<void> Journey::rate(int level, const std::vector<std::string>& reas
 {
     if (state() != S::Rating || store_ == nullptr)
         return base::fail(SessionErrc::invalid_transition, "not rating");
+    if (ratingPlace_ == RatingPlace::Tablet) {
+        // Rated on the screen while the tablet still asked: the tablet's prompt goes, so the
+        // case cannot be rated twice.
+        stopRating();
+        ratingPlace_ = RatingPlace::Screen;
+    }
     if (rating_ && ratingPlace_ == RatingPlace::Screen)
         return rateThroughFlow(level, reasons);
     hal::Rating rating;

@@ -514,3 +514,14 @@ TEST_F(JourneyTest, NobodyComingForTenMinutesStillEndsTheSession)
     EXPECT_EQ(journey->state(), SessionState::Idle) << "a citizen who left is not kept on screen";
     EXPECT_FALSE(journey->session().card());
 }
+
+TEST_F(JourneyTest, ARatingOnTheScreenWhileTheTabletAsksWithdrawsTheTabletsPrompt)
+{
+    auto tablet = connectTablet();
+    toRating();
+    ASSERT_EQ(journey->ratingPlace(), RatingPlace::Tablet);
+    ASSERT_TRUE(journey->rate(5, {}));
+    EXPECT_EQ(tablet->cancelled().size(), 1u);
+    EXPECT_FALSE(tablet->rate({1, {"R01"}, ""})) << "一次一评: the tablet cannot rate it again";
+    EXPECT_EQ(evaluationsQueued(), 1u);
+}
