@@ -41,6 +41,16 @@ TEST(CommandLine, MeasureStartupIsAnOptionOfItsOwn)
     EXPECT_FALSE(std::get<Options>(plain).measureStartup);
 }
 
+TEST(CommandLine, TheDemoWalkTakesItsFolderAndGoesWithNeitherScreenshotNorMeasuring)
+{
+    const auto parsed = parse({"--config", "k.toml", "--demo-walk", "walk"});
+    ASSERT_TRUE(std::holds_alternative<Options>(parsed));
+    EXPECT_EQ(std::get<Options>(parsed).demoWalk, "walk");
+    EXPECT_EQ(refusedWith({"--demo-walk"}), kiosk::app::exitRefused) << "the folder is missing";
+    EXPECT_EQ(refusedWith({"--demo-walk", "w", "--screenshot", "s.png"}), kiosk::app::exitRefused);
+    EXPECT_EQ(refusedWith({"--demo-walk", "w", "--measure-startup"}), kiosk::app::exitRefused);
+}
+
 TEST(CommandLine, UnknownOptionsAndArgumentsAreRefusedWithTheUsageExitCode)
 {
     EXPECT_EQ(refusedWith({"--config", "k.toml", "--measure-start"}), kiosk::app::exitRefused);
