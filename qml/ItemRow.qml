@@ -24,6 +24,8 @@ Rectangle {
 
     Accessible.role: Accessible.Button
     Accessible.name: synonymSpoken.length > 0 ? name + "，" + synonymSpoken : name
+    // Qt 6.4 does nothing on Press without this handler (reference/accessibility.md).
+    Accessible.onPressAction: if (row.enabled) row.clicked()
 
     Column {
         id: texts

@@ -18,6 +18,8 @@ Rectangle {
 
     Accessible.role: Accessible.Button
     Accessible.name: name
+    // Qt 6.4 does nothing on Press without this handler (reference/accessibility.md).
+    Accessible.onPressAction: if (tile.enabled) tile.clicked()
 
     Rectangle {
         id: stripe

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The kiosk as a screen reader gets it over AT-SPI (not Qt's in-process interfaces): its own
+# D-Bus session, the AT-SPI bus, the kiosk under Xvfb with fake devices, and
+# tests/qml/atspi_walk.py walking it with pyatspi by Press actions only.
+# Usage: atspi_test.sh KIOSK CATALOG WORKDIR
+set -euo pipefail
+kiosk=$1
+catalog=$2
+work=$3
+here=$(cd "$(dirname "$0")" && pwd)
+rm -rf "$work"
+mkdir -p "$work/data"
+cat >"$work/kiosk.toml" <<TOML
+[kiosk]
+id = "SC-510703-0042"
+data_dir = "$work/data"
+
+[platform]
+url = "http://127.0.0.1:9"
+allow_insecure_loopback = true
+
+[catalog]
+file = "$catalog"
+
+[queue]
+key_file = "$work/queue.key"
+
+[devices]
+card_reader = "fake"
+code_scanner = "fake"
+receipt_printer = "fake"
+review_tablet = "fake"
+TOML
+
+if [ -z "${KIOSK_ATSPI_INNER:-}" ]; then
+  # Everything below runs in a private session bus that ends with it.
+  KIOSK_ATSPI_INNER=1 exec dbus-run-session -- bash "$0" "$@"
+fi
+/usr/libexec/at-spi-bus-launcher --launch-immediately &
+bus=$!
+export QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1
+unset QT_QPA_PLATFORM
+xvfb-run -a -s "-screen 0 1080x1920x24" "$kiosk" --config "$work/kiosk.toml" --size 1080x1920 \
+  >"$work/kiosk.log" 2>&1 &
+shown=$!
+status=0
+/usr/bin/python3 "${KIOSK_ATSPI_SCRIPT:-$here/atspi_walk.py}" || status=$?
+kill "$shown" "$bus" 2>/dev/null || true
+wait 2>/dev/null || true
+[ "$status" = 0 ] || { echo "--- kiosk log:"; tail -20 "$work/kiosk.log"; }
+exit "$status"
