@@ -29,13 +29,16 @@ def find_app(timeout=60.0):
 
 
 def shown(node, depth=0):
-    """Every node on screen (the SHOWING state), depth first."""
-    if node is None:
-        return
-    if depth > 0 and not node.getState().contains(pyatspi.STATE_SHOWING):
+    """Every node on screen (the SHOWING state), depth first. A node that goes away while it
+    is read (a screen fading out) is skipped, as a screen reader skips it."""
+    try:
+        if node is None or (depth > 0 and not node.getState().contains(pyatspi.STATE_SHOWING)):
+            return
+        children = list(node)
+    except Exception:  # defunct: the object left the tree meanwhile
         return
     yield node
-    for child in node:
+    for child in children:
         yield from shown(child, depth + 1)
 
 
@@ -51,8 +54,11 @@ def wait_for(app, predicate, what, timeout=30.0):
     end = time.time() + timeout
     while time.time() < end:
         for node in shown(app):
-            if predicate(node):
-                return node
+            try:
+                if predicate(node):
+                    return node
+            except Exception:  # defunct meanwhile
+                continue
         time.sleep(0.3)
     raise AssertionError("not found on screen within %ds: %s" % (timeout, what))
 
