@@ -81,7 +81,10 @@ JourneyScreen {
         BigButton {
             objectName: "confirmButton"
             Layout.fillWidth: true
-            text: "确认提交"
+            // The queue stores the case on a worker: a moment, during which nothing is tapped twice.
+            text: screen.session.saving ? "正在保存…" : "确认提交"
+            enabled: !screen.session.saving
+            opacity: enabled ? 1 : 0.5
             onClicked: screen.session.confirm()
         },
         BigButton {
@@ -89,6 +92,8 @@ JourneyScreen {
             Layout.fillWidth: true
             text: "返回修改"
             outlined: true
+            enabled: !screen.session.saving
+            opacity: enabled ? 1 : 0.5
             onClicked: screen.session.back()
         }
     ]

@@ -59,6 +59,8 @@ class SessionViewModel : public QObject {
     Q_PROPERTY(QString localReference READ localReference NOTIFY changed)
     /// none | printing | printed | failed | no_printer
     Q_PROPERTY(QString receiptState READ receiptState NOTIFY changed)
+    /// 确认提交 was tapped and the queue has not answered yet.
+    Q_PROPERTY(bool saving READ saving NOTIFY changed)
     Q_PROPERTY(QString receiptQrText READ receiptQrText NOTIFY changed)
     /// The catalog's reasons for a bad rating: [{code, text}].
     Q_PROPERTY(QVariantList ratingReasons READ ratingReasons NOTIFY changed)
@@ -95,6 +97,7 @@ public:
     [[nodiscard]] QString caseNo() const;
     [[nodiscard]] QString localReference() const;
     [[nodiscard]] QString receiptState() const;
+    [[nodiscard]] bool saving() const { return journey_.saving(); }
     [[nodiscard]] QString receiptQrText() const;
     [[nodiscard]] QVariantList ratingReasons() const;
     [[nodiscard]] QString ratingPlace() const;

@@ -206,6 +206,14 @@ ApplicationService::ApplicationService(const Catalog& catalog, queue::Store& sto
 
 base::Result<queue::SubmissionRef> ApplicationService::submit(Session& session)
 {
+    auto input = prepare(session);
+    if (!input)
+        return base::fail(input.error());
+    return accepted(session, store_.enqueueCase(std::move(*input)));
+}
+
+base::Result<queue::CaseInput> ApplicationService::prepare(const Session& session) const
+{
     const CatalogItem* item = catalog_.findItem(session.itemCode());
     if (item == nullptr)
         return base::fail(ApplicationErrc::unknown_item,
@@ -214,8 +222,12 @@ base::Result<queue::SubmissionRef> ApplicationService::submit(Session& session)
         return base::fail(ApplicationErrc::not_identified, "请先刷身份证");
     if (auto problems = validateForm(*item, session.form()); !problems.empty())
         return base::fail(ApplicationErrc::invalid_form, problems.front().message);
-    auto stored =
-        store_.enqueueCase(buildCaseInput(catalog_, *item, session, kioskId_, clock_.now()));
+    return buildCaseInput(catalog_, *item, session, kioskId_, clock_.now());
+}
+
+base::Result<queue::SubmissionRef>
+ApplicationService::accepted(Session& session, base::Result<queue::SubmissionRef> stored)
+{
     if (!stored && stored.error().code == queue::QueueErrc::full) {
         // Nothing was stored and nothing stored before was touched; the citizen is told
         // plainly, the technician finds the reason in the log.

@@ -67,6 +67,13 @@ public:
     /// submission id and may move to Submitted. When the queue is full the error is
     /// QueueErrc::full with storeFullMessage, to be shown as it is.
     [[nodiscard]] base::Result<queue::SubmissionRef> submit(Session& session);
+    /// submit() in two halves, for a caller that stores the case on another thread (the
+    /// journey: an fsync'd transaction must not hold the GUI thread). prepare() checks the
+    /// session and builds the case; store it with Store::enqueueCase, then hand the answer
+    /// to accepted(), which words a refusal for the citizen and gives the session its id.
+    [[nodiscard]] base::Result<queue::CaseInput> prepare(const Session& session) const;
+    [[nodiscard]] static base::Result<queue::SubmissionRef>
+    accepted(Session& session, base::Result<queue::SubmissionRef> stored);
 
     /// Stores the rating of the session's submitted case. `channel` is kiosk | tablet | qr.
     [[nodiscard]] base::Result<std::string> rate(const Session& session, const hal::Rating& rating,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kiosk/core/journey.h"
 
+#include "base/json_reader.h"
 #include "base/log.h"
 #include "base/secure_buffer.h"
 #include "hal/errc.h"
@@ -48,25 +49,38 @@ std::string_view toString(ReceiptState state)
 
 Journey::Journey(const base::Clock& clock, JourneyOptions options, PostToOwner post)
     : clock_(clock), options_(std::move(options)), post_(std::move(post)), lastTouch_(clock.now()),
-      printWorker_({"journey/print"}, clock)
+      ioWorker_({"journey/io"}, clock)
 {
-    // Printing is I/O of seconds (paper feed, cut, status queries): on a worker of its own,
+    // Storing the case and printing are I/O of milliseconds to seconds: on a worker of its own,
     // woken for each job; the outcome comes back to the owner thread through post_.
-    printWorker_.start(
-        [prints = prints_, post = post_, alive = std::weak_ptr<bool>(alive_),
-         this](std::stop_token) {
+    ioWorker_.start(
+        [jobs = prints_, post = post_, alive = std::weak_ptr<bool>(alive_), this](std::stop_token) {
+            std::optional<std::pair<std::uint64_t, queue::CaseInput>> save;
+            queue::Store* store = nullptr;
             std::shared_ptr<hal::ReceiptPrinter> printer;
             std::optional<std::pair<std::uint64_t, hal::Receipt>> job;
             {
-                std::lock_guard lock(prints->mutex);
-                printer = prints->printer;
-                job.swap(prints->job);
+                std::lock_guard lock(jobs->mutex);
+                save.swap(jobs->save);
+                store = jobs->store;
+                printer = jobs->printer;
+                job.swap(jobs->job);
+            }
+            if (save && store != nullptr) {
+                // enqueueCase wipes the body once it is sealed.
+                auto stored = store->enqueueCase(std::move(save->second));
+                post([alive, this, generation = save->first, stored = std::move(stored)]() mutable {
+                    if (!alive.expired()) // the journey went while the answer travelled
+                        saved(generation, std::move(stored));
+                });
+            } else if (save) {
+                base::json::wipe(save->second.body);
             }
             if (job && printer) {
                 auto outcome = printer->print(job->second);
                 post(
                     [alive, this, generation = job->first, outcome = std::move(outcome)]() mutable {
-                        if (!alive.expired()) // the journey went while the outcome travelled
+                        if (!alive.expired())
                             printed(generation, std::move(outcome));
                     });
             }
@@ -77,9 +91,19 @@ Journey::Journey(const base::Clock& clock, JourneyOptions options, PostToOwner p
 
 Journey::~Journey()
 {
-    printWorker_.stop();
+    ioWorker_.stop();
     alive_.reset();
     wipe();
+    std::lock_guard lock(prints_->mutex);
+    if (prints_->save) // the worker stopped before it stored the case: its form goes now
+        base::json::wipe(prints_->save->second.body);
+}
+
+void Journey::setStore(queue::Store* store)
+{
+    store_ = store;
+    std::lock_guard lock(prints_->mutex);
+    prints_->store = store;
 }
 
 void Journey::setPrinter(std::shared_ptr<hal::ReceiptPrinter> printer)
@@ -306,22 +330,46 @@ base::Result<void> Journey::confirm()
         notify();
         return base::fail(ApplicationErrc::not_submitted, "the queue is not open");
     }
+    if (saving_)
+        return base::fail(SessionErrc::invalid_transition, "already being stored");
     ApplicationService service(*catalog(), *store_, options_.kioskId, clock_);
-    auto stored = service.submit(session_);
-    if (!stored) {
+    auto input = service.prepare(session_);
+    if (!input) {
+        message_ = input.error().code == ApplicationErrc::unknown_item
+                       ? std::string(noQueueMessage)
+                       : input.error().message; // worded for the citizen
+        notify();
+        return base::fail(input.error());
+    }
+    {
+        std::lock_guard lock(prints_->mutex);
+        prints_->save.emplace(generation_, std::move(*input));
+    }
+    saving_ = true;
+    touched();
+    notify();
+    ioWorker_.trigger();
+    return {};
+}
+
+void Journey::saved(std::uint64_t generation, base::Result<queue::SubmissionRef> stored)
+{
+    if (generation != generation_ || state() != S::Confirming)
+        return; // that session has ended (the case is kept and will be delivered)
+    saving_ = false;
+    auto accepted = ApplicationService::accepted(session_, std::move(stored));
+    if (!accepted) {
         // The queue refuses only when it cannot keep the case (full disk, broken store): the
         // citizen is sent to a counter in plain words, and nothing pretends to be submitted.
-        message_ = stored.error().code == queue::QueueErrc::full ? std::string(storeFullMessage)
-                                                                 : std::string(noQueueMessage);
+        message_ = accepted.error().code == queue::QueueErrc::full ? std::string(storeFullMessage)
+                                                                   : std::string(noQueueMessage);
         notify();
-        return base::fail(stored.error());
+        return;
     }
     caseNo_.clear();
-    caseRecordId_ = stored->caseRecordId;
-    if (auto moved = apply(E::Confirmed); !moved)
-        return moved;
-    startPrinting();
-    return {};
+    caseRecordId_ = accepted->caseRecordId;
+    if (apply(E::Confirmed))
+        startPrinting();
 }
 
 void Journey::startPrinting()
@@ -344,7 +392,7 @@ void Journey::startPrinting()
     }
     receiptState_ = ReceiptState::Printing;
     notify();
-    printWorker_.trigger();
+    ioWorker_.trigger();
 }
 
 void Journey::printed(std::uint64_t generation, base::Result<void> outcome)
@@ -555,6 +603,8 @@ void Journey::wipe()
     {
         std::lock_guard lock(prints_->mutex);
         prints_->job.reset(); // a receipt not yet printed names the citizen (masked)
+        // A case confirmed but not yet stored stays with the worker: the citizen confirmed it,
+        // and enqueueCase wipes its body once sealed.
     }
     snapshot_.reset();
     item_ = nullptr;
@@ -566,6 +616,7 @@ void Journey::wipe()
     caseRecordId_ = 0;
     message_.clear();
     receiptState_ = ReceiptState::None;
+    saving_ = false;
     idleWarning_ = false;
 }
 

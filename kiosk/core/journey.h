@@ -81,7 +81,7 @@ public:
     Journey(const Journey&) = delete;
     Journey& operator=(const Journey&) = delete;
 
-    void setStore(queue::Store* store) { store_ = store; }
+    void setStore(queue::Store* store);
     /// Whether the platform can be reached now (the sync loop's link state): items that need
     /// the network (online: required) cannot be started while it cannot.
     void setPlatformReachable(bool reachable) { platformReachable_ = reachable; }
@@ -114,6 +114,8 @@ public:
     /// The platform's case number once the case was delivered; empty while it is queued.
     [[nodiscard]] const std::string& caseNo() const { return caseNo_; }
     [[nodiscard]] ReceiptState receiptState() const { return receiptState_; }
+    /// True from 确认提交 until the queue has answered (the button waits, the screen says so).
+    [[nodiscard]] bool saving() const { return saving_; }
     /// The receipt's QR text (for the screen when the paper did not come out).
     [[nodiscard]] std::string receiptQrText() const;
     /// True while the "需要更多时间吗？" prompt shows; secondsLeft() until the end.
@@ -155,8 +157,9 @@ public:
     void setField(const std::string& fieldId, const std::string& value);
     /// The form is complete and valid: on to the confirmation. Otherwise problems() says why.
     base::Result<void> completeForm();
-    /// "确认提交": stores the case in the queue, then prints the receipt. When the queue is
-    /// full the message says so (QueueErrc::full) and the citizen stays on the confirmation.
+    /// "确认提交": stores the case in the queue on the I/O worker (saving() meanwhile), then
+    /// prints the receipt. When the queue is full the message says so (QueueErrc::full) and
+    /// the citizen stays on the confirmation.
     base::Result<void> confirm();
     /// Prints the receipt again (after paper out, a jam...).
     void reprint();
@@ -186,6 +189,8 @@ private:
     void identify(hal::CardData card, IdentifiedBy by);
     void startPrinting();
     void printed(std::uint64_t generation, base::Result<void> outcome);
+    /// The queue's answer for the case stored on the I/O worker.
+    void saved(std::uint64_t generation, base::Result<queue::SubmissionRef> stored);
     /// Hands the rating prompt to the tablet (or the screen) on entering Rating.
     void beginRating();
     /// What the rating flow said from the tablet's thread, back on the owner thread.
@@ -217,17 +222,21 @@ private:
     std::string caseNo_;
     std::int64_t caseRecordId_ = 0;
     ReceiptState receiptState_ = ReceiptState::None;
+    bool saving_ = false;
     bool idleWarning_ = false;
     base::Clock::TimePoint lastTouch_;
     /// Bumped by every end(): a print finishing after its session ended is ignored.
     std::uint64_t generation_ = 0;
 
-    /// The receipt printer and the job for it, handed to printWorker_ (printing takes seconds
-    /// and must never hold the GUI thread).
+    /// The I/O the GUI thread must not wait for, handed to ioWorker_: storing the case (one
+    /// fsync'd transaction: milliseconds here, far more on a worn SD card) and printing the
+    /// receipt (seconds). Each job carries the generation of its session.
     struct PrintQueue {
         std::mutex mutex;
         std::shared_ptr<hal::ReceiptPrinter> printer;
         std::optional<std::pair<std::uint64_t, hal::Receipt>> job;
+        queue::Store* store = nullptr;
+        std::optional<std::pair<std::uint64_t, queue::CaseInput>> save;
     };
     std::shared_ptr<PrintQueue> prints_ = std::make_shared<PrintQueue>();
 
@@ -244,7 +253,7 @@ private:
     std::optional<int> ratingLevel_;
     /// Outcomes posted to the owner thread check it: they may arrive after the journey went.
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
-    base::Worker printWorker_; ///< last: stopped before the rest goes
+    base::Worker ioWorker_; ///< last: stopped before the rest goes
 };
 
 } // namespace kiosk::core

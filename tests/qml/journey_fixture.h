@@ -112,6 +112,8 @@ public:
     {
         toConfirm(journey);
         ASSERT_TRUE(journey.confirm());
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] { return journey.state() == kiosk::core::SessionState::Submitted; }, 5000));
         journey.caseDelivered(journey.submissionId(), fixtureCaseNo);
         ASSERT_TRUE(QTest::qWaitFor(
             [&] { return journey.receiptState() != kiosk::core::ReceiptState::Printing; }, 5000));

@@ -82,6 +82,7 @@ protected:
         journey->setField("phone", "13800000000");
         EXPECT_TRUE(journey->completeForm());
         EXPECT_TRUE(journey->confirm());
+        EXPECT_TRUE(owner.runPosted()); // stored on the journey's I/O worker
         EXPECT_EQ(journey->receiptState(), ReceiptState::NoPrinter);
         EXPECT_TRUE(journey->toRating());
         return journey->submissionId();

@@ -105,6 +105,7 @@ protected:
         journey->setField("phone", "13800000000");
         ASSERT_TRUE(journey->completeForm());
         ASSERT_TRUE(journey->confirm());
+        ASSERT_TRUE(owner.runPosted()); // the queue's answer, from the I/O worker
         ASSERT_EQ(journey->state(), SessionState::Submitted);
     }
 
@@ -130,6 +131,11 @@ TEST_F(JourneyTest, ACardApplicationIsSubmittedPrintedAndRated)
     ASSERT_TRUE(journey->completeForm());
     ASSERT_EQ(journey->state(), SessionState::Confirming);
     ASSERT_TRUE(journey->confirm());
+    EXPECT_TRUE(journey->saving()) << "stored on the I/O worker: the GUI thread does not wait";
+    EXPECT_EQ(journey->state(), SessionState::Confirming);
+    EXPECT_FALSE(journey->confirm()) << "a second tap while it is stored does nothing";
+    ASSERT_TRUE(owner.runPosted());
+    EXPECT_FALSE(journey->saving());
     EXPECT_EQ(journey->state(), SessionState::Submitted);
     EXPECT_FALSE(journey->submissionId().empty());
     EXPECT_TRUE(journey->caseNo().empty()) << "queued: never a made-up case number";
@@ -282,11 +288,11 @@ TEST_F(JourneyTest, AFullQueueSendsTheCitizenToACounter)
     toForm();
     journey->setField("phone", "13800000000");
     ASSERT_TRUE(journey->completeForm());
-    auto refused = journey->confirm();
-    ASSERT_FALSE(refused);
-    EXPECT_EQ(refused.error().code, queue::QueueErrc::full);
+    ASSERT_TRUE(journey->confirm());
+    ASSERT_TRUE(owner.runPosted()); // the queue's refusal
     EXPECT_EQ(journey->message(), storeFullMessage);
     EXPECT_EQ(journey->state(), SessionState::Confirming);
+    EXPECT_FALSE(journey->saving()) << "the citizen can go back, or to a counter";
 }
 
 TEST_F(JourneyTest, BackFromAGuideFoundBySearchReturnsToTheSearch)
@@ -365,6 +371,7 @@ TEST_F(JourneyTest, AnEndedSessionLeavesNothingOfTheCitizenInMemory)
         base::secureZero(typed); // is the test's to zero, like the view-model does with its own
         ASSERT_TRUE(journey->completeForm());
         ASSERT_TRUE(journey->confirm());
+        ASSERT_TRUE(owner.runPosted()); // stored
         ASSERT_TRUE(owner.runPosted()); // the receipt
         ASSERT_TRUE(journey->toRating());
         ASSERT_TRUE(journey->rate(5, {}));
@@ -524,4 +531,20 @@ TEST_F(JourneyTest, ARatingOnTheScreenWhileTheTabletAsksWithdrawsTheTabletsPromp
     EXPECT_EQ(tablet->cancelled().size(), 1u);
     EXPECT_FALSE(tablet->rate({1, {"R01"}, ""})) << "一次一评: the tablet cannot rate it again";
     EXPECT_EQ(evaluationsQueued(), 1u);
+}
+
+TEST_F(JourneyTest, ACaseStoredAfterItsSessionEndedIsKeptButNotShown)
+{
+    toForm();
+    journey->setField("phone", "13800000000");
+    ASSERT_TRUE(journey->completeForm());
+    ASSERT_TRUE(journey->confirm());
+    journey->end(); // the idle timeout, say, while the queue was answering
+    ASSERT_TRUE(owner.runPosted());
+    EXPECT_EQ(journey->state(), SessionState::Idle) << "the next citizen sees the home screen";
+    EXPECT_TRUE(journey->submissionId().empty());
+    EXPECT_TRUE(printer->printed().empty()) << "no receipt for someone who has gone";
+    auto records = store->list();
+    ASSERT_TRUE(records);
+    EXPECT_EQ(records->size(), 1u) << "what the citizen confirmed is kept and will be delivered";
 }
