@@ -214,8 +214,12 @@ base::Result<queue::SubmissionRef> ApplicationService::submit(Session& session)
         return base::fail(ApplicationErrc::not_identified, "请先刷身份证");
     if (auto problems = validateForm(*item, session.form()); !problems.empty())
         return base::fail(ApplicationErrc::invalid_form, problems.front().message);
-    auto stored =
-        store_.enqueueCase(buildCaseInput(catalog_, *item, session, kioskId_, clock_.now()));
+    auto input = buildCaseInput(catalog_, *item, session, kioskId_, clock_.now());
+    // The photos go with the case in one transaction; the queue zeroes its copies once they
+    // are sealed (the session keeps its own until it ends: a full queue loses nothing).
+    for (const auto& [name, photo] : session.photos())
+        input.materials.push_back({name, "image/jpeg", photo.bytes()});
+    auto stored = store_.enqueueCase(std::move(input));
     if (!stored && stored.error().code == queue::QueueErrc::full) {
         // Nothing was stored and nothing stored before was touched; the citizen is told
         // plainly, the technician finds the reason in the log.

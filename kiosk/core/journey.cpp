@@ -133,6 +133,11 @@ base::Result<void> Journey::openSearch()
 
 base::Result<void> Journey::back()
 {
+    // The materials step sits between the form and the confirmation (when it applies).
+    if (state() == S::Photographing)
+        return apply(E::Back, [this] { materials_.pause(); });
+    if (state() == S::Confirming && item_ != nullptr && materials_.appliesTo(*item_))
+        return apply(E::TakePhotos, [this] { materials_.begin(*item_); });
     if (state() == S::Browsing && fromSearch_)
         return apply(E::OpenSearch, [this] {
             item_ = nullptr;
@@ -199,6 +204,7 @@ void Journey::cardRead(hal::CardData card)
         identify(std::move(card), IdentifiedBy::Card); // the card beats typing
         return;
     case S::FillingForm:
+    case S::Photographing:
     case S::Confirming:
     case S::Submitted:
     case S::Rating:
@@ -281,7 +287,55 @@ base::Result<void> Journey::completeForm()
         notify();
         return base::fail(ApplicationErrc::invalid_form, "the form has problems");
     }
+    if (materials_.appliesTo(*item_))
+        return apply(E::TakePhotos, [this] { materials_.begin(*item_); });
     return apply(E::FormCompleted);
+}
+
+/// Runs one of the materials step's actions while it is on screen, then shows the outcome.
+template <typename Action> base::Result<void> Journey::onMaterials(Action action)
+{
+    if (state() != S::Photographing)
+        return base::fail(SessionErrc::invalid_transition, "not photographing the materials");
+    auto done = action();
+    touched();
+    notify();
+    return done;
+}
+
+base::Result<void> Journey::capturePhoto()
+{
+    return onMaterials([this] { return materials_.capture(); });
+}
+
+base::Result<void> Journey::retakePhoto()
+{
+    return onMaterials([this] { return materials_.retake(); });
+}
+
+base::Result<void> Journey::nextMaterial()
+{
+    return onMaterials([this] { return materials_.next(); });
+}
+
+base::Result<void> Journey::skipMaterial()
+{
+    return onMaterials([this] { return materials_.skip(); });
+}
+
+base::Result<void> Journey::selectMaterial(std::size_t index)
+{
+    return onMaterials([this, index] { return materials_.select(index); });
+}
+
+base::Result<void> Journey::finishMaterials()
+{
+    if (state() == S::Photographing && !materials_.complete()) {
+        message_ = "还有材料没有拍摄，请逐份拍照（非必需的材料可以跳过）。";
+        notify();
+        return base::fail(ApplicationErrc::invalid_form, "materials without a photo");
+    }
+    return apply(E::MaterialsDone, [this] { materials_.pause(); });
 }
 
 base::Result<void> Journey::confirm()
@@ -414,6 +468,7 @@ void Journey::wipe()
         std::lock_guard lock(prints_->mutex);
         prints_->job.reset(); // a receipt not yet printed names the citizen (masked)
     }
+    materials_.reset();
     snapshot_.reset();
     item_ = nullptr;
     fromSearch_ = false;

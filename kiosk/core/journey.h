@@ -14,6 +14,7 @@
 #include "hal/receipt_printer.h"
 #include "kiosk/core/application.h"
 #include "kiosk/core/catalog_snapshot.h"
+#include "kiosk/core/materials_step.h"
 #include "kiosk/core/receipt.h"
 #include "kiosk/core/session.h"
 
@@ -81,6 +82,13 @@ public:
     /// the network (online: required) cannot be started while it cannot.
     void setPlatformReachable(bool reachable) { platformReachable_ = reachable; }
     void setPrinter(std::shared_ptr<hal::ReceiptPrinter> printer);
+    /// The document camera for the materials step; null (none configured) skips the step.
+    void setDocumentCamera(std::shared_ptr<hal::DocumentCamera> camera)
+    {
+        materials_.setCamera(std::move(camera));
+    }
+    /// The materials step (Photographing): the list, the camera's state, its words.
+    [[nodiscard]] const MaterialsStep& materials() const { return materials_; }
 
     // --- what the screens show -------------------------------------------------------------
     [[nodiscard]] SessionState state() const { return session_.state(); }
@@ -139,6 +147,14 @@ public:
     void setField(const std::string& fieldId, const std::string& value);
     /// The form is complete and valid: on to the confirmation. Otherwise problems() says why.
     base::Result<void> completeForm();
+    // The materials step (Photographing): 拍照, 重拍, 下一份, 跳过 (optional materials), a
+    // material chosen from the list, and 完成 (every material photographed or settled).
+    base::Result<void> capturePhoto();
+    base::Result<void> retakePhoto();
+    base::Result<void> nextMaterial();
+    base::Result<void> skipMaterial();
+    base::Result<void> selectMaterial(std::size_t index);
+    base::Result<void> finishMaterials();
     /// "确认提交": stores the case in the queue, then prints the receipt. When the queue is
     /// full the message says so (QueueErrc::full) and the citizen stays on the confirmation.
     base::Result<void> confirm();
@@ -165,6 +181,7 @@ private:
     /// Moves the session on; `then` runs after the move and before the screens hear of it.
     base::Result<void> apply(SessionEvent event, const std::function<void()>& then = {});
     void identify(hal::CardData card, IdentifiedBy by);
+    template <typename Action> base::Result<void> onMaterials(Action action);
     void startPrinting();
     void printed(std::uint64_t generation, base::Result<void> outcome);
     void wipe();
@@ -177,6 +194,9 @@ private:
     bool platformReachable_ = true;
 
     Session session_;
+    MaterialsStep materials_{session_, clock_, post_, [this] {
+                                 notify();
+                             }};
     std::shared_ptr<const CatalogSnapshot> snapshot_; ///< kept for the session's length
     const CatalogItem* item_ = nullptr;
     bool fromSearch_ = false;

@@ -6,6 +6,7 @@
 #include "base/manual_clock.h"
 #include "base/secure_buffer.h"
 #include "drivers/fake/fake_card_reader.h"
+#include "drivers/fake/fake_document_camera.h"
 #include "drivers/fake/fake_receipt_printer.h"
 #include "offline_queue/store.h"
 #include "tests/support/memory_search.h"
@@ -402,4 +403,126 @@ TEST_F(JourneyTest, AnItemThatNeedsTheNetworkCannotStartWhileThePlatformIsOutOfR
     journey->setPlatformReachable(true);
     ASSERT_TRUE(journey->chooseItem(online, "X1"));
     EXPECT_TRUE(journey->startApplying());
+}
+
+// --- the materials step (issue 14: materials) ---------------------------------------------
+
+namespace {
+
+/// A document camera whose preview stands still after its first frame (its clock does not
+/// move), opened, for the materials step.
+struct StillCamera {
+    StillCamera() { (void)camera->open(); }
+    ~StillCamera() { camera->close(); }
+    base::ManualClock clock;
+    std::shared_ptr<drivers::fake::FakeDocumentCamera> camera =
+        std::make_shared<drivers::fake::FakeDocumentCamera>(clock);
+};
+
+} // namespace
+
+TEST_F(JourneyTest, WithoutADocumentCameraTheFormGoesStraightToTheConfirmation)
+{
+    toForm();
+    journey->setField("phone", "13800000000");
+    ASSERT_TRUE(journey->completeForm());
+    EXPECT_EQ(journey->state(), SessionState::Confirming) << "no camera: no material photos";
+}
+
+TEST_F(JourneyTest, AMaterialPhotographedGoesIntoTheQueueWithTheCaseAndIsWipedAtTheEnd)
+{
+    StillCamera still;
+    journey->setDocumentCamera(still.camera);
+    toForm();
+    journey->setField("phone", "13800000000");
+    ASSERT_TRUE(journey->completeForm());
+    ASSERT_EQ(journey->state(), SessionState::Photographing);
+    ASSERT_EQ(journey->materials().entries().size(), 1u);
+    EXPECT_EQ(journey->materials().entries()[0].name, "居民身份证");
+    EXPECT_FALSE(journey->finishMaterials()) << "a required material has no photo";
+    EXPECT_EQ(journey->state(), SessionState::Photographing);
+
+    ASSERT_TRUE(journey->capturePhoto());
+    ASSERT_TRUE(owner.runPosted()); // the still, taken on the step's worker
+    EXPECT_EQ(journey->materials().entries()[0].status, MaterialStatus::Photographed);
+    ASSERT_TRUE(journey->finishMaterials());
+    ASSERT_EQ(journey->state(), SessionState::Confirming);
+    EXPECT_FALSE(still.camera->previewing()) << "the camera is off past the materials";
+    ASSERT_TRUE(journey->confirm());
+
+    // The queue holds the photo as a material of the case, and the case lists it.
+    auto due = store->due(std::chrono::system_clock::now() + 1h, 10);
+    ASSERT_TRUE(due);
+    ASSERT_EQ(due->size(), 1u) << "materials first: the case waits for them";
+    const auto& material = due->front();
+    EXPECT_EQ(material.kind, queue::RecordKind::Material);
+    EXPECT_EQ(material.submissionId, journey->submissionId());
+    EXPECT_EQ(material.contentType, "image/jpeg");
+    EXPECT_EQ(static_cast<unsigned char>(material.body.at(0)), 0xFF);
+    auto records = store->list();
+    ASSERT_TRUE(records);
+    EXPECT_EQ(std::ranges::count(*records, queue::RecordKind::Case, &queue::RecordSummary::kind),
+              1);
+
+    ASSERT_TRUE(owner.runPosted()); // the receipt
+    journey->end();
+    EXPECT_TRUE(journey->session().photos().empty());
+    EXPECT_TRUE(journey->materials().entries().empty());
+}
+
+TEST_F(JourneyTest, BackFromTheConfirmationShowsThePhotosAgainAndBackFromThemTheFormKeepsAll)
+{
+    StillCamera still;
+    journey->setDocumentCamera(still.camera);
+    toForm();
+    journey->setField("phone", "13800000000");
+    ASSERT_TRUE(journey->completeForm());
+    ASSERT_TRUE(journey->capturePhoto());
+    ASSERT_TRUE(owner.runPosted());
+    ASSERT_TRUE(journey->finishMaterials());
+    ASSERT_TRUE(journey->back());
+    EXPECT_EQ(journey->state(), SessionState::Photographing);
+    EXPECT_EQ(journey->materials().entries()[0].status, MaterialStatus::Photographed);
+    ASSERT_TRUE(journey->back());
+    EXPECT_EQ(journey->state(), SessionState::FillingForm);
+    EXPECT_EQ(journey->session().form().at("phone"), "13800000000");
+    EXPECT_EQ(journey->session().photos().size(), 1u) << "nothing lost going back";
+    ASSERT_TRUE(journey->back());
+    EXPECT_TRUE(journey->session().photos().empty()) << "back to the guide forgets the citizen";
+}
+
+TEST_F(JourneyTest, AMissingCameraSendsTheCitizenToACounterForTheMaterialAndTheApplicationGoesOn)
+{
+    StillCamera still;
+    still.camera->unplug();
+    journey->setDocumentCamera(still.camera);
+    toForm();
+    journey->setField("phone", "13800000000");
+    ASSERT_TRUE(journey->completeForm());
+    ASSERT_EQ(journey->state(), SessionState::Photographing);
+    if (journey->materials().cameraState() != CameraState::Failed) {
+        ASSERT_TRUE(owner.runPosted()); // the preview's failure, from the camera's thread
+    }
+    EXPECT_EQ(journey->materials().cameraState(), CameraState::Failed);
+    EXPECT_NE(journey->materials().message().find("服务窗口"), std::string::npos);
+    EXPECT_EQ(journey->materials().entries()[0].status, MaterialStatus::AtCounter);
+    ASSERT_TRUE(journey->finishMaterials());
+    ASSERT_TRUE(journey->confirm());
+    EXPECT_EQ(journey->state(), SessionState::Submitted);
+}
+
+TEST_F(JourneyTest, AnotherPersonsCardWhilePhotographingEndsTheSessionAndWipesThePhotos)
+{
+    StillCamera still;
+    journey->setDocumentCamera(still.camera);
+    toForm();
+    journey->setField("phone", "13800000000");
+    ASSERT_TRUE(journey->completeForm());
+    ASSERT_TRUE(journey->capturePhoto());
+    ASSERT_TRUE(owner.runPosted());
+    ASSERT_FALSE(journey->session().photos().empty());
+    journey->cardRead(drivers::fake::sampleCards().at(1));
+    EXPECT_EQ(journey->state(), SessionState::Idle);
+    EXPECT_TRUE(journey->session().photos().empty());
+    EXPECT_FALSE(still.camera->previewing());
 }
