@@ -47,6 +47,7 @@ Window {
         case "identify": return identifyComponent
         case "manual_identity": return manualIdentityComponent
         case "form": return formComponent
+        case "materials": return materialsComponent
         case "confirm": return confirmComponent
         case "submitted": return submittedComponent
         case "rating": return ratingComponent
@@ -154,6 +155,10 @@ Window {
     Component {
         id: formComponent
         FormScreen { objectName: "formScreen"; session: root.session }
+    }
+    Component {
+        id: materialsComponent
+        MaterialsScreen { objectName: "materialsScreen"; session: root.session }
     }
     Component {
         id: confirmComponent
