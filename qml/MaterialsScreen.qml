@@ -34,6 +34,7 @@ JourneyScreen {
             Text {
                 objectName: "currentMaterial"
                 Layout.fillWidth: true
+                visible: !screen.cameraFailed
                 Accessible.role: Accessible.StaticText
                 Accessible.name: text
                 text: "请把“" + screen.materials.currentName + "”平放在高拍仪下"
@@ -164,7 +165,7 @@ JourneyScreen {
         BigButton {
             objectName: "nextMaterialButton"
             Layout.fillWidth: true
-            visible: screen.materials.hasNext
+            visible: screen.materials.hasNext && !screen.cameraFailed
             text: "下一份"
             outlined: true
             onClicked: screen.materials.next()

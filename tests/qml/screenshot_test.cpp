@@ -306,6 +306,20 @@ TEST_F(Screenshots, JourneyConfirm)
     renderJourney("journey-4-confirm", toConfirm());
 }
 
+TEST_F(Screenshots, JourneyMaterials)
+{
+    renderJourney("journey-4a-materials", [this](kiosk::core::Journey& journey) {
+        fixture_->toMaterialPhotographed(journey);
+    });
+}
+
+TEST_F(Screenshots, JourneyMaterialsCameraMissing)
+{
+    fixture_->camera().unplug();
+    renderJourney("journey-4b-materials-no-camera",
+                  [this](kiosk::core::Journey& journey) { fixture_->toMaterials(journey); });
+}
+
 TEST_F(Screenshots, JourneySubmitted)
 {
     renderJourney("journey-5-submitted", toSubmitted());
