@@ -37,6 +37,9 @@ JourneyLinks::JourneyLinks(core::Journey& journey, ui::SessionViewModel& session
     if (devices == nullptr)
         return;
     journey_.setPrinter(devices->receiptPrinter());
+    // [devices] document_camera: the materials are photographed (absent: no material photos).
+    materials_ = session.materials();
+    materials_->setCamera(devices->documentCamera());
     linkIdentityCodes(session, runtime);
     if (auto reader = devices->cardReader()) {
         cards_ = std::make_unique<core::CardWatch>(reader, clock);
@@ -56,6 +59,8 @@ JourneyLinks::~JourneyLinks()
     sessionEnds_.reset();
     journeyChanged_.reset();
     codes_.reset(); // stop their workers before the connections go
+    if (materials_ != nullptr)
+        materials_->setCamera(nullptr); // the devices may go before the journey
     cards_.reset();
 }
 

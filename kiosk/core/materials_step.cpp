@@ -103,6 +103,7 @@ MaterialsStep::~MaterialsStep()
 
 void MaterialsStep::setCamera(std::shared_ptr<hal::DocumentCamera> camera)
 {
+    stopPreview(); // the camera it replaces is off (a no-op when no preview runs)
     previewFailed_.reset();
     if (camera)
         // On the camera's thread: the failure is handled on the owner thread.

@@ -308,7 +308,7 @@ TEST_F(Screenshots, JourneyConfirm)
 
 TEST_F(Screenshots, JourneyMaterials)
 {
-    renderJourney("journey-4a-materials", [this](kiosk::core::Journey& journey) {
+    renderJourney("journey-3a-materials", [this](kiosk::core::Journey& journey) {
         fixture_->toMaterialPhotographed(journey);
     });
 }
@@ -316,7 +316,7 @@ TEST_F(Screenshots, JourneyMaterials)
 TEST_F(Screenshots, JourneyMaterialsCameraMissing)
 {
     fixture_->camera().unplug();
-    renderJourney("journey-4b-materials-no-camera",
+    renderJourney("journey-3b-materials-no-camera",
                   [this](kiosk::core::Journey& journey) { fixture_->toMaterials(journey); });
 }
 
