@@ -42,9 +42,8 @@ JourneyScreen {
             Accessible.role: Accessible.StaticText
             Accessible.name: text
             Layout.fillWidth: true
-            visible: screen.session.materials.summary.length > 0
-            text: "申请材料：" + screen.session.materials.summary
-                      .map(m => m.name + "（" + m.state + "）").join("、")
+            visible: screen.session.materials.summaryText.length > 0
+            text: "申请材料：" + screen.session.materials.summaryText
             color: Theme.text
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap

@@ -114,6 +114,15 @@ QVariantList MaterialsViewModel::summary() const
     return rows;
 }
 
+QString MaterialsViewModel::summaryText() const
+{
+    QStringList parts;
+    for (const auto& entry : journey_.materials().entries())
+        parts.push_back(q(entry.name) + QStringLiteral("（") + stateWords(entry.status) +
+                        QStringLiteral("）"));
+    return parts.join(QStringLiteral("、"));
+}
+
 void MaterialsViewModel::capture()
 {
     (void)journey_.capturePhoto();

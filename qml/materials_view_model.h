@@ -9,6 +9,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
@@ -37,6 +38,9 @@ class MaterialsViewModel : public QObject {
     Q_PROPERTY(bool complete READ complete NOTIFY changed)
     /// What the confirmation lists: [{name, state}], state worded for the citizen.
     Q_PROPERTY(QVariantList summary READ summary NOTIFY changed)
+    /// The same in one line: "居民身份证（已拍照）、居民户口簿（请到服务窗口补交）"; empty when
+    /// none.
+    Q_PROPERTY(QString summaryText READ summaryText NOTIFY changed)
     Q_PROPERTY(kiosk::ui::CameraFeed* feed READ feed CONSTANT)
 
 public:
@@ -58,6 +62,7 @@ public:
     [[nodiscard]] QString message() const;
     [[nodiscard]] bool complete() const;
     [[nodiscard]] QVariantList summary() const;
+    [[nodiscard]] QString summaryText() const;
     [[nodiscard]] CameraFeed* feed() { return &feed_; }
 
     Q_INVOKABLE void capture();
