@@ -526,3 +526,35 @@ TEST_F(JourneyTest, AnotherPersonsCardWhilePhotographingEndsTheSessionAndWipesTh
     EXPECT_TRUE(journey->session().photos().empty());
     EXPECT_FALSE(still.camera->previewing());
 }
+
+// The privacy proof for the photos: the end of the JPEG photographed (the bytes that only the
+// final, zeroed, buffers of the encoder ever held, with the end-of-image marker) is nowhere in
+// this process's writable memory once the session that submitted it has ended.
+TEST_F(JourneyTest, AnEndedSessionLeavesNothingOfItsPhotosInMemory)
+{
+    StillCamera still;
+    std::optional<test_support::HiddenText> tail;
+    {
+        auto reference = still.camera->capture(); // the fake's page encodes the same each time
+        ASSERT_TRUE(reference);
+        const auto& bytes = reference->bytes();
+        ASSERT_GT(bytes.size(), 64u);
+        tail.emplace(
+            std::string_view(reinterpret_cast<const char*>(bytes.data()) + bytes.size() - 48, 48));
+    } // the reference photo zeroes itself here
+    journey->setDocumentCamera(still.camera);
+    toForm();
+    journey->setField("phone", "13800000000");
+    ASSERT_TRUE(journey->completeForm());
+    ASSERT_TRUE(journey->capturePhoto());
+    ASSERT_TRUE(owner.runPosted());
+    ASSERT_NE(test_support::findInWritableMemory(*tail), std::nullopt)
+        << "the search finds the photo while the session holds it";
+    ASSERT_TRUE(journey->finishMaterials());
+    ASSERT_TRUE(journey->confirm());
+    ASSERT_TRUE(owner.runPosted()); // the receipt
+    clock.advance(91s);
+    journey->tick();
+    ASSERT_EQ(journey->state(), SessionState::Idle);
+    EXPECT_EQ(test_support::findInWritableMemory(*tail), std::nullopt);
+}
