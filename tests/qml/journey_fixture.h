@@ -77,6 +77,8 @@ public:
     {
         session_->materials()->setCamera(nullptr);
         camera_->close();
+        if (materialsCamera_)
+            materialsCamera_->close();
     }
     ScreenJourney(const ScreenJourney&) = delete;
     ScreenJourney& operator=(const ScreenJourney&) = delete;
@@ -85,6 +87,13 @@ public:
     [[nodiscard]] kiosk::ui::SessionViewModel& session() { return *session_; }
     [[nodiscard]] drivers::fake::FakeReceiptPrinter& printer() { return *printer_; }
     [[nodiscard]] drivers::fake::FakeDocumentCamera& camera() { return *camera_; }
+    /// The camera the materials screen uses instead of the fake (opened here; the screenshot
+    /// test gives an image: camera over tests/data/document-page.jpg).
+    void useCamera(std::shared_ptr<hal::DocumentCamera> camera)
+    {
+        (void)camera->open();
+        materialsCamera_ = std::move(camera);
+    }
 
     // The steps, each from the home screen and through the ones before it.
     void toGuide(kiosk::core::Journey& journey)
@@ -121,7 +130,7 @@ public:
     /// which shows the camera's first preview frame (the fake's drawn page: the same every run).
     void toMaterials(kiosk::core::Journey& journey)
     {
-        session_->materials()->setCamera(camera_);
+        session_->materials()->setCamera(materialsCamera_ ? materialsCamera_ : camera_);
         toConfirm(journey);
         ASSERT_EQ(journey.state(), kiosk::core::SessionState::Photographing);
         // A frame, or the camera's failure (unplugged on purpose: nothing to preview).
@@ -172,6 +181,7 @@ private:
         std::make_shared<drivers::fake::FakeReceiptPrinter>();
     std::shared_ptr<drivers::fake::FakeDocumentCamera> camera_ =
         std::make_shared<drivers::fake::FakeDocumentCamera>();
+    std::shared_ptr<hal::DocumentCamera> materialsCamera_;
     std::unique_ptr<kiosk::core::Journey> journey_;
     std::unique_ptr<kiosk::ui::SessionViewModel> session_;
 };

@@ -8,6 +8,7 @@
 // `--output-dir DIR` says otherwise: scripts/screenshots passes docs/screenshots to refresh
 // the committed ones, so a test run never changes the source tree.
 #include "base/clock.h"
+#include "drivers/document_camera/document_camera_loader.h"
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_receipt_printer.h"
 #include "kiosk/core/catalog.h"
@@ -308,6 +309,10 @@ TEST_F(Screenshots, JourneyConfirm)
 
 TEST_F(Screenshots, JourneyMaterials)
 {
+    // The document camera as the demo has it: a still picture through the OpenCV module.
+    auto camera = drivers::loadDocumentCamera("image:" KIOSK_DOCUMENT_PAGE);
+    ASSERT_TRUE(camera) << camera.error().describe();
+    fixture_->useCamera(*camera);
     renderJourney("journey-3a-materials", [this](kiosk::core::Journey& journey) {
         fixture_->toMaterialPhotographed(journey);
     });
