@@ -345,11 +345,17 @@ base::Result<void> Store::transaction(const std::function<base::Result<void>()>&
 
 base::Result<SubmissionRef> Store::enqueueCase(CaseInput input)
 {
-    // The body holds the applicant's data in the clear: zeroed on every way out, once sealed.
+    // The body holds the applicant's data in the clear, the materials their photos: zeroed on
+    // every way out, once sealed.
     struct WipeBody {
-        nlohmann::json& body;
-        ~WipeBody() { base::json::wipe(body); }
-    } wipeBody{input.body};
+        CaseInput& input;
+        ~WipeBody()
+        {
+            base::json::wipe(input.body);
+            for (auto& material : input.materials)
+                base::secureZero(material.bytes);
+        }
+    } wipeBody{input};
     if (!input.body.is_object())
         return base::fail(QueueErrc::invalid_input, "case body must be a JSON object");
     // The body is the kiosk's own, but its strings come from a form and a card: read and

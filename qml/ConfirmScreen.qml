@@ -37,6 +37,17 @@ JourneyScreen {
             hasPhoto: screen.session.hasPhoto
             identifiedBy: screen.session.identifiedBy
         }
+        Text {
+            objectName: "materialsSummary"
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+            Layout.fillWidth: true
+            visible: screen.session.materials.summaryText.length > 0
+            text: "申请材料：" + screen.session.materials.summaryText
+            color: Theme.text
+            font.pixelSize: Theme.fontBody
+            wrapMode: Text.Wrap
+        }
         ListView {
             objectName: "summaryList"
             Layout.fillWidth: true

@@ -48,6 +48,7 @@ Window {
         case "identify": return identifyComponent
         case "manual_identity": return manualIdentityComponent
         case "form": return formComponent
+        case "materials": return materialsComponent
         case "confirm": return confirmComponent
         case "submitted": return submittedComponent
         case "rating": return ratingComponent
@@ -156,6 +157,10 @@ Window {
     Component {
         id: formComponent
         FormScreen { objectName: "formScreen"; session: root.session }
+    }
+    Component {
+        id: materialsComponent
+        MaterialsScreen { objectName: "materialsScreen"; session: root.session }
     }
     Component {
         id: confirmComponent

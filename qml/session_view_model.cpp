@@ -67,6 +67,8 @@ QString SessionViewModel::screen() const
         return QStringLiteral("manual_identity");
     case SessionState::FillingForm:
         return QStringLiteral("form");
+    case SessionState::Photographing:
+        return QStringLiteral("materials");
     case SessionState::Confirming:
         return QStringLiteral("confirm");
     case SessionState::Submitted:

@@ -5,6 +5,7 @@
 
 #include "base/signal.h"
 #include "kiosk/core/journey.h"
+#include "qml/materials_view_model.h"
 
 #include <QObject>
 #include <QString>
@@ -27,8 +28,8 @@ class SessionViewModel : public QObject {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("SessionViewModel is created by the application")
-    /// home | search | guide | identify | manual_identity | form | confirm | submitted |
-    /// rating | finished
+    /// home | search | guide | identify | manual_identity | form | materials | confirm |
+    /// submitted | rating | finished
     Q_PROPERTY(QString screen READ screen NOTIFY changed)
     /// True on the home screen with nobody served: a new catalog may be switched in now.
     Q_PROPERTY(bool idle READ idle NOTIFY changed)
@@ -72,6 +73,8 @@ class SessionViewModel : public QObject {
     /// A citizen asked for help (人工帮助) and staff have not acknowledged it yet.
     Q_PROPERTY(bool helpCalled READ helpCalled NOTIFY helpCalledChanged)
     Q_PROPERTY(int secondsLeft READ secondsLeft NOTIFY changed)
+    /// The materials step (the materials screen, the confirmation's list of materials).
+    Q_PROPERTY(kiosk::ui::MaterialsViewModel* materials READ materials CONSTANT)
 
 public:
     /// `journey` and `catalog` must outlive the view-model. The view-model ticks the
@@ -107,6 +110,7 @@ public:
     /// The staff call opened or closed (from any thread; handed to the GUI thread).
     void setHelpCalled(bool called);
     [[nodiscard]] int secondsLeft() const { return journey_.secondsLeft(); }
+    [[nodiscard]] MaterialsViewModel* materials() { return &materials_; }
 
     Q_INVOKABLE void chooseItem(const QString& code);
     Q_INVOKABLE void openSearch();
@@ -153,6 +157,7 @@ private:
 
     core::Journey& journey_;
     CatalogViewModel& catalog_;
+    MaterialsViewModel materials_{journey_};
     QTimer ticker_;
     QString shownForm_;
     bool helpCalled_ = false;         ///< screen and item whose fields() were announced last

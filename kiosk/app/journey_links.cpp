@@ -38,6 +38,9 @@ JourneyLinks::JourneyLinks(core::Journey& journey, ui::SessionViewModel& session
         return;
     journey_.setPrinter(devices->receiptPrinter());
     journey_.setTablet(devices->reviewTablet());
+    // [devices] document_camera: the materials are photographed (absent: no material photos).
+    materials_ = session.materials();
+    materials_->setCamera(devices->documentCamera());
     linkIdentityCodes(session, runtime);
     if (auto reader = devices->cardReader()) {
         cards_ = std::make_unique<core::CardWatch>(reader, clock);
@@ -59,6 +62,8 @@ JourneyLinks::~JourneyLinks()
     sessionEnds_.reset();
     journeyChanged_.reset();
     codes_.reset(); // stop their workers before the connections go
+    if (materials_ != nullptr)
+        materials_->setCamera(nullptr); // the devices may go before the journey
     cards_.reset();
 }
 

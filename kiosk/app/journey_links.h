@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // kiosk::app::JourneyLinks: connects the citizen's journey to what the runtime brings once the
 // home screen shows: the queue (and the case numbers of delivered cases), the receipt printer,
-// the card reader, read on a CardWatch while the session asks for a card, and the staff call.
+// the card reader, read on a CardWatch while the session asks for a card, the document camera
+// for the materials' photos, and the staff call.
 #pragma once
 
 #include "base/signal.h"
@@ -49,6 +50,7 @@ private:
     base::Connection helpChanged_;
     base::Connection sessionEnds_;
     UiBridge* bridge_ = nullptr;
+    ui::MaterialsViewModel* materials_ = nullptr; ///< given the document camera, if any
 };
 
 } // namespace kiosk::app

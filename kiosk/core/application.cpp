@@ -222,7 +222,12 @@ base::Result<queue::CaseInput> ApplicationService::prepare(const Session& sessio
         return base::fail(ApplicationErrc::not_identified, "请先刷身份证");
     if (auto problems = validateForm(*item, session.form()); !problems.empty())
         return base::fail(ApplicationErrc::invalid_form, problems.front().message);
-    return buildCaseInput(catalog_, *item, session, kioskId_, clock_.now());
+    auto input = buildCaseInput(catalog_, *item, session, kioskId_, clock_.now());
+    // The photos go with the case in one transaction; the queue zeroes its copies once they
+    // are sealed (the session keeps its own until it ends: a full queue loses nothing).
+    for (const auto& [name, photo] : session.photos())
+        input.materials.push_back({name, "image/jpeg", photo.bytes()});
+    return input;
 }
 
 base::Result<queue::SubmissionRef>

@@ -23,6 +23,14 @@ using E = SessionEvent;
 constexpr std::string_view noQueueMessage =
     "本机暂时无法受理申请，请到服务窗口办理，给您带来不便，敬请谅解。";
 
+/// A case that will not be stored: its form and its photos are zeroed.
+void wipeCase(queue::CaseInput& input)
+{
+    base::json::wipe(input.body);
+    for (auto& material : input.materials)
+        base::secureZero(material.bytes);
+}
+
 } // namespace
 
 bool canApplyAtKiosk(const CatalogItem& item)
@@ -74,7 +82,7 @@ Journey::Journey(const base::Clock& clock, JourneyOptions options, PostToOwner p
                         saved(generation, std::move(stored));
                 });
             } else if (save) {
-                base::json::wipe(save->second.body);
+                wipeCase(save->second);
             }
             if (job && printer) {
                 auto outcome = printer->print(job->second);
@@ -96,7 +104,7 @@ Journey::~Journey()
     wipe();
     std::lock_guard lock(prints_->mutex);
     if (prints_->save) // the worker stopped before it stored the case: its form goes now
-        base::json::wipe(prints_->save->second.body);
+        wipeCase(prints_->save->second);
 }
 
 void Journey::setStore(queue::Store* store)
@@ -170,6 +178,11 @@ base::Result<void> Journey::openSearch()
 
 base::Result<void> Journey::back()
 {
+    // The materials step sits between the form and the confirmation (when it applies).
+    if (state() == S::Photographing)
+        return apply(E::Back, [this] { materials_.pause(); });
+    if (state() == S::Confirming && item_ != nullptr && materials_.appliesTo(*item_))
+        return apply(E::TakePhotos, [this] { materials_.begin(*item_); });
     if (state() == S::Browsing && fromSearch_)
         return apply(E::OpenSearch, [this] {
             item_ = nullptr;
@@ -236,6 +249,7 @@ void Journey::cardRead(hal::CardData card)
         identify(std::move(card), IdentifiedBy::Card); // the card beats typing
         return;
     case S::FillingForm:
+    case S::Photographing:
     case S::Confirming:
     case S::Submitted:
     case S::Rating:
@@ -318,7 +332,55 @@ base::Result<void> Journey::completeForm()
         notify();
         return base::fail(ApplicationErrc::invalid_form, "the form has problems");
     }
+    if (materials_.appliesTo(*item_))
+        return apply(E::TakePhotos, [this] { materials_.begin(*item_); });
     return apply(E::FormCompleted);
+}
+
+/// Runs one of the materials step's actions while it is on screen, then shows the outcome.
+template <typename Action> base::Result<void> Journey::onMaterials(Action action)
+{
+    if (state() != S::Photographing)
+        return base::fail(SessionErrc::invalid_transition, "not photographing the materials");
+    auto done = action();
+    touched();
+    notify();
+    return done;
+}
+
+base::Result<void> Journey::capturePhoto()
+{
+    return onMaterials([this] { return materials_.capture(); });
+}
+
+base::Result<void> Journey::retakePhoto()
+{
+    return onMaterials([this] { return materials_.retake(); });
+}
+
+base::Result<void> Journey::nextMaterial()
+{
+    return onMaterials([this] { return materials_.next(); });
+}
+
+base::Result<void> Journey::skipMaterial()
+{
+    return onMaterials([this] { return materials_.skip(); });
+}
+
+base::Result<void> Journey::selectMaterial(std::size_t index)
+{
+    return onMaterials([this, index] { return materials_.select(index); });
+}
+
+base::Result<void> Journey::finishMaterials()
+{
+    if (state() == S::Photographing && !materials_.complete()) {
+        message_ = "还有材料没有拍摄，请逐份拍照（非必需的材料可以跳过）。";
+        notify();
+        return base::fail(ApplicationErrc::invalid_form, "materials without a photo");
+    }
+    return apply(E::MaterialsDone, [this] { materials_.pause(); });
 }
 
 base::Result<void> Journey::confirm()
@@ -606,6 +668,7 @@ void Journey::wipe()
         // A case confirmed but not yet stored stays with the worker: the citizen confirmed it,
         // and enqueueCase wipes its body once sealed.
     }
+    materials_.reset();
     snapshot_.reset();
     item_ = nullptr;
     fromSearch_ = false;

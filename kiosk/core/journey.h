@@ -16,6 +16,7 @@
 #include "kiosk/core/application.h"
 #include "kiosk/core/catalog_snapshot.h"
 #include "kiosk/core/rating_flow.h"
+#include "kiosk/core/materials_step.h"
 #include "kiosk/core/receipt.h"
 #include "kiosk/core/session.h"
 
@@ -92,6 +93,13 @@ public:
     /// The review tablet (好差评 evaluator), or null: the rating prompt goes to it when it is
     /// connected, else to the screen (RatingFlow).
     void setTablet(std::shared_ptr<hal::ReviewTablet> tablet) { tablet_ = std::move(tablet); }
+    /// The document camera for the materials step; null (none configured) skips the step.
+    void setDocumentCamera(std::shared_ptr<hal::DocumentCamera> camera)
+    {
+        materials_.setCamera(std::move(camera));
+    }
+    /// The materials step (Photographing): the list, the camera's state, its words.
+    [[nodiscard]] const MaterialsStep& materials() const { return materials_; }
 
     // --- what the screens show -------------------------------------------------------------
     [[nodiscard]] SessionState state() const { return session_.state(); }
@@ -160,6 +168,16 @@ public:
     /// "确认提交": stores the case in the queue on the I/O worker (saving() meanwhile), then
     /// prints the receipt. When the queue is full the message says so (QueueErrc::full) and
     /// the citizen stays on the confirmation.
+    // The materials step (Photographing): 拍照, 重拍, 下一份, 跳过 (optional materials), a
+    // material chosen from the list, and 完成 (every material photographed or settled).
+    base::Result<void> capturePhoto();
+    base::Result<void> retakePhoto();
+    base::Result<void> nextMaterial();
+    base::Result<void> skipMaterial();
+    base::Result<void> selectMaterial(std::size_t index);
+    base::Result<void> finishMaterials();
+    /// "确认提交": stores the case in the queue, then prints the receipt. When the queue is
+    /// full the message says so (QueueErrc::full) and the citizen stays on the confirmation.
     base::Result<void> confirm();
     /// Prints the receipt again (after paper out, a jam...).
     void reprint();
@@ -187,6 +205,7 @@ private:
     /// Moves the session on; `then` runs after the move and before the screens hear of it.
     base::Result<void> apply(SessionEvent event, const std::function<void()>& then = {});
     void identify(hal::CardData card, IdentifiedBy by);
+    template <typename Action> base::Result<void> onMaterials(Action action);
     void startPrinting();
     void printed(std::uint64_t generation, base::Result<void> outcome);
     /// The queue's answer for the case stored on the I/O worker.
@@ -213,6 +232,9 @@ private:
     bool helpOpen_ = false;
 
     Session session_;
+    MaterialsStep materials_{session_, clock_, post_, [this] {
+                                 notify();
+                             }};
     std::shared_ptr<const CatalogSnapshot> snapshot_; ///< kept for the session's length
     const CatalogItem* item_ = nullptr;
     bool fromSearch_ = false;

@@ -29,8 +29,12 @@ constexpr std::array transitions{
     SessionTransition{S::EnteringIdentity, E::Back, S::Identifying},
     SessionTransition{S::FillingForm, E::FormCompleted, S::Confirming},
     SessionTransition{S::FillingForm, E::Back, S::Browsing},
+    SessionTransition{S::FillingForm, E::TakePhotos, S::Photographing},
+    SessionTransition{S::Photographing, E::MaterialsDone, S::Confirming},
+    SessionTransition{S::Photographing, E::Back, S::FillingForm},
     SessionTransition{S::Confirming, E::Confirmed, S::Submitted},
     SessionTransition{S::Confirming, E::Back, S::FillingForm},
+    SessionTransition{S::Confirming, E::TakePhotos, S::Photographing},
     SessionTransition{S::Submitted, E::ReceiptPrinted, S::Rating},
     SessionTransition{S::Rating, E::Rated, S::Finished},
     SessionTransition{S::Rating, E::SkipRating, S::Finished},
@@ -70,6 +74,8 @@ std::string_view toString(SessionState state)
         return "entering_identity";
     case S::FillingForm:
         return "filling_form";
+    case S::Photographing:
+        return "photographing";
     case S::Confirming:
         return "confirming";
     case S::Submitted:
@@ -97,6 +103,10 @@ std::string_view toString(SessionEvent event)
         return "identified";
     case E::FormCompleted:
         return "form_completed";
+    case E::TakePhotos:
+        return "take_photos";
+    case E::MaterialsDone:
+        return "materials_done";
     case E::Confirmed:
         return "confirmed";
     case E::ReceiptPrinted:
@@ -139,6 +149,9 @@ void Session::forgetCitizen()
     for (auto& [field, value] : form_)
         base::secureZero(value);
     form_.clear();
+    for (auto& [material, photo] : photos_)
+        photo.wipe();
+    photos_.clear();
 }
 
 void Session::wipe()

@@ -4,6 +4,7 @@
 
 #include "base/result.h"
 #include "hal/card_reader.h"
+#include "hal/document_camera.h"
 
 #include <map>
 #include <optional>
@@ -21,6 +22,7 @@ enum class SessionState {
     Identifying,      ///< waiting for the ID card (or an identity QR code)
     EnteringIdentity, ///< the citizen types name and ID number instead
     FillingForm,      ///< the form, prefilled from the card
+    Photographing,    ///< the materials are photographed with the document camera
     Confirming,       ///< the citizen checks what will be submitted
     Submitted,        ///< saved in the queue; the receipt is printed
     Rating,           ///< 好差评: waiting for the citizen's rating
@@ -34,6 +36,8 @@ enum class SessionEvent {
     EnterManually,  ///< "手工输入身份信息" instead of the card
     Identified,     ///< a card was read, an identity code resolved or the entry checked
     FormCompleted,  ///< the form validated
+    TakePhotos,     ///< the form validated and the item has materials to photograph
+    MaterialsDone,  ///< every material photographed, skipped (optional) or left for a counter
     Confirmed,      ///< "确认提交" and the queue accepted the record
     ReceiptPrinted, ///< the receipt came out (or the citizen declined it)
     Rated,          ///< the rating was stored
@@ -90,6 +94,13 @@ public:
     [[nodiscard]] const std::map<std::string, std::string>& form() const { return form_; }
     void setSubmissionId(std::string id) { submissionId_ = std::move(id); }
     [[nodiscard]] const std::string& submissionId() const { return submissionId_; }
+    /// The materials' photos by material name (JPEG, zeroed when replaced, removed or wiped).
+    void setPhoto(const std::string& material, hal::JpegPhoto photo)
+    {
+        photos_[material] = std::move(photo);
+    }
+    void removePhoto(const std::string& material) { photos_.erase(material); }
+    [[nodiscard]] const std::map<std::string, hal::JpegPhoto>& photos() const { return photos_; }
 
     /// Wipes who the citizen is and what they typed, keeping the item (back to its guide).
     void forgetCitizen();
@@ -102,6 +113,7 @@ private:
     std::optional<hal::CardData> card_;
     std::map<std::string, std::string> form_;
     std::string submissionId_;
+    std::map<std::string, hal::JpegPhoto> photos_;
 };
 
 } // namespace kiosk::core

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // ScreenJourney: a real kiosk::core::Journey for tests that show the screens (the screenshot
-// and screen-reader tests): a queue on disk in a temporary folder, the fake receipt printer,
+// and screen-reader tests): a queue on disk in a temporary folder, the fake receipt printer (and
+// the fake document camera for the materials screen),
 // the session view-model over a catalog view-model, and the steps that take a citizen with
 // the sample resident card from the guide of an application item to the thanks screen.
 #pragma once
 
 #include "base/clock.h"
 #include "drivers/fake/fake_card_reader.h"
+#include "drivers/fake/fake_document_camera.h"
 #include "drivers/fake/fake_receipt_printer.h"
 #include "drivers/fake/fake_review_tablet.h"
 #include "kiosk/core/catalog.h"
@@ -70,11 +72,29 @@ public:
         (void)printer_->open();
         journey_->setPrinter(printer_);
         session_ = std::make_unique<kiosk::ui::SessionViewModel>(*journey_, catalog_);
+        (void)camera_->open();
     }
+    ~ScreenJourney()
+    {
+        session_->materials()->setCamera(nullptr);
+        camera_->close();
+        if (materialsCamera_)
+            materialsCamera_->close();
+    }
+    ScreenJourney(const ScreenJourney&) = delete;
+    ScreenJourney& operator=(const ScreenJourney&) = delete;
 
     [[nodiscard]] kiosk::core::Journey& journey() { return *journey_; }
     [[nodiscard]] kiosk::ui::SessionViewModel& session() { return *session_; }
     [[nodiscard]] drivers::fake::FakeReceiptPrinter& printer() { return *printer_; }
+    [[nodiscard]] drivers::fake::FakeDocumentCamera& camera() { return *camera_; }
+    /// The camera the materials screen uses instead of the fake (opened here; the screenshot
+    /// test gives an image: camera over tests/data/document-page.jpg).
+    void useCamera(std::shared_ptr<hal::DocumentCamera> camera)
+    {
+        (void)camera->open();
+        materialsCamera_ = std::move(camera);
+    }
 
     // The steps, each from the home screen and through the ones before it.
     void toGuide(kiosk::core::Journey& journey)
@@ -106,6 +126,33 @@ public:
                                                                  : "涪城区临园路东段");
         }
         ASSERT_TRUE(journey.completeForm());
+    }
+    /// ... with the fake document camera attached: the form leads to the materials screen,
+    /// which shows the camera's first preview frame (the fake's drawn page: the same every run).
+    void toMaterials(kiosk::core::Journey& journey)
+    {
+        session_->materials()->setCamera(materialsCamera_ ? materialsCamera_ : camera_);
+        toConfirm(journey);
+        ASSERT_EQ(journey.state(), kiosk::core::SessionState::Photographing);
+        // A frame, or the camera's failure (unplugged on purpose: nothing to preview).
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] {
+                return session_->materials()->feed()->frames() > 0 ||
+                       journey.materials().cameraState() == kiosk::core::CameraState::Failed;
+            },
+            5000));
+    }
+    /// ... and the first material photographed.
+    void toMaterialPhotographed(kiosk::core::Journey& journey)
+    {
+        toMaterials(journey);
+        ASSERT_TRUE(journey.capturePhoto());
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] {
+                return journey.materials().entries().front().status ==
+                       kiosk::core::MaterialStatus::Photographed;
+            },
+            5000));
     }
     /// ... submitted, with the platform's case number, once the receipt is done printing.
     void toSubmitted(kiosk::core::Journey& journey)
@@ -145,6 +192,9 @@ private:
         std::make_shared<drivers::fake::FakeReceiptPrinter>();
     std::shared_ptr<drivers::fake::FakeReviewTablet> tablet_ =
         std::make_shared<drivers::fake::FakeReviewTablet>();
+    std::shared_ptr<drivers::fake::FakeDocumentCamera> camera_ =
+        std::make_shared<drivers::fake::FakeDocumentCamera>();
+    std::shared_ptr<hal::DocumentCamera> materialsCamera_;
     std::unique_ptr<kiosk::core::Journey> journey_;
     std::unique_ptr<kiosk::ui::SessionViewModel> session_;
 };

@@ -86,6 +86,13 @@ expect 0 measure "$kiosk" --config "$work/good.toml" --size 1080x1920 --measure-
 grep -qE '^\{"firstFrameMs":[0-9]+,"rssKb":[0-9]+\}$' "$work/measure.out" ||
     fail "--measure-startup printed: $(cat "$work/measure.out")"
 
+# A document camera (a still picture standing in for it, as in the demo) joins the journey.
+page=$(realpath "$(dirname "$0")/../data/document-page.jpg")
+write_config "$work/camera.toml" "$catalog" "document_camera = \"image:$page\""
+expect 0 camera "$kiosk" --config "$work/camera.toml" --size 1080x1920 --measure-startup
+grep -q "document_camera (image): ready" "$work/camera.err" ||
+    fail "document camera not ready: $(cat "$work/camera.err")"
+
 # The audit trail under data_dir records each start (with the configuration's digest) and stop
 # (the kiosk starts its services, and so the trail, after the first frame); kioskctl verifies it.
 trail=("$work"/data/audit/trail-*.jsonl)

@@ -2,9 +2,11 @@
 // The Qt Quick Test runner of tests/qml/quick/tst_*.qml: the screens get the real
 // view-models over the fixture catalog as the context property `fixtureCatalog`, and a real
 // journey (a queue on disk in a temporary folder, the fake receipt printer and card reader)
-// as `fixtureSession`, with `fixtureDevices` to put a card on the reader or take the paper out.
+// as `fixtureSession`, with `fixtureDevices` to put a card on the reader, take the paper out or
+// attach (and unplug) the fake document camera.
 #include "base/clock.h"
 #include "drivers/fake/fake_card_reader.h"
+#include "drivers/fake/fake_document_camera.h"
 #include "drivers/fake/fake_receipt_printer.h"
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/journey.h"
@@ -58,6 +60,29 @@ public:
     FixtureDevices(kiosk::ui::SessionViewModel& session, drivers::fake::FakeReceiptPrinter& printer)
         : session_(session), printer_(printer)
     {
+        (void)camera_->open();
+    }
+    ~FixtureDevices() override
+    {
+        session_.materials()->setCamera(nullptr);
+        camera_->close();
+    }
+
+    /// The fake document camera configured or not ([devices] document_camera): with it, an
+    /// item's materials are photographed between the form and the confirmation.
+    Q_INVOKABLE void useCamera(bool use)
+    {
+        session_.materials()->setCamera(use ? camera_ : nullptr);
+        if (!use)
+            camera_->plug();
+    }
+    /// The camera unplugged (or back).
+    Q_INVOKABLE void plugCamera(bool plugged)
+    {
+        if (plugged)
+            camera_->plug();
+        else
+            camera_->unplug();
     }
 
     /// Sample card `index` (0: a resident) read by the reader.
@@ -80,6 +105,8 @@ public:
 private:
     kiosk::ui::SessionViewModel& session_;
     drivers::fake::FakeReceiptPrinter& printer_;
+    std::shared_ptr<drivers::fake::FakeDocumentCamera> camera_ =
+        std::make_shared<drivers::fake::FakeDocumentCamera>();
 };
 
 class Setup : public QObject {

@@ -386,6 +386,27 @@ TEST_F(ScreenAccessibility, Confirm)
     EXPECT_EQ(screen(), "submitted");
 }
 
+TEST_F(ScreenAccessibility, Materials)
+{
+    show([this](kiosk::core::Journey& journey) { fixture_->toMaterialPhotographed(journey); });
+    ASSERT_EQ(screen(), "materials");
+    checkScreen("materials", "materialsScreen", "请拍摄申请材料");
+    ASSERT_TRUE(press("重拍"));
+    EXPECT_EQ(fixture_->journey().materials().entries().front().status,
+              kiosk::core::MaterialStatus::Pending);
+    EXPECT_EQ(screen(), "materials");
+}
+
+TEST_F(ScreenAccessibility, MaterialsCameraMissing)
+{
+    fixture_->camera().unplug();
+    show([this](kiosk::core::Journey& journey) { fixture_->toMaterials(journey); });
+    ASSERT_EQ(screen(), "materials");
+    checkScreen("materials_no_camera", "materialsScreen", "请拍摄申请材料");
+    ASSERT_TRUE(press("完成"));
+    EXPECT_EQ(screen(), "confirm");
+}
+
 TEST_F(ScreenAccessibility, Submitted)
 {
     show([this](kiosk::core::Journey& journey) { toSubmitted(journey); });

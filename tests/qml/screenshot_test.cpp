@@ -8,6 +8,7 @@
 // `--output-dir DIR` says otherwise: scripts/screenshots passes docs/screenshots to refresh
 // the committed ones, so a test run never changes the source tree.
 #include "base/clock.h"
+#include "drivers/document_camera/document_camera_loader.h"
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_receipt_printer.h"
 #include "kiosk/core/catalog.h"
@@ -304,6 +305,24 @@ TEST_F(Screenshots, JourneyForm)
 TEST_F(Screenshots, JourneyConfirm)
 {
     renderJourney("journey-4-confirm", toConfirm());
+}
+
+TEST_F(Screenshots, JourneyMaterials)
+{
+    // The document camera as the demo has it: a still picture through the OpenCV module.
+    auto camera = drivers::loadDocumentCamera("image:" KIOSK_DOCUMENT_PAGE);
+    ASSERT_TRUE(camera) << camera.error().describe();
+    fixture_->useCamera(*camera);
+    renderJourney("journey-3a-materials", [this](kiosk::core::Journey& journey) {
+        fixture_->toMaterialPhotographed(journey);
+    });
+}
+
+TEST_F(Screenshots, JourneyMaterialsCameraMissing)
+{
+    fixture_->camera().unplug();
+    renderJourney("journey-3b-materials-no-camera",
+                  [this](kiosk::core::Journey& journey) { fixture_->toMaterials(journey); });
 }
 
 TEST_F(Screenshots, JourneySubmitted)

@@ -4,6 +4,7 @@
 // any property once the session ends.
 #include "base/clock.h"
 #include "drivers/fake/fake_card_reader.h"
+#include "drivers/fake/fake_document_camera.h"
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/journey.h"
 #include "qml/catalog_view_model.h"
@@ -108,4 +109,38 @@ TEST_F(SessionViewModelTest, NothingOfTheCitizenIsLeftWhenTheSessionEnds)
     EXPECT_TRUE(session.summary().isEmpty());
     EXPECT_TRUE(session.values().isEmpty());
     EXPECT_TRUE(session.maskedIdNumber().isEmpty());
+}
+
+// The materials step as the screens read it (MaterialsViewModel): a camera that is missing
+// sends the materials to a counter, the confirmation lists them, and the end clears it all.
+TEST_F(SessionViewModelTest, TheMaterialsScreenFollowsTheJourneyAndIsClearedAtTheEnd)
+{
+    auto camera = std::make_shared<drivers::fake::FakeDocumentCamera>();
+    ASSERT_TRUE(camera->open());
+    camera->unplug(); // refused at once: no frame and no capture needed
+    auto* materials = session.materials();
+    materials->setCamera(camera);
+    session.chooseItem(cardLoss);
+    session.startApplying();
+    journey.cardRead(card);
+    session.setField("phone", "13800000000");
+    session.completeForm();
+    ASSERT_EQ(session.screen(), "materials");
+    EXPECT_EQ(materials->currentName(), "居民身份证");
+    EXPECT_TRUE(materials->currentRequired());
+    EXPECT_EQ(materials->cameraState(), "failed");
+    EXPECT_EQ(materials->currentStatus(), "at_counter");
+    EXPECT_TRUE(materials->message().startsWith("高拍仪暂时不能使用"));
+    EXPECT_TRUE(materials->complete());
+    materials->finish();
+    ASSERT_EQ(session.screen(), "confirm");
+    EXPECT_EQ(materials->summaryText(), "居民身份证（请到服务窗口补交）");
+
+    session.end();
+    EXPECT_TRUE(materials->entries().isEmpty());
+    EXPECT_TRUE(materials->summaryText().isEmpty());
+    EXPECT_EQ(materials->feed()->frames(), 0);
+    EXPECT_TRUE(materials->feed()->frame().isNull());
+    materials->setCamera(nullptr);
+    camera->close();
 }

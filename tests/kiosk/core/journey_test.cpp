@@ -6,6 +6,7 @@
 #include "base/manual_clock.h"
 #include "base/secure_buffer.h"
 #include "drivers/fake/fake_card_reader.h"
+#include "drivers/fake/fake_document_camera.h"
 #include "drivers/fake/fake_receipt_printer.h"
 #include "drivers/fake/fake_review_tablet.h"
 #include "offline_queue/store.h"
@@ -547,4 +548,161 @@ TEST_F(JourneyTest, ACaseStoredAfterItsSessionEndedIsKeptButNotShown)
     auto records = store->list();
     ASSERT_TRUE(records);
     EXPECT_EQ(records->size(), 1u) << "what the citizen confirmed is kept and will be delivered";
+}
+
+// --- the materials step (issue 14: materials) ---------------------------------------------
+
+namespace {
+
+/// A document camera whose preview stands still after its first frame (its clock does not
+/// move), opened, for the materials step.
+struct StillCamera {
+    StillCamera() { (void)camera->open(); }
+    ~StillCamera() { camera->close(); }
+    base::ManualClock clock;
+    std::shared_ptr<drivers::fake::FakeDocumentCamera> camera =
+        std::make_shared<drivers::fake::FakeDocumentCamera>(clock);
+};
+
+} // namespace
+
+TEST_F(JourneyTest, WithoutADocumentCameraTheFormGoesStraightToTheConfirmation)
+{
+    toForm();
+    journey->setField("phone", "13800000000");
+    ASSERT_TRUE(journey->completeForm());
+    EXPECT_EQ(journey->state(), SessionState::Confirming) << "no camera: no material photos";
+}
+
+TEST_F(JourneyTest, AMaterialPhotographedGoesIntoTheQueueWithTheCaseAndIsWipedAtTheEnd)
+{
+    StillCamera still;
+    journey->setDocumentCamera(still.camera);
+    toForm();
+    journey->setField("phone", "13800000000");
+    ASSERT_TRUE(journey->completeForm());
+    ASSERT_EQ(journey->state(), SessionState::Photographing);
+    ASSERT_EQ(journey->materials().entries().size(), 1u);
+    EXPECT_EQ(journey->materials().entries()[0].name, "居民身份证");
+    EXPECT_FALSE(journey->finishMaterials()) << "a required material has no photo";
+    EXPECT_EQ(journey->state(), SessionState::Photographing);
+
+    ASSERT_TRUE(journey->capturePhoto());
+    ASSERT_TRUE(owner.runPosted()); // the still, taken on the step's worker
+    EXPECT_EQ(journey->materials().entries()[0].status, MaterialStatus::Photographed);
+    ASSERT_TRUE(journey->finishMaterials());
+    ASSERT_EQ(journey->state(), SessionState::Confirming);
+    EXPECT_FALSE(still.camera->previewing()) << "the camera is off past the materials";
+    ASSERT_TRUE(journey->confirm());
+    ASSERT_TRUE(owner.runPosted()); // stored on the journey's I/O worker
+
+    // The queue holds the photo as a material of the case, and the case lists it.
+    auto due = store->due(std::chrono::system_clock::now() + 1h, 10);
+    ASSERT_TRUE(due);
+    ASSERT_EQ(due->size(), 1u) << "materials first: the case waits for them";
+    const auto& material = due->front();
+    EXPECT_EQ(material.kind, queue::RecordKind::Material);
+    EXPECT_EQ(material.submissionId, journey->submissionId());
+    EXPECT_EQ(material.contentType, "image/jpeg");
+    EXPECT_EQ(static_cast<unsigned char>(material.body.at(0)), 0xFF);
+    auto records = store->list();
+    ASSERT_TRUE(records);
+    EXPECT_EQ(std::ranges::count(*records, queue::RecordKind::Case, &queue::RecordSummary::kind),
+              1);
+
+    ASSERT_TRUE(owner.runPosted()); // the receipt
+    journey->end();
+    EXPECT_TRUE(journey->session().photos().empty());
+    EXPECT_TRUE(journey->materials().entries().empty());
+}
+
+TEST_F(JourneyTest, BackFromTheConfirmationShowsThePhotosAgainAndBackFromThemTheFormKeepsAll)
+{
+    StillCamera still;
+    journey->setDocumentCamera(still.camera);
+    toForm();
+    journey->setField("phone", "13800000000");
+    ASSERT_TRUE(journey->completeForm());
+    ASSERT_TRUE(journey->capturePhoto());
+    ASSERT_TRUE(owner.runPosted());
+    ASSERT_TRUE(journey->finishMaterials());
+    ASSERT_TRUE(journey->back());
+    EXPECT_EQ(journey->state(), SessionState::Photographing);
+    EXPECT_EQ(journey->materials().entries()[0].status, MaterialStatus::Photographed);
+    ASSERT_TRUE(journey->back());
+    EXPECT_EQ(journey->state(), SessionState::FillingForm);
+    EXPECT_EQ(journey->session().form().at("phone"), "13800000000");
+    EXPECT_EQ(journey->session().photos().size(), 1u) << "nothing lost going back";
+    ASSERT_TRUE(journey->back());
+    EXPECT_TRUE(journey->session().photos().empty()) << "back to the guide forgets the citizen";
+}
+
+TEST_F(JourneyTest, AMissingCameraSendsTheCitizenToACounterForTheMaterialAndTheApplicationGoesOn)
+{
+    StillCamera still;
+    still.camera->unplug();
+    journey->setDocumentCamera(still.camera);
+    toForm();
+    journey->setField("phone", "13800000000");
+    ASSERT_TRUE(journey->completeForm());
+    ASSERT_EQ(journey->state(), SessionState::Photographing);
+    if (journey->materials().cameraState() != CameraState::Failed) {
+        ASSERT_TRUE(owner.runPosted()); // the preview's failure, from the camera's thread
+    }
+    EXPECT_EQ(journey->materials().cameraState(), CameraState::Failed);
+    EXPECT_NE(journey->materials().message().find("服务窗口"), std::string::npos);
+    EXPECT_EQ(journey->materials().entries()[0].status, MaterialStatus::AtCounter);
+    ASSERT_TRUE(journey->finishMaterials());
+    ASSERT_TRUE(journey->confirm());
+    ASSERT_TRUE(owner.runPosted()); // stored
+    EXPECT_EQ(journey->state(), SessionState::Submitted);
+}
+
+TEST_F(JourneyTest, AnotherPersonsCardWhilePhotographingEndsTheSessionAndWipesThePhotos)
+{
+    StillCamera still;
+    journey->setDocumentCamera(still.camera);
+    toForm();
+    journey->setField("phone", "13800000000");
+    ASSERT_TRUE(journey->completeForm());
+    ASSERT_TRUE(journey->capturePhoto());
+    ASSERT_TRUE(owner.runPosted());
+    ASSERT_FALSE(journey->session().photos().empty());
+    journey->cardRead(drivers::fake::sampleCards().at(1));
+    EXPECT_EQ(journey->state(), SessionState::Idle);
+    EXPECT_TRUE(journey->session().photos().empty());
+    EXPECT_FALSE(still.camera->previewing());
+}
+
+// The privacy proof for the photos: the end of the JPEG photographed (the bytes that only the
+// final, zeroed, buffers of the encoder ever held, with the end-of-image marker) is nowhere in
+// this process's writable memory once the session that submitted it has ended.
+TEST_F(JourneyTest, AnEndedSessionLeavesNothingOfItsPhotosInMemory)
+{
+    StillCamera still;
+    std::optional<test_support::HiddenText> tail;
+    {
+        auto reference = still.camera->capture(); // the fake's page encodes the same each time
+        ASSERT_TRUE(reference);
+        const auto& bytes = reference->bytes();
+        ASSERT_GT(bytes.size(), 64u);
+        tail.emplace(
+            std::string_view(reinterpret_cast<const char*>(bytes.data()) + bytes.size() - 48, 48));
+    } // the reference photo zeroes itself here
+    journey->setDocumentCamera(still.camera);
+    toForm();
+    journey->setField("phone", "13800000000");
+    ASSERT_TRUE(journey->completeForm());
+    ASSERT_TRUE(journey->capturePhoto());
+    ASSERT_TRUE(owner.runPosted());
+    ASSERT_NE(test_support::findInWritableMemory(*tail), std::nullopt)
+        << "the search finds the photo while the session holds it";
+    ASSERT_TRUE(journey->finishMaterials());
+    ASSERT_TRUE(journey->confirm());
+    ASSERT_TRUE(owner.runPosted()); // stored
+    ASSERT_TRUE(owner.runPosted()); // the receipt
+    clock.advance(91s);
+    journey->tick();
+    ASSERT_EQ(journey->state(), SessionState::Idle);
+    EXPECT_EQ(test_support::findInWritableMemory(*tail), std::nullopt);
 }

@@ -70,14 +70,16 @@ std::vector<SessionEvent> pathTo(SessionState target)
 
 TEST(Session, EndFromEveryStateWipesPersonalDataAndGoesIdle)
 {
-    for (auto state : {SessionState::Idle, SessionState::Searching, SessionState::Browsing,
-                       SessionState::Identifying, SessionState::EnteringIdentity,
-                       SessionState::FillingForm, SessionState::Confirming, SessionState::Submitted,
-                       SessionState::Rating, SessionState::Finished}) {
+    for (auto state :
+         {SessionState::Idle, SessionState::Searching, SessionState::Browsing,
+          SessionState::Identifying, SessionState::EnteringIdentity, SessionState::FillingForm,
+          SessionState::Photographing, SessionState::Confirming, SessionState::Submitted,
+          SessionState::Rating, SessionState::Finished}) {
         Session session;
         session.setCard(drivers::fake::sampleCards().front());
         session.setFormValue("phone", "13800000000");
         session.setItemCode("x");
+        session.setPhoto("居民身份证", hal::JpegPhoto({0xFF, 0xD8, 0xFF, 0xD9}, 1, 1));
         for (auto event : pathTo(state))
             ASSERT_TRUE(session.handle(event));
         ASSERT_EQ(session.state(), state);
@@ -86,6 +88,7 @@ TEST(Session, EndFromEveryStateWipesPersonalDataAndGoesIdle)
         EXPECT_FALSE(session.card().has_value());
         EXPECT_TRUE(session.form().empty());
         EXPECT_TRUE(session.itemCode().empty());
+        EXPECT_TRUE(session.photos().empty());
     }
 }
 
@@ -98,6 +101,32 @@ TEST(Session, EveryStateIsReachableAndEveryNonIdleStateCanMoveOn)
         if (t.to != t.from)
             leaves.insert(t.from);
     }
-    EXPECT_EQ(reached.size(), 10u) << "every state appears in the table";
-    EXPECT_EQ(leaves.size(), 9u) << "only Finished is left by End alone";
+    EXPECT_EQ(reached.size(), 11u) << "every state appears in the table";
+    EXPECT_EQ(leaves.size(), 10u) << "only Finished is left by End alone";
+}
+
+TEST(Session, TheMaterialsStepSitsBetweenTheFormAndTheConfirmationBothWays)
+{
+    Session session;
+    walk(session, {SessionEvent::ChooseItem, SessionEvent::StartApplying, SessionEvent::Identified,
+                   SessionEvent::TakePhotos});
+    EXPECT_EQ(session.state(), SessionState::Photographing);
+    EXPECT_FALSE(session.handle(SessionEvent::Confirmed)) << "confirmed only from the confirmation";
+    walk(session, {SessionEvent::Back});
+    EXPECT_EQ(session.state(), SessionState::FillingForm);
+    walk(session, {SessionEvent::TakePhotos, SessionEvent::MaterialsDone});
+    EXPECT_EQ(session.state(), SessionState::Confirming);
+    walk(session, {SessionEvent::TakePhotos});
+    EXPECT_EQ(session.state(), SessionState::Photographing) << "back from the confirmation";
+}
+
+TEST(Session, APhotoReplacedOrRemovedIsGoneFromTheSession)
+{
+    Session session;
+    session.setPhoto("居民户口簿", hal::JpegPhoto({0xFF, 0xD8, 0x01, 0xFF, 0xD9}, 1, 1));
+    session.setPhoto("居民户口簿", hal::JpegPhoto({0xFF, 0xD8, 0x02, 0xFF, 0xD9}, 1, 1));
+    ASSERT_EQ(session.photos().size(), 1u);
+    EXPECT_EQ(session.photos().at("居民户口簿").bytes()[2], 0x02);
+    session.removePhoto("居民户口簿");
+    EXPECT_TRUE(session.photos().empty());
 }

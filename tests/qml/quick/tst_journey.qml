@@ -21,6 +21,10 @@ Item {
         readonly property string cardLoss: "11510703060000000X400009003" // 社会保障卡挂失
         readonly property string residentId: "51070319520308002" // + check digit: sample card 0
 
+        function cleanup() {
+            fixtureDevices.useCamera(false) // the other tests run without a document camera
+        }
+
         function createMain() {
             fixtureSession.end()
             fixtureDevices.setPaperOut(false)
@@ -260,6 +264,64 @@ Item {
             waitForScreen(main, "guideScreen")
             compare(fixtureSession.maskedName, "")
             compare(fixtureSession.values, ({}))
+        }
+
+        function toMaterials(main) {
+            const form = toForm(main)
+            typeInto(findChild(form, "field_phone_entry"), "13800000000")
+            tap(main, "nextButton")
+            return waitForScreen(main, "materialsScreen")
+        }
+
+        function test_a_material_is_photographed_retaken_and_listed_at_the_confirmation() {
+            fixtureDevices.useCamera(true)
+            const main = createMain()
+            const materials = toMaterials(main)
+            checkAccessible(materials)
+            compare(findChild(materials, "screenTitle").text, "请拍摄申请材料")
+            verify(findChild(materials, "currentMaterial").text.indexOf("居民身份证") > 0)
+            tryVerify(() => fixtureSession.materials.feed.frames > 0, 5000, "a preview frame")
+            verify(!findChild(materials, "finishButton").enabled, "a required material has no photo")
+
+            tap(main, "captureButton")
+            tryCompare(fixtureSession.materials, "currentStatus", "photographed", 5000)
+            tryVerify(() => findChild(materials, "photographedBadge").visible)
+            tap(main, "retakeButton")
+            compare(fixtureSession.materials.currentStatus, "pending")
+            tryVerify(() => findChild(materials, "captureButton") !== null)
+            tap(main, "captureButton")
+            tryCompare(fixtureSession.materials, "currentStatus", "photographed", 5000)
+            checkAccessible(materials)
+            tap(main, "finishButton")
+
+            const confirm = waitForScreen(main, "confirmScreen")
+            verify(findChild(confirm, "materialsSummary").text.indexOf("居民身份证（已拍照）") > 0)
+            compare(fixtureSession.materials.feed.frames, 0) // the preview's frame is gone
+            tap(main, "backButton")
+            waitForScreen(main, "materialsScreen") // back from the confirmation: the photos
+            tap(main, "finishButton")
+            waitForScreen(main, "confirmScreen")
+            tap(main, "confirmButton")
+            waitForScreen(main, "submittedScreen")
+        }
+
+        function test_a_missing_camera_sends_the_material_to_a_counter_and_the_application_goes_on() {
+            fixtureDevices.useCamera(true)
+            fixtureDevices.plugCamera(false)
+            const main = createMain()
+            const materials = toMaterials(main)
+            tryCompare(fixtureSession.materials, "cameraState", "failed", 5000)
+            const notice = findChild(materials, "screenMessage")
+            tryVerify(() => notice.visible)
+            verify(notice.Accessible.name.indexOf("高拍仪暂时不能使用") === 0)
+            verify(notice.Accessible.name.indexOf("服务窗口") > 0)
+            verify(findChild(materials, "finishButton").enabled)
+            checkAccessible(materials)
+            tap(main, "finishButton")
+            const confirm = waitForScreen(main, "confirmScreen")
+            verify(findChild(confirm, "materialsSummary").text.indexOf("请到服务窗口补交") > 0)
+            tap(main, "confirmButton")
+            waitForScreen(main, "submittedScreen")
         }
     }
 }
