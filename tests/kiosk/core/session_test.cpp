@@ -73,7 +73,8 @@ TEST(Session, EndFromEveryStateWipesPersonalDataAndGoesIdle)
     for (auto state : {SessionState::Idle, SessionState::Searching, SessionState::Browsing,
                        SessionState::Identifying, SessionState::EnteringIdentity,
                        SessionState::FillingForm, SessionState::Confirming, SessionState::Submitted,
-                       SessionState::Rating, SessionState::Finished}) {
+                       SessionState::Rating, SessionState::Finished, SessionState::LookingUp,
+                       SessionState::PrintingDocument}) {
         Session session;
         session.setCard(drivers::fake::sampleCards().front());
         session.setFormValue("phone", "13800000000");
@@ -98,6 +99,26 @@ TEST(Session, EveryStateIsReachableAndEveryNonIdleStateCanMoveOn)
         if (t.to != t.from)
             leaves.insert(t.from);
     }
-    EXPECT_EQ(reached.size(), 10u) << "every state appears in the table";
-    EXPECT_EQ(leaves.size(), 9u) << "only Finished is left by End alone";
+    EXPECT_EQ(reached.size(), 12u) << "every state appears in the table";
+    EXPECT_EQ(leaves.size(), 11u) << "only Finished is left by End alone";
+}
+
+TEST(Session, ProgressLookupAndCertificateFollowIdentificationAndGoBackToTheGuide)
+{
+    EXPECT_EQ(pathTo(SessionState::LookingUp),
+              (std::vector{SessionEvent::ChooseItem, SessionEvent::StartApplying,
+                           SessionEvent::LookUp}));
+    EXPECT_EQ(pathTo(SessionState::PrintingDocument),
+              (std::vector{SessionEvent::ChooseItem, SessionEvent::StartApplying,
+                           SessionEvent::PrintDocument}));
+    for (auto event : {SessionEvent::LookUp, SessionEvent::PrintDocument}) {
+        Session session;
+        walk(session, {SessionEvent::ChooseItem, SessionEvent::StartApplying,
+                       SessionEvent::EnterManually, event});
+        EXPECT_FALSE(session.handle(SessionEvent::FormCompleted)) << "no form on these screens";
+        walk(session, {SessionEvent::Back});
+        EXPECT_EQ(session.state(), SessionState::Browsing);
+    }
+    Session session;
+    EXPECT_FALSE(session.handle(SessionEvent::LookUp)) << "identification comes first";
 }
