@@ -51,6 +51,8 @@ Window {
         case "submitted": return submittedComponent
         case "rating": return ratingComponent
         case "finished": return finishedComponent
+        case "progress": return progressComponent
+        case "document": return documentComponent
         default: return homeComponent
         }
     }
@@ -170,6 +172,15 @@ Window {
     Component {
         id: finishedComponent
         FinishedScreen { objectName: "finishedScreen"; session: root.session }
+    }
+
+    Component {
+        id: progressComponent
+        ProgressScreen { objectName: "progressScreen"; session: root.session }
+    }
+    Component {
+        id: documentComponent
+        DocumentScreen { objectName: "documentScreen"; session: root.session }
     }
 
     HelpDialog {
