@@ -42,10 +42,11 @@ JourneyScreen {
         }
         // The sheet coming out of the printer: where to look, and how far it is.
         Rectangle {
+            id: sheet
             objectName: "documentSheet"
             Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: Theme.px(300)
-            Layout.preferredHeight: Theme.px(400)
+            Layout.preferredWidth: Layout.preferredHeight * 0.75
+            Layout.preferredHeight: Theme.landscape ? Theme.px(170) : Theme.px(400)
             visible: !screen.fault
             color: Theme.surface
             border.color: screen.done ? Theme.primary : Theme.border
@@ -57,9 +58,9 @@ JourneyScreen {
                 anchors.centerIn: parent
                 spacing: Theme.px(24)
                 Repeater {
-                    model: 5
+                    model: Theme.landscape ? 3 : 5
                     Rectangle {
-                        width: Theme.px(200)
+                        width: sheet.width * 0.66
                         height: Theme.px(16)
                         radius: height / 2
                         color: screen.done ? Theme.primary : Theme.primaryTint
@@ -78,6 +79,18 @@ JourneyScreen {
             font.pixelSize: Theme.fontTitle
             font.bold: true
             horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+        }
+        Text {
+            objectName: "documentHint"
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+            Layout.fillWidth: true
+            text: screen.busy ? "打印一般需要一分钟左右，请在打印机旁等候，不要离开。"
+                  : screen.done ? "证明材料含有您的个人信息，请妥善保管。如内容有误，请到服务窗口咨询。"
+                  : "您可以按右上角的“人工帮助”请工作人员处理，或到服务窗口办理。"
+            color: Theme.text
+            font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap
         }
         Item { Layout.fillHeight: true }

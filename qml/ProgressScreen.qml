@@ -113,6 +113,19 @@ JourneyScreen {
                 }
             }
         }
+        Text {
+            objectName: "progressHint"
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+            visible: !screen.found && !screen.waiting
+            Layout.fillWidth: true
+            text: (screen.session.lookupState === "unreachable"
+                   ? "在本机提交的申请已保存在本机，联网后会自动提交，不需要重新办理。\n" : "")
+                  + "您可以：稍后再查；或到服务窗口咨询，工作人员可以为您查询。"
+            color: Theme.text
+            font.pixelSize: Theme.fontLarge
+            wrapMode: Text.Wrap
+        }
         Item { Layout.fillHeight: true; visible: !screen.found }
     }
 

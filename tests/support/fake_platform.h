@@ -6,7 +6,6 @@
 #pragma once
 
 #include "offline_queue/uplink.h"
-#include "platform_sim/pdf.h"
 
 #include <nlohmann/json.hpp>
 
@@ -65,7 +64,7 @@ public:
         } else if (request.path == "/v1/documents" && document_) {
             response.status = 200;
             response.contentType = "application/pdf";
-            response.body = platform_sim::makePdf("Certificate DOC-510703-20261124-000123");
+            response.body = "%PDF-1.4\n% a certificate for the fakes: never rendered\n%%EOF\n";
             response.documentId = "DOC-510703-20261124-000123";
         } else if (request.path == "/v1/documents") {
             response.status = 404;
