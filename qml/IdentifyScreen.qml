@@ -86,6 +86,7 @@ JourneyScreen {
         }
 
         Text {
+            objectName: "identifyHint"
             Accessible.role: Accessible.StaticText
             Accessible.name: text
             Layout.fillWidth: true

@@ -83,10 +83,10 @@ public:
         // The online lookups: a platform that knows two cases of the citizen and has a
         // certificate, and the fake A4 printer.
         platform_.setCases(
-            {{"510703-20261120-000087", "11510703060000000X400000083", "城乡居民基本养老保险参保登记", "in_review",
-              "2026-11-20T15:42:00+08:00"},
-             {"510703-20261102-000015", "11510703010000000X400000001", "居民身份证换领", "completed",
-              "2026-11-06T09:05:00+08:00"}});
+            {{"510703-20261120-000087", "11510703060000000X400000083",
+              "城乡居民基本养老保险参保登记", "in_review", "2026-11-20T15:42:00+08:00"},
+             {"510703-20261102-000015", "11510703010000000X400000001", "居民身份证换领",
+              "completed", "2026-11-06T09:05:00+08:00"}});
         journey_->setPlatform(&platform_);
         journey_->setDocumentPrinter(a4_);
         catalog_.setCertificatePrinting(true);
@@ -154,8 +154,7 @@ public:
     {
         identifyFor(journey, kiosk::core::ItemFlow::ProgressLookup);
         ASSERT_TRUE(QTest::qWaitFor(
-            [&] { return journey.progress().state() != kiosk::core::LookupState::Waiting; },
-            5000));
+            [&] { return journey.progress().state() != kiosk::core::LookupState::Waiting; }, 5000));
     }
     /// A certificate for the sample card, once the printer is done with it (or failed).
     void toDocument(kiosk::core::Journey& journey)
