@@ -7,6 +7,7 @@
 #include "kiosk/core/journey.h"
 
 #include "base/manual_clock.h"
+#include "drivers/a4_printer/cups_printer.h"
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_document_printer.h"
 #include "offline_queue/store.h"
@@ -14,11 +15,15 @@
 #include "tests/support/fake_platform.h"
 #include "tests/support/memory_search.h"
 #include "tests/support/poll_until.h"
+#include "tests/support/private_cupsd.h"
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
 
+#include <array>
+#include <cstdio>
 #include <deque>
+#include <set>
 
 using namespace std::chrono_literals;
 using namespace kiosk::core;
@@ -62,20 +67,22 @@ public:
             tasks_.push_back(std::move(task));
         };
     }
-    /// Runs posted tasks until `done` holds (or fails after pollUntil's bound).
-    template <class Done> bool runUntil(Done&& done)
+    /// Runs posted tasks until `done` holds (or fails after `bound`).
+    template <class Done> bool runUntil(Done&& done, std::chrono::milliseconds bound = 10s)
     {
-        return test_support::pollUntil([&] {
-            std::deque<std::function<void()>> tasks;
-            {
-                std::lock_guard lock(mutex_);
-                tasks.swap(tasks_);
-            }
-            for (auto& task : tasks)
-                task();
-            ran_ += tasks.size();
-            return done();
-        });
+        return test_support::pollUntil(
+            [&] {
+                std::deque<std::function<void()>> tasks;
+                {
+                    std::lock_guard lock(mutex_);
+                    tasks.swap(tasks_);
+                }
+                for (auto& task : tasks)
+                    task();
+                ran_ += tasks.size();
+                return done();
+            },
+            bound);
     }
 
     /// How many posted tasks ran so far.
@@ -389,4 +396,118 @@ TEST_F(JourneyServicesTest, AgainstPlatformSimTheDeliveredCaseIsFoundAndItsCerti
     EXPECT_EQ(journey->certificate().status(), CertificateStatus::Done);
     ASSERT_EQ(a4->printed().size(), 1u);
     EXPECT_TRUE(a4->printed()[0].starts_with("%PDF-"));
+}
+
+namespace {
+
+/// Where cups-pdf puts the jobs of a user it does not know (its packaged configuration).
+const std::filesystem::path kAnonymousOut = "/var/spool/cups-pdf/ANONYMOUS";
+
+std::set<std::filesystem::path> cupsPdfFiles()
+{
+    std::set<std::filesystem::path> files;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(kAnonymousOut, error))
+        files.insert(entry.path());
+    return files;
+}
+
+std::string pdfText(const std::filesystem::path& pdf)
+{
+    std::string text;
+    FILE* pipe = popen(("pdftotext '" + pdf.string() + "' - 2>/dev/null").c_str(), "r");
+    std::array<char, 4096> buffer{};
+    while (const auto n = fread(buffer.data(), 1, buffer.size(), pipe))
+        text.append(buffer.data(), n);
+    pclose(pipe);
+    return text;
+}
+
+/// The certificate flow end to end: platform-sim on loopback hands out the document of a
+/// delivered case, the journey prints it through libcups on a private cupsd with the cups-pdf
+/// printer (tests/support/private_cupsd.h, as drivers/a4_printer's own tests), and the screen
+/// follows the job; what comes out is read back with pdftotext.
+class CertificateThroughCups : public JourneyServicesTest {
+protected:
+    void SetUp() override
+    {
+        JourneyServicesTest::SetUp();
+        cupsd_.addPdfQueue("kiosk-a4");
+        options_.server = cupsd_.server();
+        options_.user = "kiosk-journey-test"; // not a local account: cups-pdf's anonymous folder
+        options_.pollInterval = 100ms;
+        options_.timeout = 60s;
+        auto sim = platform_sim::Server::start(queue_test::simOptions());
+        ASSERT_TRUE(sim) << sim.error().describe();
+        sim_ = std::move(*sim);
+        uplink_ = queue_test::makeSimUplink(sim_->baseUrl());
+        ASSERT_TRUE(store->enqueueCase(queue_test::sampleCase(0))); // 51070319520308002X
+        queue::SyncLoop loop(*store, *uplink_, clock, queue_test::quickOptions());
+        ASSERT_TRUE(queue_test::drain(loop, *store, clock));
+        journey->setPlatform(uplink_.get());
+        before_ = cupsPdfFiles();
+    }
+    void TearDown() override
+    {
+        // Only this test's output: the files cups-pdf wrote that carry our case's document.
+        for (const auto& file : cupsPdfFiles())
+            if (!before_.contains(file) && pdfText(file).find(documentId()) != std::string::npos)
+                std::filesystem::remove(file);
+    }
+
+    std::string documentId() const { return "DOC-" + sim_->snapshot().cases.at(0).caseNo; }
+
+    /// The citizen of the delivered case asks for its certificate on `queue`.
+    void printOn(const std::string& queue)
+    {
+        journey->setDocumentPrinter(
+            std::make_shared<drivers::a4_printer::CupsDocumentPrinter>(queue, options_));
+        hal::CardData citizen = card;
+        citizen.idNumber = "51070319520308002X";
+        ASSERT_TRUE(journey->chooseItem(snapshot, printItem));
+        ASSERT_TRUE(journey->startApplying());
+        journey->cardRead(citizen);
+        ASSERT_TRUE(owner.runUntil([&] { return !isBusy(journey->certificate().status()); }, 60s));
+    }
+
+    test_support::PrivateCupsd cupsd_;
+    drivers::a4_printer::CupsOptions options_;
+    std::unique_ptr<platform_sim::Server> sim_;
+    std::unique_ptr<queue::CurlUplink> uplink_;
+    std::set<std::filesystem::path> before_;
+};
+
+} // namespace
+
+TEST_F(CertificateThroughCups, TheDocumentComesOutOfCupsPdfAndTheScreenSaysDone)
+{
+    printOn("kiosk-a4");
+    ASSERT_EQ(journey->certificate().status(), CertificateStatus::Done)
+        << toString(journey->certificate().status());
+    std::string found;
+    test_support::pollUntil([&] { // cups-pdf renames its output last
+        for (const auto& file : cupsPdfFiles())
+            if (!before_.contains(file))
+                if (auto text = pdfText(file); text.find(documentId()) != std::string::npos)
+                    found = text;
+        return !found.empty();
+    });
+    EXPECT_NE(found.find("Document " + documentId()), std::string::npos)
+        << "cups-pdf wrote the certificate to " << kAnonymousOut;
+}
+
+TEST_F(CertificateThroughCups, AStoppedPrinterIsToldNotWaitedFor)
+{
+    cupsd_.stopQueue("kiosk-a4");
+    printOn("kiosk-a4");
+    EXPECT_EQ(journey->certificate().status(), CertificateStatus::PrinterStopped)
+        << toString(journey->certificate().status());
+    EXPECT_NE(journey->certificate().message().find("停止"), std::string::npos);
+}
+
+TEST_F(CertificateThroughCups, AMissingQueueIsToldAsNotSetUp)
+{
+    printOn("no-such-queue");
+    EXPECT_EQ(journey->certificate().status(), CertificateStatus::QueueMissing)
+        << toString(journey->certificate().status());
 }
