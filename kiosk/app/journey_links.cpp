@@ -116,8 +116,9 @@ bool JourneyLinks::deliverReceipt(ui::SessionViewModel& session, queue::Store* s
         return false;
     // The queue is read here, on the scanner's worker: the GUI thread does no I/O.
     std::optional<core::ProgressRow> row;
-    if (auto records = store ? store->list() : base::Result<std::vector<queue::RecordSummary>>(
-                                                   base::fail(base::errc::unsupported, "no queue"));
+    if (auto records = store ? store->list()
+                             : base::Result<std::vector<queue::RecordSummary>>(
+                                   base::fail(base::errc::unsupported, "no queue"));
         records)
         row = core::receiptProgress(*records, payload->receiptRef);
     session.deliverReceiptScan(std::move(row));

@@ -225,10 +225,10 @@ void Runtime::createDocumentPrinter()
         return;
     }
     documentPrinter_ = std::move(*printer);
-    base::log::info(logCategory, documentPrinter_
-                                     ? "A4 printer for certificates: " +
-                                           documentPrinter_->describe()
-                                     : std::string("no A4 printer: certificates at a counter"));
+    base::log::info(logCategory,
+                    documentPrinter_
+                        ? "A4 printer for certificates: " + documentPrinter_->describe()
+                        : std::string("no A4 printer: certificates at a counter"));
 }
 
 } // namespace kiosk::app

@@ -25,7 +25,7 @@ enum class SessionState {
     Submitted,        ///< saved in the queue; the receipt is printed
     Rating,           ///< 好差评: waiting for the citizen's rating
     Finished,         ///< thanks screen; back to Idle next
-    LookingUp,        ///< 办件进度查询: the citizen's cases (or one receipt's), after identifying
+    LookingUp,        ///< 办件进度查询: the citizen's cases (or a receipt's)
     PrintingDocument, ///< 自助打印: the platform's certificate goes to the A4 printer
 };
 

@@ -70,11 +70,11 @@ std::vector<SessionEvent> pathTo(SessionState target)
 
 TEST(Session, EndFromEveryStateWipesPersonalDataAndGoesIdle)
 {
-    for (auto state : {SessionState::Idle, SessionState::Searching, SessionState::Browsing,
-                       SessionState::Identifying, SessionState::EnteringIdentity,
-                       SessionState::FillingForm, SessionState::Confirming, SessionState::Submitted,
-                       SessionState::Rating, SessionState::Finished, SessionState::LookingUp,
-                       SessionState::PrintingDocument}) {
+    for (auto state :
+         {SessionState::Idle, SessionState::Searching, SessionState::Browsing,
+          SessionState::Identifying, SessionState::EnteringIdentity, SessionState::FillingForm,
+          SessionState::Confirming, SessionState::Submitted, SessionState::Rating,
+          SessionState::Finished, SessionState::LookingUp, SessionState::PrintingDocument}) {
         Session session;
         session.setCard(drivers::fake::sampleCards().front());
         session.setFormValue("phone", "13800000000");
@@ -105,9 +105,9 @@ TEST(Session, EveryStateIsReachableAndEveryNonIdleStateCanMoveOn)
 
 TEST(Session, ProgressLookupAndCertificateFollowIdentificationAndGoBackToTheGuide)
 {
-    EXPECT_EQ(pathTo(SessionState::LookingUp),
-              (std::vector{SessionEvent::ChooseItem, SessionEvent::StartApplying,
-                           SessionEvent::LookUp}));
+    EXPECT_EQ(
+        pathTo(SessionState::LookingUp),
+        (std::vector{SessionEvent::ChooseItem, SessionEvent::StartApplying, SessionEvent::LookUp}));
     EXPECT_EQ(pathTo(SessionState::PrintingDocument),
               (std::vector{SessionEvent::ChooseItem, SessionEvent::StartApplying,
                            SessionEvent::PrintDocument}));
