@@ -116,6 +116,10 @@ void ProgressLookup::finished(std::uint64_t generation,
     if (cases) {
         rows_ = progressRows(*cases);
         state_ = rows_.empty() ? LookupState::Empty : LookupState::Found;
+        for (auto& progress : *cases) { // the rows hold their own copies now
+            base::secureZero(progress.caseNo);
+            base::secureZero(progress.itemName);
+        }
     } else {
         // The error names the endpoint and the platform's code, never the ID number.
         base::log::warning(logCategory, "progress lookup failed: " + cases.error().describe());

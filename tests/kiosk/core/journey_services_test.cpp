@@ -348,7 +348,7 @@ TEST_F(JourneyServicesTest, ClassificationOfPrintFailures)
 
 // The session's end wipes what the lookups held: the ID number sent, the case list and the
 // card; a certificate's PDF is zeroed once printed (certificate.cpp).
-TEST_F(JourneyServicesTest, AnEndedLookupLeavesNoIdNumberInMemory)
+TEST_F(JourneyServicesTest, EndedLookupsLeaveNoIdNumberInMemory)
 {
     const auto idNumber = test_support::HiddenText("350203197707071235");
     {
@@ -359,6 +359,14 @@ TEST_F(JourneyServicesTest, AnEndedLookupLeavesNoIdNumberInMemory)
         ASSERT_TRUE(journey->startApplying());
         journey->cardRead(std::move(citizen));
         ASSERT_TRUE(lookupDone());
+        journey->end();
+        hal::CardData again; // the same citizen prints a certificate
+        again.name = "欧阳明远";
+        again.idNumber = "350203197707071235";
+        ASSERT_TRUE(journey->chooseItem(snapshot, printItem));
+        ASSERT_TRUE(journey->startApplying());
+        journey->cardRead(std::move(again));
+        ASSERT_TRUE(certificateDone());
         journey->end();
     }
     EXPECT_EQ(test_support::findInWritableMemory(idNumber), std::nullopt);
