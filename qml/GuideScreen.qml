@@ -342,7 +342,9 @@ Item {
                 visible: screen.found && screen.guide.canStart
                 enabled: !screen.waitsForNetwork
                 opacity: enabled ? 1 : 0.5
-                text: screen.waitsForNetwork ? "网络中断，暂不能办理" : "开始办理"
+                text: screen.waitsForNetwork ? "网络中断，暂不能办理"
+                      : screen.guide.kind === "query" ? "开始查询"
+                      : screen.guide.kind === "print" ? "开始打印" : "开始办理"
                 font.pixelSize: Theme.fontTitle
                 onClicked: screen.startRequested(screen.itemCode)
             }

@@ -267,9 +267,10 @@ Item {
             compare(fixtureSession.values, ({}))
         }
 
-        function startWithCard(main, code) {
+        function startWithCard(main, code, startLabel) {
             main.showGuide(code)
-            waitForScreen(main, "guideScreen")
+            const guide = waitForScreen(main, "guideScreen")
+            compare(findChild(guide, "startButton").text, startLabel)
             tap(main, "startButton")
             waitForScreen(main, "identifyScreen")
             fixtureDevices.putCard(0)
@@ -277,7 +278,7 @@ Item {
 
         function test_a_progress_lookup_by_card_lists_the_cases() {
             const main = createMain()
-            startWithCard(main, idProgress)
+            startWithCard(main, idProgress, "开始查询")
             const progress = waitForScreen(main, "progressScreen")
             compare(findChild(progress, "screenTitle").text, "办理进度查询")
             const list = findChild(progress, "progressList")
@@ -294,7 +295,7 @@ Item {
         function test_progress_with_the_platform_down_says_the_cases_are_safe() {
             const main = createMain()
             fixtureDevices.setPlatformDown(true)
-            startWithCard(main, idProgress)
+            startWithCard(main, idProgress, "开始查询")
             const progress = waitForScreen(main, "progressScreen")
             tryVerify(() => findChild(progress, "screenMessage").visible)
             verify(findChild(progress, "screenMessage").Accessible.name.indexOf("网络暂时不通") === 0)
@@ -334,7 +335,7 @@ Item {
             const main = createMain()
             const before = fixtureDevices.certificatesPrinted()
             fixtureDevices.failNextCertificate("aborted")
-            startWithCard(main, insuranceProof)
+            startWithCard(main, insuranceProof, "开始打印")
             const document = waitForScreen(main, "documentScreen")
             tryCompare(findChild(document, "screenTitle"), "text", "未能打印")
             verify(findChild(document, "screenMessage").Accessible.name.indexOf("打印任务被中止") === 0)
@@ -353,7 +354,7 @@ Item {
             const main = createMain()
             const before = fixtureDevices.certificatesPrinted()
             fixtureDevices.setPlatformDown(true)
-            startWithCard(main, insuranceProof)
+            startWithCard(main, insuranceProof, "开始打印")
             const document = waitForScreen(main, "documentScreen")
             tryVerify(() => findChild(document, "screenMessage").Accessible.name.indexOf("网络暂时不通") === 0)
             compare(fixtureDevices.certificatesPrinted(), before)
