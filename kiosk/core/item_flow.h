@@ -25,4 +25,8 @@ enum class ItemFlow {
 /// The platform's POST /v1/documents takes no form: a print item's form fields are not asked.
 [[nodiscard]] ItemFlow itemFlow(const CatalogItem& item, bool certificatePrinting);
 
+/// What the citizen reads when an item that needs the platform cannot start because the link is
+/// down; a progress lookup adds that the cases kept on this kiosk are safe.
+[[nodiscard]] std::string_view offlineMessage(ItemFlow flow);
+
 } // namespace kiosk::core

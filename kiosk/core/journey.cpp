@@ -159,7 +159,7 @@ base::Result<void> Journey::startApplying()
     if (item_ == nullptr || flowOf(*item_) == ItemFlow::Counter)
         return base::fail(ApplicationErrc::unknown_item, "the item takes no application here");
     if (item_->online == OnlineMode::Required && !platformReachable_) {
-        message_ = "网络中断，本事项需联网办理，暂时不能办理。请稍后再试，或到服务窗口办理。";
+        message_ = offlineMessage(flowOf(*item_));
         notify();
         return base::fail(ApplicationErrc::not_submitted, "the item needs the platform");
     }

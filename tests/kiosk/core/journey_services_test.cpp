@@ -302,6 +302,18 @@ TEST_F(JourneyServicesTest, WithoutAnA4PrinterAPrintItemSendsToACounter)
     EXPECT_FALSE(journey->startApplying()) << "a query the platform cannot answer";
 }
 
+TEST_F(JourneyServicesTest, WithTheLinkDownALookupCannotStartAndTheCitizenHearsTheCasesAreSafe)
+{
+    journey->setPlatformReachable(false);
+    ASSERT_TRUE(journey->chooseItem(snapshot, "Q1"));
+    EXPECT_FALSE(journey->startApplying());
+    EXPECT_EQ(journey->state(), SessionState::Browsing);
+    EXPECT_NE(journey->message().find("安全保存"), std::string::npos) << journey->message();
+    ASSERT_TRUE(journey->chooseItem(snapshot, printItem));
+    EXPECT_FALSE(journey->startApplying());
+    EXPECT_NE(journey->message().find("网络中断"), std::string::npos);
+}
+
 TEST_F(JourneyServicesTest, AnotherPersonsCardEndsALookup)
 {
     identifyFor("Q1");
