@@ -87,9 +87,12 @@ Item {
             Repeater {
                 model: screen.found ? [
                     { show: screen.guide.onlineRequired, name: "onlineNote",
-                      text: screen.waitsForNetwork
-                            ? "网络中断，本事项需联网办理，现在暂不能办理。请稍后再试或到服务窗口办理。"
-                            : "本事项需联网办理。网络中断时暂不能办理，请稍后再试或到服务窗口办理。" },
+                      text: (screen.waitsForNetwork
+                             ? "网络中断，本事项需联网办理，现在暂不能办理。请稍后再试或到服务窗口办理。"
+                             : "本事项需联网办理。网络中断时暂不能办理，请稍后再试或到服务窗口办理。")
+                            // A progress lookup: what was submitted here is not lost meanwhile.
+                            + (screen.waitsForNetwork && screen.guide.kind === "query" && screen.guide.canStart
+                               ? "您在本机提交的申请已安全保存，联网后会自动提交。" : "") },
                     { show: !screen.guide.canStart, name: "counterNote",
                       text: "本事项不能在自助终端办理，请按下面的指南准备材料，到服务窗口办理。" }
                 ] : []
@@ -342,7 +345,9 @@ Item {
                 visible: screen.found && screen.guide.canStart
                 enabled: !screen.waitsForNetwork
                 opacity: enabled ? 1 : 0.5
-                text: screen.waitsForNetwork ? "网络中断，暂不能办理" : "开始办理"
+                text: screen.waitsForNetwork ? "网络中断，暂不能办理"
+                      : screen.guide.kind === "query" ? "开始查询"
+                      : screen.guide.kind === "print" ? "开始打印" : "开始办理"
                 font.pixelSize: Theme.fontTitle
                 onClicked: screen.startRequested(screen.itemCode)
             }

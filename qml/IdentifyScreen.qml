@@ -86,10 +86,13 @@ JourneyScreen {
         }
 
         Text {
+            objectName: "identifyHint"
             Accessible.role: Accessible.StaticText
             Accessible.name: text
             Layout.fillWidth: true
-            text: "也可以打开手机上的电子身份证（亮证）二维码，对准扫码口。没有带身份证？可以手工输入姓名和身份证号码。"
+            text: (screen.session.itemFlow === "progress_lookup"
+                   ? "查询本机提交的申请，也可以把回执上的二维码对准扫码口。" : "")
+                  + "也可以打开手机上的电子身份证（亮证）二维码，对准扫码口。没有带身份证？可以手工输入姓名和身份证号码。"
             color: Theme.text
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap

@@ -53,6 +53,8 @@ Window {
         case "submitted": return submittedComponent
         case "rating": return ratingComponent
         case "finished": return finishedComponent
+        case "progress": return progressComponent
+        case "document": return documentComponent
         default: return homeComponent
         }
     }
@@ -177,6 +179,15 @@ Window {
     Component {
         id: finishedComponent
         FinishedScreen { objectName: "finishedScreen"; session: root.session }
+    }
+
+    Component {
+        id: progressComponent
+        ProgressScreen { objectName: "progressScreen"; session: root.session }
+    }
+    Component {
+        id: documentComponent
+        DocumentScreen { objectName: "documentScreen"; session: root.session }
     }
 
     HelpDialog {

@@ -119,9 +119,10 @@ QVariantMap CatalogViewModel::guide(const QString& code) const
         {"kind", qs(std::string(core::toString(item->kind)))},
         {"kindLabel", kindLabel(item->kind)},
         {"onlineRequired", item->online == core::OnlineMode::Required},
-        // What the kiosk's journey can do from start to end: applications with a form. Guide
-        // items are done at a counter; query and print items wait for their own flows.
-        {"canStart", core::canApplyAtKiosk(*item)},
+        // What the kiosk's journey can do from start to end (core::itemFlow): applications
+        // with a form, progress lookups, certificates when an A4 printer is configured. The
+        // rest is done at a counter.
+        {"canStart", core::itemFlow(*item, certificatePrinting_) != core::ItemFlow::Counter},
         {"legalBasis", qs(guide.legalBasis)},
         {"timeLimitDays", guide.timeLimitDays},
         {"timeLimitText", timeLimitText(guide.timeLimitDays)},

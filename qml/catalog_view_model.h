@@ -82,6 +82,10 @@ public:
     /// fee, conditions, materials [{name, required}], process [step]. Empty when unknown.
     Q_INVOKABLE QVariantMap guide(const QString& code) const;
 
+    /// Whether this kiosk prints certificates (an A4 printer is configured): print items can
+    /// be started then; without one their guides send the citizen to a counter.
+    void setCertificatePrinting(bool available) { certificatePrinting_ = available; }
+
 signals:
     void catalogChanged();
     void queryChanged();
@@ -91,6 +95,7 @@ private:
 
     std::shared_ptr<const core::CatalogSnapshot> snapshot_;
     QString query_;
+    bool certificatePrinting_ = false;
     ThemeListModel themes_;
     CatalogModel popular_;
     CatalogModel items_;

@@ -77,6 +77,10 @@ QString SessionViewModel::screen() const
         return QStringLiteral("rating");
     case SessionState::Finished:
         return QStringLiteral("finished");
+    case SessionState::LookingUp:
+        return QStringLiteral("progress");
+    case SessionState::PrintingDocument:
+        return QStringLiteral("document");
     }
     return QStringLiteral("home");
 }

@@ -29,7 +29,7 @@ class SessionViewModel : public QObject {
     QML_ELEMENT
     QML_UNCREATABLE("SessionViewModel is created by the application")
     /// home | search | guide | identify | manual_identity | form | materials | confirm |
-    /// submitted | rating | finished
+    /// submitted | rating | finished | progress | document
     Q_PROPERTY(QString screen READ screen NOTIFY changed)
     /// True on the home screen with nobody served: a new catalog may be switched in now.
     Q_PROPERTY(bool idle READ idle NOTIFY changed)
@@ -75,6 +75,22 @@ class SessionViewModel : public QObject {
     Q_PROPERTY(int secondsLeft READ secondsLeft NOTIFY changed)
     /// The materials step (the materials screen, the confirmation's list of materials).
     Q_PROPERTY(kiosk::ui::MaterialsViewModel* materials READ materials CONSTANT)
+    /// The progress lookup (screen "progress"): none | waiting | found | empty | unreachable |
+    /// failed | not_here, its words, and the cases [{caseNo, itemName, status, statusText,
+    /// updatedText}] newest first (from a scanned receipt: fromReceipt).
+    /// What the item leads to after identification: application | progress_lookup |
+    /// certificate | counter (core::itemFlow), "" without an item.
+    Q_PROPERTY(QString itemFlow READ itemFlow NOTIFY changed)
+    Q_PROPERTY(QString lookupState READ lookupState NOTIFY changed)
+    Q_PROPERTY(QString lookupMessage READ lookupMessage NOTIFY changed)
+    Q_PROPERTY(QVariantList progressRows READ progressRows NOTIFY changed)
+    Q_PROPERTY(bool fromReceipt READ fromReceipt NOTIFY changed)
+    /// The certificate (screen "document"): core::toString(CertificateStatus), its words, whether
+    /// it is under way (no going back) and whether it may be printed again.
+    Q_PROPERTY(QString certificateState READ certificateState NOTIFY changed)
+    Q_PROPERTY(QString certificateMessage READ certificateMessage NOTIFY changed)
+    Q_PROPERTY(bool certificateBusy READ certificateBusy NOTIFY changed)
+    Q_PROPERTY(bool certificateCanRetry READ certificateCanRetry NOTIFY changed)
 
 public:
     /// `journey` and `catalog` must outlive the view-model. The view-model ticks the
@@ -111,6 +127,16 @@ public:
     void setHelpCalled(bool called);
     [[nodiscard]] int secondsLeft() const { return journey_.secondsLeft(); }
     [[nodiscard]] MaterialsViewModel* materials() { return &materials_; }
+    // Progress lookup and certificates (session_services.cpp).
+    [[nodiscard]] QString itemFlow() const;
+    [[nodiscard]] QString lookupState() const;
+    [[nodiscard]] QString lookupMessage() const;
+    [[nodiscard]] QVariantList progressRows() const;
+    [[nodiscard]] bool fromReceipt() const;
+    [[nodiscard]] QString certificateState() const;
+    [[nodiscard]] QString certificateMessage() const;
+    [[nodiscard]] bool certificateBusy() const;
+    [[nodiscard]] bool certificateCanRetry() const;
 
     Q_INVOKABLE void chooseItem(const QString& code);
     Q_INVOKABLE void openSearch();
@@ -127,6 +153,8 @@ public:
     Q_INVOKABLE void skipRating();
     Q_INVOKABLE void rateOnScreenInstead();
     Q_INVOKABLE void end();
+    /// Prints the certificate again after a fault the citizen may retry.
+    Q_INVOKABLE void retryCertificate();
     /// Any touch on the screen (Main's event filter): the idle timer starts again.
     Q_INVOKABLE void touched();
 
@@ -143,6 +171,9 @@ public:
     void deliverPlatformReachable(bool reachable);
     /// The platform's number of a delivered case, handed to the GUI thread. Thread-safe.
     void deliverCaseNo(const std::string& submissionId, const std::string& caseNo);
+    /// A receipt's QR scanned, with its case from the kiosk's queue (std::nullopt: not held
+    /// here), handed to the GUI thread. Thread-safe.
+    void deliverReceiptScan(std::optional<core::ProgressRow> row);
 
     /// Ticks the journey's idle timer (the view-model's own timer does, once a second).
     void tick() { journey_.tick(); }

@@ -2,6 +2,7 @@
 #include "kiosk/app/journey_links.h"
 
 #include "base/secure_buffer.h"
+#include "kiosk/core/case_progress.h"
 #include "kiosk/core/identity_code.h"
 #include "kiosk/core/scanned_payload.h"
 #include "offline_queue/store.h"
@@ -33,6 +34,9 @@ JourneyLinks::JourneyLinks(core::Journey& journey, ui::SessionViewModel& session
                 session.deliverCaseNo(detail->summary.submissionId, detail->summary.caseNo);
         });
     }
+    // The online-only lookups (办件进度查询, 自助打印) on the journey's own workers.
+    journey_.setPlatform(runtime.uplink());
+    journey_.setDocumentPrinter(runtime.documentPrinter());
     auto* devices = runtime.devices();
     if (devices == nullptr)
         return;
@@ -94,6 +98,8 @@ void JourneyLinks::linkIdentityCodes(ui::SessionViewModel& session, Runtime& run
     // (online only, seconds at worst); only the outcome goes to the GUI thread.
     codeRead_ = codes_->itemRead.connect([&session, &runtime,
                                           receiptTemplate](const hal::ScannedCode& code) {
+        if (deliverReceipt(session, runtime.queue(), code.text, receiptTemplate))
+            return;
         auto token = core::identityToken(code.text, receiptTemplate);
         if (!token) {
             session.deliverCodeRefusal(std::string(core::citizenMessage(token.error())));
@@ -109,6 +115,23 @@ void JourneyLinks::linkIdentityCodes(ui::SessionViewModel& session, Runtime& run
         else
             session.deliverCodeRefusal(std::string(core::identityCodeMessage(identity.error())));
     });
+}
+
+bool JourneyLinks::deliverReceipt(ui::SessionViewModel& session, queue::Store* store,
+                                  const std::string& text, const std::string& receiptTemplate)
+{
+    auto payload = core::classifyPayload(text, receiptTemplate);
+    if (!payload || payload->kind != core::PayloadKind::Receipt)
+        return false;
+    // The queue is read here, on the scanner's worker: the GUI thread does no I/O.
+    std::optional<core::ProgressRow> row;
+    if (auto records = store ? store->list()
+                             : base::Result<std::vector<queue::RecordSummary>>(
+                                   base::fail(base::errc::unsupported, "no queue"));
+        records)
+        row = core::receiptProgress(*records, payload->receiptRef);
+    session.deliverReceiptScan(std::move(row));
+    return true;
 }
 
 void JourneyLinks::watchCardsWhileAsked()

@@ -34,6 +34,10 @@ private:
     /// The QR scanner while a card is asked for: a phone app's identity code is resolved
     /// with the platform, on the scanner's worker, and identifies the citizen like a card.
     void linkIdentityCodes(ui::SessionViewModel& session, Runtime& runtime);
+    /// A receipt's QR (for a progress lookup): its case from the queue goes to the session.
+    /// False when `text` is no receipt. On the scanner's worker.
+    static bool deliverReceipt(ui::SessionViewModel& session, queue::Store* store,
+                               const std::string& text, const std::string& receiptTemplate);
     /// The card is asked for from the identify screen to the end of the session (another
     /// person's card ends it); not on the home, search and guide screens.
     void watchCardsWhileAsked();

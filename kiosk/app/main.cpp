@@ -195,6 +195,7 @@ int main(int argc, char** argv)
         uplinkAlarm = std::make_unique<kiosk::app::UplinkAlarm>(*runtime->syncLoop(), uplinkStatus);
         journeyLinks = std::make_unique<kiosk::app::JourneyLinks>(journey, sessionViewModel,
                                                                   *runtime, bridge, clock);
+        catalogViewModel.setCertificatePrinting(runtime->documentPrinter() != nullptr);
         if (options.measureStartup)
             QCoreApplication::exit(0);
         if (options.demoWalk)

@@ -99,6 +99,7 @@ base::Result<void> Runtime::startServices()
     }
     warmSearchIndex();
     openDevices(); // before the heartbeat, which reports their states
+    createDocumentPrinter();
     startUplink();
     startCatalogWatch();
     return {};
@@ -214,6 +215,20 @@ void Runtime::openDevices()
         base::log::info(logCategory, std::string(hal::toString(status.deviceClass)) + " (" +
                                          status.backend +
                                          "): " + std::string(hal::toString(status.state)));
+}
+
+void Runtime::createDocumentPrinter()
+{
+    auto printer = drivers::createDocumentPrinter(config_.devices.a4Printer);
+    if (!printer) {
+        base::log::error(logCategory, "A4 printer not created: " + printer.error().describe());
+        return;
+    }
+    documentPrinter_ = std::move(*printer);
+    base::log::info(logCategory,
+                    documentPrinter_
+                        ? "A4 printer for certificates: " + documentPrinter_->describe()
+                        : std::string("no A4 printer: certificates at a counter"));
 }
 
 } // namespace kiosk::app

@@ -6,6 +6,7 @@
 #include "base/result.h"
 #include "base/worker.h"
 #include "hal/device_manager.h"
+#include "hal/document_printer.h"
 #include "kiosk/core/audit_trail.h"
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/catalog_holder.h"
@@ -81,11 +82,21 @@ public:
     /// The platform link (curl), for the online-only calls of the screens (identity codes,
     /// progress, certificates) made on workers; nullptr until startServices() made it.
     [[nodiscard]] queue::Uplink* uplink() { return uplink_.get(); }
+    /// The A4 printer for certificates ([devices] a4_printer), or nullptr when none is
+    /// configured (print items then send the citizen to a counter) or the services have not
+    /// started. Used on the journey's certificate worker.
+    [[nodiscard]] std::shared_ptr<hal::DocumentPrinter> documentPrinter() const
+    {
+        return documentPrinter_;
+    }
 
 private:
     /// Creates the configured devices and opens them. Failures are logged and not fatal: a
     /// kiosk with a broken printer can still show guides and take cases.
     void openDevices();
+    /// Creates the A4 printer from [devices] a4_printer (CUPS needs no opening: the print
+    /// system owns the printer). A spec that cannot be used is logged, not fatal.
+    void createDocumentPrinter();
 
     /// Starts uploading the queue in the background (the sync loop's own worker), the
     /// heartbeat, whose remote commands go through commands(), and, when trusted keys are
@@ -120,6 +131,7 @@ private:
     std::unique_ptr<core::CatalogStore> catalogStore_;
     std::unique_ptr<core::InstalledCatalogWatch> installedWatch_;
     std::unique_ptr<hal::DeviceManager> devices_;
+    std::shared_ptr<hal::DocumentPrinter> documentPrinter_;
     base::SystemClock clock_;
     std::unique_ptr<queue::Store> store_;
     std::unique_ptr<queue::CurlUplink> uplink_;

@@ -183,6 +183,8 @@ base::Result<void> Journey::back()
         return apply(E::Back, [this] { materials_.pause(); });
     if (state() == S::Confirming && item_ != nullptr && materials_.appliesTo(*item_))
         return apply(E::TakePhotos, [this] { materials_.begin(*item_); });
+    if (state() == S::PrintingDocument && isBusy(certificates_->status()))
+        return base::fail(SessionErrc::invalid_transition, "the certificate is being printed");
     if (state() == S::Browsing && fromSearch_)
         return apply(E::OpenSearch, [this] {
             item_ = nullptr;
@@ -194,6 +196,8 @@ base::Result<void> Journey::back()
         } else if (state() == S::Browsing) {
             // Back to the guide: who the citizen is and what they typed go with it.
             session_.forgetCitizen();
+            progress_->clear();
+            certificates_->clear();
             identifiedBy_ = IdentifiedBy::None;
             problems_.clear();
         }
@@ -202,10 +206,10 @@ base::Result<void> Journey::back()
 
 base::Result<void> Journey::startApplying()
 {
-    if (item_ == nullptr || !canApplyAtKiosk(*item_))
+    if (item_ == nullptr || flowOf(*item_) == ItemFlow::Counter)
         return base::fail(ApplicationErrc::unknown_item, "the item takes no application here");
     if (item_->online == OnlineMode::Required && !platformReachable_) {
-        message_ = "网络中断，本事项需联网办理，暂时不能办理。请稍后再试，或到服务窗口办理。";
+        message_ = offlineMessage(flowOf(*item_));
         notify();
         return base::fail(ApplicationErrc::not_submitted, "the item needs the platform");
     }
@@ -254,6 +258,8 @@ void Journey::cardRead(hal::CardData card)
     case S::Submitted:
     case S::Rating:
     case S::Finished:
+    case S::LookingUp:
+    case S::PrintingDocument:
         // The same card put back changes nothing; another person's card means the one we
         // served has gone: their data must not stay on screen for the next.
         if (session_.card() && session_.card()->idNumber == card.idNumber)
@@ -294,6 +300,10 @@ base::Result<void> Journey::identifyByCode(hal::CardData identity)
 
 void Journey::identify(hal::CardData card, IdentifiedBy by)
 {
+    if (const auto flow = flowOf(*item_); flow != ItemFlow::Application) {
+        identifyForService(std::move(card), by, flow);
+        return;
+    }
     (void)apply(E::Identified, [&] {
         auto prefill = prefillFromCard(*item_, card);
         for (auto& [field, value] : prefill) {
@@ -669,6 +679,8 @@ void Journey::wipe()
         // and enqueueCase wipes its body once sealed.
     }
     materials_.reset();
+    progress_->clear();
+    certificates_->clear();
     snapshot_.reset();
     item_ = nullptr;
     fromSearch_ = false;

@@ -17,6 +17,9 @@
 #include "kiosk/core/catalog_snapshot.h"
 #include "kiosk/core/rating_flow.h"
 #include "kiosk/core/materials_step.h"
+#include "kiosk/core/certificate_flow.h"
+#include "kiosk/core/item_flow.h"
+#include "kiosk/core/progress_lookup.h"
 #include "kiosk/core/receipt.h"
 #include "kiosk/core/session.h"
 
@@ -201,7 +204,27 @@ public:
     /// delivered event), shown instead of the local reference.
     void caseDelivered(const std::string& submissionId, const std::string& caseNo);
 
+    // --- progress lookup and certificates (progress_lookup.h, certificate_flow.h) -----------
+    /// The platform link for the online-only lookups (null: none). Thread-safe.
+    void setPlatform(queue::Uplink* uplink);
+    /// The A4 printer for certificates (null: print items send the citizen to a counter).
+    void setDocumentPrinter(std::shared_ptr<hal::DocumentPrinter> printer);
+    /// What `item` leads to after identification on this kiosk.
+    [[nodiscard]] ItemFlow flowOf(const CatalogItem& item) const;
+    /// The lookup of LookingUp and the certificate of PrintingDocument.
+    [[nodiscard]] const ProgressLookup& progress() const { return *progress_; }
+    [[nodiscard]] const CertificateFlow& certificate() const { return *certificates_; }
+    /// A receipt's QR scanned while a card is asked for, with its case from this kiosk's queue
+    /// (receiptProgress(); std::nullopt: not held here). For a progress lookup it shows that
+    /// case; for other items it is refused like any code that is not an identity.
+    void receiptScanned(std::optional<ProgressRow> row);
+    /// Prints the certificate again after a fault the citizen may retry (canRetry()).
+    void retryCertificate();
+
 private:
+    /// Identified for a progress lookup or a certificate: on to LookingUp or PrintingDocument.
+    void identifyForService(hal::CardData card, IdentifiedBy by, ItemFlow flow);
+
     /// Moves the session on; `then` runs after the move and before the screens hear of it.
     base::Result<void> apply(SessionEvent event, const std::function<void()>& then = {});
     void identify(hal::CardData card, IdentifiedBy by);
@@ -249,6 +272,16 @@ private:
     base::Clock::TimePoint lastTouch_;
     /// Bumped by every end(): a print finishing after its session ended is ignored.
     std::uint64_t generation_ = 0;
+
+    /// 办件进度查询 and 自助打印, each on a worker of its own; a certificate's progress counts as
+    /// activity (the citizen waits at the printer).
+    std::unique_ptr<ProgressLookup> progress_ =
+        std::make_unique<ProgressLookup>(clock_, post_, [this] { notify(); });
+    std::unique_ptr<CertificateFlow> certificates_ =
+        std::make_unique<CertificateFlow>(clock_, post_, [this] {
+            lastTouch_ = clock_.now();
+            notify();
+        });
 
     /// The I/O the GUI thread must not wait for, handed to ioWorker_: storing the case (one
     /// fsync'd transaction: milliseconds here, far more on a worn SD card) and printing the

@@ -38,6 +38,14 @@ constexpr std::array transitions{
     SessionTransition{S::Submitted, E::ReceiptPrinted, S::Rating},
     SessionTransition{S::Rating, E::Rated, S::Finished},
     SessionTransition{S::Rating, E::SkipRating, S::Finished},
+    // Progress lookup and certificate printing: identification leads to them (by the item's
+    // kind, kiosk/core/item_flow.h) instead of a form; back returns to the guide.
+    SessionTransition{S::Identifying, E::LookUp, S::LookingUp},
+    SessionTransition{S::EnteringIdentity, E::LookUp, S::LookingUp},
+    SessionTransition{S::LookingUp, E::Back, S::Browsing},
+    SessionTransition{S::Identifying, E::PrintDocument, S::PrintingDocument},
+    SessionTransition{S::EnteringIdentity, E::PrintDocument, S::PrintingDocument},
+    SessionTransition{S::PrintingDocument, E::Back, S::Browsing},
 };
 
 class SessionCategory final : public std::error_category {
@@ -84,6 +92,10 @@ std::string_view toString(SessionState state)
         return "rating";
     case S::Finished:
         return "finished";
+    case S::LookingUp:
+        return "looking_up";
+    case S::PrintingDocument:
+        return "printing_document";
     }
     return "unknown";
 }
@@ -119,6 +131,10 @@ std::string_view toString(SessionEvent event)
         return "back";
     case E::End:
         return "end";
+    case E::LookUp:
+        return "look_up";
+    case E::PrintDocument:
+        return "print_document";
     }
     return "unknown";
 }

@@ -27,6 +27,8 @@ enum class SessionState {
     Submitted,        ///< saved in the queue; the receipt is printed
     Rating,           ///< 好差评: waiting for the citizen's rating
     Finished,         ///< thanks screen; back to Idle next
+    LookingUp,        ///< 办件进度查询: the citizen's cases (or a receipt's)
+    PrintingDocument, ///< 自助打印: the platform's certificate goes to the A4 printer
 };
 
 enum class SessionEvent {
@@ -44,6 +46,8 @@ enum class SessionEvent {
     SkipRating,     ///< the citizen declined to rate
     Back,           ///< one step back
     End,            ///< "退出", the idle timeout, or the card was taken away
+    LookUp,         ///< identified for a progress lookup (or a receipt's QR was scanned)
+    PrintDocument,  ///< identified for a certificate (自助打印)
 };
 
 std::string_view toString(SessionState state);

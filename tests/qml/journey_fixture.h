@@ -9,6 +9,7 @@
 #include "base/clock.h"
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_document_camera.h"
+#include "drivers/fake/fake_document_printer.h"
 #include "drivers/fake/fake_receipt_printer.h"
 #include "drivers/fake/fake_review_tablet.h"
 #include "kiosk/core/catalog.h"
@@ -16,6 +17,7 @@
 #include "offline_queue/store.h"
 #include "qml/catalog_view_model.h"
 #include "qml/session_view_model.h"
+#include "tests/support/fake_platform.h"
 
 #include <gtest/gtest.h>
 
@@ -36,6 +38,16 @@ inline std::string applicationItem(const kiosk::core::Catalog& catalog)
     for (const auto* item : catalog.popular(catalog.items.size()))
         if (kiosk::core::canApplyAtKiosk(*item))
             return item->code;
+    return {};
+}
+
+/// The first enabled item whose flow is `flow` with an A4 printer (a progress lookup, a
+/// certificate).
+inline std::string itemOfFlow(const kiosk::core::Catalog& catalog, kiosk::core::ItemFlow flow)
+{
+    for (const auto& item : catalog.items)
+        if (item.enabled && kiosk::core::itemFlow(item, true) == flow)
+            return item.code;
     return {};
 }
 
@@ -71,6 +83,16 @@ public:
         journey_->setStore(store_.get());
         (void)printer_->open();
         journey_->setPrinter(printer_);
+        // The online lookups: a platform that knows two cases of the citizen and has a
+        // certificate, and the fake A4 printer.
+        platform_.setCases(
+            {{"510703-20261120-000087", "11510703060000000X400000083",
+              "城乡居民基本养老保险参保登记", "in_review", "2026-11-20T15:42:00+08:00"},
+             {"510703-20261102-000015", "11510703010000000X400000001", "居民身份证换领",
+              "completed", "2026-11-06T09:05:00+08:00"}});
+        journey_->setPlatform(&platform_);
+        journey_->setDocumentPrinter(a4_);
+        catalog_.setCertificatePrinting(true);
         session_ = std::make_unique<kiosk::ui::SessionViewModel>(*journey_, catalog_);
         (void)camera_->open();
     }
@@ -95,6 +117,8 @@ public:
         (void)camera->open();
         materialsCamera_ = std::move(camera);
     }
+    [[nodiscard]] FakePlatform& platform() { return platform_; }
+    [[nodiscard]] drivers::fake::FakeDocumentPrinter& a4() { return *a4_; }
 
     // The steps, each from the home screen and through the ones before it.
     void toGuide(kiosk::core::Journey& journey)
@@ -183,8 +207,31 @@ public:
         toRating(journey);
         ASSERT_TRUE(journey.skipRating());
     }
+    /// A progress lookup by the sample card, once the platform answered.
+    void toProgress(kiosk::core::Journey& journey)
+    {
+        identifyFor(journey, kiosk::core::ItemFlow::ProgressLookup);
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] { return journey.progress().state() != kiosk::core::LookupState::Waiting; }, 5000));
+    }
+    /// A certificate for the sample card, once the printer is done with it (or failed).
+    void toDocument(kiosk::core::Journey& journey)
+    {
+        identifyFor(journey, kiosk::core::ItemFlow::Certificate);
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] { return !kiosk::core::isBusy(journey.certificate().status()); }, 5000));
+    }
 
 private:
+    void identifyFor(kiosk::core::Journey& journey, kiosk::core::ItemFlow flow)
+    {
+        const auto code = itemOfFlow(catalog_.snapshot()->catalog(), flow);
+        ASSERT_FALSE(code.empty()) << "no such item in the catalog";
+        ASSERT_TRUE(journey.chooseItem(catalog_.snapshot(), code));
+        ASSERT_TRUE(journey.startApplying());
+        journey.cardRead(drivers::fake::sampleCards().front());
+    }
+
     kiosk::ui::CatalogViewModel& catalog_;
     QTemporaryDir queueDir_;
     std::unique_ptr<queue::Store> store_;
@@ -195,6 +242,9 @@ private:
     std::shared_ptr<drivers::fake::FakeDocumentCamera> camera_ =
         std::make_shared<drivers::fake::FakeDocumentCamera>();
     std::shared_ptr<hal::DocumentCamera> materialsCamera_;
+    FakePlatform platform_;
+    std::shared_ptr<drivers::fake::FakeDocumentPrinter> a4_ =
+        std::make_shared<drivers::fake::FakeDocumentPrinter>();
     std::unique_ptr<kiosk::core::Journey> journey_;
     std::unique_ptr<kiosk::ui::SessionViewModel> session_;
 };

@@ -85,6 +85,11 @@ grep -q "broken.json" "$work/broken.err" || fail "broken catalog: message lacks 
 expect 0 measure "$kiosk" --config "$work/good.toml" --size 1080x1920 --measure-startup
 grep -qE '^\{"firstFrameMs":[0-9]+,"rssKb":[0-9]+\}$' "$work/measure.out" ||
     fail "--measure-startup printed: $(cat "$work/measure.out")"
+# The A4 printer for certificates comes from [devices] a4_printer; absent, there is none.
+grep -q "no A4 printer" "$work/measure.err" || fail "no a4_printer: not said: $(cat "$work/measure.err")"
+write_config "$work/a4.toml" "$catalog" 'a4_printer = "fake"'
+expect 0 a4 "$kiosk" --config "$work/a4.toml" --size 1080x1920 --measure-startup
+grep -q "A4 printer for certificates: fake" "$work/a4.err" || fail "a4_printer = fake: $(cat "$work/a4.err")"
 
 # A document camera (a still picture standing in for it, as in the demo) joins the journey.
 page=$(realpath "$(dirname "$0")/../data/document-page.jpg")

@@ -7,6 +7,7 @@
 #include "base/clock.h"
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_document_camera.h"
+#include "drivers/fake/fake_document_printer.h"
 #include "drivers/fake/fake_receipt_printer.h"
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/journey.h"
@@ -14,6 +15,7 @@
 #include "qml/catalog_view_model.h"
 #include "qml/fonts.h"
 #include "qml/session_view_model.h"
+#include "tests/support/fake_platform.h"
 
 #include <QCoreApplication>
 #include <QTemporaryDir>
@@ -52,13 +54,15 @@ std::unique_ptr<queue::Store> openQueue(const QTemporaryDir& dir)
 
 } // namespace
 
-/// What the tests do to the devices: put a sample card on the reader, take the paper out.
+/// What the tests do to the devices: put a sample card on the reader, take the paper out,
+/// scan a receipt, cut the platform off, make the A4 printer fail.
 class FixtureDevices : public QObject {
     Q_OBJECT
 
 public:
-    FixtureDevices(kiosk::ui::SessionViewModel& session, drivers::fake::FakeReceiptPrinter& printer)
-        : session_(session), printer_(printer)
+    FixtureDevices(kiosk::ui::SessionViewModel& session, drivers::fake::FakeReceiptPrinter& printer,
+                   test_support::FakePlatform& platform, drivers::fake::FakeDocumentPrinter& a4)
+        : session_(session), printer_(printer), platform_(platform), a4_(a4)
     {
         (void)camera_->open();
     }
@@ -85,6 +89,31 @@ public:
             camera_->unplug();
     }
 
+    /// The platform cannot be reached (true) or answers again.
+    Q_INVOKABLE void setPlatformDown(bool down) { platform_.setLinkDown(down); }
+    /// The next certificate job ends "aborted" or "stopped" (the print system's words).
+    Q_INVOKABLE void failNextCertificate(const QString& state)
+    {
+        a4_.failNext(state == "stopped" ? hal::DocumentJobState::Stopped
+                                        : hal::DocumentJobState::Aborted,
+                     "scripted failure");
+    }
+    Q_INVOKABLE int certificatesPrinted() const { return static_cast<int>(a4_.printed().size()); }
+    /// A receipt of this kiosk scanned, its case still queued (or, with an empty reference,
+    /// another kiosk's receipt).
+    Q_INVOKABLE void scanReceipt(const QString& itemCode)
+    {
+        std::optional<kiosk::core::ProgressRow> row;
+        if (!itemCode.isEmpty()) {
+            row.emplace();
+            row->itemName = itemCode.toStdString();
+            row->status = "queued";
+            row->statusText = "已保存在本机，联网后自动提交";
+            row->updatedText = "2026年11月24日 09:12";
+        }
+        session_.deliverReceiptScan(std::move(row));
+    }
+
     /// Sample card `index` (0: a resident) read by the reader.
     Q_INVOKABLE void putCard(int index)
     {
@@ -107,6 +136,8 @@ private:
     drivers::fake::FakeReceiptPrinter& printer_;
     std::shared_ptr<drivers::fake::FakeDocumentCamera> camera_ =
         std::make_shared<drivers::fake::FakeDocumentCamera>();
+    test_support::FakePlatform& platform_;
+    drivers::fake::FakeDocumentPrinter& a4_;
 };
 
 class Setup : public QObject {
@@ -119,6 +150,11 @@ public:
         (void)printer_->open();
         journey_.setPrinter(printer_);
         journey_.setStore(store_.get());
+        platform_.setCases({{"510703-20261120-000087", "11510703060000000X400009003",
+                             "社会保障卡挂失", "in_review", "2026-11-20T15:42:00+08:00"}});
+        journey_.setPlatform(&platform_);
+        journey_.setDocumentPrinter(a4_);
+        viewModel_.setCertificatePrinting(true);
     }
 
 public slots:
@@ -148,7 +184,10 @@ private:
     kiosk::ui::SessionViewModel session_{journey_, viewModel_};
     std::shared_ptr<drivers::fake::FakeReceiptPrinter> printer_ =
         std::make_shared<drivers::fake::FakeReceiptPrinter>();
-    FixtureDevices devices_{session_, *printer_};
+    test_support::FakePlatform platform_;
+    std::shared_ptr<drivers::fake::FakeDocumentPrinter> a4_ =
+        std::make_shared<drivers::fake::FakeDocumentPrinter>();
+    FixtureDevices devices_{session_, *printer_, platform_, *a4_};
 
     kiosk::core::JourneyOptions options()
     {

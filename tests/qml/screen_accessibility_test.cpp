@@ -460,6 +460,45 @@ TEST_F(ScreenAccessibility, Finished)
     EXPECT_EQ(screen(), "home");
 }
 
+TEST_F(ScreenAccessibility, Progress)
+{
+    show([this](kiosk::core::Journey& journey) { fixture_->toProgress(journey); });
+    ASSERT_EQ(screen(), "progress");
+    checkScreen("progress", "progressScreen", "办理进度查询");
+    ASSERT_TRUE(press("‹ 返回"));
+    EXPECT_EQ(screen(), "guide");
+}
+
+TEST_F(ScreenAccessibility, ProgressUnreachable)
+{
+    fixture_->platform().setLinkDown(true);
+    show([this](kiosk::core::Journey& journey) { fixture_->toProgress(journey); });
+    ASSERT_EQ(screen(), "progress");
+    checkScreen("progress, platform unreachable", "progressScreen", "办理进度查询");
+    ASSERT_TRUE(press("查询完毕"));
+    EXPECT_EQ(screen(), "home");
+}
+
+TEST_F(ScreenAccessibility, Document)
+{
+    show([this](kiosk::core::Journey& journey) { fixture_->toDocument(journey); });
+    ASSERT_EQ(screen(), "document");
+    checkScreen("document", "documentScreen", "打印完成");
+    ASSERT_TRUE(press("完成"));
+    EXPECT_EQ(screen(), "home");
+}
+
+TEST_F(ScreenAccessibility, DocumentJobAborted)
+{
+    fixture_->a4().failNext(hal::DocumentJobState::Aborted, "job-completed-with-errors");
+    show([this](kiosk::core::Journey& journey) { fixture_->toDocument(journey); });
+    ASSERT_EQ(screen(), "document");
+    checkScreen("document, job aborted", "documentScreen", "未能打印");
+    ASSERT_TRUE(press("重新打印"));
+    ASSERT_TRUE(QTest::qWaitFor([this] { return fixture_->a4().printed().size() == 1; }, 5000))
+        << "the second job came out";
+}
+
 TEST_F(ScreenAccessibility, IdlePrompt)
 {
     show([this](kiosk::core::Journey& journey) { toIdentify(journey); });

@@ -348,6 +348,34 @@ TEST_F(Screenshots, JourneyRatingOnTheTablet)
                   [this](kiosk::core::Journey& journey) { fixture_->toRatingOnTablet(journey); });
 }
 
+TEST_F(Screenshots, JourneyProgress)
+{
+    renderJourney("journey-8-progress",
+                  [this](kiosk::core::Journey& journey) { fixture_->toProgress(journey); });
+}
+
+TEST_F(Screenshots, JourneyProgressUnreachable)
+{
+    // The platform out of reach: said so, and that a case kept on this kiosk is safe.
+    fixture_->platform().setLinkDown(true);
+    renderJourney("journey-9-progress-unreachable",
+                  [this](kiosk::core::Journey& journey) { fixture_->toProgress(journey); });
+}
+
+TEST_F(Screenshots, JourneyDocumentPrinted)
+{
+    renderJourney("journey-10-document",
+                  [this](kiosk::core::Journey& journey) { fixture_->toDocument(journey); });
+}
+
+TEST_F(Screenshots, JourneyDocumentAborted)
+{
+    renderJourney("journey-11-document-aborted", [this](kiosk::core::Journey& journey) {
+        fixture_->a4().failNext(hal::DocumentJobState::Aborted, "job-completed-with-errors");
+        fixture_->toDocument(journey);
+    });
+}
+
 /// The on-screen keyboards of the form screens, each alone on the screen's background at
 /// the width a portrait form gives it (1016 px: 1080 less the margins); the pinyin keyboard
 /// also at a landscape width, with "shehui" typed so the candidate bar shows its words.

@@ -5,16 +5,22 @@
 #include "base/clock.h"
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_document_camera.h"
+#include "drivers/fake/fake_document_printer.h"
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/journey.h"
 #include "qml/catalog_view_model.h"
 #include "qml/session_view_model.h"
+#include "tests/support/fake_platform.h"
+#include "tests/support/poll_until.h"
 
 #include <gtest/gtest.h>
 
 #include <QMetaProperty>
 #include <QVariantList>
 #include <QVariantMap>
+
+#include <mutex>
+#include <vector>
 
 namespace {
 
@@ -143,4 +149,73 @@ TEST_F(SessionViewModelTest, TheMaterialsScreenFollowsTheJourneyAndIsClearedAtTh
     EXPECT_TRUE(materials->feed()->frame().isNull());
     materials->setCamera(nullptr);
     camera->close();
+}
+
+namespace {
+
+/// Tasks the journey posts to its owner thread, run by the test.
+struct PostedTasks {
+    std::mutex mutex;
+    std::vector<std::function<void()>> tasks;
+    /// Runs what was posted until `done` holds (bounded by pollUntil).
+    template <class Done> bool runUntil(Done&& done)
+    {
+        return test_support::pollUntil([&] {
+            std::vector<std::function<void()>> now;
+            {
+                std::lock_guard lock(mutex);
+                now.swap(tasks);
+            }
+            for (auto& task : now)
+                task();
+            return done();
+        });
+    }
+};
+
+} // namespace
+
+TEST_F(SessionViewModelTest, TheLookupAndTheCertificateAreMirroredAndGoWithTheSession)
+{
+    PostedTasks posted;
+    test_support::FakePlatform platform;
+    platform.setCases({{"510703-20261120-000087", cardLoss, "社会保障卡挂失", "approved",
+                        "2026-11-20T15:42:00+08:00"}});
+    kiosk::core::Journey services{base::systemClock(), {}, [&](std::function<void()> task) {
+                                      std::lock_guard lock(posted.mutex);
+                                      posted.tasks.push_back(std::move(task));
+                                  }};
+    services.setPlatform(&platform);
+    services.setDocumentPrinter(std::make_shared<drivers::fake::FakeDocumentPrinter>());
+    kiosk::ui::SessionViewModel view{services, catalogViewModel};
+
+    view.chooseItem("11510703010000000X400009009"); // 居民身份证办理进度查询
+    EXPECT_EQ(view.itemFlow(), "progress_lookup");
+    view.startApplying();
+    services.cardRead(card);
+    EXPECT_EQ(view.screen(), "progress");
+    EXPECT_EQ(view.lookupState(), "waiting");
+    ASSERT_TRUE(posted.runUntil([&] { return view.lookupState() != "waiting"; }));
+    EXPECT_EQ(view.lookupState(), "found");
+    const auto rows = view.progressRows();
+    ASSERT_EQ(rows.size(), 1);
+    EXPECT_EQ(rows[0].toMap().value("statusText").toString(), "已通过");
+    EXPECT_EQ(rows[0].toMap().value("updatedText").toString(), "2026年11月20日 15:42");
+
+    view.end();
+    view.chooseItem("11510703060000000X400009001"); // 社会保险个人参保证明打印
+    EXPECT_EQ(view.itemFlow(), "certificate");
+    view.startApplying();
+    services.cardRead(card);
+    EXPECT_EQ(view.screen(), "document");
+    EXPECT_TRUE(view.certificateBusy());
+    ASSERT_TRUE(posted.runUntil([&] { return !view.certificateBusy(); }));
+    EXPECT_EQ(view.certificateState(), "done");
+    EXPECT_FALSE(view.certificateCanRetry());
+
+    view.end();
+    EXPECT_TRUE(view.progressRows().isEmpty());
+    EXPECT_EQ(view.lookupState(), "none");
+    EXPECT_EQ(view.certificateState(), "none");
+    EXPECT_EQ(view.maskedName(), "");
 }

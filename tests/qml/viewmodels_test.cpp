@@ -211,6 +211,18 @@ TEST_F(ViewModelTest, GuideOnlyItemsCannotBeStartedAtTheKiosk)
     EXPECT_EQ(guide.value("timeLimitText").toString(), "1 个工作日");
 }
 
+TEST_F(ViewModelTest, PrintItemsStartOnlyWithAnA4PrinterAndProgressQueriesAlways)
+{
+    const auto print = QStringLiteral("11510703060000000X400009001"); // 社会保险个人参保证明打印
+    const auto progress = QStringLiteral("11510703010000000X400009009"); // ...办理进度查询
+    const auto records = QStringLiteral("11510703060000000X400009004");  // ...缴费记录查询
+    EXPECT_FALSE(viewModel.guide(print).value("canStart").toBool()) << "no A4 printer: counter";
+    EXPECT_TRUE(viewModel.guide(progress).value("canStart").toBool());
+    EXPECT_FALSE(viewModel.guide(records).value("canStart").toBool()) << "no platform query";
+    viewModel.setCertificatePrinting(true);
+    EXPECT_TRUE(viewModel.guide(print).value("canStart").toBool());
+}
+
 TEST_F(ViewModelTest, GuideOfUnknownOrDisabledItemIsEmpty)
 {
     EXPECT_TRUE(viewModel.guide("no-such-code").isEmpty());

@@ -74,7 +74,8 @@ TEST(Session, EndFromEveryStateWipesPersonalDataAndGoesIdle)
          {SessionState::Idle, SessionState::Searching, SessionState::Browsing,
           SessionState::Identifying, SessionState::EnteringIdentity, SessionState::FillingForm,
           SessionState::Photographing, SessionState::Confirming, SessionState::Submitted,
-          SessionState::Rating, SessionState::Finished}) {
+          SessionState::Rating, SessionState::Finished, SessionState::LookingUp,
+          SessionState::PrintingDocument}) {
         Session session;
         session.setCard(drivers::fake::sampleCards().front());
         session.setFormValue("phone", "13800000000");
@@ -101,8 +102,8 @@ TEST(Session, EveryStateIsReachableAndEveryNonIdleStateCanMoveOn)
         if (t.to != t.from)
             leaves.insert(t.from);
     }
-    EXPECT_EQ(reached.size(), 11u) << "every state appears in the table";
-    EXPECT_EQ(leaves.size(), 10u) << "only Finished is left by End alone";
+    EXPECT_EQ(reached.size(), 13u) << "every state appears in the table";
+    EXPECT_EQ(leaves.size(), 12u) << "only Finished is left by End alone";
 }
 
 TEST(Session, TheMaterialsStepSitsBetweenTheFormAndTheConfirmationBothWays)
@@ -129,4 +130,25 @@ TEST(Session, APhotoReplacedOrRemovedIsGoneFromTheSession)
     EXPECT_EQ(session.photos().at("居民户口簿").bytes()[2], 0x02);
     session.removePhoto("居民户口簿");
     EXPECT_TRUE(session.photos().empty());
+}
+
+
+TEST(Session, ProgressLookupAndCertificateFollowIdentificationAndGoBackToTheGuide)
+{
+    EXPECT_EQ(
+        pathTo(SessionState::LookingUp),
+        (std::vector{SessionEvent::ChooseItem, SessionEvent::StartApplying, SessionEvent::LookUp}));
+    EXPECT_EQ(pathTo(SessionState::PrintingDocument),
+              (std::vector{SessionEvent::ChooseItem, SessionEvent::StartApplying,
+                           SessionEvent::PrintDocument}));
+    for (auto event : {SessionEvent::LookUp, SessionEvent::PrintDocument}) {
+        Session session;
+        walk(session, {SessionEvent::ChooseItem, SessionEvent::StartApplying,
+                       SessionEvent::EnterManually, event});
+        EXPECT_FALSE(session.handle(SessionEvent::FormCompleted)) << "no form on these screens";
+        walk(session, {SessionEvent::Back});
+        EXPECT_EQ(session.state(), SessionState::Browsing);
+    }
+    Session session;
+    EXPECT_FALSE(session.handle(SessionEvent::LookUp)) << "identification comes first";
 }

@@ -94,6 +94,16 @@ Item {
             compare(startSpy.signalArguments[0][0], relocation)
         }
 
+        function test_a_progress_lookup_with_the_link_down_says_the_cases_are_safe() {
+            const guide = createGuide("11510703010000000X400009009") // 居民身份证办理进度查询
+            compare(findChild(guide, "startButton").text, "开始查询")
+            guide.linkDown = true
+            const note = findChild(guide, "onlineNote")
+            verify(note.visible)
+            verify(note.children[0].text.indexOf("已安全保存") > 0)
+            verify(!findChild(guide, "startButton").enabled)
+        }
+
         function test_online_required_items_say_so() {
             const guide = createGuide(contributions)
             verify(findChild(guide, "onlineNote").visible)

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The citizen's journey on Main, driven by taps as a citizen would, over the real session
 // (kiosk/core's Journey with a queue on disk, the fake printer and card reader): identify by
-// card or by typing, fill the form, confirm, submit, the receipt (and paper out), the rating.
+// card or by typing, fill the form, confirm, submit, the receipt (and paper out), the rating;
+// the progress lookup (by card, by a receipt's QR, the platform down) and the certificate
+// printed on the fake A4 printer (an aborted job printed again, the platform down).
 import QtQuick
 import QtTest
 import Kiosk.Ui
@@ -19,6 +21,8 @@ Item {
         when: windowShown
 
         readonly property string cardLoss: "11510703060000000X400009003" // 社会保障卡挂失
+        readonly property string idProgress: "11510703010000000X400009009" // 居民身份证办理进度查询
+        readonly property string insuranceProof: "11510703060000000X400009001" // 社会保险个人参保证明打印
         readonly property string residentId: "51070319520308002" // + check digit: sample card 0
 
         function cleanup() {
@@ -28,6 +32,7 @@ Item {
         function createMain() {
             fixtureSession.end()
             fixtureDevices.setPaperOut(false)
+            fixtureDevices.setPlatformDown(false)
             const main = createTemporaryObject(mainComponent, null, {
                 catalog: fixtureCatalog,
                 session: fixtureSession,
@@ -322,6 +327,100 @@ Item {
             verify(findChild(confirm, "materialsSummary").text.indexOf("请到服务窗口补交") > 0)
             tap(main, "confirmButton")
             waitForScreen(main, "submittedScreen")
+        }
+
+        function startWithCard(main, code, startLabel) {
+            main.showGuide(code)
+            const guide = waitForScreen(main, "guideScreen")
+            compare(findChild(guide, "startButton").text, startLabel)
+            tap(main, "startButton")
+            waitForScreen(main, "identifyScreen")
+            fixtureDevices.putCard(0)
+        }
+
+        function test_a_progress_lookup_by_card_lists_the_cases() {
+            const main = createMain()
+            startWithCard(main, idProgress, "开始查询")
+            const progress = waitForScreen(main, "progressScreen")
+            compare(findChild(progress, "screenTitle").text, "办理进度查询")
+            const list = findChild(progress, "progressList")
+            tryVerify(() => list.visible && list.count === 1)
+            verify(findChild(progress, "progressRow_0").Accessible.name.indexOf("社会保障卡挂失，审核中") === 0)
+            verify(findChild(progress, "progressRow_0").Accessible.name.indexOf("2026年11月20日 15:42") > 0)
+            verify(!findChild(progress, "screenMessage").visible)
+            checkAccessible(progress)
+            tap(main, "backButton")
+            waitForScreen(main, "guideScreen")
+            compare(fixtureSession.maskedName, "", "back to the guide forgets the citizen")
+        }
+
+        function test_progress_with_the_platform_down_says_the_cases_are_safe() {
+            const main = createMain()
+            fixtureDevices.setPlatformDown(true)
+            startWithCard(main, idProgress, "开始查询")
+            const progress = waitForScreen(main, "progressScreen")
+            tryVerify(() => findChild(progress, "screenMessage").visible)
+            verify(findChild(progress, "screenMessage").Accessible.name.indexOf("网络暂时不通") === 0)
+            verify(findChild(progress, "progressHint").text.indexOf("不需要重新办理") > 0)
+            verify(!findChild(progress, "progressList").visible)
+            checkAccessible(progress)
+            tap(main, "doneButton")
+            waitForScreen(main, "homeScreen")
+        }
+
+        function test_a_scanned_receipt_shows_its_case_without_the_card() {
+            const main = createMain()
+            main.showGuide(idProgress)
+            waitForScreen(main, "guideScreen")
+            tap(main, "startButton")
+            const identify = waitForScreen(main, "identifyScreen")
+            verify(findChild(identify, "identifyHint").text.indexOf("回执上的二维码") >= 0)
+            fixtureDevices.scanReceipt("社会保障卡挂失")
+            const progress = waitForScreen(main, "progressScreen")
+            compare(findChild(progress, "progressSubject").text, "按回执二维码查询")
+            tryCompare(findChild(progress, "progressList"), "count", 1)
+            verify(findChild(progress, "progressRow_0").Accessible.name.indexOf("已保存在本机") > 0)
+        }
+
+        function test_another_kiosks_receipt_is_told() {
+            const main = createMain()
+            main.showGuide(idProgress)
+            waitForScreen(main, "guideScreen")
+            tap(main, "startButton")
+            waitForScreen(main, "identifyScreen")
+            fixtureDevices.scanReceipt("")
+            const progress = waitForScreen(main, "progressScreen")
+            tryVerify(() => findChild(progress, "screenMessage").Accessible.name.indexOf("不是本机打印") > 0)
+        }
+
+        function test_a_certificate_prints_and_an_aborted_job_is_printed_again() {
+            const main = createMain()
+            const before = fixtureDevices.certificatesPrinted()
+            fixtureDevices.failNextCertificate("aborted")
+            startWithCard(main, insuranceProof, "开始打印")
+            const document = waitForScreen(main, "documentScreen")
+            tryCompare(findChild(document, "screenTitle"), "text", "未能打印")
+            verify(findChild(document, "screenMessage").Accessible.name.indexOf("打印任务被中止") === 0)
+            verify(findChild(document, "retryButton").visible)
+            checkAccessible(document)
+            tap(main, "retryButton")
+            tryCompare(findChild(document, "screenTitle"), "text", "打印完成")
+            compare(fixtureDevices.certificatesPrinted(), before + 1)
+            verify(!findChild(document, "retryButton").visible)
+            verify(findChild(document, "documentStatus").text.indexOf("取走") > 0)
+            tap(main, "doneButton")
+            waitForScreen(main, "homeScreen")
+        }
+
+        function test_a_certificate_with_the_platform_down_is_not_printed() {
+            const main = createMain()
+            const before = fixtureDevices.certificatesPrinted()
+            fixtureDevices.setPlatformDown(true)
+            startWithCard(main, insuranceProof, "开始打印")
+            const document = waitForScreen(main, "documentScreen")
+            tryVerify(() => findChild(document, "screenMessage").Accessible.name.indexOf("网络暂时不通") === 0)
+            compare(fixtureDevices.certificatesPrinted(), before)
+            verify(findChild(document, "retryButton").visible)
         }
     }
 }

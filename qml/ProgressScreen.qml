@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: Apache-2.0
+// ProgressScreen: 办件进度查询. The citizen's cases, newest first, each with its status in
+// words (已受理, 审核中...), when it changed (Beijing time) and its case number, in big type;
+// or the one case of a scanned receipt. While the platform is asked it says so; no case,
+// the platform out of reach (the cases kept here are safe) and a refusal each have their words.
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import Kiosk.Ui
+
+JourneyScreen {
+    id: screen
+
+    required property SessionViewModel session
+    readonly property bool waiting: session.lookupState === "waiting"
+    readonly property bool found: session.lookupState === "found"
+
+    title: "办理进度查询"
+    // What went wrong (or that nothing was found) shows in the notice box, read out first.
+    message: screen.waiting || screen.found ? "" : session.lookupMessage
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.gap
+
+        Text {
+            objectName: "progressSubject"
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+            Layout.fillWidth: true
+            text: screen.session.fromReceipt
+                  ? "按回执二维码查询"
+                  : "查询事项：" + screen.session.itemName + "\n查询人：" + screen.session.maskedName
+                    + "（" + screen.session.maskedIdNumber + "）"
+            color: Theme.textSecondary
+            font.pixelSize: Theme.fontLarge
+            wrapMode: Text.Wrap
+        }
+        Text {
+            objectName: "progressWaiting"
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+            visible: screen.waiting
+            Layout.fillWidth: true
+            Layout.topMargin: Theme.margin
+            text: screen.session.lookupMessage
+            color: Theme.text
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+        }
+        ListView {
+            objectName: "progressList"
+            visible: screen.found
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: Theme.gap
+            model: screen.session.progressRows
+            ScrollBar.vertical: KioskScrollBar {}
+            Accessible.role: Accessible.List
+            Accessible.name: "办件列表，共" + count + "件"
+            delegate: Rectangle {
+                id: caseRow
+                required property var modelData
+                required property int index
+                objectName: "progressRow_" + index
+                width: ListView.view.width - Theme.px(24)
+                height: rowText.implicitHeight + Theme.px(48)
+                color: Theme.surface
+                radius: Theme.radius
+                border.width: Theme.px(2)
+                border.color: Theme.border
+                Accessible.role: Accessible.ListItem
+                Accessible.name: modelData.itemName + "，" + modelData.statusText
+                                 + (modelData.updatedText ? "，更新于" + modelData.updatedText : "")
+                                 + (modelData.caseNo ? "，受理编号" + modelData.caseNo : "")
+                ColumnLayout {
+                    id: rowText
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    anchors.top: parent.top
+                    anchors.margins: Theme.px(24)
+                    spacing: Theme.px(8)
+                    Text {
+                        Layout.fillWidth: true
+                        text: caseRow.modelData.statusText
+                        color: caseRow.modelData.status === "rejected" || caseRow.modelData.status === "dead_letter"
+                               ? Theme.help : Theme.primary
+                        font.pixelSize: Theme.fontTitle
+                        font.bold: true
+                        wrapMode: Text.Wrap
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: caseRow.modelData.itemName
+                        color: Theme.text
+                        font.pixelSize: Theme.fontLarge
+                        wrapMode: Text.Wrap
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        visible: text.length > 0
+                        text: (caseRow.modelData.updatedText ? "更新时间：" + caseRow.modelData.updatedText : "")
+                              + (caseRow.modelData.updatedText && caseRow.modelData.caseNo ? "\n" : "")
+                              + (caseRow.modelData.caseNo ? "受理编号：" + caseRow.modelData.caseNo : "")
+                        color: Theme.textSecondary
+                        font.pixelSize: Theme.fontBody
+                        wrapMode: Text.WrapAnywhere
+                    }
+                }
+            }
+        }
+        Text {
+            objectName: "progressHint"
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+            visible: !screen.found && !screen.waiting
+            Layout.fillWidth: true
+            text: (screen.session.lookupState === "unreachable"
+                   ? "在本机提交的申请已保存在本机，联网后会自动提交，不需要重新办理。\n" : "")
+                  + "您可以：稍后再查；或到服务窗口咨询，工作人员可以为您查询。"
+            color: Theme.text
+            font.pixelSize: Theme.fontLarge
+            wrapMode: Text.Wrap
+        }
+        Item { Layout.fillHeight: true; visible: !screen.found }
+    }
+
+    actions: [
+        BigButton {
+            objectName: "doneButton"
+            Layout.fillWidth: true
+            text: "查询完毕"
+            onClicked: screen.session.end()
+        },
+        BigButton {
+            objectName: "backButton"
+            Layout.fillWidth: true
+            text: "‹ 返回"
+            outlined: true
+            onClicked: screen.session.back()
+        }
+    ]
+}

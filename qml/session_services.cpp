@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: Apache-2.0
+// SessionViewModel's side of the progress lookup and the certificate (kiosk/core's
+// ProgressLookup and CertificateFlow, through the journey): read-only mirrors and one action.
+#include "qml/session_view_model.h"
+
+#include <QMetaObject>
+
+namespace kiosk::ui {
+
+namespace {
+
+QString q(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+} // namespace
+
+QString SessionViewModel::itemFlow() const
+{
+    const auto* item = journey_.item();
+    return item ? q(core::toString(journey_.flowOf(*item))) : QString();
+}
+
+QString SessionViewModel::lookupState() const
+{
+    return q(core::toString(journey_.progress().state()));
+}
+
+QString SessionViewModel::lookupMessage() const
+{
+    return q(journey_.progress().message());
+}
+
+QVariantList SessionViewModel::progressRows() const
+{
+    QVariantList rows;
+    if (journey_.state() != core::SessionState::LookingUp)
+        return rows;
+    for (const auto& row : journey_.progress().rows())
+        rows.push_back(QVariantMap{{"caseNo", q(row.caseNo)},
+                                   {"itemName", q(row.itemName)},
+                                   {"status", q(row.status)},
+                                   {"statusText", q(row.statusText)},
+                                   {"updatedText", q(row.updatedText)}});
+    return rows;
+}
+
+bool SessionViewModel::fromReceipt() const
+{
+    return journey_.progress().fromReceipt();
+}
+
+QString SessionViewModel::certificateState() const
+{
+    return q(core::toString(journey_.certificate().status()));
+}
+
+QString SessionViewModel::certificateMessage() const
+{
+    return q(journey_.certificate().message());
+}
+
+bool SessionViewModel::certificateBusy() const
+{
+    return core::isBusy(journey_.certificate().status());
+}
+
+bool SessionViewModel::certificateCanRetry() const
+{
+    return core::canRetry(journey_.certificate().status());
+}
+
+void SessionViewModel::retryCertificate()
+{
+    journey_.retryCertificate();
+}
+
+void SessionViewModel::deliverReceiptScan(std::optional<core::ProgressRow> row)
+{
+    QMetaObject::invokeMethod(
+        this, [this, row = std::move(row)]() mutable { journey_.receiptScanned(std::move(row)); },
+        Qt::QueuedConnection);
+}
+
+} // namespace kiosk::ui
