@@ -19,6 +19,8 @@ Window {
     property bool stillFrames: false
     /// The upload's state for the top bar's staff marker; null shows nothing.
     property UplinkStatus uplink: null
+    /// The technicians' screens (README, Maintenance access); null: the gesture does nothing.
+    property MaintenanceViewModel maintenance: null
 
     /// The citizen pressed 人工帮助.
     signal helpRequested()
@@ -95,6 +97,9 @@ Window {
                 root.helpRequested()
                 helpDialog.open()
             }
+            // Only on the home screen with nobody served: a citizen's session is never
+            // interrupted and none of its data is ever behind the maintenance screen.
+            onMaintenanceGesture: if (root.atHome && root.maintenance) root.maintenance.requestAccess()
         }
 
         StackView {
@@ -180,5 +185,11 @@ Window {
     IdlePrompt {
         objectName: "idlePrompt"
         session: root.session
+    }
+
+    MaintenanceOverlay {
+        objectName: "maintenanceOverlay"
+        anchors.fill: parent
+        maintenance: root.maintenance
     }
 }
