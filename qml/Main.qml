@@ -75,6 +75,8 @@ Window {
 
     Item {
         anchors.fill: parent
+        // Under the maintenance screens nothing is shown to a screen reader or a finger.
+        visible: !maintenanceOverlay.visible
 
         // Any touch anywhere is activity: the session's idle timer starts again. A point
         // handler only watches (a passive grab); the screens still get their taps.
@@ -188,6 +190,7 @@ Window {
     }
 
     MaintenanceOverlay {
+        id: maintenanceOverlay
         objectName: "maintenanceOverlay"
         anchors.fill: parent
         maintenance: root.maintenance

@@ -23,8 +23,34 @@ Rectangle {
         onActiveChanged: if (active && overlay.maintenance) overlay.maintenance.touched()
     }
 
+    // A band of its own colour where the citizen's blue bar was: anyone passing sees that the
+    // kiosk is in maintenance, not serving.
+    Rectangle {
+        id: band
+        objectName: "maintenanceBand"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        height: Theme.topBarHeight
+        color: Theme.maintenanceBand
+        Text {
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+            anchors.fill: parent
+            anchors.leftMargin: Theme.margin
+            verticalAlignment: Text.AlignVCenter
+            text: "维护模式 · 暂停服务"
+            color: Theme.textOnDark
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+        }
+    }
+
     Loader {
-        anchors.fill: parent
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: band.bottom
+        anchors.bottom: parent.bottom
         sourceComponent: overlay.shown === "login" ? loginComponent
                          : overlay.shown === "open" ? openComponent : null
     }
