@@ -2,6 +2,7 @@
 // MaintenanceOverlay: the technicians' screens over the whole window (top bar included) while
 // MaintenanceViewModel says so. Nothing below takes a touch meanwhile, and every touch here
 // starts the 5-minute idle limit again.
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk.Ui
 
