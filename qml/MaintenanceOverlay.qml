@@ -2,7 +2,6 @@
 // MaintenanceOverlay: the technicians' screens over the whole window (top bar included) while
 // MaintenanceViewModel says so. Nothing below takes a touch meanwhile, and every touch here
 // starts the 5-minute idle limit again.
-pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk.Ui
 
@@ -47,27 +46,26 @@ Rectangle {
         }
     }
 
+    // The screen of the moment, made when it is needed (with the view-model it requires) and
+    // gone with everything typed when it is not.
     Loader {
+        id: loader
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: band.bottom
         anchors.bottom: parent.bottom
-        sourceComponent: overlay.shown === "login" ? loginComponent
-                         : overlay.shown === "open" ? openComponent : null
     }
 
-    Component {
-        id: loginComponent
-        MaintenanceLoginScreen {
-            objectName: "maintenanceLoginScreen"
-            maintenance: overlay.maintenance
-        }
+    function showScreen() {
+        if (shown === "login")
+            loader.setSource("MaintenanceLoginScreen.qml",
+                             { objectName: "maintenanceLoginScreen", maintenance: maintenance })
+        else if (shown === "open")
+            loader.setSource("MaintenanceScreen.qml",
+                             { objectName: "maintenanceScreen", maintenance: maintenance })
+        else
+            loader.source = ""
     }
-    Component {
-        id: openComponent
-        MaintenanceScreen {
-            objectName: "maintenanceScreen"
-            maintenance: overlay.maintenance
-        }
-    }
+    onShownChanged: showScreen()
+    Component.onCompleted: showScreen()
 }

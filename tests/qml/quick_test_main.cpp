@@ -106,6 +106,8 @@ public:
         return QString::fromStdString(
             kiosk::core::totp(*kiosk::core::decodeBase32(secret), clock_.now()));
     }
+    /// Time passes on the maintenance clock (the idle limit).
+    Q_INVOKABLE void advanceSeconds(int seconds) { clock_.advance(std::chrono::seconds(seconds)); }
     /// The lock's 15 minutes pass.
     Q_INVOKABLE void waitOutLock() { clock_.advance(std::chrono::minutes(16)); }
     /// `count` cases that the platform refused for good.

@@ -123,6 +123,38 @@ Item {
             compare(main.stack.currentItem.objectName, "homeScreen")
         }
 
+        function test_it_ends_itself_after_five_minutes_untouched() {
+            const main = createMain()
+            const logoutsBefore = fixtureMaintenanceDesk.audited("maintenance.logout")
+            fixtureMaintenance.requestAccess()
+            fixtureMaintenance.submitCode(fixtureMaintenanceDesk.nextCode())
+            compare(fixtureMaintenance.state, "open")
+            fixtureMaintenanceDesk.advanceSeconds(4 * 60 + 59)
+            wait(1500) // the view-model's once-a-second check runs
+            compare(fixtureMaintenance.state, "open")
+            fixtureMaintenanceDesk.advanceSeconds(1)
+            tryVerify(() => fixtureMaintenance.state === "closed", 3000)
+            verify(!findChild(main.contentItem, "maintenanceOverlay").visible)
+            compare(fixtureMaintenanceDesk.audited("maintenance.logout"), logoutsBefore + 1)
+        }
+
+        function test_five_wrong_codes_lock_the_keys() {
+            const main = createMain()
+            fixtureMaintenance.requestAccess()
+            const keys = findChild(main.contentItem, "maintenanceKeys")
+            tryVerify(() => keys !== null && keys.enabled)
+            for (let i = 0; i < 5; ++i)
+                typeCode(main, "000000")
+            verify(fixtureMaintenance.message.indexOf("已锁定，请 15 分钟后再试") >= 0,
+                   fixtureMaintenance.message)
+            verify(!keys.enabled)
+            verify(!findChild(main.contentItem, "maintenanceSubmit").enabled)
+            fixtureMaintenanceDesk.waitOutLock()
+            tryVerify(() => keys.enabled, 3000)
+            typeCode(main, fixtureMaintenanceDesk.nextCode())
+            compare(fixtureMaintenance.state, "open")
+        }
+
         function test_the_home_screen_gets_no_tap_while_it_is_open() {
             const main = createMain()
             fixtureMaintenance.requestAccess()
