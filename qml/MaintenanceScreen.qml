@@ -74,6 +74,7 @@ JourneyScreen {
                 objectName: "retryDeadLetters"
                 text: "重试失败记录"
                 enabled: screen.maintenance.queueKnown && screen.maintenance.queueDeadLetters > 0
+                         && !screen.maintenance.busy
                 opacity: enabled ? 1 : 0.4
                 onClicked: screen.maintenance.retryDeadLetters()
             }
@@ -101,6 +102,8 @@ JourneyScreen {
                         objectName: "diagnostic_" + modelData.id
                         text: modelData.label
                         outlined: true
+                        enabled: !screen.maintenance.busy
+                        opacity: enabled ? 1 : 0.4
                         onClicked: screen.maintenance.runDiagnostic(modelData.id)
                     }
                 }

@@ -75,10 +75,26 @@ QString minutesText(std::chrono::seconds left)
 
 } // namespace
 
-MaintenanceViewModel::MaintenanceViewModel(QObject* parent) : QObject(parent)
+MaintenanceViewModel::MaintenanceViewModel(QObject* parent)
+    : QObject(parent), worker_({.name = "ui/maintenance"}, base::systemClock())
 {
     ticker_.setInterval(1000);
     connect(&ticker_, &QTimer::timeout, this, &MaintenanceViewModel::tick);
+    worker_.start([this](std::stop_token) {
+        std::deque<std::function<void()>> jobs;
+        {
+            std::lock_guard lock(jobsMutex_);
+            jobs.swap(jobs_);
+        }
+        for (auto& job : jobs)
+            job();
+        return base::Worker::idle;
+    });
+}
+
+MaintenanceViewModel::~MaintenanceViewModel()
+{
+    worker_.stop();
 }
 
 void MaintenanceViewModel::setAccess(core::MaintenanceAccess* access)
@@ -232,26 +248,47 @@ void MaintenanceViewModel::refresh()
 
 void MaintenanceViewModel::retryDeadLetters()
 {
-    if (access_ == nullptr || state_ != QLatin1String("open"))
-        return;
-    const auto retried = access_->retryDeadLetters();
-    actionResult_ =
-        retried
-            ? QStringLiteral("已重新排队 %1 条失败记录").arg(*retried)
-            : QStringLiteral("重试失败：%1").arg(QString::fromStdString(retried.error().message));
-    refresh();
+    runAction("retry_dead_letters");
 }
 
 void MaintenanceViewModel::runDiagnostic(const QString& id)
 {
-    if (access_ == nullptr || state_ != QLatin1String("open"))
+    runAction(id.toStdString());
+}
+
+void MaintenanceViewModel::runAction(const std::string& id)
+{
+    if (access_ == nullptr || state_ != QLatin1String("open") || busy_)
         return;
-    const auto outcome = access_->runDiagnostic(id.toStdString());
-    actionResult_ =
-        outcome
-            ? QString::fromStdString(*outcome)
-            : QStringLiteral("检测失败：%1").arg(QString::fromStdString(outcome.error().message));
-    refresh();
+    auto pending = access_->beginAction(id);
+    if (!pending) {
+        actionResult_ =
+            QStringLiteral("不能执行：%1").arg(QString::fromStdString(pending.error().message));
+        emit changed();
+        return;
+    }
+    busy_ = true;
+    actionResult_ = QStringLiteral("正在执行…");
+    emit changed();
+    std::lock_guard lock(jobsMutex_);
+    jobs_.push_back([this, action = std::move(*pending)] {
+        auto outcome = action.work();
+        // Back on the GUI thread; dropped if the view-model is gone by then.
+        QMetaObject::invokeMethod(
+            this,
+            [this, id = action.id, outcome = std::move(outcome)] {
+                busy_ = false;
+                if (access_ != nullptr)
+                    access_->finishAction(id, outcome);
+                actionResult_ = outcome ? QString::fromStdString(outcome->text)
+                                        : QStringLiteral("失败：%1")
+                                              .arg(QString::fromStdString(outcome.error().message));
+                refresh();
+                emit changed();
+            },
+            Qt::QueuedConnection);
+    });
+    worker_.trigger();
 }
 
 } // namespace kiosk::ui

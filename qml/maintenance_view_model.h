@@ -4,10 +4,17 @@
 // the network and the diagnostics. The rules (codes, lock, idle end, audit) are the core's.
 #pragma once
 
+#include "base/worker.h"
+
 #include <QObject>
 #include <QTimer>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
+
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <string>
 
 namespace kiosk::core {
 class MaintenanceAccess;
@@ -41,9 +48,12 @@ class MaintenanceViewModel : public QObject {
     Q_PROPERTY(QVariantList diagnostics READ diagnostics NOTIFY changed)
     /// The outcome of the last action (retry, diagnostic), for the line under the buttons.
     Q_PROPERTY(QString actionResult READ actionResult NOTIFY changed)
+    /// An action runs (on the view-model's worker): its buttons wait.
+    Q_PROPERTY(bool busy READ busy NOTIFY changed)
 
 public:
     explicit MaintenanceViewModel(QObject* parent = nullptr);
+    ~MaintenanceViewModel() override; ///< stops the worker (an action running is awaited)
 
     /// The access the screens use (borrowed; it outlives this or is reset to nullptr first).
     void setAccess(core::MaintenanceAccess* access);
@@ -61,6 +71,7 @@ public:
     [[nodiscard]] QString network() const { return network_; }
     [[nodiscard]] QVariantList diagnostics() const { return diagnostics_; }
     [[nodiscard]] QString actionResult() const { return actionResult_; }
+    [[nodiscard]] bool busy() const { return busy_; }
 
     /// The hidden gesture was made (Main allows it only on the home screen with nobody served).
     Q_INVOKABLE void requestAccess();
@@ -84,6 +95,9 @@ private:
     void close();
     void setState(const QString& state);
     void showLock();
+    /// Takes the action on this thread, runs its work on worker_ (printing, verifying the
+    /// trail and writing the queue are I/O, kept off the GUI thread), finishes it here.
+    void runAction(const std::string& id);
 
     core::MaintenanceAccess* access_ = nullptr;
     QTimer ticker_; ///< once a second while the screens show: idle end, lock countdown
@@ -99,6 +113,10 @@ private:
     QString network_;
     QVariantList diagnostics_;
     QString actionResult_;
+    bool busy_ = false;
+    std::mutex jobsMutex_;
+    std::deque<std::function<void()>> jobs_; ///< guarded by jobsMutex_
+    base::Worker worker_;                    ///< last: stopped before the jobs and the rest go
 };
 
 } // namespace kiosk::ui

@@ -14,7 +14,7 @@ namespace kiosk::app {
 /// [maintenance] totp_secret_file (checked already by Runtime::load), the lock state under
 /// data_dir, the audit trail. nullptr (logged) when it cannot be opened: the kiosk serves on.
 /// The diagnostics: 校验审计记录 (kioskctl audit verify) and 打印测试凭条 (kioskctl print
-/// test). They run on the calling (GUI) thread: a technician's tap, a short wait.
+/// test). Their work runs on the maintenance view-model's worker (MaintenanceViewModel).
 [[nodiscard]] std::unique_ptr<core::MaintenanceAccess> openMaintenance(Runtime& runtime);
 
 } // namespace kiosk::app

@@ -264,49 +264,75 @@ base::Result<void> MaintenanceAccess::requireActive(std::string_view action)
     return base::fail(base::errc::invalid_argument, "maintenance is not open");
 }
 
-base::Result<std::int64_t> MaintenanceAccess::retryDeadLetters()
-{
-    if (auto open = requireActive("retry_dead_letters"); !open)
-        return base::fail(open.error());
-    lastTouch_ = clock_.steadyNow();
-    if (!services_.retryDeadLetters) {
-        record({.event = "maintenance.action",
-                .object = "retry_dead_letters",
-                .result = "error",
-                .detail = {{"reason", "queue not open"}}});
-        return base::fail(base::errc::unsupported, "the queue is not open");
-    }
-    auto retried = services_.retryDeadLetters();
-    AuditEvent event{.event = "maintenance.action", .object = "retry_dead_letters"};
-    if (retried)
-        event.detail["count"] = *retried;
-    else {
-        event.result = "error";
-        event.detail["reason"] = retried.error().message;
-    }
-    record(std::move(event));
-    return retried;
-}
-
-base::Result<std::string> MaintenanceAccess::runDiagnostic(std::string_view id)
+base::Result<PendingMaintenanceAction> MaintenanceAccess::beginAction(std::string_view id)
 {
     if (auto open = requireActive(id); !open)
         return base::fail(open.error());
     lastTouch_ = clock_.steadyNow();
-    for (const auto& diagnostic : services_.diagnostics) {
-        if (diagnostic.id != id)
-            continue;
-        auto outcome = diagnostic.run();
-        AuditEvent event{.event = "maintenance.action", .object = diagnostic.id};
-        if (!outcome) {
-            event.result = "error";
-            event.detail["reason"] = outcome.error().message;
-        }
-        record(std::move(event));
-        return outcome;
+    if (id == "retry_dead_letters") {
+        auto retry = services_.retryDeadLetters;
+        return PendingMaintenanceAction{
+            std::string(id), [retry]() -> base::Result<MaintenanceActionOutcome> {
+                if (!retry)
+                    return base::fail(base::errc::unsupported, "the queue is not open");
+                auto retried = retry();
+                if (!retried)
+                    return base::fail(retried.error());
+                return MaintenanceActionOutcome{"已重新排队 " + std::to_string(*retried) +
+                                                    " 条失败记录",
+                                                {{"count", *retried}}};
+            }};
     }
+    for (const auto& diagnostic : services_.diagnostics)
+        if (diagnostic.id == id)
+            return PendingMaintenanceAction{
+                diagnostic.id, [run = diagnostic.run]() -> base::Result<MaintenanceActionOutcome> {
+                    auto text = run();
+                    if (!text)
+                        return base::fail(text.error());
+                    return MaintenanceActionOutcome{*text};
+                }};
     record({.event = "maintenance.action", .object = std::string(id), .result = "unknown"});
-    return base::fail(base::errc::not_found, "no such diagnostic");
+    return base::fail(base::errc::not_found, "no such action");
+}
+
+void MaintenanceAccess::finishAction(std::string_view id,
+                                     const base::Result<MaintenanceActionOutcome>& outcome)
+{
+    AuditEvent event{.event = "maintenance.action", .object = std::string(id)};
+    if (outcome) {
+        event.detail = outcome->detail;
+    } else {
+        event.result = "error";
+        event.detail["reason"] = outcome.error().message;
+    }
+    record(std::move(event));
+}
+
+base::Result<std::int64_t> MaintenanceAccess::retryDeadLetters()
+{
+    auto pending = beginAction("retry_dead_letters");
+    if (!pending)
+        return base::fail(pending.error());
+    auto outcome = pending->work();
+    finishAction(pending->id, outcome);
+    if (!outcome)
+        return base::fail(outcome.error());
+    return outcome->detail.value("count", std::int64_t{0});
+}
+
+base::Result<std::string> MaintenanceAccess::runDiagnostic(std::string_view id)
+{
+    if (id == "retry_dead_letters")
+        return base::fail(base::errc::invalid_argument, "not a diagnostic");
+    auto pending = beginAction(id);
+    if (!pending)
+        return base::fail(pending.error());
+    auto outcome = pending->work();
+    finishAction(pending->id, outcome);
+    if (!outcome)
+        return base::fail(outcome.error());
+    return outcome->text;
 }
 
 base::Result<std::vector<std::uint8_t>> loadTotpSecret(const fs::path& file)

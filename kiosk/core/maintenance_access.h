@@ -12,6 +12,8 @@
 #include "kiosk/core/totp.h"
 #include "offline_queue/record.h"
 
+#include <nlohmann/json.hpp>
+
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -59,6 +61,18 @@ struct MaintenanceSnapshot {
     std::optional<queue::QueueCounts> queue; ///< nullopt: the queue is not open (or failed)
     std::int64_t catalogVersion = 0;
     std::string linkState = "unknown";
+};
+
+/// An action checked and taken on the GUI thread (beginAction), whose work may run on a worker
+/// (the device or disk I/O of a test print, an audit verify, a retry), then finished and
+/// audited on the GUI thread again (finishAction).
+struct MaintenanceActionOutcome {
+    std::string text;                                 ///< the line for the screen
+    nlohmann::json detail = nlohmann::json::object(); ///< for the audit record: counts only
+};
+struct PendingMaintenanceAction {
+    std::string id; ///< "retry_dead_letters" or a diagnostic's id
+    std::function<base::Result<MaintenanceActionOutcome>()> work;
 };
 
 /// The outcome of one code typed.
@@ -124,6 +138,12 @@ public:
     }
     /// Runs one diagnostic: "maintenance.action" with its id and result.
     base::Result<std::string> runDiagnostic(std::string_view id);
+
+    /// The first half of an action ("retry_dead_letters" or a diagnostic's id): refused (and
+    /// audited) when not logged in or unknown; otherwise its work, to run on any thread.
+    base::Result<PendingMaintenanceAction> beginAction(std::string_view id);
+    /// The second half: "maintenance.action" with the id, the result and the outcome's detail.
+    void finishAction(std::string_view id, const base::Result<MaintenanceActionOutcome>& outcome);
 
 private:
     MaintenanceAccess(std::filesystem::path stateFile, MaintenanceOptions options,
