@@ -19,6 +19,8 @@ Window {
     property bool stillFrames: false
     /// The upload's state for the top bar's staff marker; null shows nothing.
     property UplinkStatus uplink: null
+    /// The technicians' screens (README, Maintenance access); null: the gesture does nothing.
+    property MaintenanceViewModel maintenance: null
 
     /// The citizen pressed 人工帮助.
     signal helpRequested()
@@ -77,6 +79,8 @@ Window {
 
     Item {
         anchors.fill: parent
+        // Under the maintenance screens nothing is shown to a screen reader or a finger.
+        visible: !maintenanceOverlay.visible
 
         // Any touch anywhere is activity: the session's idle timer starts again. A point
         // handler only watches (a passive grab); the screens still get their taps.
@@ -100,6 +104,9 @@ Window {
                 helpDialog.open()
             }
             onHelpAcknowledged: root.helpAcknowledged()
+            // Only on the home screen with nobody served: a citizen's session is never
+            // interrupted and none of its data is ever behind the maintenance screen.
+            onMaintenanceGesture: if (root.atHome && root.maintenance) root.maintenance.requestAccess()
         }
 
         StackView {
@@ -198,5 +205,12 @@ Window {
     IdlePrompt {
         objectName: "idlePrompt"
         session: root.session
+    }
+
+    MaintenanceOverlay {
+        id: maintenanceOverlay
+        objectName: "maintenanceOverlay"
+        anchors.fill: parent
+        maintenance: root.maintenance
     }
 }

@@ -57,6 +57,7 @@ QtObject {
     readonly property color noticeBorder: "#B7791F"
     readonly property color noticeText: "#5C3B00"
     readonly property color selected: "#FFB300"         // the chosen theme's outline
+    readonly property color maintenanceBand: "#37474F"  // the technicians' screens: not blue
 
     // Fills of the theme tiles, all dark enough for white text.
     readonly property var tileColors: ["#1565C0", "#2E7D32", "#00695C", "#6A1B9A",

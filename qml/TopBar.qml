@@ -21,6 +21,10 @@ Rectangle {
     signal helpRequested()
     /// Staff held the help button while a call was open: they are here.
     signal helpAcknowledged()
+    /// The technicians' hidden gesture: the top-left corner held for `maintenanceHoldMs`.
+    signal maintenanceGesture()
+    /// Long enough that a citizen resting a hand on the corner does not open it by accident.
+    property int maintenanceHoldMs: 5000
 
     implicitHeight: Theme.topBarHeight + (heldMarker.visible ? heldMarker.height : 0)
                     + (linkMarker.visible ? linkMarker.height : 0)
@@ -72,6 +76,18 @@ Rectangle {
             font.pixelSize: Theme.fontSmall
             elide: Text.ElideRight
         }
+    }
+
+    // The maintenance gesture's corner: no visible control and none for a screen reader (it is
+    // not for citizens); a press shorter than the hold does nothing.
+    MouseArea {
+        objectName: "maintenanceCorner"
+        anchors.left: parent.left
+        anchors.top: parent.top
+        width: Theme.px(160)
+        height: Theme.topBarHeight
+        pressAndHoldInterval: bar.maintenanceHoldMs
+        onPressAndHold: bar.maintenanceGesture()
     }
 
     Column {

@@ -6,6 +6,7 @@
 #include "kiosk/app/command_line.h"
 #include "kiosk/app/demo_walk.h"
 #include "kiosk/app/journey_links.h"
+#include "kiosk/app/maintenance_links.h"
 #include "kiosk/app/runtime.h"
 #include "kiosk/app/screenshot.h"
 #include "kiosk/app/startup.h"
@@ -13,6 +14,7 @@
 #include "kiosk/app/uplink_alarm.h"
 #include "qml/catalog_view_model.h"
 #include "qml/fonts.h"
+#include "qml/maintenance_view_model.h"
 #include "qml/session_view_model.h"
 
 #include <QGuiApplication>
@@ -158,13 +160,18 @@ int main(int argc, char** argv)
     kiosk::ui::UplinkStatus uplinkStatus;
     std::unique_ptr<kiosk::app::UplinkAlarm> uplinkAlarm;
     std::unique_ptr<kiosk::app::DemoWalk> demoWalk;
+    // The technicians' screens (hidden gesture, one-time code), given their access once the
+    // services (queue, audit trail) run.
+    kiosk::ui::MaintenanceViewModel maintenanceViewModel;
+    std::unique_ptr<kiosk::core::MaintenanceAccess> maintenance;
 
     // Declared after what it shows, so the engine (and every binding) goes first.
     QQmlApplicationEngine engine;
     engine.addImportPath("qrc:/qt/qml");
     engine.setInitialProperties({{"catalog", QVariant::fromValue(&catalogViewModel)},
                                  {"session", QVariant::fromValue(&sessionViewModel)},
-                                 {"uplink", QVariant::fromValue(&uplinkStatus)}});
+                                 {"uplink", QVariant::fromValue(&uplinkStatus)},
+                                 {"maintenance", QVariant::fromValue(&maintenanceViewModel)}});
     engine.load(QUrl(QString::fromLatin1(mainQml)));
     auto* window = engine.rootObjects().isEmpty()
                        ? nullptr
@@ -196,6 +203,8 @@ int main(int argc, char** argv)
         journeyLinks = std::make_unique<kiosk::app::JourneyLinks>(journey, sessionViewModel,
                                                                   *runtime, bridge, clock);
         catalogViewModel.setCertificatePrinting(runtime->documentPrinter() != nullptr);
+        maintenance = kiosk::app::openMaintenance(*runtime);
+        maintenanceViewModel.setAccess(maintenance.get());
         if (options.measureStartup)
             QCoreApplication::exit(0);
         if (options.demoWalk)

@@ -4,6 +4,7 @@
 #include "base/log.h"
 #include "drivers/registry.h"
 #include "kiosk/core/audit_sources.h"
+#include "kiosk/core/maintenance_access.h"
 #include "kiosk/core/platform_link.h"
 #include "kiosk/core/runtime_files.h"
 #include "kiosk/core/service_catalog.h"
@@ -34,6 +35,10 @@ base::Result<std::unique_ptr<Runtime>> Runtime::load(const std::filesystem::path
     auto catalog = core::loadServiceCatalog(*config);
     if (!catalog)
         return base::fail(catalog.error());
+    // The technicians' secret is checked now, so a bad one stops the kiosk at start with the
+    // key named, not at a technician's first code.
+    if (auto maintenance = core::maintenanceOptions(*config); !maintenance)
+        return base::fail(maintenance.error().withContext(configFile.string()));
 
     const auto enabled = std::count_if(catalog->items.begin(), catalog->items.end(),
                                        [](const auto& item) { return item.enabled; });

@@ -424,6 +424,17 @@ base::Result<Config> readConfig(const toml::table& root, std::string_view source
                                               SessionSection::kMaxIdleTimeoutS, source))
                                  .read();
                          }))
+            .key("maintenance", false,
+                 section(source,
+                         [&](const toml::table& t, const std::string& p) {
+                             std::filesystem::path file;
+                             auto read = TableReader(t, p, source)
+                                             .key("totp_secret_file", false, path(file, source))
+                                             .read();
+                             if (!file.empty())
+                                 config.maintenance.totpSecretFile = file;
+                             return read;
+                         }))
             .read();
     if (!result)
         return base::fail(result.error());

@@ -67,6 +67,14 @@ struct SessionSection {
     int idleTimeoutS = 90;                    ///< no touch for this long ends the session
 };
 
+/// [maintenance]: the technicians' access on the kiosk's screen (README, Maintenance access).
+/// Not in specs/config.md yet: a spec addition described in README.
+struct MaintenanceSection {
+    /// A file (mode 0600) holding the kiosk's RFC 6238 secret in base32; absent: no code opens
+    /// the maintenance screen. Read and checked by Runtime::load (loadTotpSecret).
+    std::optional<std::filesystem::path> totpSecretFile;
+};
+
 /// Each device is "fake" or a backend spec such as "serial:/dev/ttyACM0" or "usb:0400:c35a".
 using DevicesSection = hal::DeviceSpecs;
 
@@ -79,6 +87,7 @@ struct Config {
     ReceiptSection receipt;
     AuditSection audit;
     SessionSection session;
+    MaintenanceSection maintenance;
 };
 
 enum class ConfigErrc { syntax = 1, unknown_key, missing_key, wrong_type, bad_value, unreadable };

@@ -80,6 +80,17 @@ write_config "$work/broken.toml" "$work/broken.json"
 expect 2 broken "$kiosk" --config "$work/broken.toml" --screenshot "$work/never.png"
 grep -q "broken.json" "$work/broken.err" || fail "broken catalog: message lacks the path: $(cat "$work/broken.err")"
 
+# [maintenance] totp_secret_file: checked at start. A secret others can read is refused with
+# the key named (never the secret); the same file made owner-only starts.
+printf 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ\n' >"$work/maintenance.totp"
+chmod 644 "$work/maintenance.totp"
+write_config "$work/totp.toml" "$catalog" "$(printf '[maintenance]\ntotp_secret_file = "%s"' "$work/maintenance.totp")"
+expect 2 totp_readable "$kiosk" --config "$work/totp.toml" --screenshot "$work/never.png"
+grep -q "totp.toml: 'maintenance.totp_secret_file'.*chmod 600" "$work/totp_readable.err" || fail "readable secret: message lacks the key: $(cat "$work/totp_readable.err")"
+if grep -q GEZDGNBV "$work/totp_readable.err"; then fail "the secret is in the message"; fi
+chmod 600 "$work/maintenance.totp"
+expect 0 totp_good "$kiosk" --config "$work/totp.toml" --screenshot "$work/totp.png" --size 540x960
+
 # --measure-startup prints one JSON line once the first frame is on screen, then exits 0 (after
 # starting the queue and the uplink, so the measured start is a whole one).
 expect 0 measure "$kiosk" --config "$work/good.toml" --size 1080x1920 --measure-startup

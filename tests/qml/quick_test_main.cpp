@@ -5,15 +5,19 @@
 // as `fixtureSession`, with `fixtureDevices` to put a card on the reader, take the paper out or
 // attach (and unplug) the fake document camera.
 #include "base/clock.h"
+#include "base/manual_clock.h"
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_document_camera.h"
 #include "drivers/fake/fake_document_printer.h"
 #include "drivers/fake/fake_receipt_printer.h"
+#include "kiosk/core/audit_verify.h"
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/journey.h"
+#include "kiosk/core/maintenance_access.h"
 #include "offline_queue/store.h"
 #include "qml/catalog_view_model.h"
 #include "qml/fonts.h"
+#include "qml/maintenance_view_model.h"
 #include "qml/session_view_model.h"
 #include "tests/support/fake_platform.h"
 
@@ -25,6 +29,7 @@
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -140,6 +145,62 @@ private:
     drivers::fake::FakeDocumentPrinter& a4_;
 };
 
+/// The technicians' side (tst_maintenance.qml): the codes of a ManualClock that moves 30 s
+/// per code asked, dead letters in the journey's queue, and the audit trail's records.
+class FixtureMaintenance : public QObject {
+    Q_OBJECT
+
+public:
+    FixtureMaintenance(queue::Store& store, base::ManualClock& clock, const QTemporaryDir& dir)
+        : store_(store), clock_(clock), dir_(dir)
+    {
+    }
+    static constexpr std::string_view secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+
+    /// The code of the next 30 s step (a code opens once).
+    Q_INVOKABLE QString nextCode()
+    {
+        clock_.advance(std::chrono::seconds(30));
+        return QString::fromStdString(
+            kiosk::core::totp(*kiosk::core::decodeBase32(secret), clock_.now()));
+    }
+    /// Time passes on the maintenance clock (the idle limit).
+    Q_INVOKABLE void advanceSeconds(int seconds) { clock_.advance(std::chrono::seconds(seconds)); }
+    /// The lock's 15 minutes pass.
+    Q_INVOKABLE void waitOutLock() { clock_.advance(std::chrono::minutes(16)); }
+    /// `count` cases that the platform refused for good.
+    Q_INVOKABLE void addDeadLetters(int count)
+    {
+        for (int i = 0; i < count; ++i) {
+            queue::CaseInput input;
+            input.body = {{"itemCode", "TEST"}, {"form", nlohmann::json::object()}};
+            auto ref = store_.enqueueCase(std::move(input));
+            if (ref)
+                (void)store_.markDeadLetter(ref->caseRecordId, "refused");
+        }
+    }
+    Q_INVOKABLE int deadLetters() const
+    {
+        auto counts = store_.counts();
+        return counts ? static_cast<int>(counts->deadLetter) : -1;
+    }
+    /// How many records of `event` the audit trail holds.
+    Q_INVOKABLE int audited(const QString& event) const
+    {
+        auto records = kiosk::core::readAuditRecords(dir_.path().toStdString(), "");
+        if (!records)
+            return -1;
+        return static_cast<int>(std::count_if(records->begin(), records->end(), [&](const auto& r) {
+            return r.value("event", "") == event.toStdString();
+        }));
+    }
+
+private:
+    queue::Store& store_;
+    base::ManualClock& clock_;
+    const QTemporaryDir& dir_;
+};
+
 class Setup : public QObject {
     Q_OBJECT
 
@@ -155,6 +216,7 @@ public:
         journey_.setPlatform(&platform_);
         journey_.setDocumentPrinter(a4_);
         viewModel_.setCertificatePrinting(true);
+        maintenance_.setAccess(access_.get());
     }
 
 public slots:
@@ -170,6 +232,8 @@ public slots:
         engine->rootContext()->setContextProperty("fixtureCatalog", &viewModel_);
         engine->rootContext()->setContextProperty("fixtureSession", &session_);
         engine->rootContext()->setContextProperty("fixtureDevices", &devices_);
+        engine->rootContext()->setContextProperty("fixtureMaintenance", &maintenance_);
+        engine->rootContext()->setContextProperty("fixtureMaintenanceDesk", &desk_);
     }
 
 private:
@@ -188,6 +252,60 @@ private:
     std::shared_ptr<drivers::fake::FakeDocumentPrinter> a4_ =
         std::make_shared<drivers::fake::FakeDocumentPrinter>();
     FixtureDevices devices_{session_, *printer_, platform_, *a4_};
+    base::ManualClock maintenanceClock_;
+    QTemporaryDir maintenanceDir_;
+    std::unique_ptr<kiosk::core::AuditTrail> audit_ = openAudit();
+    std::unique_ptr<kiosk::core::MaintenanceAccess> access_ = openAccess();
+    kiosk::ui::MaintenanceViewModel maintenance_;
+    FixtureMaintenance desk_{*store_, maintenanceClock_, maintenanceDir_};
+
+    std::unique_ptr<kiosk::core::AuditTrail> openAudit()
+    {
+        auto trail = kiosk::core::AuditTrail::open(maintenanceDir_.path().toStdString(), {},
+                                                   maintenanceClock_);
+        if (!trail) {
+            std::fprintf(stderr, "test audit trail: %s\n", trail.error().describe().c_str());
+            std::exit(EXIT_FAILURE);
+        }
+        return std::move(*trail);
+    }
+    /// The real rules over the journey's queue, with a fake device list and link state.
+    std::unique_ptr<kiosk::core::MaintenanceAccess> openAccess()
+    {
+        kiosk::core::MaintenanceOptions options;
+        options.secret = *kiosk::core::decodeBase32(FixtureMaintenance::secret);
+        auto access = kiosk::core::MaintenanceAccess::open(
+            maintenanceDir_.path().toStdString(), options, audit_.get(), maintenanceClock_);
+        if (!access) {
+            std::fprintf(stderr, "test maintenance: %s\n", access.error().describe().c_str());
+            std::exit(EXIT_FAILURE);
+        }
+        kiosk::core::MaintenanceServices services;
+        services.devices = [] {
+            hal::DeviceStatus printer;
+            printer.deviceClass = hal::DeviceClass::ReceiptPrinter;
+            printer.backend = "fake";
+            printer.state = hal::DeviceState::Ready;
+            return std::vector<hal::DeviceStatus>{printer};
+        };
+        services.queueCounts = [this] {
+            return store_->counts();
+        };
+        services.retryDeadLetters = [this] {
+            return store_->retryDeadLetters();
+        };
+        services.catalogVersion = [] {
+            return std::int64_t{2026112401};
+        };
+        services.linkState = [] {
+            return std::string("down");
+        };
+        services.diagnostics.push_back({"audit_verify", "校验审计记录", [this] {
+                                            return base::Result<std::string>("审计记录完整");
+                                        }});
+        (*access)->setServices(std::move(services));
+        return std::move(*access);
+    }
 
     kiosk::core::JourneyOptions options()
     {

@@ -7,14 +7,17 @@
 // out of it); every button has a press action, and one button per screen is pressed through
 // it and does what a tap does.
 #include "base/clock.h"
+#include "base/manual_clock.h"
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_receipt_printer.h"
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/journey.h"
+#include "kiosk/core/maintenance_access.h"
 #include "kiosk/core/service_catalog.h"
 #include "offline_queue/store.h"
 #include "qml/catalog_view_model.h"
 #include "qml/fonts.h"
+#include "qml/maintenance_view_model.h"
 #include "qml/session_view_model.h"
 #include "qml/uplink_status.h"
 #include "tests/qml/journey_fixture.h"
@@ -145,6 +148,7 @@ protected:
     void SetUp() override
     {
         viewModel_.setCatalog(&catalog_);
+        maintenance_.setAccess(access_.get());
         // The idle prompt shows on the first tick after any touch, so it can be read too.
         fixture_ = std::make_unique<test_support::ScreenJourney>(
             viewModel_,
@@ -176,6 +180,7 @@ protected:
             {{"catalog", QVariant::fromValue(&viewModel_)},
              {"session", QVariant::fromValue(&fixture_->session())},
              {"uplink", QVariant::fromValue(&uplink_)},
+             {"maintenance", QVariant::fromValue(&maintenance_)},
              {"clockOverride", QDateTime(QDate(2026, 11, 24), QTime(9, 30))},
              {"stillFrames", true}});
         engine_->load(QUrl("qrc:/qt/qml/Kiosk/Ui/Main.qml"));
@@ -305,6 +310,46 @@ protected:
     std::unique_ptr<test_support::ScreenJourney> fixture_;
     std::unique_ptr<QQmlApplicationEngine> engine_;
     QQuickWindow* window_ = nullptr;
+
+    // The technicians' screens: the real rules on a ManualClock, a fixed device and queue.
+    static constexpr std::string_view maintenanceSecret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+    base::ManualClock maintenanceClock_;
+    QTemporaryDir maintenanceDir_;
+    std::unique_ptr<kiosk::core::MaintenanceAccess> access_ = [this] {
+        kiosk::core::MaintenanceOptions options;
+        options.secret = *kiosk::core::decodeBase32(maintenanceSecret);
+        auto access = kiosk::core::MaintenanceAccess::open(maintenanceDir_.path().toStdString(),
+                                                           options, nullptr, maintenanceClock_);
+        if (!access)
+            throw std::runtime_error(access.error().describe());
+        kiosk::core::MaintenanceServices services;
+        services.devices = [] {
+            hal::DeviceStatus reader;
+            reader.deviceClass = hal::DeviceClass::CardReader;
+            reader.state = hal::DeviceState::Disconnected;
+            reader.detail = "not connected";
+            return std::vector<hal::DeviceStatus>{reader};
+        };
+        services.queueCounts = [] {
+            return base::Result<queue::QueueCounts>(
+                queue::QueueCounts{.pending = 1, .deadLetter = 2, .oldestPendingAgeS = 40});
+        };
+        services.retryDeadLetters = [] {
+            return base::Result<std::int64_t>(2);
+        };
+        services.catalogVersion = [] {
+            return std::int64_t{2026112401};
+        };
+        services.linkState = [] {
+            return std::string("up");
+        };
+        services.diagnostics.push_back({"audit_verify", "校验审计记录", [] {
+                                            return base::Result<std::string>("审计记录完整");
+                                        }});
+        (*access)->setServices(std::move(services));
+        return std::move(*access);
+    }();
+    kiosk::ui::MaintenanceViewModel maintenance_;
 };
 
 TEST_F(ScreenAccessibility, Home)
@@ -520,6 +565,31 @@ TEST_F(ScreenAccessibility, HelpDialog)
     checkScreen("help dialog", "helpDialogContent", "需要帮助？");
     ASSERT_TRUE(press("知道了"));
     EXPECT_TRUE(QTest::qWaitFor([&] { return !dialog->property("visible").toBool(); }, 2000));
+}
+
+TEST_F(ScreenAccessibility, MaintenanceLogin)
+{
+    show();
+    maintenance_.requestAccess(); // what the hidden gesture does on the home screen
+    settle();
+    ASSERT_EQ(maintenance_.state(), "login");
+    checkScreen("maintenance login", "maintenanceLoginScreen", "维护人员验证");
+    ASSERT_TRUE(press("取消"));
+    EXPECT_EQ(maintenance_.state(), "closed");
+}
+
+TEST_F(ScreenAccessibility, Maintenance)
+{
+    show();
+    maintenance_.requestAccess();
+    maintenanceClock_.advance(std::chrono::seconds(30));
+    maintenance_.submitCode(QString::fromStdString(
+        kiosk::core::totp(*kiosk::core::decodeBase32(maintenanceSecret), maintenanceClock_.now())));
+    settle();
+    ASSERT_EQ(maintenance_.state(), "open");
+    checkScreen("maintenance", "maintenanceScreen", "设备维护");
+    ASSERT_TRUE(press("退出维护"));
+    EXPECT_EQ(maintenance_.state(), "closed");
 }
 
 } // namespace

@@ -9,14 +9,17 @@
 // the committed ones, so a test run never changes the source tree.
 #include "base/clock.h"
 #include "drivers/document_camera/document_camera_loader.h"
+#include "base/manual_clock.h"
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_receipt_printer.h"
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/journey.h"
+#include "kiosk/core/maintenance_access.h"
 #include "kiosk/core/service_catalog.h"
 #include "offline_queue/store.h"
 #include "qml/catalog_view_model.h"
 #include "qml/fonts.h"
+#include "qml/maintenance_view_model.h"
 #include "qml/session_view_model.h"
 #include "qml/uplink_status.h"
 #include "tests/qml/journey_fixture.h"
@@ -157,6 +160,7 @@ protected:
             {{"catalog", QVariant::fromValue(&viewModel_)},
              {"session", QVariant::fromValue(&fixture_->session())},
              {"uplink", QVariant::fromValue(&uplink_)},
+             {"maintenance", QVariant::fromValue(&maintenance_)},
              {"clockOverride", QDateTime(QDate(2026, 11, 24), QTime(9, 30))},
              {"stillFrames", true}});
         engine.load(QUrl("qrc:/qt/qml/Kiosk/Ui/Main.qml"));
@@ -223,6 +227,7 @@ protected:
     kiosk::ui::CatalogViewModel viewModel_;
     kiosk::ui::UplinkStatus uplink_;
     std::unique_ptr<test_support::ScreenJourney> fixture_;
+    kiosk::ui::MaintenanceViewModel maintenance_; ///< no access: closed, unless a test opens it
 };
 
 TEST_F(Screenshots, HomePortrait)
@@ -275,6 +280,69 @@ TEST_F(Screenshots, HomeQueueHeldPortrait)
     const QImage image = render({1080, 1920});
     // The calm notice strip under the 128 px top bar, not an alarm colour.
     EXPECT_EQ(image.pixelColor(4, 128 + 10), QColor("#FFF3CD"));
+}
+
+TEST_F(Screenshots, MaintenancePortrait)
+{
+    // For the README's maintenance section: the screen after the gesture and the code, with
+    // a disconnected card reader, a queue with dead letters and the link down.
+    base::ManualClock clock;
+    QTemporaryDir dir;
+    kiosk::core::MaintenanceOptions options;
+    const std::string_view secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+    options.secret = *kiosk::core::decodeBase32(secret);
+    auto access =
+        kiosk::core::MaintenanceAccess::open(dir.path().toStdString(), options, nullptr, clock);
+    ASSERT_TRUE(access);
+    kiosk::core::MaintenanceServices services;
+    services.devices = [] {
+        std::vector<hal::DeviceStatus> devices(4);
+        devices[0].deviceClass = hal::DeviceClass::CardReader;
+        devices[0].state = hal::DeviceState::Disconnected;
+        devices[0].health = hal::Health::Fault;
+        devices[0].detail = "not connected: /dev/ttyACM0";
+        devices[1].deviceClass = hal::DeviceClass::CodeScanner;
+        devices[1].state = hal::DeviceState::Ready;
+        devices[2].deviceClass = hal::DeviceClass::ReceiptPrinter;
+        devices[2].state = hal::DeviceState::Ready;
+        devices[3].deviceClass = hal::DeviceClass::ReviewTablet;
+        devices[3].state = hal::DeviceState::Ready;
+        return devices;
+    };
+    services.queueCounts = [] {
+        return base::Result<queue::QueueCounts>(queue::QueueCounts{
+            .pending = 3, .delivered = 41, .deadLetter = 2, .oldestPendingAgeS = 620});
+    };
+    services.catalogVersion = [] {
+        return std::int64_t{2026112401};
+    };
+    services.linkState = [] {
+        return std::string("down");
+    };
+    for (const auto& [id, label] :
+         {std::pair{"audit_verify", "校验审计记录"}, std::pair{"print_test", "打印测试凭条"}})
+        services.diagnostics.push_back({id, label, [] {
+                                            return base::Result<std::string>("ok");
+                                        }});
+    (*access)->setServices(std::move(services));
+    maintenance_.setAccess(access->get());
+    maintenance_.requestAccess();
+    clock.advance(std::chrono::seconds(30));
+    maintenance_.submitCode(QString::fromStdString(kiosk::core::totp(options.secret, clock.now())));
+    ASSERT_EQ(maintenance_.state(), "open");
+
+    const QImage image = render({1080, 1920});
+    maintenance_.logout();
+    maintenance_.setAccess(nullptr);
+    ASSERT_FALSE(image.isNull());
+    const QString path = QDir(outputDir()).filePath("maintenance-portrait.png");
+    QDir().mkpath(outputDir());
+    EXPECT_TRUE(image.save(path, "PNG")) << path.toStdString();
+    const auto stats = measure(image);
+    EXPECT_GE(stats.distinctColours, 50) << "looks blank";
+    EXPECT_GE(stats.darkTextShare, 0.005) << "hardly any dark text";
+    // The maintenance band, not the citizen's blue bar.
+    EXPECT_EQ(image.pixelColor(4, 4), QColor("#37474F"));
 }
 
 TEST_F(Screenshots, JourneyIdentify)
