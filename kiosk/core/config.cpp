@@ -4,6 +4,7 @@
 #include <fstream>
 #include <functional>
 #include <sstream>
+#include <utility>
 
 #include <toml++/toml.h>
 
@@ -435,7 +436,92 @@ base::Result<Config> readConfig(const toml::table& root, std::string_view source
     return config;
 }
 
+/// Parses TOML text; a syntax error names the source and the line.
+base::Result<toml::table> parseToml(std::string_view toml, std::string_view sourceName)
+{
+    try {
+        return toml::parse(toml, sourceName);
+    } catch (const toml::parse_error& error) {
+        std::ostringstream text;
+        text << sourceName << ":" << error.source().begin.line << ": " << error.description();
+        return base::fail(ConfigErrc::syntax, text.str());
+    }
+}
+
+/// The dotted names of every value under `table` (tables are walked into; arrays are values).
+void collectKeys(const toml::table& table, const std::string& prefix, std::vector<std::string>& out)
+{
+    for (const auto& [key, node] : table) {
+        const std::string name =
+            prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+        if (const auto* inner = node.as_table())
+            collectKeys(*inner, name, out);
+        else
+            out.push_back(name);
+    }
+}
+
+/// Moves `source` into `target`: tables merge key by key, anything else replaces. Moved nodes
+/// keep their place in the fragment, so an error about them names the fragment's line.
+void mergeTables(toml::table& target, toml::table& source)
+{
+    for (auto&& [key, node] : source) {
+        auto* inner = node.as_table();
+        auto* existing = target.get_as<toml::table>(key.str());
+        if (inner != nullptr && existing != nullptr)
+            mergeTables(*existing, *inner);
+        else
+            target.insert_or_assign(key, std::move(node));
+    }
+}
+
+/// A value as TOML text, to tell a changed value from the same one written again.
+std::string rendered(toml::node_view<const toml::node> node)
+{
+    if (!node)
+        return {};
+    std::ostringstream text;
+    text << node;
+    return text.str();
+}
+
 } // namespace
+
+base::Result<ConfigMerge> mergeConfigFragment(std::string_view current,
+                                              std::string_view currentName,
+                                              std::string_view fragment,
+                                              std::string_view fragmentName)
+{
+    auto merged = parseToml(current, currentName);
+    if (!merged)
+        return base::fail(merged.error());
+    if (auto valid = readConfig(*merged, currentName); !valid)
+        return base::fail(valid.error().withContext("the configuration in use is not valid"));
+    const toml::table before = *merged;
+    auto patch = parseToml(fragment, fragmentName);
+    if (!patch)
+        return base::fail(patch.error());
+    ConfigMerge result;
+    collectKeys(*patch, "", result.keys);
+    mergeTables(*merged, *patch);
+    // Anything wrong now is the fragment's: `current` was valid on its own.
+    if (auto valid = readConfig(*merged, fragmentName); !valid)
+        return base::fail(valid.error());
+    for (const auto& key : result.keys)
+        if (rendered(before.at_path(key)) != rendered(std::as_const(*merged).at_path(key)))
+            result.changed.push_back(key);
+    std::ostringstream text;
+    text << *merged;
+    result.toml = text.str() + "\n";
+    // The bytes to be written, read back as the kiosk will read them at its next start.
+    auto reread = parseConfig(result.toml, currentName);
+    if (!reread)
+        return base::fail(base::errc::internal,
+                          "the merged configuration does not read back (a bug): " +
+                              reread.error().message);
+    result.config = std::move(*reread);
+    return result;
+}
 
 const std::error_category& configCategory()
 {
@@ -445,14 +531,10 @@ const std::error_category& configCategory()
 
 base::Result<Config> parseConfig(std::string_view toml, std::string_view sourceName)
 {
-    try {
-        const toml::table root = toml::parse(toml, sourceName);
-        return readConfig(root, sourceName);
-    } catch (const toml::parse_error& error) {
-        std::ostringstream text;
-        text << sourceName << ":" << error.source().begin.line << ": " << error.description();
-        return base::fail(ConfigErrc::syntax, text.str());
-    }
+    auto root = parseToml(toml, sourceName);
+    if (!root)
+        return base::fail(root.error());
+    return readConfig(*root, sourceName);
 }
 
 base::Result<Config> loadConfig(const std::filesystem::path& file)

@@ -92,6 +92,24 @@ inline std::error_code make_error_code(ConfigErrc e)
 /// "kiosk.toml:7: unknown key 'queue.max_size'". Nothing is guessed: any doubt is an error.
 [[nodiscard]] base::Result<Config> parseConfig(std::string_view toml, std::string_view sourceName);
 
+/// A configuration fragment (the set_config remote command) merged over a whole configuration.
+struct ConfigMerge {
+    Config config;    ///< the merged configuration, validated as a whole
+    std::string toml; ///< the merged file, as it would be written
+    std::vector<std::string>
+        keys; ///< every dotted key the fragment sets ("session.idle_timeout_s")
+    std::vector<std::string> changed; ///< those whose value differs from `current`'s
+};
+
+/// Parses `fragment`, TOML with the keys of the configuration file, with the same parser; merges
+/// it over `current` (a table key by key, a value or an array replaced whole); validates the
+/// merged configuration completely, then the very text it would write once more. `current` must
+/// be valid itself. Errors name the fragment (or `currentName`), the line and the key.
+[[nodiscard]] base::Result<ConfigMerge> mergeConfigFragment(std::string_view current,
+                                                            std::string_view currentName,
+                                                            std::string_view fragment,
+                                                            std::string_view fragmentName);
+
 /// Reads and parses a configuration file.
 [[nodiscard]] base::Result<Config> loadConfig(const std::filesystem::path& file);
 
