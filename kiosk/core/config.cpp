@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kiosk/core/config.h"
 
+#include <algorithm>
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -324,6 +325,56 @@ base::Result<void> checkReceiptTemplate(const ReceiptSection& receipt, std::stri
     return {};
 }
 
+/// A topic level list: no wildcards (+ #), no empty level, no leading or trailing '/'.
+bool validTopicPrefix(std::string_view prefix)
+{
+    if (prefix.empty() || prefix.front() == '/' || prefix.back() == '/' ||
+        prefix.find("//") != std::string_view::npos)
+        return false;
+    return std::ranges::none_of(prefix, [](char c) {
+        return c == '+' || c == '#' || static_cast<unsigned char>(c) < 0x20;
+    });
+}
+
+/// [fleet]: mqtts:// (or mqtt:// to a loopback address with allow_insecure_loopback, like the
+/// platform), a usable topic prefix, and a client certificate of its own or the platform's.
+base::Result<void> checkFleet(Config& config, std::string_view source)
+{
+    if (!config.fleet)
+        return {};
+    auto& fleet = *config.fleet;
+    const auto bad = [&](const std::string& what) {
+        return base::fail(ConfigErrc::bad_value, std::string(source) + ": " + what);
+    };
+    const std::string_view url = fleet.mqttUrl;
+    const bool tls = url.starts_with("mqtts://");
+    const bool plain = url.starts_with("mqtt://");
+    if (!tls && !plain)
+        return bad("'fleet.mqtt_url' must start with mqtts://");
+    const auto host = url.substr(tls ? 8 : 7);
+    if (host.empty() || host.front() == ':' || host.find('/') != std::string_view::npos)
+        return bad("'fleet.mqtt_url' must be mqtts://HOST or mqtts://HOST:PORT");
+    if (plain && !((host.starts_with("127.") || host.starts_with("[::1]")) &&
+                   config.platform.allowInsecureLoopback))
+        return bad("'fleet.mqtt_url' uses plain mqtt://, which is allowed only for a loopback "
+                   "address with platform.allow_insecure_loopback = true");
+    if (!validTopicPrefix(fleet.topicPrefix))
+        return bad("'fleet.topic_prefix' must be topic levels such as \"kiosk/510703\" (no "
+                   "+ or #, no empty level, no leading or trailing /)");
+    if (fleet.caFile.empty())
+        fleet.caFile = config.platform.caFile;
+    if (fleet.certFile.empty() != fleet.keyFile.empty())
+        return bad("'fleet.cert_file' and 'fleet.key_file' go together");
+    if (fleet.certFile.empty()) {
+        fleet.certFile = config.platform.certFile;
+        fleet.keyFile = config.platform.keyFile;
+    }
+    if (tls && (fleet.certFile.empty() || fleet.keyFile.empty()))
+        return bad("'fleet.cert_file' is needed (a client certificate; or platform.cert_file "
+                   "and platform.key_file)");
+    return {};
+}
+
 base::Result<Config> readConfig(const toml::table& root, std::string_view source)
 {
     Config config;
@@ -415,6 +466,21 @@ base::Result<Config> readConfig(const toml::table& root, std::string_view source
                                  .key("printer_profile", false, text(s.printerProfile, source))
                                  .read();
                          }))
+            .key("fleet", false,
+                 section(source,
+                         [&](const toml::table& t, const std::string& p) {
+                             auto& s = config.fleet.emplace();
+                             return TableReader(t, p, source)
+                                 .key("mqtt_url", true, text(s.mqttUrl, source))
+                                 .key("topic_prefix", true, text(s.topicPrefix, source))
+                                 .key("ca_file", false, text(s.caFile, source))
+                                 .key("cert_file", false, text(s.certFile, source))
+                                 .key("key_file", false, text(s.keyFile, source))
+                                 .key("session_expiry_s", false,
+                                      bounded(s.sessionExpiryS, FleetSection::kMinSessionExpiryS,
+                                              FleetSection::kMaxSessionExpiryS, source))
+                                 .read();
+                         }))
             .key("session", false,
                  section(source,
                          [&](const toml::table& t, const std::string& p) {
@@ -432,6 +498,8 @@ base::Result<Config> readConfig(const toml::table& root, std::string_view source
         return base::fail(url.error());
     if (auto ref = checkReceiptTemplate(config.receipt, source); !ref)
         return base::fail(ref.error());
+    if (auto fleet = checkFleet(config, source); !fleet)
+        return base::fail(fleet.error());
     config.devices.receiptPrinterProfile = config.receipt.printerProfile;
     return config;
 }

@@ -67,6 +67,19 @@ struct SessionSection {
     int idleTimeoutS = 90;                    ///< no touch for this long ends the session
 };
 
+/// [fleet]: the optional MQTT transport of heartbeats and commands (issue 19 part 5; README).
+/// Absent: heartbeats and commands go over HTTP only.
+struct FleetSection {
+    static constexpr int kMinSessionExpiryS = 60;             ///< below: a reboot loses commands
+    static constexpr int kMaxSessionExpiryS = 30 * 24 * 3600; ///< a month off is a lost kiosk
+    std::string mqttUrl; ///< mqtts://HOST[:PORT] (8883); mqtt:// only to loopback, as [platform]
+    std::string topicPrefix; ///< "kiosk/510703": topics are <prefix>/<kiosk id>/heartbeat, ...
+    std::string caFile;      ///< default: [platform] ca_file
+    std::string certFile;    ///< client certificate; default: [platform] cert_file
+    std::string keyFile;     ///< default: [platform] key_file
+    int sessionExpiryS = 7 * 24 * 3600; ///< how long the broker keeps commands for a kiosk away
+};
+
 /// Each device is "fake" or a backend spec such as "serial:/dev/ttyACM0" or "usb:0400:c35a".
 using DevicesSection = hal::DeviceSpecs;
 
@@ -79,6 +92,7 @@ struct Config {
     ReceiptSection receipt;
     AuditSection audit;
     SessionSection session;
+    std::optional<FleetSection> fleet;
 };
 
 enum class ConfigErrc { syntax = 1, unknown_key, missing_key, wrong_type, bad_value, unreadable };

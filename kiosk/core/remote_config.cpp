@@ -19,8 +19,8 @@ namespace {
 constexpr std::string_view logCategory = "core/remote-config";
 
 /// What set_config may not touch (remotelySettable() says why): whole sections end in '.'.
-constexpr std::array<std::string_view, 7> refusedKeys{
-    "kiosk.",         "platform.",    "catalog.file", "catalog.trusted_keys",
+constexpr std::array<std::string_view, 8> refusedKeys{
+    "kiosk.",         "platform.",    "fleet.",    "catalog.file", "catalog.trusted_keys",
     "queue.key_file", "queue.cipher", "audit.hash"};
 
 base::Result<std::string> readFile(const std::filesystem::path& file)

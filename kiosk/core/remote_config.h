@@ -23,7 +23,7 @@ inline constexpr std::size_t maxConfigFragmentBytes = 64 * 1024;
 /// Whether set_config may change `key` (dotted, "session.idle_timeout_s"). Refused: what could
 /// cut the kiosk off from the platform for good or lose data, so that a signed but mistaken
 /// fragment cannot strand a kiosk that only a technician could then reach: [kiosk] (its
-/// identity and data), [platform] (the only way back), the catalog's file and trusted keys
+/// identity and data), [platform] and [fleet] (the ways back), the catalog's file and trusted keys
 /// (the trust of every later push), the queue's key file and cipher (the records already
 /// sealed), and the audit trail's hash (its chain). Everything else may be set.
 [[nodiscard]] bool remotelySettable(std::string_view key);

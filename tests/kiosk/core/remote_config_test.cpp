@@ -165,6 +165,7 @@ TEST_F(RemoteConfigTest, KeysThatCouldCutTheKioskOffAreChangedOnTheKioskOnly)
     EXPECT_TRUE(remotelySettable("audit.max_mb"));
     EXPECT_FALSE(remotelySettable("catalog.trusted_keys"));
     EXPECT_FALSE(remotelySettable("platform.cert_file"));
+    EXPECT_FALSE(remotelySettable("fleet.mqtt_url"));
 }
 
 TEST_F(RemoteConfigTest, AFragmentThatChangesNothingWritesNothing)
