@@ -57,6 +57,9 @@ struct HeartbeatRecord {
     nlohmann::json queue;       ///< {"pending", "deadLetter", "oldestPendingAgeS"}
     nlohmann::json devices;     ///< [{"class", "model", "state", "detail"}]
     nlohmann::json auditAnchor; ///< {"seq", "hash"} of the kiosk's audit trail, if sent
+    /// What the kiosk's commands did (optional "results" member, README): every result received
+    /// since start or reset, by command id: {"ok": bool, "error"?: "...", "detail"?: "..."}.
+    nlohmann::json results = nlohmann::json::object();
 };
 
 /// What happened to the /v1 requests since start or reset (not persisted).
@@ -88,7 +91,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EvaluationRecord, evaluationId, 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Command, id, kioskId, type, args)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(HeartbeatRecord, kioskId, count, receivedAt,
                                                 softwareVersion, catalogVersion, queue, devices,
-                                                auditAnchor)
+                                                auditAnchor, results)
 
 /// The body of GET /admin/state: the records above plus "counts".
 [[nodiscard]] nlohmann::json toJson(const Snapshot& snapshot);

@@ -351,6 +351,10 @@ Reply State::acceptHeartbeat(const json& body, const std::string& kioskId)
     // The kiosk's audit chain head (optional, README): kept so a removed tail shows later.
     if (const auto anchor = body.find("auditAnchor"); anchor != body.end())
         record.auditAnchor = *anchor;
+    // What the acknowledged commands did (optional, README): kept for the administrator.
+    if (const auto results = body.find("results"); results != body.end())
+        for (const auto& [id, result] : results->items())
+            record.results[id] = result;
     return jsonReply(200, {{"serverTime", now}, {"commands", pendingCommands(kioskId)}});
 }
 

@@ -216,6 +216,22 @@ std::optional<Reply> checkEvaluation(const json& body, const Caller& caller,
     return std::nullopt;
 }
 
+namespace {
+/// The heartbeat's optional "results" (README): an object of command results.
+bool validResults(const json& results)
+{
+    if (!results.is_object())
+        return false;
+    return std::ranges::all_of(results, [](const json& result) {
+        const auto text = [&](const char* member) {
+            return !result.contains(member) || result[member].is_string();
+        };
+        return result.is_object() && result.contains("ok") && result["ok"].is_boolean() &&
+               text("error") && text("detail");
+    });
+}
+} // namespace
+
 std::optional<Reply> checkHeartbeat(const json& body)
 {
     auto bad = firstBadField(body, {{"/time", Kind::Time},
@@ -234,6 +250,9 @@ std::optional<Reply> checkHeartbeat(const json& body)
         firstBadField(body,
                       {{"/auditAnchor/seq", Kind::Integer}, {"/auditAnchor/hash", Kind::Text}}))
         bad = "auditAnchor must be {\"seq\": integer, \"hash\": string}";
+    if (!bad && body.contains("results") && !validResults(body["results"]))
+        bad = "results must be {\"<command id>\": {\"ok\": boolean, \"error\": string, "
+              "\"detail\": string}}";
     return bad ? std::optional(unprocessable("invalid_heartbeat", *bad)) : std::nullopt;
 }
 

@@ -24,6 +24,7 @@
 #include <QScreen>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <functional>
 #include <iostream>
@@ -152,6 +153,12 @@ int main(int argc, char** argv)
     base::SystemClock clock;
     kiosk::core::Journey journey(clock, journeyOptions(runtime->config()), postToGui);
     kiosk::ui::SessionViewModel sessionViewModel(journey, catalogViewModel);
+    // The reboot command waits while a citizen is served: the journey's state, mirrored here
+    // for the runtime's workers (shared: the runtime outlives this scope's locals).
+    auto serving = std::make_shared<std::atomic<bool>>(false);
+    const auto servingWatch = journey.changed.connect(
+        [serving, &journey] { *serving = journey.state() != kiosk::core::SessionState::Idle; });
+    runtime->setSessionActive([serving] { return serving->load(); });
     kiosk::app::UiBridge bridge;
     // After what it links (the journey, its view-model, the bridge): it goes first.
     std::unique_ptr<kiosk::app::JourneyLinks> journeyLinks;

@@ -3,6 +3,7 @@
 
 #include "base/log.h"
 #include "drivers/registry.h"
+#include "kiosk/app/system_reboot.h"
 #include "kiosk/core/audit_sources.h"
 #include "kiosk/core/maintenance_access.h"
 #include "kiosk/core/platform_link.h"
@@ -172,10 +173,29 @@ void Runtime::startUplink()
     heartbeat_ = std::make_unique<core::HeartbeatClient>(*uplink_, *store_, config_.kiosk.id,
                                                          std::string(core::softwareVersion()),
                                                          clock_, commands_, std::move(sources));
+    registerMaintenanceCommands();
     sync_->start();
     heartbeat_->start(std::chrono::seconds(60));
     if (catalogSync_)
         catalogSync_->start(catalogPollPeriod);
+}
+
+void Runtime::registerMaintenanceCommands()
+{
+    remoteConfig_ = std::make_unique<core::RemoteConfig>(
+        core::RemoteConfigOptions{configFile_, config_.catalog.trustedKeys, audit_.get()});
+    commands_.addReporting("set_config", [this](const core::RemoteCommand& command) {
+        return remoteConfig_->apply(command.id, command.args);
+    });
+    core::RebootHooks hooks{
+        .sessionActive = sessionActive_,
+        // The acknowledgement and result first, or the platform sends the reboot again.
+        .beforeReboot = [this] { (void)heartbeat_->beat(); },
+        .reboot = rebootAction_ ? rebootAction_ : rebootThroughLogind};
+    reboots_ = std::make_unique<core::RebootScheduler>(std::move(hooks), clock_, audit_.get());
+    commands_.addReporting("reboot", [this](const core::RemoteCommand& command) {
+        return reboots_->request(command.id);
+    });
 }
 
 base::Result<void> Runtime::syncCatalogNow()
@@ -194,6 +214,8 @@ Runtime::~Runtime()
 {
     if (audit_)
         core::auditStop(*audit_);
+    if (reboots_)
+        reboots_->stop(); // it may beat: before the heartbeat stops
     if (indexWarmer_)
         indexWarmer_->stop();
     if (installedWatch_)

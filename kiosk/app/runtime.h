@@ -15,11 +15,14 @@
 #include "kiosk/core/heartbeat.h"
 #include "kiosk/core/help_call.h"
 #include "kiosk/core/installed_catalog_watch.h"
+#include "kiosk/core/remote_config.h"
+#include "kiosk/core/remote_reboot.h"
 #include "offline_queue/curl_uplink.h"
 #include "offline_queue/store.h"
 #include "offline_queue/sync_loop.h"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -56,9 +59,21 @@ public:
     ~Runtime();
 
     /// Where remote commands are registered by type. startUplink() registers
-    /// retry_dead_letters (the queue's dead letters, again) and sync_catalog (one
-    /// GET /v1/catalog now on the catalog sync's worker; an error without trusted keys).
+    /// retry_dead_letters (the queue's dead letters, again), sync_catalog (one
+    /// GET /v1/catalog now on the catalog sync's worker; an error without trusted keys),
+    /// set_config (core::RemoteConfig: a signed fragment written to the configuration file,
+    /// in effect at the next start) and reboot (core::RebootScheduler: between sessions only).
     [[nodiscard]] core::CommandRegistry& commands() { return commands_; }
+
+    /// The UI side's answer to "is a citizen being served?" (the journey's session is not
+    /// idle), asked by the reboot command from a worker: it must be thread-safe. Set before
+    /// startServices(); without it nobody is ever served.
+    void setSessionActive(std::function<bool()> active) { sessionActive_ = std::move(active); }
+    /// Replaces the reboot itself (default: rebootThroughLogind()). Set before startServices().
+    void setRebootAction(std::function<base::Result<void>()> reboot)
+    {
+        rebootAction_ = std::move(reboot);
+    }
 
     [[nodiscard]] const core::Config& config() const { return config_; }
     /// The catalog in service and a newly installed one waiting for the next idle moment.
@@ -119,6 +134,9 @@ private:
     /// Opens the audit trail and records the start (and a changed configuration).
     void startAudit();
 
+    /// Registers set_config and reboot (startUplink, once the heartbeat exists).
+    void registerMaintenanceCommands();
+
     Runtime(core::Config config, core::Catalog catalog, std::filesystem::path configFile,
             std::string configSha256);
 
@@ -141,6 +159,11 @@ private:
     // Declared last: they use the store and the uplink, so they stop before those go.
     std::unique_ptr<queue::SyncLoop> sync_;
     std::unique_ptr<core::HeartbeatClient> heartbeat_;
+    std::function<bool()> sessionActive_;
+    std::function<base::Result<void>()> rebootAction_;
+    std::unique_ptr<core::RemoteConfig> remoteConfig_;
+    /// After heartbeat_, which it uses (a heartbeat before the reboot): stopped first.
+    std::unique_ptr<core::RebootScheduler> reboots_;
     base::Connection queueAudit_;  ///< the queue's changes into audit_
     base::Connection deviceAudit_; ///< the devices' attach, detach and fault into audit_
     /// Builds the search index of the catalog in service, once, off the GUI thread.

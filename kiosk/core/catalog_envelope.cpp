@@ -222,8 +222,8 @@ base::Result<CatalogEnvelope> parseEnvelope(std::string_view json)
     return envelope;
 }
 
-base::Result<VerifiedCatalog> verifyEnvelope(const CatalogEnvelope& envelope,
-                                             const std::vector<TrustedKey>& keys)
+base::Result<void> verifySignature(const CatalogEnvelope& envelope,
+                                   const std::vector<TrustedKey>& keys)
 {
     const auto trusted = std::find_if(keys.begin(), keys.end(),
                                       [&](const TrustedKey& k) { return k.id == envelope.keyId; });
@@ -248,8 +248,16 @@ base::Result<VerifiedCatalog> verifyEnvelope(const CatalogEnvelope& envelope,
                          bytes(envelope.payload), envelope.payload.size()) != 1)
         return base::fail(EnvelopeErrc::bad_signature,
                           envelope.alg + " signature by \"" + envelope.keyId +
-                              "\" does not verify: the catalog was altered or signed with "
+                              "\" does not verify: the payload was altered or signed with "
                               "another key");
+    return {};
+}
+
+base::Result<VerifiedCatalog> verifyEnvelope(const CatalogEnvelope& envelope,
+                                             const std::vector<TrustedKey>& keys)
+{
+    if (auto verified = verifySignature(envelope, keys); !verified)
+        return base::fail(verified.error());
     auto catalog = parseCatalog(envelope.payload);
     if (!catalog)
         return base::fail(catalog.error().withContext("signed catalog"));
@@ -274,6 +282,12 @@ base::Result<std::string> signCatalog(std::string_view catalogJson, const std::s
 {
     if (auto catalog = parseCatalog(catalogJson); !catalog)
         return base::fail(catalog.error().withContext("refusing to sign"));
+    return signPayload(catalogJson, keyFile, keyId, alg);
+}
+
+base::Result<std::string> signPayload(std::string_view payload, const std::string& keyFile,
+                                      std::string_view keyId, std::string_view alg)
+{
     auto key = readKey(keyFile, true);
     if (!key)
         return base::fail(key.error());
@@ -284,17 +298,17 @@ base::Result<std::string> signCatalog(std::string_view catalogJson, const std::s
     if (!ctx)
         return base::fail(ctx.error());
     std::size_t length = 0;
-    if (EVP_DigestSign(ctx->get(), nullptr, &length, bytes(catalogJson), catalogJson.size()) != 1)
+    if (EVP_DigestSign(ctx->get(), nullptr, &length, bytes(payload), payload.size()) != 1)
         return base::fail(EnvelopeErrc::unsupported, "cannot sign with " + std::string(alg));
     std::string signature(length, '\0');
     if (EVP_DigestSign(ctx->get(), reinterpret_cast<unsigned char*>(signature.data()), &length,
-                       bytes(catalogJson), catalogJson.size()) != 1)
+                       bytes(payload), payload.size()) != 1)
         return base::fail(EnvelopeErrc::unsupported,
                           "signing with " + std::string(alg) + " failed");
     signature.resize(length);
     const Json envelope{{"alg", alg},
                         {"keyId", keyId},
-                        {"payload", base64Encode(catalogJson)},
+                        {"payload", base64Encode(payload)},
                         {"signature", base64Encode(signature)}};
     return envelope.dump(2) + "\n";
 }

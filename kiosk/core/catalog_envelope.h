@@ -64,6 +64,11 @@ inline constexpr std::string_view sm2DefaultUserId = "1234567812345678";
 [[nodiscard]] base::Result<VerifiedCatalog> verifyEnvelope(const CatalogEnvelope& envelope,
                                                            const std::vector<TrustedKey>& keys);
 
+/// Only the signature: the trusted key named by keyId verifies `payload`. What the payload is
+/// (a catalog, a configuration fragment of set_config) is for the caller to check.
+[[nodiscard]] base::Result<void> verifySignature(const CatalogEnvelope& envelope,
+                                                 const std::vector<TrustedKey>& keys);
+
 /// parseEnvelope then verifyEnvelope; envelopes over maxCatalogBytes * 4/3 are refused unread.
 [[nodiscard]] base::Result<VerifiedCatalog> verifyEnvelopeText(std::string_view json,
                                                                const std::vector<TrustedKey>& keys);
@@ -71,6 +76,12 @@ inline constexpr std::string_view sm2DefaultUserId = "1234567812345678";
 /// Signs the exact bytes of `catalogJson` with the PEM private key in `keyFile` and returns
 /// the envelope JSON. `alg` must match the key's type.
 [[nodiscard]] base::Result<std::string> signCatalog(std::string_view catalogJson,
+                                                    const std::string& keyFile,
+                                                    std::string_view keyId, std::string_view alg);
+
+/// Signs the exact bytes of `payload` (checked by nobody: signCatalog checks a catalog first)
+/// and returns the envelope JSON.
+[[nodiscard]] base::Result<std::string> signPayload(std::string_view payload,
                                                     const std::string& keyFile,
                                                     std::string_view keyId, std::string_view alg);
 

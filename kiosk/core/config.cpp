@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kiosk/core/config.h"
 
+#include <algorithm>
 #include <fstream>
 #include <functional>
 #include <sstream>
+#include <utility>
 
 #include <toml++/toml.h>
 
@@ -323,6 +325,56 @@ base::Result<void> checkReceiptTemplate(const ReceiptSection& receipt, std::stri
     return {};
 }
 
+/// A topic level list: no wildcards (+ #), no empty level, no leading or trailing '/'.
+bool validTopicPrefix(std::string_view prefix)
+{
+    if (prefix.empty() || prefix.front() == '/' || prefix.back() == '/' ||
+        prefix.find("//") != std::string_view::npos)
+        return false;
+    return std::ranges::none_of(prefix, [](char c) {
+        return c == '+' || c == '#' || static_cast<unsigned char>(c) < 0x20;
+    });
+}
+
+/// [fleet]: mqtts:// (or mqtt:// to a loopback address with allow_insecure_loopback, like the
+/// platform), a usable topic prefix, and a client certificate of its own or the platform's.
+base::Result<void> checkFleet(Config& config, std::string_view source)
+{
+    if (!config.fleet)
+        return {};
+    auto& fleet = *config.fleet;
+    const auto bad = [&](const std::string& what) {
+        return base::fail(ConfigErrc::bad_value, std::string(source) + ": " + what);
+    };
+    const std::string_view url = fleet.mqttUrl;
+    const bool tls = url.starts_with("mqtts://");
+    const bool plain = url.starts_with("mqtt://");
+    if (!tls && !plain)
+        return bad("'fleet.mqtt_url' must start with mqtts://");
+    const auto host = url.substr(tls ? 8 : 7);
+    if (host.empty() || host.front() == ':' || host.find('/') != std::string_view::npos)
+        return bad("'fleet.mqtt_url' must be mqtts://HOST or mqtts://HOST:PORT");
+    if (plain && !((host.starts_with("127.") || host.starts_with("[::1]")) &&
+                   config.platform.allowInsecureLoopback))
+        return bad("'fleet.mqtt_url' uses plain mqtt://, which is allowed only for a loopback "
+                   "address with platform.allow_insecure_loopback = true");
+    if (!validTopicPrefix(fleet.topicPrefix))
+        return bad("'fleet.topic_prefix' must be topic levels such as \"kiosk/510703\" (no "
+                   "+ or #, no empty level, no leading or trailing /)");
+    if (fleet.caFile.empty())
+        fleet.caFile = config.platform.caFile;
+    if (fleet.certFile.empty() != fleet.keyFile.empty())
+        return bad("'fleet.cert_file' and 'fleet.key_file' go together");
+    if (fleet.certFile.empty()) {
+        fleet.certFile = config.platform.certFile;
+        fleet.keyFile = config.platform.keyFile;
+    }
+    if (tls && (fleet.certFile.empty() || fleet.keyFile.empty()))
+        return bad("'fleet.cert_file' is needed (a client certificate; or platform.cert_file "
+                   "and platform.key_file)");
+    return {};
+}
+
 base::Result<Config> readConfig(const toml::table& root, std::string_view source)
 {
     Config config;
@@ -414,6 +466,21 @@ base::Result<Config> readConfig(const toml::table& root, std::string_view source
                                  .key("printer_profile", false, text(s.printerProfile, source))
                                  .read();
                          }))
+            .key("fleet", false,
+                 section(source,
+                         [&](const toml::table& t, const std::string& p) {
+                             auto& s = config.fleet.emplace();
+                             return TableReader(t, p, source)
+                                 .key("mqtt_url", true, text(s.mqttUrl, source))
+                                 .key("topic_prefix", true, text(s.topicPrefix, source))
+                                 .key("ca_file", false, text(s.caFile, source))
+                                 .key("cert_file", false, text(s.certFile, source))
+                                 .key("key_file", false, text(s.keyFile, source))
+                                 .key("session_expiry_s", false,
+                                      bounded(s.sessionExpiryS, FleetSection::kMinSessionExpiryS,
+                                              FleetSection::kMaxSessionExpiryS, source))
+                                 .read();
+                         }))
             .key("session", false,
                  section(source,
                          [&](const toml::table& t, const std::string& p) {
@@ -442,11 +509,98 @@ base::Result<Config> readConfig(const toml::table& root, std::string_view source
         return base::fail(url.error());
     if (auto ref = checkReceiptTemplate(config.receipt, source); !ref)
         return base::fail(ref.error());
+    if (auto fleet = checkFleet(config, source); !fleet)
+        return base::fail(fleet.error());
     config.devices.receiptPrinterProfile = config.receipt.printerProfile;
     return config;
 }
 
+/// Parses TOML text; a syntax error names the source and the line.
+base::Result<toml::table> parseToml(std::string_view toml, std::string_view sourceName)
+{
+    try {
+        return toml::parse(toml, sourceName);
+    } catch (const toml::parse_error& error) {
+        std::ostringstream text;
+        text << sourceName << ":" << error.source().begin.line << ": " << error.description();
+        return base::fail(ConfigErrc::syntax, text.str());
+    }
+}
+
+/// The dotted names of every value under `table` (tables are walked into; arrays are values).
+void collectKeys(const toml::table& table, const std::string& prefix, std::vector<std::string>& out)
+{
+    for (const auto& [key, node] : table) {
+        const std::string name =
+            prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+        if (const auto* inner = node.as_table())
+            collectKeys(*inner, name, out);
+        else
+            out.push_back(name);
+    }
+}
+
+/// Moves `source` into `target`: tables merge key by key, anything else replaces. Moved nodes
+/// keep their place in the fragment, so an error about them names the fragment's line.
+void mergeTables(toml::table& target, toml::table& source)
+{
+    for (auto&& [key, node] : source) {
+        auto* inner = node.as_table();
+        auto* existing = target.get_as<toml::table>(key.str());
+        if (inner != nullptr && existing != nullptr)
+            mergeTables(*existing, *inner);
+        else
+            target.insert_or_assign(key, std::move(node));
+    }
+}
+
+/// A value as TOML text, to tell a changed value from the same one written again.
+std::string rendered(toml::node_view<const toml::node> node)
+{
+    if (!node)
+        return {};
+    std::ostringstream text;
+    text << node;
+    return text.str();
+}
+
 } // namespace
+
+base::Result<ConfigMerge> mergeConfigFragment(std::string_view current,
+                                              std::string_view currentName,
+                                              std::string_view fragment,
+                                              std::string_view fragmentName)
+{
+    auto merged = parseToml(current, currentName);
+    if (!merged)
+        return base::fail(merged.error());
+    if (auto valid = readConfig(*merged, currentName); !valid)
+        return base::fail(valid.error().withContext("the configuration in use is not valid"));
+    const toml::table before = *merged;
+    auto patch = parseToml(fragment, fragmentName);
+    if (!patch)
+        return base::fail(patch.error());
+    ConfigMerge result;
+    collectKeys(*patch, "", result.keys);
+    mergeTables(*merged, *patch);
+    // Anything wrong now is the fragment's: `current` was valid on its own.
+    if (auto valid = readConfig(*merged, fragmentName); !valid)
+        return base::fail(valid.error());
+    for (const auto& key : result.keys)
+        if (rendered(before.at_path(key)) != rendered(std::as_const(*merged).at_path(key)))
+            result.changed.push_back(key);
+    std::ostringstream text;
+    text << *merged;
+    result.toml = text.str() + "\n";
+    // The bytes to be written, read back as the kiosk will read them at its next start.
+    auto reread = parseConfig(result.toml, currentName);
+    if (!reread)
+        return base::fail(base::errc::internal,
+                          "the merged configuration does not read back (a bug): " +
+                              reread.error().message);
+    result.config = std::move(*reread);
+    return result;
+}
 
 const std::error_category& configCategory()
 {
@@ -456,14 +610,10 @@ const std::error_category& configCategory()
 
 base::Result<Config> parseConfig(std::string_view toml, std::string_view sourceName)
 {
-    try {
-        const toml::table root = toml::parse(toml, sourceName);
-        return readConfig(root, sourceName);
-    } catch (const toml::parse_error& error) {
-        std::ostringstream text;
-        text << sourceName << ":" << error.source().begin.line << ": " << error.description();
-        return base::fail(ConfigErrc::syntax, text.str());
-    }
+    auto root = parseToml(toml, sourceName);
+    if (!root)
+        return base::fail(root.error());
+    return readConfig(*root, sourceName);
 }
 
 base::Result<Config> loadConfig(const std::filesystem::path& file)

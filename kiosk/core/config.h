@@ -75,6 +75,19 @@ struct MaintenanceSection {
     std::optional<std::filesystem::path> totpSecretFile;
 };
 
+/// [fleet]: the optional MQTT transport of heartbeats and commands (issue 19 part 5; README).
+/// Absent: heartbeats and commands go over HTTP only.
+struct FleetSection {
+    static constexpr int kMinSessionExpiryS = 60;             ///< below: a reboot loses commands
+    static constexpr int kMaxSessionExpiryS = 30 * 24 * 3600; ///< a month off is a lost kiosk
+    std::string mqttUrl; ///< mqtts://HOST[:PORT] (8883); mqtt:// only to loopback, as [platform]
+    std::string topicPrefix; ///< "kiosk/510703": topics are <prefix>/<kiosk id>/heartbeat, ...
+    std::string caFile;      ///< default: [platform] ca_file
+    std::string certFile;    ///< client certificate; default: [platform] cert_file
+    std::string keyFile;     ///< default: [platform] key_file
+    int sessionExpiryS = 7 * 24 * 3600; ///< how long the broker keeps commands for a kiosk away
+};
+
 /// Each device is "fake" or a backend spec such as "serial:/dev/ttyACM0" or "usb:0400:c35a".
 using DevicesSection = hal::DeviceSpecs;
 
@@ -88,6 +101,7 @@ struct Config {
     AuditSection audit;
     SessionSection session;
     MaintenanceSection maintenance;
+    std::optional<FleetSection> fleet;
 };
 
 enum class ConfigErrc { syntax = 1, unknown_key, missing_key, wrong_type, bad_value, unreadable };
@@ -100,6 +114,24 @@ inline std::error_code make_error_code(ConfigErrc e)
 /// Parses and validates TOML text. Errors name the source, the line and the key, e.g.
 /// "kiosk.toml:7: unknown key 'queue.max_size'". Nothing is guessed: any doubt is an error.
 [[nodiscard]] base::Result<Config> parseConfig(std::string_view toml, std::string_view sourceName);
+
+/// A configuration fragment (the set_config remote command) merged over a whole configuration.
+struct ConfigMerge {
+    Config config;    ///< the merged configuration, validated as a whole
+    std::string toml; ///< the merged file, as it would be written
+    std::vector<std::string>
+        keys; ///< every dotted key the fragment sets ("session.idle_timeout_s")
+    std::vector<std::string> changed; ///< those whose value differs from `current`'s
+};
+
+/// Parses `fragment`, TOML with the keys of the configuration file, with the same parser; merges
+/// it over `current` (a table key by key, a value or an array replaced whole); validates the
+/// merged configuration completely, then the very text it would write once more. `current` must
+/// be valid itself. Errors name the fragment (or `currentName`), the line and the key.
+[[nodiscard]] base::Result<ConfigMerge> mergeConfigFragment(std::string_view current,
+                                                            std::string_view currentName,
+                                                            std::string_view fragment,
+                                                            std::string_view fragmentName);
 
 /// Reads and parses a configuration file.
 [[nodiscard]] base::Result<Config> loadConfig(const std::filesystem::path& file);

@@ -12,6 +12,33 @@ namespace {
 constexpr std::string_view logCategory = "core/heartbeat";
 /// Longest command type; the spec's are short names such as retry_dead_letters.
 constexpr std::size_t maxTypeLength = 64;
+/// Longest error or detail of a result: enough for a reason, not a channel for bulk data.
+constexpr std::size_t maxResultText = 512;
+
+/// `text` as valid UTF-8 (invalid bytes replaced) of at most maxResultText bytes, cut at a
+/// character boundary: a message quoting bad input must not make the next heartbeat unsendable.
+std::string resultText(const std::string& text)
+{
+    auto valid =
+        nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string clean = nlohmann::json::parse(valid).get<std::string>();
+    if (clean.size() <= maxResultText)
+        return clean;
+    std::size_t end = maxResultText;
+    while (end > 0 && (static_cast<unsigned char>(clean[end]) & 0xC0) == 0x80)
+        --end; // not inside a character
+    return clean.substr(0, end) + "...";
+}
+
+nlohmann::json toJson(const CommandResult& result)
+{
+    nlohmann::json member{{"ok", result.ok}};
+    if (!result.ok)
+        member["error"] = result.error;
+    if (!result.detail.empty())
+        member["detail"] = result.detail;
+    return member;
+}
 
 /// One command of an answer. Only tokens are taken for id and type (bounded printable ASCII),
 /// so both are safe to log and to send back.
@@ -48,13 +75,24 @@ base::Result<std::vector<ParsedCommand>> readCommands(std::string_view answer)
 
 void CommandRegistry::add(std::string type, Handler handler)
 {
+    addReporting(
+        std::move(type),
+        [handler = std::move(handler)](const RemoteCommand& command) -> base::Result<std::string> {
+            if (auto done = handler(command.args); !done)
+                return base::fail(done.error());
+            return std::string();
+        });
+}
+
+void CommandRegistry::addReporting(std::string type, ReportingHandler handler)
+{
     std::lock_guard lock(mutex_);
     handlers_[std::move(type)] = std::move(handler);
 }
 
-base::Result<void> CommandRegistry::dispatch(const RemoteCommand& command) const
+base::Result<std::string> CommandRegistry::dispatch(const RemoteCommand& command) const
 {
-    Handler handler;
+    ReportingHandler handler;
     {
         std::lock_guard lock(mutex_);
         const auto found = handlers_.find(command.type);
@@ -63,7 +101,7 @@ base::Result<void> CommandRegistry::dispatch(const RemoteCommand& command) const
                               "unknown command type \"" + command.type + "\"; ignored");
         handler = found->second;
     }
-    return handler(command.args);
+    return handler(command);
 }
 
 nlohmann::json deviceReports(const std::vector<hal::DeviceStatus>& statuses)
@@ -97,9 +135,12 @@ base::Result<nlohmann::json> HeartbeatClient::body() const
     if (!counts)
         return base::fail(counts.error());
     std::vector<std::string> acked;
+    nlohmann::json results = nlohmann::json::object();
     {
         std::lock_guard lock(mutex_);
         acked.assign(toAcknowledge_.begin(), toAcknowledge_.end());
+        for (const auto& [id, result] : results_)
+            results[id] = toJson(result);
     }
     nlohmann::json document{
         {"time", base::toRfc3339(clock_.now())},
@@ -124,6 +165,9 @@ base::Result<nlohmann::json> HeartbeatClient::body() const
     if (sources_.help != nullptr)
         if (auto help = sources_.help->heartbeatMember())
             document["helpRequested"] = std::move(*help);
+    // What each acknowledged command did (README): also optional, and sent with the acks.
+    if (!results.empty())
+        document["results"] = std::move(results);
     return document;
 }
 
@@ -167,23 +211,35 @@ base::Result<std::vector<RemoteCommand>> HeartbeatClient::exchange(std::stop_tok
         std::lock_guard lock(mutex_);
         // The platform saw these acknowledgements: they are not repeated.
         for (const auto& id : (*document)["ackedCommands"])
-            if (id.is_string())
+            if (id.is_string()) {
                 toAcknowledge_.erase(id.get_ref<const std::string&>());
+                results_.erase(id.get_ref<const std::string&>());
+            }
     }
     auto fresh = claimNew(*commands);
     // Handlers may take time (a database, a download): no lock is held while they run.
-    for (const auto& command : fresh) {
-        auditCommand(command, "command.received", "ok", {});
-        if (auto done = registry_.dispatch(command); !done) {
-            base::log::warning(logCategory, "command " + command.id + " (" + command.type +
-                                                "): " + done.error().describe());
-            auditCommand(command, "command.result", "error", done.error().message);
-        } else {
-            base::log::info(logCategory, "command " + command.id + " (" + command.type + ") done");
-            auditCommand(command, "command.result", "ok", {});
-        }
-    }
+    for (const auto& command : fresh)
+        run(command);
     return fresh;
+}
+
+void HeartbeatClient::run(const RemoteCommand& command)
+{
+    auditCommand(command, "command.received", "ok", {});
+    CommandResult result;
+    if (auto done = registry_.dispatch(command); !done) {
+        base::log::warning(logCategory, "command " + command.id + " (" + command.type +
+                                            "): " + done.error().describe());
+        result = {.ok = false, .error = resultText(done.error().message)};
+        auditCommand(command, "command.result", "error", result.error);
+    } else {
+        base::log::info(logCategory, "command " + command.id + " (" + command.type + ") done");
+        result.detail = resultText(*done);
+        auditCommand(command, "command.result", "ok", {});
+    }
+    std::lock_guard lock(mutex_);
+    if (toAcknowledge_.contains(command.id)) // not yet acknowledged (always, unless a bug)
+        results_[command.id] = std::move(result);
 }
 
 void HeartbeatClient::auditCommand(const RemoteCommand& command, const std::string& event,
@@ -217,6 +273,9 @@ std::vector<RemoteCommand> HeartbeatClient::claimNew(std::vector<ParsedCommand>&
             toAcknowledge_.insert(*parsed.id);
         if (!parsed.command) {
             base::log::warning(logCategory, "command skipped: " + parsed.command.error().message);
+            if (parsed.id)
+                results_[*parsed.id] = {.ok = false,
+                                        .error = resultText(parsed.command.error().message)};
             continue;
         }
         fresh.push_back(std::move(*parsed.command));

@@ -40,6 +40,15 @@ struct ParsedCommand {
     base::Result<RemoteCommand> command;
 };
 
+/// What a command did, sent back as the heartbeat's optional "results" member (README) with
+/// its acknowledgement: {"<id>": {"ok": true, "detail": "..."}} or {"ok": false, "error": "..."}.
+struct CommandResult {
+    bool ok = true;
+    std::string error = {};  ///< why it failed or was refused (never personal data)
+    std::string detail = {}; ///< what it did, when the handler says (set_config: keys and when)
+    bool operator==(const CommandResult&) const = default;
+};
+
 /// Reads the `commands` of a heartbeat answer. An answer that is not an object with a
 /// `commands` array is an error; a bad command is an error in its own entry only.
 [[nodiscard]] base::Result<std::vector<ParsedCommand>> readCommands(std::string_view answer);
@@ -49,16 +58,20 @@ struct ParsedCommand {
 class CommandRegistry {
 public:
     using Handler = std::function<base::Result<void>(const nlohmann::json& args)>;
+    /// A handler that needs the command's id (set_config audits it) and says what it did (the
+    /// result's "detail").
+    using ReportingHandler = std::function<base::Result<std::string>(const RemoteCommand&)>;
 
     /// Registers (or replaces) the handler of `type`.
     void add(std::string type, Handler handler);
-    /// Runs the command's handler; an unknown type is an error (the command is still
-    /// acknowledged, and otherwise ignored).
-    [[nodiscard]] base::Result<void> dispatch(const RemoteCommand& command) const;
+    void addReporting(std::string type, ReportingHandler handler);
+    /// Runs the command's handler and returns what it said it did (empty for a Handler); an
+    /// unknown type is an error (the command is still acknowledged, and otherwise ignored).
+    [[nodiscard]] base::Result<std::string> dispatch(const RemoteCommand& command) const;
 
 private:
     mutable std::mutex mutex_;
-    std::map<std::string, Handler, std::less<>> handlers_;
+    std::map<std::string, ReportingHandler, std::less<>> handlers_;
 };
 
 /// The `devices` array of a heartbeat: class, model, state and detail (no personal data).
@@ -109,6 +122,8 @@ private:
                       const std::string& result, const std::string& error) const;
     /// Claims the commands not run before (under mutex_); returns them to be run unlocked.
     [[nodiscard]] std::vector<RemoteCommand> claimNew(std::vector<ParsedCommand>& commands);
+    /// Runs one claimed command and keeps its result for the next heartbeat.
+    void run(const RemoteCommand& command);
 
     queue::Uplink& uplink_;
     queue::Store& store_;
@@ -118,10 +133,11 @@ private:
     const CommandRegistry& registry_;
     HeartbeatSources sources_;
 
-    mutable std::mutex mutex_;            ///< guards the two sets; never held across I/O
+    mutable std::mutex mutex_;            ///< guards the sets and results_; never held across I/O
     std::set<std::string> toAcknowledge_; ///< run, not yet acknowledged to the platform
-    std::set<std::string> ran_;           ///< every command run (commands are rare)
-    base::Worker worker_;                 ///< last: stopped before the members it uses go
+    std::map<std::string, CommandResult> results_; ///< of toAcknowledge_, sent with the acks
+    std::set<std::string> ran_;                    ///< every command run (commands are rare)
+    base::Worker worker_;                          ///< last: stopped before the members it uses go
 };
 
 } // namespace kiosk::core

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 using kiosk::core::ConfigErrc;
 using kiosk::core::parseConfig;
 
@@ -302,4 +306,83 @@ TEST(ConfigParser, SessionIdleTimeoutOutOfRangeOrOfAnotherTypeNamesTheKey)
     const auto unknown = parseConfig(withExtra("[session]\nidle_timeout = 90\n"), "kiosk.toml");
     ASSERT_FALSE(unknown);
     EXPECT_EQ(unknown.error().code, ConfigErrc::unknown_key);
+}
+
+TEST(ConfigParser, TheFleetSectionIsOptionalAndReadWithTheClientCertificate)
+{
+    EXPECT_FALSE(parseConfig(minimal, "kiosk.toml")->fleet.has_value()) << "HTTP only by default";
+    const auto config = parseConfig(withExtra(R"(
+[fleet]
+mqtt_url = "mqtts://broker.example.gov.cn:8883"
+topic_prefix = "kiosk/510703"
+ca_file = "/etc/kiosk/broker-ca.pem"
+cert_file = "/etc/kiosk/kiosk.pem"
+key_file = "/etc/kiosk/kiosk.key"
+session_expiry_s = 86400
+)"),
+                                    "kiosk.toml");
+    ASSERT_TRUE(config) << config.error().describe();
+    ASSERT_TRUE(config->fleet);
+    EXPECT_EQ(config->fleet->mqttUrl, "mqtts://broker.example.gov.cn:8883");
+    EXPECT_EQ(config->fleet->topicPrefix, "kiosk/510703");
+    EXPECT_EQ(config->fleet->caFile, "/etc/kiosk/broker-ca.pem");
+    EXPECT_EQ(config->fleet->certFile, "/etc/kiosk/kiosk.pem");
+    EXPECT_EQ(config->fleet->keyFile, "/etc/kiosk/kiosk.key");
+    EXPECT_EQ(config->fleet->sessionExpiryS, 86400);
+
+    // Without its own certificate the fleet uses the platform's (one identity per kiosk).
+    const auto shared = parseConfig(R"(
+[kiosk]
+id = "SC-510703-0042"
+data_dir = "/var/lib/kiosk"
+[platform]
+url = "https://platform.example.gov.cn/api"
+ca_file = "/etc/kiosk/ca.pem"
+cert_file = "/etc/kiosk/kiosk.pem"
+key_file = "/etc/kiosk/kiosk.key"
+[fleet]
+mqtt_url = "mqtts://broker.example.gov.cn"
+topic_prefix = "kiosk"
+)",
+                                    "kiosk.toml");
+    ASSERT_TRUE(shared) << shared.error().describe();
+    EXPECT_EQ(shared->fleet->certFile, "/etc/kiosk/kiosk.pem");
+    EXPECT_EQ(shared->fleet->keyFile, "/etc/kiosk/kiosk.key");
+    EXPECT_EQ(shared->fleet->caFile, "/etc/kiosk/ca.pem");
+    EXPECT_EQ(shared->fleet->sessionExpiryS, 7 * 24 * 3600);
+}
+
+TEST(ConfigParser, ABadFleetSettingNamesTheKey)
+{
+    const std::string certs = "cert_file = \"/k.pem\"\nkey_file = \"/k.key\"\n";
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"mqtt_url = \"tcp://b:1883\"\ntopic_prefix = \"k\"\n" + certs, "'fleet.mqtt_url'"},
+        {"mqtt_url = \"mqtts://\"\ntopic_prefix = \"k\"\n" + certs, "'fleet.mqtt_url'"},
+        {"mqtt_url = \"mqtt://broker:1883\"\ntopic_prefix = \"k\"\n" + certs,
+         "'fleet.mqtt_url' uses plain mqtt://"},
+        {"mqtt_url = \"mqtts://b\"\ntopic_prefix = \"kiosk/#\"\n" + certs, "'fleet.topic_prefix'"},
+        {"mqtt_url = \"mqtts://b\"\ntopic_prefix = \"/kiosk\"\n" + certs, "'fleet.topic_prefix'"},
+        {"mqtt_url = \"mqtts://b\"\ntopic_prefix = \"a//b\"\n" + certs, "'fleet.topic_prefix'"},
+        {"mqtt_url = \"mqtts://b\"\ntopic_prefix = \"k\"\n", "'fleet.cert_file' is needed"},
+        {"mqtt_url = \"mqtts://b\"\ntopic_prefix = \"k\"\ncert_file = \"/k.pem\"\n",
+         "'fleet.cert_file' and 'fleet.key_file' go together"},
+        {"mqtt_url = \"mqtts://b\"\ntopic_prefix = \"k\"\nsession_expiry_s = 5\n" + certs,
+         "'fleet.session_expiry_s' is 5"},
+        {"topic_prefix = \"k\"\n" + certs, "missing required key 'fleet.mqtt_url'"},
+        {"mqtt_url = \"mqtts://b\"\ntopic_prefix = \"k\"\nqos = 2\n" + certs,
+         "unknown key 'fleet.qos'"},
+    };
+    for (const auto& [section, expected] : cases) {
+        const auto config = parseConfig(withExtra("[fleet]\n" + section), "kiosk.toml");
+        ASSERT_FALSE(config) << section;
+        EXPECT_NE(config.error().message.find(expected), std::string::npos)
+            << config.error().message;
+    }
+    // Plain MQTT only to loopback, and only when asked, like the platform's http://.
+    const auto loopback = parseConfig(
+        "[kiosk]\nid = \"K\"\ndata_dir = \"/d\"\n[platform]\nurl = \"http://127.0.0.1:8080\"\n"
+        "allow_insecure_loopback = true\n[fleet]\nmqtt_url = \"mqtt://127.0.0.1:1883\"\n"
+        "topic_prefix = \"k\"\n",
+        "kiosk.toml");
+    ASSERT_TRUE(loopback) << loopback.error().describe();
 }

@@ -6,8 +6,11 @@
 #include "base/manual_clock.h"
 #include "kiosk/core/audit_verify.h"
 #include "kiosk/core/heartbeat.h"
+#include "kiosk/core/remote_config.h"
+#include "kiosk/core/remote_reboot.h"
 #include "offline_queue/curl_uplink.h"
 #include "platform_sim/server.h"
+#include "tests/kiosk/core/catalog_keys.h"
 #include "tests/support/manual_time.h"
 #include "tests/support/poll_until.h"
 #include "tests/support/temp_dir.h"
@@ -328,4 +331,163 @@ TEST_F(HeartbeatTest, ACallClearedBeforeAnyHeartbeatGoesOutOnceWithHowItEnded)
     EXPECT_EQ((*client.body())["helpRequested"], member);
     ASSERT_TRUE(client.beat());
     EXPECT_FALSE(client.body()->contains("helpRequested"));
+}
+
+TEST_F(HeartbeatTest, ResultsGoOutWithTheAcknowledgementsAndThePlatformKeepsThem)
+{
+    registry_.addReporting("sync_catalog", [](const RemoteCommand&) -> base::Result<std::string> {
+        return std::string("asked for GET /v1/catalog");
+    });
+    registry_.add("retry_dead_letters", [](const nlohmann::json&) -> base::Result<void> {
+        return base::fail(base::errc::io, "disk I/O error");
+    });
+    const auto sync = sim_->queueCommand(kioskId, "sync_catalog");
+    const auto retry = sim_->queueCommand(kioskId, "retry_dead_letters");
+    const auto unknown = sim_->queueCommand(kioskId, "self_destruct");
+    const auto unreadable = sim_->queueCommand(kioskId, "reboot", "now");
+    ASSERT_TRUE(client_->beat());
+    const auto results = client_->body()->at("results");
+    EXPECT_EQ(results[sync],
+              (nlohmann::json{{"ok", true}, {"detail", "asked for GET /v1/catalog"}}));
+    EXPECT_EQ(results[retry], (nlohmann::json{{"ok", false}, {"error", "disk I/O error"}}));
+    EXPECT_EQ(results[unknown],
+              (nlohmann::json{{"ok", false},
+                              {"error", "unknown command type \"self_destruct\"; ignored"}}));
+    EXPECT_EQ(results[unreadable],
+              (nlohmann::json{{"ok", false},
+                              {"error", "commands[3].args: expected an object, got string"}}));
+
+    // Sent with the acknowledgements, kept by the platform, and not sent again after.
+    ASSERT_TRUE(client_->beat());
+    EXPECT_TRUE(sim_->snapshot().pendingCommands.empty());
+    EXPECT_EQ(sim_->snapshot().heartbeats.front().results, results);
+    EXPECT_FALSE(client_->body()->contains("results"));
+    ASSERT_TRUE(client_->beat());
+    EXPECT_EQ(sim_->snapshot().heartbeats.front().results, results) << "kept after";
+}
+
+namespace {
+
+/// A kiosk's configuration file and trusted key for set_config through the heartbeat.
+class SetConfigTest : public HeartbeatTest {
+protected:
+    void SetUp() override
+    {
+        HeartbeatTest::SetUp();
+        key_ = test_support::makeKey(dir_.path(), "province-2026-01", "ed25519");
+        original_ = "[kiosk]\nid = \"" + std::string(kioskId) + "\"\ndata_dir = \"" +
+                    dir_.path().string() +
+                    "\"\n[platform]\nurl = \"https://platform.example.gov.cn\"\n"
+                    "[session]\nidle_timeout_s = 90\n";
+        std::ofstream(configFile_) << original_;
+        auto trail = AuditTrail::open(dir_.path(), {}, clock_);
+        ASSERT_TRUE(trail);
+        trail_ = std::move(*trail);
+        sources_.audit = trail_.get(); // commands received and their results audited too
+        client_ = std::make_unique<HeartbeatClient>(*uplink_, *store_, kioskId, "0.1.0", clock_,
+                                                    registry_, sources_);
+        remote_ = std::make_unique<RemoteConfig>(
+            RemoteConfigOptions{configFile_, {key_.trusted}, trail_.get()});
+        registry_.addReporting("set_config", [this](const RemoteCommand& command) {
+            return remote_->apply(command.id, command.args);
+        });
+    }
+
+    nlohmann::json signedFragment(const std::string& fragment) const
+    {
+        auto envelope =
+            signPayload(fragment, key_.privateKeyFile, key_.trusted.id, key_.trusted.alg);
+        EXPECT_TRUE(envelope);
+        return nlohmann::json::parse(*envelope);
+    }
+
+    /// The platform's record of what command `id` did, after two heartbeats.
+    nlohmann::json resultOf(const std::string& id)
+    {
+        EXPECT_TRUE(client_->beat());
+        EXPECT_TRUE(client_->beat());
+        return sim_->snapshot().heartbeats.front().results.value(id, nlohmann::json());
+    }
+
+    test_support::TestKey key_;
+    std::filesystem::path configFile_ = dir_ / "kiosk.toml";
+    std::string original_;
+    std::unique_ptr<AuditTrail> trail_;
+    std::unique_ptr<RemoteConfig> remote_;
+};
+
+} // namespace
+
+TEST_F(SetConfigTest, ABadSignatureIsRefusedWithTheReasonInTheResults)
+{
+    auto args = signedFragment("[session]\nidle_timeout_s = 120\n");
+    args["payload"] = base64Encode("[session]\nidle_timeout_s = 600\n");
+    const auto id = sim_->queueCommand(kioskId, "set_config", args);
+    const auto result = resultOf(id);
+    EXPECT_EQ(result["ok"], false);
+    EXPECT_EQ(result["error"], "set_config: ed25519 signature by \"province-2026-01\" does not "
+                               "verify: the payload was altered or signed with another key");
+    EXPECT_EQ(test_support::readText(configFile_), original_);
+    auto records = readAuditRecords(dir_.path(), "");
+    ASSERT_TRUE(records);
+    for (const auto& record : *records)
+        EXPECT_NE(record["event"], "config.changed");
+}
+
+TEST_F(SetConfigTest, AGoodOneIsAppliedAndAuditedAndTheResultSaysWhenItTakesEffect)
+{
+    const auto id = sim_->queueCommand(kioskId, "set_config",
+                                       signedFragment("[session]\nidle_timeout_s = 120\n"));
+    const auto result = resultOf(id);
+    EXPECT_EQ(result["ok"], true);
+    EXPECT_EQ(result["detail"], "applied session.idle_timeout_s to " + configFile_.string() +
+                                    "; takes effect at the next start of the kiosk (a reboot "
+                                    "command waits for the citizen's session to end)");
+    EXPECT_EQ(loadConfig(configFile_)->session.idleTimeoutS, 120);
+    auto records = readAuditRecords(dir_.path(), "");
+    ASSERT_TRUE(records);
+    std::vector<std::string> events;
+    for (const auto& record : *records)
+        events.push_back(record["event"]);
+    EXPECT_EQ(events,
+              (std::vector<std::string>{"command.received", "config.changed", "command.result"}));
+    EXPECT_EQ((*records)[1]["detail"]["command"], id);
+    EXPECT_EQ((*records)[1]["detail"]["keys"], nlohmann::json{"session.idle_timeout_s"});
+    const auto verified = verifyAuditTrail(dir_.path(), std::nullopt);
+    ASSERT_TRUE(verified);
+    EXPECT_TRUE(verified->ok());
+}
+
+TEST_F(HeartbeatTest, ARebootWaitsWhileACitizenIsServedAndRunsAfterTheAcknowledgement)
+{
+    std::atomic<bool> serving{true};
+    std::atomic<int> reboots{0};
+    std::atomic<std::size_t> pendingAtReboot{99};
+    RebootScheduler scheduler({.sessionActive = [&] { return serving.load(); },
+                               .beforeReboot = [&] { (void)client_->beat(); },
+                               .reboot = [&]() -> base::Result<void> {
+                                   pendingAtReboot = sim_->snapshot().pendingCommands.size();
+                                   ++reboots;
+                                   return {};
+                               }},
+                              clock_, nullptr, std::chrono::seconds(1));
+    ASSERT_TRUE(clock_.awaitWaits(1));
+    registry_.addReporting(
+        "reboot", [&](const RemoteCommand& command) { return scheduler.request(command.id); });
+    const auto id = sim_->queueCommand(kioskId, "reboot");
+    ASSERT_TRUE(client_->beat());
+    ASSERT_TRUE(clock_.awaitWaits(2)); // the scheduler looked: a citizen is served
+    ASSERT_TRUE(client_->beat());
+    const auto result = sim_->snapshot().heartbeats.front().results[id];
+    EXPECT_EQ(result, (nlohmann::json{{"ok", true},
+                                      {"detail", "a citizen is being served: the reboot waits "
+                                                 "until the session ends, then runs"}}));
+    for (int second = 0; second < 120; ++second)
+        ASSERT_TRUE(test_support::advanceAndSettle(clock_, std::chrono::seconds(1)));
+    EXPECT_EQ(reboots, 0) << "a citizen's session was interrupted";
+
+    serving = false; // the citizen is done
+    ASSERT_TRUE(test_support::advanceAndSettle(clock_, std::chrono::seconds(1)));
+    EXPECT_EQ(reboots, 1);
+    EXPECT_EQ(pendingAtReboot, 0u) << "rebooted before the platform had the acknowledgement";
 }

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "kiosk/core/remote_config.h"
+
+#include "base/log.h"
+#include "kiosk/core/catalog_envelope.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <fstream>
+#include <sstream>
+
+namespace kiosk::core {
+
+namespace {
+constexpr std::string_view logCategory = "core/remote-config";
+
+/// What set_config may not touch (remotelySettable() says why): whole sections end in '.'.
+constexpr std::array<std::string_view, 8> refusedKeys{
+    "kiosk.",         "platform.",    "fleet.",    "catalog.file", "catalog.trusted_keys",
+    "queue.key_file", "queue.cipher", "audit.hash"};
+
+base::Result<std::string> readFile(const std::filesystem::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        return base::fail(ConfigErrc::unreadable,
+                          "cannot read configuration file " + file.string());
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+/// Writes all of `text` to `fd`, then fsyncs it.
+base::Result<void> writeAndSync(int fd, const std::string& text, const std::string& what)
+{
+    std::size_t done = 0;
+    while (done < text.size()) {
+        const auto n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return base::fail(base::fromErrno("write " + what, errno));
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0)
+        return base::fail(base::fromErrno("fsync " + what, errno));
+    return {};
+}
+
+base::Result<void> syncDirectory(const std::filesystem::path& dir)
+{
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return base::fail(base::fromErrno("open " + dir.string(), errno));
+    const int rc = ::fsync(fd);
+    const int saved = errno;
+    ::close(fd);
+    if (rc != 0)
+        return base::fail(base::fromErrno("fsync " + dir.string(), saved));
+    return {};
+}
+
+std::string joined(const std::vector<std::string>& keys)
+{
+    std::string text;
+    for (const auto& key : keys)
+        text += (text.empty() ? "" : ", ") + key;
+    return text;
+}
+
+/// The merged configuration, or why the fragment is refused.
+base::Result<ConfigMerge> checkedMerge(const std::string& current,
+                                       const std::filesystem::path& file,
+                                       const std::string& fragment, std::string_view commandId)
+{
+    auto merged = mergeConfigFragment(current, file.string(), fragment,
+                                      "set_config " + std::string(commandId));
+    if (!merged)
+        return base::fail(merged.error());
+    for (const auto& key : merged->keys)
+        if (!remotelySettable(key))
+            return base::fail(ConfigErrc::bad_value,
+                              "'" + key +
+                                  "' cannot be set remotely: it is changed on the kiosk only "
+                                  "(a mistake could cut the kiosk off or lose data)");
+    return merged;
+}
+
+} // namespace
+
+bool remotelySettable(std::string_view key)
+{
+    for (const auto refused : refusedKeys)
+        if (refused.ends_with('.') ? key.starts_with(refused) : key == refused)
+            return false;
+    return true;
+}
+
+RemoteConfig::RemoteConfig(RemoteConfigOptions options) : options_(std::move(options)) {}
+
+base::Result<std::string> RemoteConfig::apply(std::string_view commandId,
+                                              const nlohmann::json& args)
+{
+    if (options_.trustedKeys.empty())
+        return base::fail(base::errc::unsupported,
+                          "no [[catalog.trusted_keys]] configured: this kiosk accepts no signed "
+                          "configuration");
+    // The args were read from JSON, so they dump as the same JSON (invalid text replaced).
+    auto envelope =
+        parseEnvelope(args.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    if (!envelope)
+        return base::fail(envelope.error().withContext("set_config"));
+    if (envelope->payload.size() > maxConfigFragmentBytes)
+        return base::fail(ConfigErrc::bad_value, "set_config: the fragment is " +
+                                                     std::to_string(envelope->payload.size()) +
+                                                     " bytes; at most " +
+                                                     std::to_string(maxConfigFragmentBytes));
+    if (auto verified = verifySignature(*envelope, options_.trustedKeys); !verified)
+        return base::fail(verified.error().withContext("set_config"));
+    auto current = readFile(options_.configFile);
+    if (!current)
+        return base::fail(current.error());
+    auto merged = checkedMerge(*current, options_.configFile, envelope->payload, commandId);
+    if (!merged)
+        return base::fail(merged.error());
+    if (merged->changed.empty())
+        return std::string("nothing changed: ") + joined(merged->keys) + " already as given";
+    if (auto written = replaceFile(merged->toml); !written)
+        return base::fail(written.error().withContext("set_config"));
+    audit(commandId, merged->changed);
+    base::log::info(logCategory, "set_config " + std::string(commandId) + ": " +
+                                     joined(merged->changed) + " changed in " +
+                                     options_.configFile.string());
+    return "applied " + joined(merged->changed) + " to " + options_.configFile.string() +
+           "; takes effect at the next start of the kiosk (a reboot command waits for the "
+           "citizen's session to end)";
+}
+
+base::Result<void> RemoteConfig::replaceFile(const std::string& text) const
+{
+    const auto& file = options_.configFile;
+    const auto dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+    struct stat original {};
+    if (::stat(file.c_str(), &original) != 0)
+        return base::fail(base::fromErrno("stat " + file.string(), errno));
+    std::string temp = (dir / ("." + file.filename().string() + ".XXXXXX")).string();
+    const int fd = ::mkstemp(temp.data());
+    if (fd < 0)
+        return base::fail(base::fromErrno("create a temporary file in " + dir.string(), errno));
+    // The new file gets the old one's permissions (it may be readable by the kiosk's group).
+    auto written = ::fchmod(fd, original.st_mode & 07777) == 0
+                       ? writeAndSync(fd, text, temp)
+                       : base::Result<void>(base::fail(base::fromErrno("chmod " + temp, errno)));
+    ::close(fd);
+    std::error_code error;
+    if (written) // the one before, for a technician to go back to
+        std::filesystem::copy_file(file, file.string() + ".previous",
+                                   std::filesystem::copy_options::overwrite_existing, error);
+    if (written && error)
+        base::log::warning(logCategory,
+                           "no copy of the previous configuration: " + error.message());
+    if (written && ::rename(temp.c_str(), file.c_str()) != 0)
+        written = base::fail(base::fromErrno("rename " + temp + " to " + file.string(), errno));
+    if (!written) {
+        ::unlink(temp.c_str());
+        return written;
+    }
+    return syncDirectory(dir);
+}
+
+void RemoteConfig::audit(std::string_view commandId, const std::vector<std::string>& changed) const
+{
+    if (options_.audit == nullptr)
+        return;
+    // Key names only: values may be paths or addresses, and none belongs in the trail.
+    AuditEvent event{.actor = "platform",
+                     .event = "config.changed",
+                     .object = options_.configFile.string(),
+                     .result = "ok",
+                     .detail = {{"origin", "set_config"},
+                                {"command", std::string(commandId)},
+                                {"keys", changed}},
+                     .durable = true};
+    if (auto appended = options_.audit->append(std::move(event)); !appended)
+        base::log::error(logCategory, "audit trail: " + appended.error().describe());
+}
+
+} // namespace kiosk::core
