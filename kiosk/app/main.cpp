@@ -10,6 +10,7 @@
 #include "kiosk/app/runtime.h"
 #include "kiosk/app/screenshot.h"
 #include "kiosk/app/startup.h"
+#include "kiosk/app/systemd_notify.h"
 #include "kiosk/app/ui_bridge.h"
 #include "kiosk/app/uplink_alarm.h"
 #include "qml/catalog_view_model.h"
@@ -189,6 +190,8 @@ int main(int argc, char** argv)
     }
     if (!bridge.attach(window))
         base::log::error("app", "Main.qml lacks the helpRequested signal");
+    // kiosk.service: watchdog pings from this (the GUI) thread from now on, READY=1 below.
+    kiosk::app::SystemdNotifier systemd;
 
     // A catalog installed with kioskctl (the watch's worker) or fetched by the catalog sync
     // arrives prepared; it is switched in on this thread only while nobody is served (the
@@ -212,6 +215,7 @@ int main(int argc, char** argv)
         catalogViewModel.setCertificatePrinting(runtime->documentPrinter() != nullptr);
         maintenance = kiosk::app::openMaintenance(*runtime);
         maintenanceViewModel.setAccess(maintenance.get());
+        systemd.ready();
         if (options.measureStartup)
             QCoreApplication::exit(0);
         if (options.demoWalk)
