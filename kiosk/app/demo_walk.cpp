@@ -120,6 +120,8 @@ void DemoWalk::act()
         session_.identifyManually(typedName, typedIdNumber);
     else if (screen == "form")
         fillForm();
+    else if (screen == "materials")
+        photographMaterials();
     else if (screen == "confirm")
         session_.confirm();
     else if (screen == "submitted") {
@@ -154,6 +156,23 @@ bool DemoWalk::waitOnSubmitted()
     if (session_.receiptState() == "printing")
         return true;
     return session_.caseNo().isEmpty() && ++waitsForCaseNo_ <= 4;
+}
+
+void DemoWalk::photographMaterials()
+{
+    // One material per pace: photograph it (the still comes back from the camera's worker),
+    // then the next; 完成 once every one is photographed or settled.
+    auto* materials = session_.materials();
+    if (materials->complete() && !materials->hasNext())
+        materials->finish();
+    else if (materials->currentStatus() == "pending")
+        materials->capture();
+    else if (materials->hasNext())
+        materials->next();
+    else
+        materials->finish();
+    if (session_.screen() == "materials")
+        pace_.start(options_.pace);
 }
 
 void DemoWalk::fillForm()

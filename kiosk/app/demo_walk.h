@@ -45,6 +45,7 @@ private:
     /// The screen now shown has had its time: take its picture, then tap what a citizen taps.
     void act();
     void fillForm();
+    void photographMaterials();
     /// Saves the screen as DIR/NN-<screen>.png, once per visit.
     void takePicture(const QString& screen);
     /// True while the submitted screen should stay: the receipt printing, the case number

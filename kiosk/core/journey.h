@@ -15,11 +15,11 @@
 #include "hal/review_tablet.h"
 #include "kiosk/core/application.h"
 #include "kiosk/core/catalog_snapshot.h"
-#include "kiosk/core/rating_flow.h"
-#include "kiosk/core/materials_step.h"
 #include "kiosk/core/certificate_flow.h"
 #include "kiosk/core/item_flow.h"
+#include "kiosk/core/materials_step.h"
 #include "kiosk/core/progress_lookup.h"
+#include "kiosk/core/rating_flow.h"
 #include "kiosk/core/receipt.h"
 #include "kiosk/core/session.h"
 

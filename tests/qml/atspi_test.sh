@@ -38,14 +38,21 @@ if [ -z "${KIOSK_ATSPI_INNER:-}" ]; then
 fi
 /usr/libexec/at-spi-bus-launcher --launch-immediately &
 bus=$!
+# Xvfb started here (not through xvfb-run, which leaves its command running when killed), so
+# every process this test starts is stopped by it.
+Xvfb -displayfd 3 -screen 0 1080x1920x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+xvfb=$!
+for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+export DISPLAY=":$(head -n1 "$work/display")"
 export QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1
 unset QT_QPA_PLATFORM
-xvfb-run -a -s "-screen 0 1080x1920x24" "$kiosk" --config "$work/kiosk.toml" --size 1080x1920 \
-  >"$work/kiosk.log" 2>&1 &
+"$kiosk" --config "$work/kiosk.toml" --size 1080x1920 >"$work/kiosk.log" 2>&1 &
 shown=$!
 status=0
 /usr/bin/python3 "${KIOSK_ATSPI_SCRIPT:-$here/atspi_walk.py}" || status=$?
-kill "$shown" "$bus" 2>/dev/null || true
+kill "$shown" 2>/dev/null || true
+wait "$shown" 2>/dev/null || true
+kill "$xvfb" "$bus" 2>/dev/null || true
 wait 2>/dev/null || true
 [ "$status" = 0 ] || { echo "--- kiosk log:"; tail -20 "$work/kiosk.log"; }
 exit "$status"

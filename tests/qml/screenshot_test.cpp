@@ -8,8 +8,8 @@
 // `--output-dir DIR` says otherwise: scripts/screenshots passes docs/screenshots to refresh
 // the committed ones, so a test run never changes the source tree.
 #include "base/clock.h"
-#include "drivers/document_camera/document_camera_loader.h"
 #include "base/manual_clock.h"
+#include "drivers/document_camera/document_camera_loader.h"
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_receipt_printer.h"
 #include "kiosk/core/catalog.h"

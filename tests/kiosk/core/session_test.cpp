@@ -132,7 +132,6 @@ TEST(Session, APhotoReplacedOrRemovedIsGoneFromTheSession)
     EXPECT_TRUE(session.photos().empty());
 }
 
-
 TEST(Session, ProgressLookupAndCertificateFollowIdentificationAndGoBackToTheGuide)
 {
     EXPECT_EQ(
