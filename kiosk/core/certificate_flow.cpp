@@ -168,10 +168,9 @@ void CertificateFlow::start(const CatalogItem& item, const hal::CardData& card)
     status_ = St::Fetching;
     {
         std::lock_guard lock(shared_->mutex);
-        shared_->job.emplace();
-        shared_->job->generation = generation_;
-        shared_->job->item = item;
-        shared_->job->card = card;
+        // Built whole and moved in: clang 16 cannot default-construct a nested struct with
+        // member initializers inside its enclosing class's definition (the fuzz build).
+        shared_->job.emplace(Job{generation_, item, card});
     }
     worker_.trigger();
     changed_();

@@ -88,10 +88,9 @@ void ProgressLookup::start(std::string_view idType, std::string_view idNumber)
     state_ = LookupState::Waiting;
     {
         std::lock_guard lock(shared_->mutex);
-        shared_->job.emplace();
-        shared_->job->generation = generation_;
-        shared_->job->idType = idType;
-        shared_->job->idNumber = idNumber;
+        // Built whole and moved in: clang 16 cannot default-construct a nested struct with
+        // member initializers inside its enclosing class's definition (the fuzz build).
+        shared_->job.emplace(Job{generation_, std::string(idType), std::string(idNumber)});
     }
     worker_.trigger();
     changed_();
