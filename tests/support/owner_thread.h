@@ -6,6 +6,7 @@
 
 #include "tests/support/poll_until.h"
 
+#include <chrono>
 #include <deque>
 #include <functional>
 #include <mutex>
@@ -23,13 +24,15 @@ public:
             tasks_.push_back(std::move(task));
         };
     }
-    /// Waits for a posted task and runs every one posted so far.
-    bool runPosted()
+    /// Waits (up to `timeout`) for a posted task and runs every one posted so far.
+    bool runPosted(std::chrono::milliseconds timeout = std::chrono::seconds(10))
     {
-        const bool came = test_support::pollUntil([&] {
-            std::lock_guard lock(mutex_);
-            return !tasks_.empty();
-        });
+        const bool came = test_support::pollUntil(
+            [&] {
+                std::lock_guard lock(mutex_);
+                return !tasks_.empty();
+            },
+            timeout);
         std::deque<std::function<void()>> tasks;
         {
             std::lock_guard lock(mutex_);

@@ -7,6 +7,7 @@
 #include "base/manual_clock.h"
 #include "drivers/fake/fake_document_camera.h"
 #include "hal/errc.h"
+#include "tests/support/owner_thread.h"
 #include "tests/support/poll_until.h"
 
 #include <gtest/gtest.h>
@@ -27,39 +28,6 @@ CatalogItem itemWithMaterials()
         {"居民身份证", true}, {"居民户口簿", true}, {"本人银行卡或存折", false}};
     return item;
 }
-
-/// The owner thread's queue of posted tasks, run when the test says.
-class Posted {
-public:
-    PostToOwner post()
-    {
-        return [this](std::function<void()> task) {
-            std::lock_guard lock(mutex_);
-            tasks_.push_back(std::move(task));
-        };
-    }
-    bool run(std::chrono::milliseconds timeout = std::chrono::seconds(10))
-    {
-        const bool came = test_support::pollUntil(
-            [&] {
-                std::lock_guard lock(mutex_);
-                return !tasks_.empty();
-            },
-            timeout);
-        std::deque<std::function<void()>> tasks;
-        {
-            std::lock_guard lock(mutex_);
-            tasks.swap(tasks_);
-        }
-        for (auto& task : tasks)
-            task();
-        return came;
-    }
-
-private:
-    std::mutex mutex_;
-    std::deque<std::function<void()>> tasks_;
-};
 
 class MaterialsStepTest : public ::testing::Test {
 protected:
@@ -85,12 +53,12 @@ protected:
     {
         ASSERT_TRUE(step.capture());
         EXPECT_EQ(step.cameraState(), CameraState::Capturing);
-        ASSERT_TRUE(posted.run());
+        ASSERT_TRUE(posted.runPosted());
     }
 
     CatalogItem item = itemWithMaterials();
     Session session;
-    Posted posted;
+    test_support::OwnerThread posted;
     int changes = 0;
     base::ManualClock cameraClock;
     std::shared_ptr<drivers::fake::FakeDocumentCamera> camera =
@@ -190,7 +158,8 @@ TEST_F(MaterialsStepTest, AMissingCameraSendsTheMaterialsToACounterAndTheStepCan
     camera->unplug();
     step.begin(item);
     if (step.cameraState() != CameraState::Failed) {
-        ASSERT_TRUE(posted.run()); // refused on the camera's thread: told through previewFailed
+        ASSERT_TRUE(
+            posted.runPosted()); // refused on the camera's thread: told through previewFailed
     }
     EXPECT_EQ(step.cameraState(), CameraState::Failed);
     EXPECT_NE(step.message().find("高拍仪暂时不能使用"), std::string::npos);
@@ -234,7 +203,7 @@ TEST_F(MaterialsStepTest, AStillArrivingAfterTheSessionEndedIsDropped)
     step.reset();
     EXPECT_FALSE(camera->previewing());
     // The still may have been taken before the reset dropped the job: it is dropped on arrival.
-    (void)posted.run(std::chrono::milliseconds(500));
+    (void)posted.runPosted(std::chrono::milliseconds(500));
     EXPECT_TRUE(session.photos().empty());
     EXPECT_TRUE(step.entries().empty());
     EXPECT_EQ(step.cameraState(), CameraState::Off);
