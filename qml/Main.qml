@@ -38,6 +38,16 @@ Window {
     /// The screen and item shown, to notice when the session names another.
     property string shownKey: "home"
 
+    // Back home with nobody served: the JavaScript heap lets go of the citizen's strings now,
+    // not at some later collection, and freed they are overwritten (base/heap_scrubbing.h).
+    // A moment after the screen change, once the screens that showed them are destroyed.
+    onAtHomeChanged: if (atHome) collectAfterSession.restart()
+    Timer {
+        id: collectAfterSession
+        interval: 250
+        onTriggered: gc()
+    }
+
     // Shortcuts for tests and screenshots: they ask the session, like the screens' taps do.
     function showGuide(code) { session.chooseItem(code) }
     function showSearch() { session.openSearch() }

@@ -25,6 +25,17 @@ std::string s(const QString& text)
     return text.toStdString();
 }
 
+/// A form value as the screens show it: what the identity brought (the ID number, the name)
+/// masked as on the receipt, what the citizen typed as typed.
+QString shownValue(const core::FormField& field, const std::string& value)
+{
+    if (field.type == core::FieldType::IdNumber)
+        return q(core::maskIdNumber(value));
+    if (field.prefill == "card.name")
+        return q(core::maskName(value));
+    return q(value);
+}
+
 } // namespace
 
 SessionViewModel::SessionViewModel(core::Journey& journey, CatalogViewModel& catalog,
@@ -143,11 +154,7 @@ QVariantList SessionViewModel::fields() const
         const auto value = values.find(field.id);
         const bool locked =
             !field.prefill.empty() && value != values.end() && !value->second.empty();
-        QString shown;
-        if (locked)
-            shown = field.type == core::FieldType::IdNumber ? q(core::maskIdNumber(value->second))
-                    : field.prefill == "card.name"          ? q(core::maskName(value->second))
-                                                            : q(value->second);
+        const QString shown = locked ? shownValue(field, value->second) : QString();
         rows.push_back(QVariantMap{{"id", q(field.id)},
                                    {"label", q(field.label)},
                                    {"type", q(core::toString(field.type))},
@@ -193,10 +200,8 @@ QVariantList SessionViewModel::summary() const
         const auto value = values.find(field.id);
         if (value == values.end() || value->second.empty())
             continue;
-        const auto shown = field.type == core::FieldType::IdNumber
-                               ? core::maskIdNumber(value->second)
-                               : value->second;
-        rows.push_back(QVariantMap{{"label", q(field.label)}, {"value", q(shown)}});
+        rows.push_back(
+            QVariantMap{{"label", q(field.label)}, {"value", shownValue(field, value->second)}});
     }
     return rows;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // kiosk: the self-service kiosk program. The composition root: it builds the Runtime
 // (configuration, catalog, devices), the view-models and the QML engine, and shows Main.qml.
+#include "base/heap_scrubbing.h"
 #include "base/log.h"
 #include "kiosk/app/catalog_switcher.h"
 #include "kiosk/app/command_line.h"
@@ -115,6 +116,11 @@ void showWindow(QQuickWindow& window, const kiosk::app::Options& options)
 
 int main(int argc, char** argv)
 {
+    // First of all, before any thread: freed memory that held a citizen's data is overwritten
+    // at once (base/heap_scrubbing.h). Returns here in the restarted process.
+    if (auto scrubbed = base::restartWithHeapScrubbing(argv); !scrubbed)
+        base::log::warning("app",
+                           scrubbed.error().describe() + "; freed memory is not overwritten");
     const auto parsed = kiosk::app::parseCommandLine(argc, argv);
     if (const auto* early = std::get_if<kiosk::app::EarlyExit>(&parsed))
         return early->code;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Every screen of the journey as a screen reader gets it: the QAccessible tree that Qt's AT-SPI
-// bridge serves to Orca, walked from the window of Main.qml in portrait with the real
+// bridge serves to Orca, walked from the window of Main.qml in portrait (and, as the
+// landscape.* tests, in landscape: KIOSK_TEST_LANDSCAPE set) with the real
 // core::Journey (queue on disk, fake printer and card) moved to each screen. The tree is
 // printed (a reviewer reads it in the test log); a visible control without a name fails; each
 // screen has a titled Pane; every visible text reaches the tree (Qt 6.4 leaves a plain Text
@@ -170,8 +171,12 @@ protected:
     void toRating(kiosk::core::Journey& journey) { fixture_->toRating(journey); }
     void toFinished(kiosk::core::Journey& journey) { fixture_->toFinished(journey); }
 
-    /// Shows Main.qml in portrait, lets `drive` move the journey on and waits until the
-    /// screen it names is in place.
+    /// The orientation under test: ctest runs every test in portrait and, with
+    /// KIOSK_TEST_LANDSCAPE set, in landscape (a kiosk with its panel turned).
+    static bool landscape() { return qEnvironmentVariableIsSet("KIOSK_TEST_LANDSCAPE"); }
+
+    /// Shows Main.qml in the orientation under test, lets `drive` move the journey on and waits
+    /// until the screen it names is in place.
     void show(const Drive& drive = {})
     {
         engine_ = std::make_unique<QQmlApplicationEngine>();
@@ -187,7 +192,7 @@ protected:
         ASSERT_FALSE(engine_->rootObjects().isEmpty()) << "Main.qml did not load";
         window_ = qobject_cast<QQuickWindow*>(engine_->rootObjects().first());
         ASSERT_NE(window_, nullptr);
-        window_->resize(1080, 1920);
+        window_->resize(landscape() ? QSize(1920, 1080) : QSize(1080, 1920));
         window_->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(window_));
         if (drive)
@@ -218,7 +223,8 @@ protected:
     /// Prints the tree as a screen reader lists it: role "name" [objectName], indented.
     void print(const char* screen) const
     {
-        std::cout << "---- accessible tree of " << screen << " (portrait) ----\n";
+        std::cout << "---- accessible tree of " << screen
+                  << (landscape() ? " (landscape)" : " (portrait)") << " ----\n";
         for (const auto& node : tree()) {
             const QString name = node.iface->text(QAccessible::Name);
             const QString objectName =

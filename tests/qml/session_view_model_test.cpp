@@ -95,6 +95,15 @@ TEST_F(SessionViewModelTest, CardDataReachesTheScreensOnlyMasked)
     EXPECT_TRUE(fields[0].toMap()["locked"].toBool());
     EXPECT_EQ(fields[0].toMap()["shown"].toString(), "李**");
     EXPECT_FALSE(fields[2].toMap()["locked"].toBool());
+
+    // The confirmation screen's summary masks them the same way.
+    session.completeForm();
+    ASSERT_EQ(session.screen(), "confirm");
+    const auto confirming = everything();
+    EXPECT_FALSE(confirming.contains(QString::fromStdString(card.name)));
+    EXPECT_FALSE(confirming.contains(QString::fromStdString(card.idNumber)));
+    EXPECT_TRUE(confirming.contains("李**"));
+    EXPECT_TRUE(confirming.contains("13800000000"));
 }
 
 TEST_F(SessionViewModelTest, NothingOfTheCitizenIsLeftWhenTheSessionEnds)
