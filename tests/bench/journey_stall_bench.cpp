@@ -222,15 +222,18 @@ void report(const char* what, const std::vector<bench::Stall>& rounds, double ba
 {
     std::vector<double> gaps;
     std::vector<double> frames;
+    std::vector<double> outside;
     for (const auto& round : rounds) {
         gaps.push_back(round.worstGap);
         frames.push_back(round.worstFrame);
+        outside.push_back(round.worstGapOutsideFrames);
     }
     std::cout << "  " << what << "\n    longest GUI-thread stall, ms: " << figures(gaps);
     if (baseline > 0)
         std::cout << " (" << std::fixed << std::setprecision(2) << median(gaps) / baseline
                   << "x the idle screen)";
-    std::cout << "\n    longest frame, ms:            " << figures(frames) << "\n";
+    std::cout << "\n    longest frame, ms:            " << figures(frames)
+              << "\n    longest stall outside frames: " << figures(outside) << "\n";
 }
 
 } // namespace

@@ -21,7 +21,10 @@ struct Stall {
     /// and after it exited (the kiosk's own part: notice, read, verify, prepare, switch, draw).
     double worstGapInstalling = 0;
     double worstGapKiosk = 0;
-    double worstFrame = 0;  ///< the longest frame: polish, sync and render (GUI thread offscreen)
+    double worstFrame = 0; ///< the longest frame: polish, sync and render (GUI thread offscreen)
+    /// The longest gap less the frames drawn inside it: the GUI thread's own work (handlers,
+    /// bindings, creating screens), which a GPU's render thread would not take off it.
+    double worstGapOutsideFrames = 0;
     double worstSwitch = 0; ///< the longest catalog switch call (holder swap + model resets)
 };
 
@@ -42,7 +45,9 @@ public:
         QObject::connect(&window, &QQuickWindow::afterAnimating, &ticker_,
                          [this] { frameStart_ = clock_.nsecsElapsed(); });
         QObject::connect(&window, &QQuickWindow::frameSwapped, &ticker_, [this] {
-            worst_.worstFrame = std::max(worst_.worstFrame, since(frameStart_));
+            const double frame = since(frameStart_);
+            worst_.worstFrame = std::max(worst_.worstFrame, frame);
+            framesInGap_ += frame;
         });
     }
     void switchBegins() { switchStart_ = clock_.nsecsElapsed(); }
@@ -52,6 +57,7 @@ public:
         last_ = clock_.nsecsElapsed();
         worst_ = {};
         installing_ = false;
+        framesInGap_ = 0;
     }
     void installing(bool on) { installing_ = on; }
     [[nodiscard]] Stall worst() const { return worst_; }
@@ -67,6 +73,8 @@ private:
         worst_.worstGap = std::max(worst_.worstGap, gap);
         auto& phase = installing_ ? worst_.worstGapInstalling : worst_.worstGapKiosk;
         phase = std::max(phase, gap);
+        worst_.worstGapOutsideFrames = std::max(worst_.worstGapOutsideFrames, gap - framesInGap_);
+        framesInGap_ = 0;
         last_ = clock_.nsecsElapsed();
     }
     QTimer ticker_;
@@ -75,6 +83,7 @@ private:
     qint64 frameStart_ = 0;
     qint64 switchStart_ = 0;
     bool installing_ = false;
+    double framesInGap_ = 0; ///< ms of frames drawn since the last tick
     Stall worst_;
 };
 

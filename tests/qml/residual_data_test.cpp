@@ -155,10 +155,10 @@ protected:
     /// Waits until the screen `screen` is in place.
     void settleOn(const QString& screen)
     {
-        auto* stack = window_->property("stack").value<QObject*>();
         ASSERT_TRUE(QTest::qWaitFor(
             [&] {
-                return fixture_->session().screen() == screen && !stack->property("busy").toBool();
+                return fixture_->session().screen() == screen &&
+                       !window_->property("switching").toBool();
             },
             5000))
             << "on " << fixture_->session().screen().toStdString() << ", not "

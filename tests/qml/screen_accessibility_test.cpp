@@ -203,10 +203,9 @@ protected:
     /// Waits for the screen change (and any print) to finish.
     void settle()
     {
-        auto* stack = window_->property("stack").value<QObject*>();
         EXPECT_TRUE(QTest::qWaitFor(
             [&] {
-                return !stack->property("busy").toBool() &&
+                return !window_->property("switching").toBool() &&
                        fixture_->journey().receiptState() != kiosk::core::ReceiptState::Printing;
             },
             5000));

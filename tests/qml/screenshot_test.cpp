@@ -174,21 +174,21 @@ protected:
         if (!itemCode.empty()) {
             QMetaObject::invokeMethod(window, "showGuide",
                                       Q_ARG(QVariant, QString::fromStdString(itemCode)));
-            auto* stack = window->property("stack").value<QObject*>();
-            EXPECT_TRUE(QTest::qWaitFor([&] { return !stack->property("busy").toBool(); }, 5000));
+            EXPECT_TRUE(
+                QTest::qWaitFor([&] { return !window->property("switching").toBool(); }, 5000));
         }
         if (!query.isEmpty()) {
             QMetaObject::invokeMethod(window, "showSearch");
             auto* stack = window->property("stack").value<QObject*>();
-            EXPECT_TRUE(QTest::qWaitFor([&] { return !stack->property("busy").toBool(); }, 5000));
+            EXPECT_TRUE(
+                QTest::qWaitFor([&] { return !window->property("switching").toBool(); }, 5000));
             stack->property("currentItem").value<QObject*>()->setProperty("query", query);
         }
         if (drive) {
             drive(fixture_->journey());
-            auto* stack = window->property("stack").value<QObject*>();
             EXPECT_TRUE(QTest::qWaitFor(
                 [&] {
-                    return !stack->property("busy").toBool() &&
+                    return !window->property("switching").toBool() &&
                            fixture_->journey().receiptState() !=
                                kiosk::core::ReceiptState::Printing;
                 },
