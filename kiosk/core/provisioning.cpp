@@ -396,7 +396,7 @@ base::Result<void> writeAll(int fd, std::string_view text, const std::string& wh
 /// of the folder: a power cut leaves the old file or the new one, never half of one.
 base::Result<void> writeAtomically(const Target& target, const Owner& owner)
 {
-    const auto dir = target.path.parent_path();
+    const fs::path dir = target.path.has_parent_path() ? target.path.parent_path() : fs::path(".");
     if (auto folders = makeFolders(dir, owner, target.secret); !folders)
         return folders;
     std::string temp = (dir / ("." + target.path.filename().string() + ".XXXXXX")).string();

@@ -6,7 +6,7 @@
 #   provision_usb_test.sh KIOSKCTL
 set -euo pipefail
 [ $# -eq 1 ] || { echo "usage: $0 KIOSKCTL" >&2; exit 2; }
-kioskctl=$1
+kioskctl=$(readlink -f "$1")
 root=$(cd "$(dirname "$0")/../.." && pwd)
 script=$root/image/overlay/usr/lib/kiosk/provision-usb
 work=$(mktemp -d)
@@ -51,7 +51,7 @@ stick_file=$work/stick/kiosk-provisioning.toml
 # 1. a stick without the file: nothing to do
 out=$("$script" --dir "$work/stick" 2>&1) || fail "empty stick: exit $?: $out"
 grep -q "nothing to do" <<<"$out" || fail "empty stick: $out"
-grep -q 'id = "UNPROVISIONED"' "$work/etc/kiosk.toml" || fail "empty stick changed the configuration"
+grep -qE "^id = ['\"]UNPROVISIONED" "$work/etc/kiosk.toml" || fail "empty stick changed the configuration"
 
 # 2. the file provisions the kiosk and is wiped
 provisioning_file SC-510703-0042 >"$stick_file"
@@ -59,7 +59,7 @@ out=$("$script" --dir "$work/stick" 2>&1) || fail "first stick: exit $?: $out"
 grep -q "provisioned kiosk SC-510703-0042" <<<"$out" || fail "first stick: $out"
 grep -q "wiped $stick_file" <<<"$out" || fail "first stick not reported wiped: $out"
 [ ! -e "$stick_file" ] || fail "first stick: the file is still there"
-grep -q 'id = "SC-510703-0042"' "$work/etc/kiosk.toml" || fail "first stick: kiosk id not written"
+grep -qE "^id = ['\"]SC-510703-0042" "$work/etc/kiosk.toml" || fail "first stick: kiosk id not written"
 [ "$(stat -c %a "$work/etc/kiosk.key")" = 600 ] || fail "kiosk.key is not mode 0600"
 [ "$(stat -c %s "$work/data/keys/queue.key")" = 32 ] || fail "queue.key is not 32 bytes"
 grep -q "PRIVATE KEY" <<<"$out" && fail "the output shows the private key"
@@ -72,14 +72,16 @@ out=$("$script" --dir "$work/stick" 2>&1) || status=$?
 grep -q "provisioned already, as kiosk SC-510703-0042" <<<"$out" || fail "second stick: $out"
 grep -q -- "--replace" <<<"$out" || fail "second stick does not mention --replace: $out"
 [ -e "$stick_file" ] || fail "second stick: the refused file was removed"
-grep -q 'id = "SC-510703-0042"' "$work/etc/kiosk.toml" || fail "second stick changed the kiosk id"
+grep -qE "^id = ['\"]SC-510703-0042" "$work/etc/kiosk.toml" || fail "second stick changed the kiosk id"
 
 # 4. a technician's --replace accepts it (JSON answer)
-out=$("$kioskctl" provision --config "$KIOSK_CONFIG" --replace --json "$stick_file" 2>&1) ||
+# (run from the configuration's folder: a relative --config works too)
+out=$(cd "$work/etc" && "$kioskctl" provision --config kiosk.toml --replace --json "$stick_file" 2>&1) ||
     fail "--replace: exit $?: $out"
 grep -q '"kioskId":"SC-510703-0043"' <<<"$out" || fail "--replace JSON: $out"
 grep -q '"replaced":"SC-510703-0042"' <<<"$out" || fail "--replace JSON lacks replaced: $out"
 grep -q '"sourceWiped":true' <<<"$out" || fail "--replace JSON lacks sourceWiped: $out"
+grep -qE "^id = ['\"]SC-510703-0043" "$work/etc/kiosk.toml" || fail "--replace: kiosk id not written"
 
 # 5. usage errors
 status=0
