@@ -101,14 +101,17 @@ void JourneyLinks::linkIdentityCodes(ui::SessionViewModel& session, Runtime& run
                                           receiptTemplate](const hal::ScannedCode& code) {
         if (deliverReceipt(session, runtime.queue(), code.text, receiptTemplate))
             return;
+        if (!identifying_) { // home, search, a guide: only receipts are taken there
+            auto payload = core::classifyPayload(code.text, receiptTemplate);
+            session.deliverCodeRefusal(std::string(
+                payload ? core::kNotAReceiptMessage : core::citizenMessage(payload.error())));
+            if (payload) // it may be a phone's identity code: personal data
+                base::secureZero(payload->text);
+            return;
+        }
         auto token = core::identityToken(code.text, receiptTemplate);
         if (!token) {
             session.deliverCodeRefusal(std::string(core::citizenMessage(token.error())));
-            return;
-        }
-        if (!identifying_) { // home, search, a guide: only receipts are taken there
-            base::secureZero(*token);
-            session.deliverCodeRefusal(std::string(core::kNotAReceiptMessage));
             return;
         }
         auto* uplink = runtime.uplink();
