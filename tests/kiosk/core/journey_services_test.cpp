@@ -11,6 +11,7 @@
 #include "drivers/a4_printer/cups_printer.h"
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_document_printer.h"
+#include "drivers/fake/fake_review_tablet.h"
 #include "kiosk/core/scanned_payload.h"
 #include "offline_queue/store.h"
 #include "offline_queue/sync_loop.h"
@@ -319,6 +320,28 @@ TEST_F(JourneyServicesTest, AReceiptsCaseIsRatedOnceThenNeverAskedAgain)
     EXPECT_FALSE(journey->rateReceipt());
     EXPECT_EQ(journey->state(), SessionState::ReceiptShown);
     EXPECT_EQ(evaluationsOf(*store, ref->submissionId), 1u);
+}
+
+TEST_F(JourneyServicesTest, AReceiptsCaseIsRatedOnTheConnectedTabletToo)
+{
+    queue::CaseInput input = queue_test::sampleCase(0);
+    input.body["itemCode"] = "X1";
+    auto ref = store->enqueueCase(input);
+    ASSERT_TRUE(ref);
+    auto tablet = std::make_shared<drivers::fake::FakeReviewTablet>();
+    ASSERT_TRUE(tablet->open());
+    journey->setTablet(tablet);
+
+    journey->receiptCaseScanned(snapshot, scanned(*store, ref->submissionId));
+    ASSERT_TRUE(journey->rateReceipt());
+    EXPECT_EQ(journey->ratingPlace(), RatingPlace::Tablet);
+    ASSERT_EQ(tablet->requests().size(), 1u);
+    EXPECT_EQ(tablet->requests().front().caseRef, ref->submissionId);
+    EXPECT_EQ(tablet->requests().front().itemName, "失业保险金申领");
+    ASSERT_TRUE(tablet->rate({4, {}, ""}));
+    ASSERT_TRUE(owner.runUntil([&] { return journey->state() == SessionState::Finished; }));
+    EXPECT_EQ(evaluationsOf(*store, ref->submissionId), 1u);
+    journey->setTablet(nullptr);
 }
 
 TEST_F(JourneyServicesTest, ARatingStoredSinceTheScanIsNotAskedForAgain)
