@@ -247,45 +247,9 @@ Item {
             }
         }
     }
-    Rectangle {
-        id: scanNotice
+
+    ScanNotice {
         objectName: "homeScanMessage"
-        property bool shown: false
-        visible: shown && home.scanMessage.length > 0
-        z: 2
-        anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.bottom: parent.bottom
-        anchors.margins: Theme.margin
-        height: scanNoticeText.implicitHeight + Theme.px(40)
-        radius: Theme.radius
-        color: Theme.notice
-        border.color: Theme.noticeBorder
-        border.width: Theme.px(3)
-        Accessible.role: Accessible.AlertMessage
-        Accessible.name: home.scanMessage
-        Text {
-            id: scanNoticeText
-            anchors.fill: parent
-            anchors.margins: Theme.px(20)
-            text: home.scanMessage
-            color: Theme.noticeText
-            font.pixelSize: Theme.fontLarge
-            wrapMode: Text.Wrap
-            verticalAlignment: Text.AlignVCenter
-        }
-        Timer {
-            id: scanNoticeTimer
-            interval: 15000
-            onTriggered: scanNotice.shown = false
-        }
-        Connections {
-            target: home
-            function onScanMessageChanged() {
-                scanNotice.shown = home.scanMessage.length > 0
-                scanNoticeTimer.restart()
-            }
-        }
-        TapHandler { onTapped: scanNotice.shown = false }
+        text: home.scanMessage
     }
 }

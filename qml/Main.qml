@@ -140,6 +140,7 @@ Window {
         SearchScreen {
             objectName: "searchScreen"
             catalog: root.catalog
+            scanMessage: root.session.message
             onItemChosen: code => root.session.chooseItem(code)
             onBackRequested: root.session.back()
         }

@@ -427,6 +427,13 @@ Item {
             const notice = findChild(home, "homeScanMessage")
             tryVerify(() => notice.visible)
             verify(notice.Accessible.name.indexOf("回执的二维码无法识别") >= 0)
+            mouseClick(notice)
+            tryVerify(() => !notice.visible, 2000, "a tap puts it away")
+
+            fixtureSession.openSearch() // the search screen takes receipts too
+            const search = waitForScreen(main, "searchScreen")
+            fixtureDevices.scanReceiptCode("ZWFW-RECEIPT:0000")
+            tryVerify(() => findChild(search, "searchScanMessage").visible)
         }
 
         function test_a_certificate_prints_and_an_aborted_job_is_printed_again() {
