@@ -318,6 +318,13 @@ Reply State::acceptEvaluation(const json& body, const Call& call, const CatalogI
         return errorReply(409, "case_unknown", "the case being rated has not arrived yet");
     if (auto rejected = mismatchedCase(body, found->record))
         return *rejected;
+    // 一次一评 (README: a spec addition): a second rating of the case, under another key, is
+    // refused; the same key replays the first answer (idempotent() above).
+    const bool rated = std::ranges::any_of(records_.evaluations, [&](const EvaluationRecord& e) {
+        return e.submissionId == found->record.submissionId;
+    });
+    if (rated)
+        return errorReply(409, "already_rated", "the case has been rated before");
     const EvaluationRecord evaluation{toLower(body["evaluationId"].get<std::string>()),
                                       found->record.submissionId,
                                       found->record.caseNo,

@@ -10,6 +10,8 @@ JourneyScreen {
     required property SessionViewModel session
 
     title: "感谢您的使用"
+    // E.g. the platform's answer that the case was rated before, worded kindly.
+    message: session.message
 
     Text {
         Accessible.role: Accessible.StaticText

@@ -15,6 +15,9 @@ Item {
     id: home
 
     property CatalogViewModel catalog
+    /// Words about a code scanned here that opened nothing (a damaged receipt, an identity
+    /// code): shown for a while, then the home screen is clean again for the next citizen.
+    property string scanMessage: ""
     /// The theme whose items the list shows; empty shows all items.
     property string selectedTheme: ""
     readonly property bool landscape: width > height
@@ -243,5 +246,10 @@ Item {
                 }
             }
         }
+    }
+
+    ScanNotice {
+        objectName: "homeScanMessage"
+        text: home.scanMessage
     }
 }

@@ -141,6 +141,7 @@ Window {
         HomeScreen {
             objectName: "homeScreen"
             catalog: root.catalog
+            scanMessage: root.session.message
             onItemChosen: code => root.session.chooseItem(code)
             onSearchRequested: root.session.openSearch()
         }
@@ -151,6 +152,7 @@ Window {
         SearchScreen {
             objectName: "searchScreen"
             catalog: root.catalog
+            scanMessage: root.session.message
             onItemChosen: code => root.session.chooseItem(code)
             onBackRequested: root.session.back()
         }

@@ -18,7 +18,9 @@ JourneyScreen {
 
     title: "办理进度查询"
     // What went wrong (or that nothing was found) shows in the notice box, read out first.
-    message: screen.waiting || screen.found ? "" : session.lookupMessage
+    // A scanned receipt's case rated before (or a code refused here) has its words first.
+    message: session.message.length > 0 ? session.message
+                                        : screen.waiting || screen.found ? "" : session.lookupMessage
 
     ColumnLayout {
         anchors.fill: parent
@@ -130,6 +132,14 @@ JourneyScreen {
     }
 
     actions: [
+        BigButton {
+            // A receipt scanned on the home screen: its case may be rated here, once.
+            objectName: "rateReceiptButton"
+            visible: screen.session.canRateReceipt
+            Layout.fillWidth: true
+            text: "评价此件"
+            onClicked: screen.session.rateReceipt()
+        },
         BigButton {
             objectName: "doneButton"
             Layout.fillWidth: true

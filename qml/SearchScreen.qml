@@ -13,6 +13,8 @@ Item {
     id: screen
 
     property CatalogViewModel catalog
+    /// Words about a scanned code that opened nothing (ScanNotice).
+    property string scanMessage: ""
     /// What the citizen typed; the view-model searches on every change.
     property string query: ""
     readonly property int hitCount: catalog ? catalog.searchResults.count : 0
@@ -119,5 +121,10 @@ Item {
             onBackspace: screen.query = screen.query.slice(0, -1)
             onClear: screen.query = ""
         }
+    }
+
+    ScanNotice {
+        objectName: "searchScanMessage"
+        text: screen.scanMessage
     }
 }

@@ -3,6 +3,8 @@
 // ProgressLookup and CertificateFlow, through the journey): read-only mirrors and one action.
 #include "qml/session_view_model.h"
 
+#include "qml/catalog_view_model.h"
+
 #include <QMetaObject>
 
 namespace kiosk::ui {
@@ -35,7 +37,8 @@ QString SessionViewModel::lookupMessage() const
 QVariantList SessionViewModel::progressRows() const
 {
     QVariantList rows;
-    if (journey_.state() != core::SessionState::LookingUp)
+    if (journey_.state() != core::SessionState::LookingUp &&
+        journey_.state() != core::SessionState::ReceiptShown)
         return rows;
     for (const auto& row : journey_.progress().rows())
         rows.push_back(QVariantMap{{"caseNo", q(row.caseNo)},
@@ -81,6 +84,37 @@ void SessionViewModel::deliverReceiptScan(std::optional<core::ProgressRow> row)
     QMetaObject::invokeMethod(
         this, [this, row = std::move(row)]() mutable { journey_.receiptScanned(std::move(row)); },
         Qt::QueuedConnection);
+}
+
+bool SessionViewModel::canRateReceipt() const
+{
+    return journey_.canRateReceipt();
+}
+
+QString SessionViewModel::receiptRating() const
+{
+    return q(core::toString(journey_.receiptRating()));
+}
+
+void SessionViewModel::rateReceipt()
+{
+    (void)journey_.rateReceipt();
+}
+
+void SessionViewModel::deliverReceiptCase(std::optional<core::ReceiptCase> found)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, found = std::move(found)]() mutable {
+            journey_.receiptCaseScanned(catalog_.snapshot(), std::move(found));
+        },
+        Qt::QueuedConnection);
+}
+
+void SessionViewModel::deliverRatingRefused(const std::string& submissionId)
+{
+    QMetaObject::invokeMethod(
+        this, [this, submissionId] { journey_.ratingRefused(submissionId); }, Qt::QueuedConnection);
 }
 
 } // namespace kiosk::ui

@@ -92,6 +92,8 @@ QString SessionViewModel::screen() const
         return QStringLiteral("progress");
     case SessionState::PrintingDocument:
         return QStringLiteral("document");
+    case SessionState::ReceiptShown:
+        return QStringLiteral("progress");
     }
     return QStringLiteral("home");
 }

@@ -29,7 +29,8 @@ class SessionViewModel : public QObject {
     QML_ELEMENT
     QML_UNCREATABLE("SessionViewModel is created by the application")
     /// home | search | guide | identify | manual_identity | form | materials | confirm |
-    /// submitted | rating | finished | progress | document
+    /// submitted | rating | finished | progress | document (progress also shows a receipt
+    /// scanned on an idle screen)
     Q_PROPERTY(QString screen READ screen NOTIFY changed)
     /// True on the home screen with nobody served: a new catalog may be switched in now.
     Q_PROPERTY(bool idle READ idle NOTIFY changed)
@@ -85,6 +86,10 @@ class SessionViewModel : public QObject {
     Q_PROPERTY(QString lookupMessage READ lookupMessage NOTIFY changed)
     Q_PROPERTY(QVariantList progressRows READ progressRows NOTIFY changed)
     Q_PROPERTY(bool fromReceipt READ fromReceipt NOTIFY changed)
+    /// A receipt scanned on an idle screen (screen "progress" too): may its case be rated here
+    /// now (评价此件), and open | already_rated | unavailable (core::ReceiptRating).
+    Q_PROPERTY(bool canRateReceipt READ canRateReceipt NOTIFY changed)
+    Q_PROPERTY(QString receiptRating READ receiptRating NOTIFY changed)
     /// The certificate (screen "document"): core::toString(CertificateStatus), its words, whether
     /// it is under way (no going back) and whether it may be printed again.
     Q_PROPERTY(QString certificateState READ certificateState NOTIFY changed)
@@ -133,6 +138,8 @@ public:
     [[nodiscard]] QString lookupMessage() const;
     [[nodiscard]] QVariantList progressRows() const;
     [[nodiscard]] bool fromReceipt() const;
+    [[nodiscard]] bool canRateReceipt() const;
+    [[nodiscard]] QString receiptRating() const;
     [[nodiscard]] QString certificateState() const;
     [[nodiscard]] QString certificateMessage() const;
     [[nodiscard]] bool certificateBusy() const;
@@ -155,6 +162,8 @@ public:
     Q_INVOKABLE void end();
     /// Prints the certificate again after a fault the citizen may retry.
     Q_INVOKABLE void retryCertificate();
+    /// 评价此件: rates a scanned receipt's case (once).
+    Q_INVOKABLE void rateReceipt();
     /// Any touch on the screen (Main's event filter): the idle timer starts again.
     Q_INVOKABLE void touched();
 
@@ -174,6 +183,12 @@ public:
     /// A receipt's QR scanned, with its case from the kiosk's queue (std::nullopt: not held
     /// here), handed to the GUI thread. Thread-safe.
     void deliverReceiptScan(std::optional<core::ProgressRow> row);
+    /// A receipt's QR scanned, with its case from the kiosk's queue (std::nullopt: not held
+    /// here), handed to the GUI thread with the catalog shown there. Thread-safe.
+    void deliverReceiptCase(std::optional<core::ReceiptCase> found);
+    /// The platform refused the evaluation of `submissionId` for good (a dead letter), handed
+    /// to the GUI thread. Thread-safe.
+    void deliverRatingRefused(const std::string& submissionId);
 
     /// Ticks the journey's idle timer (the view-model's own timer does, once a second).
     void tick() { journey_.tick(); }

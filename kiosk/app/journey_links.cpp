@@ -27,6 +27,7 @@ JourneyLinks::JourneyLinks(core::Journey& journey, ui::SessionViewModel& session
         journey_.setStore(store);
         // On the sync loop's thread: look the record up there, hand the number over.
         delivered_ = store->changed.connect([store, &session](const queue::QueueEvent& event) {
+            deliverRatingRefusal(session, *store, event);
             if (event.kind != queue::QueueEvent::Kind::Delivered || event.recordId == 0)
                 return;
             auto detail = store->show(event.recordId);
@@ -96,10 +97,18 @@ void JourneyLinks::linkIdentityCodes(ui::SessionViewModel& session, Runtime& run
     const auto receiptTemplate = runtime.config().receipt.qrUrlTemplate;
     // On the scanner's worker: the code is checked, then resolved with the platform there
     // (online only, seconds at worst); only the outcome goes to the GUI thread.
-    codeRead_ = codes_->itemRead.connect([&session, &runtime,
+    codeRead_ = codes_->itemRead.connect([this, &session, &runtime,
                                           receiptTemplate](const hal::ScannedCode& code) {
         if (deliverReceipt(session, runtime.queue(), code.text, receiptTemplate))
             return;
+        if (!identifying_) { // home, search, a guide: only receipts are taken there
+            auto payload = core::classifyPayload(code.text, receiptTemplate);
+            session.deliverCodeRefusal(std::string(
+                payload ? core::kNotAReceiptMessage : core::citizenMessage(payload.error())));
+            if (payload) // it may be a phone's identity code: personal data
+                base::secureZero(payload->text);
+            return;
+        }
         auto token = core::identityToken(code.text, receiptTemplate);
         if (!token) {
             session.deliverCodeRefusal(std::string(core::citizenMessage(token.error())));
@@ -124,14 +133,24 @@ bool JourneyLinks::deliverReceipt(ui::SessionViewModel& session, queue::Store* s
     if (!payload || payload->kind != core::PayloadKind::Receipt)
         return false;
     // The queue is read here, on the scanner's worker: the GUI thread does no I/O.
-    std::optional<core::ProgressRow> row;
+    std::optional<core::ReceiptCase> found;
     if (auto records = store ? store->list()
                              : base::Result<std::vector<queue::RecordSummary>>(
                                    base::fail(base::errc::unsupported, "no queue"));
         records)
-        row = core::receiptProgress(*records, payload->receiptRef);
-    session.deliverReceiptScan(std::move(row));
+        found = core::findReceiptCase(*records, payload->receiptRef);
+    session.deliverReceiptCase(std::move(found));
     return true;
+}
+
+void JourneyLinks::deliverRatingRefusal(ui::SessionViewModel& session, queue::Store& store,
+                                        const queue::QueueEvent& event)
+{
+    if (event.kind != queue::QueueEvent::Kind::DeadLettered || event.recordId == 0)
+        return;
+    auto detail = store.show(event.recordId);
+    if (detail && core::isRefusedEvaluation(detail->summary))
+        session.deliverRatingRefused(detail->summary.submissionId);
 }
 
 void JourneyLinks::watchCardsWhileAsked()
@@ -139,9 +158,12 @@ void JourneyLinks::watchCardsWhileAsked()
     using S = core::SessionState;
     const auto state = journey_.state();
     if (cards_)
-        cards_->setWatching(state != S::Idle && state != S::Searching && state != S::Browsing);
+        cards_->setWatching(state != S::Idle && state != S::Searching && state != S::Browsing &&
+                            state != S::ReceiptShown);
+    identifying_ = state == S::Identifying;
+    // Receipts are taken on the idle screens too (progress and a late rating, no identity).
     if (codes_)
-        codes_->setWatching(state == S::Identifying);
+        codes_->setWatching(state == S::Identifying || core::takesReceiptScan(state));
 }
 
 } // namespace kiosk::app

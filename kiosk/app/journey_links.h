@@ -12,6 +12,7 @@
 #include "kiosk/core/read_watch.h"
 #include "qml/session_view_model.h"
 
+#include <atomic>
 #include <memory>
 
 namespace kiosk::app {
@@ -38,6 +39,10 @@ private:
     /// False when `text` is no receipt. On the scanner's worker.
     static bool deliverReceipt(ui::SessionViewModel& session, queue::Store* store,
                                const std::string& text, const std::string& receiptTemplate);
+    /// A dead-lettered evaluation (the platform refused it for good, e.g. 409 already_rated)
+    /// goes to the journey, which tells the citizen kindly if that case is on screen.
+    static void deliverRatingRefusal(ui::SessionViewModel& session, queue::Store& store,
+                                     const queue::QueueEvent& event);
     /// The card is asked for from the identify screen to the end of the session (another
     /// person's card ends it); not on the home, search and guide screens.
     void watchCardsWhileAsked();
@@ -55,6 +60,9 @@ private:
     base::Connection sessionEnds_;
     UiBridge* bridge_ = nullptr;
     ui::MaterialsViewModel* materials_ = nullptr; ///< given the document camera, if any
+    /// Whether a card is asked for (Identifying), set on the GUI thread and read on the
+    /// scanner's worker: only then is an identity code resolved with the platform.
+    std::atomic<bool> identifying_{false};
 };
 
 } // namespace kiosk::app

@@ -284,7 +284,8 @@ void Journey::cardReadFailed(const base::Error& error)
 
 void Journey::codeRefused(const std::string& message)
 {
-    if (state() != S::Identifying)
+    // Also where a receipt's QR is taken (a bad or foreign code there is told, not ignored).
+    if (state() != S::Identifying && !takesReceiptScan(state()))
         return;
     message_ = message;
     notify();
@@ -672,6 +673,10 @@ void Journey::wipe()
     stopRating();
     ratingPlace_ = RatingPlace::None;
     ratingLevel_.reset();
+    receiptCase_.reset();
+    // Back home without End (from a guide, or a receipt's case): the case and item go too.
+    session_.setSubmissionId({});
+    session_.setItemCode({});
     {
         std::lock_guard lock(prints_->mutex);
         prints_->job.reset(); // a receipt not yet printed names the citizen (masked)

@@ -21,6 +21,7 @@
 #include "kiosk/core/progress_lookup.h"
 #include "kiosk/core/rating_flow.h"
 #include "kiosk/core/receipt.h"
+#include "kiosk/core/receipt_case.h"
 #include "kiosk/core/session.h"
 
 #include <chrono>
@@ -41,6 +42,10 @@ namespace kiosk::core {
 /// True for items a citizen can apply for at the kiosk, from identification to receipt: kind
 /// apply with a form. (Progress queries and certificate printing have flows of their own.)
 [[nodiscard]] bool canApplyAtKiosk(const CatalogItem& item);
+
+/// True for the screens where a receipt's QR opens its case: home, search, a guide, and a
+/// receipt's case already shown (journey_receipt.cpp).
+[[nodiscard]] bool takesReceiptScan(SessionState state);
 
 /// How the citizen proved who they are, for the form screen's wording.
 enum class IdentifiedBy { None, Card, Code, Manual };
@@ -221,6 +226,24 @@ public:
     /// Prints the certificate again after a fault the citizen may retry (canRetry()).
     void retryCertificate();
 
+    // --- a receipt scanned later (journey_receipt.cpp, receipt_case.h) ----------------------
+    /// A receipt's QR scanned, with what this kiosk's queue holds of its case (std::nullopt:
+    /// none). While a card is asked for it goes to receiptScanned(row); on the home, search
+    /// and guide screens (and over another receipt) it shows the case (ReceiptShown, the
+    /// progress screen) with no identity: case number, item, status and time only.
+    void receiptCaseScanned(std::shared_ptr<const CatalogSnapshot> snapshot,
+                            std::optional<ReceiptCase> found);
+    /// In ReceiptShown: the case may be rated here now (once; its item still in the catalog).
+    [[nodiscard]] bool canRateReceipt() const;
+    /// In ReceiptShown: the rating's state, and its kind words (rated before).
+    [[nodiscard]] ReceiptRating receiptRating() const;
+    /// "评价此件": on to Rating for the scanned case (the tablet or the screen, as after an
+    /// application; channel kiosk or tablet). Refused when canRateReceipt() is false.
+    base::Result<void> rateReceipt();
+    /// The platform refused an evaluation of `submissionId` for good (the queue dead-lettered
+    /// it, e.g. 409 already_rated): if that case is on screen, the citizen reads the kind words.
+    void ratingRefused(const std::string& submissionId);
+
 private:
     /// Identified for a progress lookup or a certificate: on to LookingUp or PrintingDocument.
     void identifyForService(hal::CardData card, IdentifiedBy by, ItemFlow flow);
@@ -306,6 +329,8 @@ private:
     std::unique_ptr<RatingRun> rating_;
     RatingPlace ratingPlace_ = RatingPlace::None;
     std::optional<int> ratingLevel_;
+    /// The case of a receipt scanned on an idle screen (ReceiptShown, then its Rating).
+    std::optional<ReceiptCase> receiptCase_;
     /// Outcomes posted to the owner thread check it: they may arrive after the journey went.
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
     base::Worker ioWorker_; ///< last: stopped before the rest goes

@@ -46,6 +46,14 @@ constexpr std::array transitions{
     SessionTransition{S::Identifying, E::PrintDocument, S::PrintingDocument},
     SessionTransition{S::EnteringIdentity, E::PrintDocument, S::PrintingDocument},
     SessionTransition{S::PrintingDocument, E::Back, S::Browsing},
+    // A receipt's QR scanned on an idle screen (no identity): its case from this kiosk's
+    // queue, and its rating if it has none yet (receipt_case.h); back returns home.
+    SessionTransition{S::Idle, E::ScanReceipt, S::ReceiptShown},
+    SessionTransition{S::Searching, E::ScanReceipt, S::ReceiptShown},
+    SessionTransition{S::Browsing, E::ScanReceipt, S::ReceiptShown},
+    SessionTransition{S::ReceiptShown, E::ScanReceipt, S::ReceiptShown},
+    SessionTransition{S::ReceiptShown, E::Back, S::Idle},
+    SessionTransition{S::ReceiptShown, E::RateCase, S::Rating},
 };
 
 class SessionCategory final : public std::error_category {
@@ -96,6 +104,8 @@ std::string_view toString(SessionState state)
         return "looking_up";
     case S::PrintingDocument:
         return "printing_document";
+    case S::ReceiptShown:
+        return "receipt_shown";
     }
     return "unknown";
 }
@@ -135,6 +145,10 @@ std::string_view toString(SessionEvent event)
         return "look_up";
     case E::PrintDocument:
         return "print_document";
+    case E::ScanReceipt:
+        return "scan_receipt";
+    case E::RateCase:
+        return "rate_case";
     }
     return "unknown";
 }

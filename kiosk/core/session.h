@@ -29,6 +29,7 @@ enum class SessionState {
     Finished,         ///< thanks screen; back to Idle next
     LookingUp,        ///< 办件进度查询: the citizen's cases (or a receipt's)
     PrintingDocument, ///< 自助打印: the platform's certificate goes to the A4 printer
+    ReceiptShown,     ///< a receipt's QR scanned on an idle screen: its case, and a late rating
 };
 
 enum class SessionEvent {
@@ -48,6 +49,8 @@ enum class SessionEvent {
     End,            ///< "退出", the idle timeout, or the card was taken away
     LookUp,         ///< identified for a progress lookup (or a receipt's QR was scanned)
     PrintDocument,  ///< identified for a certificate (自助打印)
+    ScanReceipt,    ///< a receipt's QR scanned on the home, search or guide screen
+    RateCase,       ///< "评价此件" on a scanned receipt's case (rated here once)
 };
 
 std::string_view toString(SessionState state);

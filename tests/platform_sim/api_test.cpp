@@ -250,6 +250,29 @@ TEST_F(ApiTest, EvaluationFindsItsCaseByCaseNo)
     EXPECT_EQ(sim_->snapshot().evaluations[0].submissionId, caseKey);
 }
 
+TEST_F(ApiTest, ASecondEvaluationOfACaseIsRefusedAsAlreadyRatedAndTheFirstReplays)
+{
+    const std::string caseKey = base::makeUuidV4();
+    const std::string caseNo = bodyOf(submitCase(caseKey))["caseNo"];
+    const std::string first = base::makeUuidV4();
+    const std::string second = base::makeUuidV4();
+    json byCaseNo = evaluationBody(second, caseKey, 3);
+    byCaseNo.erase("submissionId");
+    byCaseNo["caseNo"] = caseNo;
+
+    const auto rated = post("/v1/evaluations", evaluationBody(first, caseKey, 5), first);
+    const auto again = post("/v1/evaluations", byCaseNo, second);
+    const auto replay = post("/v1/evaluations", evaluationBody(first, caseKey, 5), first);
+
+    ASSERT_TRUE(rated && again && replay);
+    EXPECT_EQ(rated->status, 201);
+    EXPECT_EQ(again->status, 409);
+    EXPECT_EQ(bodyOf(again)["code"], "already_rated");
+    EXPECT_EQ(replay->status, 200) << "the first rating's own key replays (not a refusal)";
+    ASSERT_EQ(sim_->snapshot().evaluations.size(), 1u);
+    EXPECT_EQ(sim_->snapshot().evaluations[0].level, 5);
+}
+
 TEST_F(ApiTest, BadRatingWithoutAReasonIsRefused)
 {
     const std::string caseKey = base::makeUuidV4();

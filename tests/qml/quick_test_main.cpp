@@ -14,6 +14,7 @@
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/journey.h"
 #include "kiosk/core/maintenance_access.h"
+#include "kiosk/core/scanned_payload.h"
 #include "offline_queue/store.h"
 #include "qml/catalog_view_model.h"
 #include "qml/fonts.h"
@@ -119,6 +120,34 @@ public:
         session_.deliverReceiptScan(std::move(row));
     }
 
+    /// A case of item `itemCode` stored in the journey's queue (as if applied for earlier);
+    /// returns its submission id, the ref its receipt's QR carries while it is queued.
+    Q_INVOKABLE QString storeCase(const QString& itemCode)
+    {
+        queue::CaseInput input;
+        input.body = {{"kioskId", "SC-510703-0042"},
+                      {"itemCode", itemCode.toStdString()},
+                      {"form", {{"phone", "13808161234"}}},
+                      {"createdAt", "2026-11-24T09:12:00+08:00"}};
+        auto ref = store_ ? store_->enqueueCase(std::move(input))
+                          : base::Result<queue::SubmissionRef>(
+                                base::fail(base::errc::unsupported, "no queue"));
+        return ref ? QString::fromStdString(ref->submissionId) : QString();
+    }
+    /// A receipt scanned on an idle screen, as JourneyLinks hands it over: a code with a bad
+    /// id is refused with its words; a receipt's case comes from the queue.
+    Q_INVOKABLE void scanReceiptCode(const QString& text)
+    {
+        auto payload = kiosk::core::classifyPayload(text.toStdString());
+        if (!payload) {
+            session_.deliverCodeRefusal(std::string(kiosk::core::citizenMessage(payload.error())));
+            return;
+        }
+        session_.deliverReceiptCase(
+            kiosk::core::findReceiptCase(*store_->list(), payload->receiptRef));
+    }
+    void setStore(queue::Store* store) { store_ = store; }
+
     /// Sample card `index` (0: a resident) read by the reader.
     Q_INVOKABLE void putCard(int index)
     {
@@ -143,6 +172,7 @@ private:
         std::make_shared<drivers::fake::FakeDocumentCamera>();
     test_support::FakePlatform& platform_;
     drivers::fake::FakeDocumentPrinter& a4_;
+    queue::Store* store_ = nullptr;
 };
 
 /// The technicians' side (tst_maintenance.qml): the codes of a ManualClock that moves 30 s
@@ -211,6 +241,7 @@ public:
         (void)printer_->open();
         journey_.setPrinter(printer_);
         journey_.setStore(store_.get());
+        devices_.setStore(store_.get());
         platform_.setCases({{"510703-20261120-000087", "11510703060000000X400009003",
                              "社会保障卡挂失", "in_review", "2026-11-20T15:42:00+08:00"}});
         journey_.setPlatform(&platform_);

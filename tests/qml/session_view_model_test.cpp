@@ -8,6 +8,7 @@
 #include "drivers/fake/fake_document_printer.h"
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/journey.h"
+#include "offline_queue/store.h"
 #include "qml/catalog_view_model.h"
 #include "qml/session_view_model.h"
 #include "tests/support/fake_platform.h"
@@ -16,6 +17,7 @@
 #include <gtest/gtest.h>
 
 #include <QMetaProperty>
+#include <QTemporaryDir>
 #include <QVariantList>
 #include <QVariantMap>
 
@@ -227,4 +229,55 @@ TEST_F(SessionViewModelTest, TheLookupAndTheCertificateAreMirroredAndGoWithTheSe
     EXPECT_EQ(view.lookupState(), "none");
     EXPECT_EQ(view.certificateState(), "none");
     EXPECT_EQ(view.maskedName(), "");
+}
+
+TEST_F(SessionViewModelTest, AReceiptScannedAtHomeShowsItsCaseOnlyAndIsRatedOnce)
+{
+    QTemporaryDir dir;
+    auto store = queue::Store::open(dir.filePath("queue.db").toStdString());
+    ASSERT_TRUE(store) << store.error().describe();
+    queue::CaseInput input;
+    input.body = {
+        {"kioskId", "SC-510703-0042"},
+        {"itemCode", cardLoss},
+        {"applicant", {{"idType", "resident"}, {"idNumber", card.idNumber}, {"name", card.name}}},
+        {"form", {{"phone", "13808161234"}}},
+        {"createdAt", "2026-11-24T10:15:00+08:00"}};
+    auto ref = (*store)->enqueueCase(std::move(input));
+    ASSERT_TRUE(ref) << ref.error().describe();
+    journey.setStore(store->get());
+    auto scan = [&] {
+        journey.receiptCaseScanned(
+            catalogViewModel.snapshot(),
+            kiosk::core::findReceiptCase(*(*store)->list(), ref->submissionId));
+    };
+
+    scan();
+    EXPECT_EQ(session.screen(), "progress");
+    EXPECT_TRUE(session.fromReceipt());
+    const auto rows = session.progressRows();
+    ASSERT_EQ(rows.size(), 1);
+    EXPECT_EQ(rows[0].toMap().value("itemName").toString(), "社会保障卡挂失");
+    EXPECT_TRUE(session.canRateReceipt());
+    EXPECT_EQ(session.receiptRating(), "open");
+    const auto shown = everything();
+    EXPECT_FALSE(shown.contains(QString::fromStdString(card.name))) << "no name from a receipt";
+    EXPECT_FALSE(shown.contains(QString::fromStdString(card.idNumber)));
+    EXPECT_EQ(session.maskedName(), "");
+
+    session.rateReceipt();
+    EXPECT_EQ(session.screen(), "rating");
+    session.rate(5, {});
+    EXPECT_EQ(session.screen(), "finished");
+    session.end();
+
+    scan();
+    EXPECT_EQ(session.screen(), "progress");
+    EXPECT_FALSE(session.canRateReceipt()) << "no second prompt";
+    EXPECT_EQ(session.receiptRating(), "already_rated");
+    EXPECT_EQ(session.message(), "您已评价过此件，感谢您的反馈。");
+    session.back();
+    EXPECT_EQ(session.screen(), "home");
+    EXPECT_TRUE(session.progressRows().isEmpty());
+    journey.setStore(nullptr);
 }

@@ -7,10 +7,14 @@
 #include "kiosk/core/journey.h"
 
 #include "base/manual_clock.h"
+#include "base/random.h"
 #include "drivers/a4_printer/cups_printer.h"
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_document_printer.h"
+#include "drivers/fake/fake_review_tablet.h"
+#include "kiosk/core/scanned_payload.h"
 #include "offline_queue/store.h"
+#include "offline_queue/sync_loop.h"
 #include "tests/offline_queue/queue_fixture.h"
 #include "tests/support/fake_platform.h"
 #include "tests/support/memory_search.h"
@@ -241,6 +245,156 @@ TEST_F(JourneyServicesTest, AReceiptScannedForAnApplicationIsRefusedAsNoIdentity
     EXPECT_NE(journey->message().find("不是身份二维码"), std::string::npos);
 }
 
+/// What the scanner's worker hands over for a receipt (JourneyLinks::deliverReceipt).
+std::optional<ReceiptCase> scanned(queue::Store& store, const std::string& ref)
+{
+    auto records = store.list();
+    return records ? findReceiptCase(*records, ref) : std::nullopt;
+}
+
+std::size_t evaluationsOf(queue::Store& store, const std::string& submissionId)
+{
+    const auto records = store.list();
+    return records ? std::ranges::count_if(*records,
+                                           [&](const queue::RecordSummary& r) {
+                                               return r.kind == queue::RecordKind::Evaluation &&
+                                                      r.submissionId == submissionId;
+                                           })
+                   : 0;
+}
+
+TEST_F(JourneyServicesTest, AReceiptScannedAtHomeShowsItsCaseWithoutAnyIdentity)
+{
+    queue::CaseInput input = queue_test::sampleCase(0);
+    input.body["itemCode"] = "X1";
+    auto ref = store->enqueueCase(input);
+    ASSERT_TRUE(ref) << ref.error().describe();
+
+    journey->receiptCaseScanned(snapshot, scanned(*store, ref->submissionId));
+    ASSERT_EQ(journey->state(), SessionState::ReceiptShown);
+    ASSERT_EQ(journey->progress().state(), LookupState::Found);
+    EXPECT_TRUE(journey->progress().fromReceipt());
+    ASSERT_EQ(journey->progress().rows().size(), 1u);
+    EXPECT_EQ(journey->progress().rows()[0].itemName, "失业保险金申领");
+    EXPECT_EQ(journey->progress().rows()[0].statusText, "已保存在本机，联网后自动提交");
+    EXPECT_FALSE(journey->session().card()) << "a receipt identifies nobody";
+    EXPECT_EQ(journey->identifiedBy(), IdentifiedBy::None);
+    EXPECT_TRUE(journey->canRateReceipt());
+    EXPECT_TRUE(journey->message().empty());
+    EXPECT_TRUE(platform.paths().empty()) << "no identity, no platform call";
+
+    ASSERT_TRUE(journey->back());
+    EXPECT_EQ(journey->state(), SessionState::Idle);
+    EXPECT_TRUE(journey->progress().rows().empty());
+    EXPECT_TRUE(journey->submissionId().empty());
+
+    ASSERT_TRUE(journey->chooseItem(snapshot, "Q2"));    // from a guide as well
+    journey->receiptCaseScanned(snapshot, std::nullopt); // another kiosk's receipt
+    EXPECT_EQ(journey->state(), SessionState::ReceiptShown);
+    EXPECT_EQ(journey->progress().state(), LookupState::NotHere);
+    EXPECT_FALSE(journey->canRateReceipt());
+    EXPECT_FALSE(journey->rateReceipt());
+}
+
+TEST_F(JourneyServicesTest, AReceiptsCaseIsRatedOnceThenNeverAskedAgain)
+{
+    queue::CaseInput input = queue_test::sampleCase(0);
+    input.body["itemCode"] = "X1";
+    auto ref = store->enqueueCase(input);
+    ASSERT_TRUE(ref);
+
+    journey->receiptCaseScanned(snapshot, scanned(*store, ref->submissionId));
+    ASSERT_TRUE(journey->rateReceipt());
+    ASSERT_EQ(journey->state(), SessionState::Rating);
+    EXPECT_EQ(journey->ratingPlace(), RatingPlace::Screen) << "no tablet: on the screen";
+    ASSERT_TRUE(journey->rate(5, {}));
+    EXPECT_EQ(journey->state(), SessionState::Finished);
+    EXPECT_EQ(evaluationsOf(*store, ref->submissionId), 1u) << "one evaluation record queued";
+
+    journey->end();
+    journey->receiptCaseScanned(snapshot, scanned(*store, ref->submissionId));
+    ASSERT_EQ(journey->state(), SessionState::ReceiptShown);
+    EXPECT_EQ(journey->receiptRating(), ReceiptRating::AlreadyRated);
+    EXPECT_FALSE(journey->canRateReceipt()) << "no second prompt";
+    EXPECT_EQ(journey->message(), "您已评价过此件，感谢您的反馈。");
+    EXPECT_FALSE(journey->rateReceipt());
+    EXPECT_EQ(journey->state(), SessionState::ReceiptShown);
+    EXPECT_EQ(evaluationsOf(*store, ref->submissionId), 1u);
+}
+
+TEST_F(JourneyServicesTest, AReceiptsCaseIsRatedOnTheConnectedTabletToo)
+{
+    queue::CaseInput input = queue_test::sampleCase(0);
+    input.body["itemCode"] = "X1";
+    auto ref = store->enqueueCase(input);
+    ASSERT_TRUE(ref);
+    auto tablet = std::make_shared<drivers::fake::FakeReviewTablet>();
+    ASSERT_TRUE(tablet->open());
+    journey->setTablet(tablet);
+
+    journey->receiptCaseScanned(snapshot, scanned(*store, ref->submissionId));
+    ASSERT_TRUE(journey->rateReceipt());
+    EXPECT_EQ(journey->ratingPlace(), RatingPlace::Tablet);
+    ASSERT_EQ(tablet->requests().size(), 1u);
+    EXPECT_EQ(tablet->requests().front().caseRef, ref->submissionId);
+    EXPECT_EQ(tablet->requests().front().itemName, "失业保险金申领");
+    ASSERT_TRUE(tablet->rate({4, {}, ""}));
+    ASSERT_TRUE(owner.runUntil([&] { return journey->state() == SessionState::Finished; }));
+    EXPECT_EQ(evaluationsOf(*store, ref->submissionId), 1u);
+    journey->setTablet(nullptr);
+}
+
+TEST_F(JourneyServicesTest, ARatingStoredSinceTheScanIsNotAskedForAgain)
+{
+    queue::CaseInput input = queue_test::sampleCase(0);
+    input.body["itemCode"] = "X1";
+    auto ref = store->enqueueCase(input);
+    ASSERT_TRUE(ref);
+    journey->receiptCaseScanned(snapshot, scanned(*store, ref->submissionId));
+    ASSERT_TRUE(journey->canRateReceipt());
+    ApplicationService service(snapshot->catalog(), *store, "SC-510703-0042", clock);
+    ASSERT_TRUE(service.rateCase(ref->submissionId, "X1", {4, {}, ""}, "tablet"));
+
+    auto refused = journey->rateReceipt();
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ApplicationErrc::already_rated);
+    EXPECT_EQ(journey->state(), SessionState::ReceiptShown);
+    EXPECT_EQ(journey->message(), "您已评价过此件，感谢您的反馈。");
+    EXPECT_EQ(evaluationsOf(*store, ref->submissionId), 1u);
+}
+
+TEST_F(JourneyServicesTest, ABadOrForeignCodeAtHomeIsToldNotIgnored)
+{
+    const auto bad = classifyPayload("ZWFW-RECEIPT:../../etc/passwd");
+    ASSERT_FALSE(bad);
+    ASSERT_EQ(bad.error().code, PayloadErrc::bad_receipt);
+    journey->codeRefused(std::string(citizenMessage(bad.error())));
+    EXPECT_EQ(journey->state(), SessionState::Idle);
+    EXPECT_NE(journey->message().find("回执的二维码无法识别"), std::string::npos);
+
+    ASSERT_TRUE(journey->openSearch()); // a move clears it; the search screen takes scans too
+    EXPECT_TRUE(journey->message().empty());
+    journey->codeRefused(std::string(kNotAReceiptMessage));
+    EXPECT_EQ(journey->message(), kNotAReceiptMessage);
+}
+
+TEST_F(JourneyServicesTest, ThePlatformsRefusalOfTheRatingIsToldKindlyWhileTheCaseIsOnScreen)
+{
+    queue::CaseInput input = queue_test::sampleCase(0);
+    input.body["itemCode"] = "X1";
+    auto ref = store->enqueueCase(input);
+    ASSERT_TRUE(ref);
+    journey->receiptCaseScanned(snapshot, scanned(*store, ref->submissionId));
+    ASSERT_TRUE(journey->rateReceipt());
+    ASSERT_TRUE(journey->rate(4, {}));
+    ASSERT_EQ(journey->state(), SessionState::Finished);
+
+    journey->ratingRefused("1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b"); // another case's
+    EXPECT_TRUE(journey->message().empty());
+    journey->ratingRefused(ref->submissionId);
+    EXPECT_EQ(journey->message(), "您已评价过此件，感谢您的反馈。");
+}
+
 TEST_F(JourneyServicesTest, ACertificateIsFetchedAndPrintedAndTheCitizenSeesEachState)
 {
     identifyFor(printItem);
@@ -416,6 +570,80 @@ TEST_F(JourneyServicesTest, AgainstPlatformSimTheDeliveredCaseIsFoundAndItsCerti
     EXPECT_EQ(journey->certificate().status(), CertificateStatus::Done);
     ASSERT_EQ(a4->printed().size(), 1u);
     EXPECT_TRUE(a4->printed()[0].starts_with("%PDF-"));
+}
+
+TEST_F(JourneyServicesTest, AgainstPlatformSimALateRatingArrivesOnceAndASecondIsRefusedKindly)
+{
+    auto sim = platform_sim::Server::start(queue_test::simOptions());
+    ASSERT_TRUE(sim) << sim.error().describe();
+    auto uplink = queue_test::makeSimUplink((*sim)->baseUrl());
+    queue::SyncLoop loop(*store, *uplink, clock, queue_test::quickOptions());
+    auto first = store->enqueueCase(queue_test::sampleCase(0)); // item printItem
+    auto second = store->enqueueCase(queue_test::sampleCase(0));
+    ASSERT_TRUE(first && second);
+    ASSERT_TRUE(queue_test::drain(loop, *store, clock));
+    const auto caseNo = (*sim)->snapshot().cases.at(0).caseNo;
+
+    // The receipt's URL carries the case number once delivered.
+    const auto payload = classifyPayload(receiptUrl("https://zwfw.example.gov.cn/r/{ref}", caseNo),
+                                         "https://zwfw.example.gov.cn/r/{ref}");
+    ASSERT_TRUE(payload && payload->kind == PayloadKind::Receipt);
+    journey->receiptCaseScanned(snapshot, scanned(*store, payload->receiptRef));
+    ASSERT_EQ(journey->state(), SessionState::ReceiptShown);
+    EXPECT_EQ(journey->progress().rows().at(0).caseNo, caseNo);
+    ASSERT_TRUE(journey->rateReceipt());
+    ASSERT_TRUE(journey->rate(5, {}));
+    ASSERT_TRUE(queue_test::drain(loop, *store, clock));
+    auto evaluations = (*sim)->snapshot().evaluations;
+    ASSERT_EQ(evaluations.size(), 1u);
+    EXPECT_EQ(evaluations[0].caseNo, caseNo);
+    EXPECT_EQ(evaluations[0].channel, "kiosk");
+    EXPECT_EQ(evaluations[0].level, 5);
+
+    // The second case was rated elsewhere first (the platform's own QR page): the platform
+    // refuses this kiosk's rating with 409 already_rated.
+    const auto key = base::makeUuidV4();
+    const nlohmann::json elsewhere{{"evaluationId", key},
+                                   {"kioskId", queue_test::kioskId},
+                                   {"submissionId", second->submissionId},
+                                   {"itemCode", printItem},
+                                   {"channel", "qr"},
+                                   {"level", 3},
+                                   {"reasons", nlohmann::json::array()},
+                                   {"comment", ""},
+                                   {"evaluatedAt", "2026-11-23T10:16:40+08:00"}};
+    auto rated =
+        uplink->send({"POST", "/v1/evaluations", "application/json", elsewhere.dump(), key, {}});
+    ASSERT_TRUE(rated);
+    ASSERT_EQ(rated->status, 201);
+
+    journey->end();
+    journey->receiptCaseScanned(snapshot, scanned(*store, second->submissionId));
+    ASSERT_TRUE(journey->canRateReceipt()) << "this kiosk cannot know of the other rating";
+    ASSERT_TRUE(journey->rateReceipt());
+    ASSERT_TRUE(journey->rate(4, {}));
+    ASSERT_TRUE(queue_test::drain(loop, *store, clock));
+    const auto records = store->list();
+    ASSERT_TRUE(records);
+    const auto refused = std::ranges::find_if(*records, [&](const queue::RecordSummary& r) {
+        return r.kind == queue::RecordKind::Evaluation && r.submissionId == second->submissionId;
+    });
+    ASSERT_NE(refused, records->end());
+    EXPECT_EQ(refused->state, queue::RecordState::DeadLetter) << "not retried forever";
+    EXPECT_NE(refused->lastError.find("409 already_rated"), std::string::npos);
+    const int attempts = refused->attempts;
+    for (int i = 0; i < 5; ++i) {
+        ASSERT_TRUE(loop.runPass());
+        clock.advance(1min);
+    }
+    EXPECT_EQ(store->show(refused->id)->summary.attempts, attempts);
+    EXPECT_EQ((*sim)->snapshot().evaluations.size(), 2u) << "the first rating stands";
+
+    journey->end();
+    journey->receiptCaseScanned(snapshot, scanned(*store, second->submissionId));
+    EXPECT_EQ(journey->receiptRating(), ReceiptRating::AlreadyRated);
+    EXPECT_EQ(journey->message(), "您已评价过此件，感谢您的反馈。");
+    EXPECT_FALSE(journey->canRateReceipt());
 }
 
 namespace {

@@ -75,7 +75,7 @@ TEST(Session, EndFromEveryStateWipesPersonalDataAndGoesIdle)
           SessionState::Identifying, SessionState::EnteringIdentity, SessionState::FillingForm,
           SessionState::Photographing, SessionState::Confirming, SessionState::Submitted,
           SessionState::Rating, SessionState::Finished, SessionState::LookingUp,
-          SessionState::PrintingDocument}) {
+          SessionState::PrintingDocument, SessionState::ReceiptShown}) {
         Session session;
         session.setCard(drivers::fake::sampleCards().front());
         session.setFormValue("phone", "13800000000");
@@ -102,8 +102,8 @@ TEST(Session, EveryStateIsReachableAndEveryNonIdleStateCanMoveOn)
         if (t.to != t.from)
             leaves.insert(t.from);
     }
-    EXPECT_EQ(reached.size(), 13u) << "every state appears in the table";
-    EXPECT_EQ(leaves.size(), 12u) << "only Finished is left by End alone";
+    EXPECT_EQ(reached.size(), 14u) << "every state appears in the table";
+    EXPECT_EQ(leaves.size(), 13u) << "only Finished is left by End alone";
 }
 
 TEST(Session, TheMaterialsStepSitsBetweenTheFormAndTheConfirmationBothWays)
@@ -150,4 +150,37 @@ TEST(Session, ProgressLookupAndCertificateFollowIdentificationAndGoBackToTheGuid
     }
     Session session;
     EXPECT_FALSE(session.handle(SessionEvent::LookUp)) << "identification comes first";
+}
+
+TEST(Session, AReceiptScannedOnAnIdleScreenShowsItsCaseAndMayLeadToItsRating)
+{
+    EXPECT_EQ(pathTo(SessionState::ReceiptShown), (std::vector{SessionEvent::ScanReceipt}))
+        << "straight from the home screen, no identification";
+    for (const auto& start : {std::vector<SessionEvent>{}, std::vector{SessionEvent::OpenSearch},
+                              std::vector{SessionEvent::ChooseItem}}) {
+        Session session;
+        for (auto event : start)
+            ASSERT_TRUE(session.handle(event));
+        walk(session, {SessionEvent::ScanReceipt, SessionEvent::ScanReceipt});
+        EXPECT_EQ(session.state(), SessionState::ReceiptShown) << "another receipt replaces it";
+        walk(session, {SessionEvent::Back});
+        EXPECT_EQ(session.state(), SessionState::Idle) << "back goes home, not to a guide";
+    }
+    Session session;
+    walk(session, {SessionEvent::ScanReceipt, SessionEvent::RateCase, SessionEvent::Rated});
+    EXPECT_EQ(session.state(), SessionState::Finished);
+    for (auto event : {SessionEvent::Identified, SessionEvent::FormCompleted,
+                       SessionEvent::Confirmed, SessionEvent::LookUp}) {
+        Session shown;
+        walk(shown, {SessionEvent::ScanReceipt});
+        EXPECT_FALSE(shown.handle(event)) << "a receipt identifies nobody: " << toString(event);
+    }
+    Session identifying;
+    walk(identifying, {SessionEvent::ChooseItem, SessionEvent::StartApplying});
+    EXPECT_FALSE(identifying.handle(SessionEvent::ScanReceipt))
+        << "on the identify screen a receipt belongs to the progress item (LookUp)";
+    Session applying;
+    walk(applying,
+         {SessionEvent::ChooseItem, SessionEvent::StartApplying, SessionEvent::Identified});
+    EXPECT_FALSE(applying.handle(SessionEvent::RateCase));
 }

@@ -393,6 +393,49 @@ Item {
             tryVerify(() => findChild(progress, "screenMessage").Accessible.name.indexOf("不是本机打印") > 0)
         }
 
+        function test_a_receipt_scanned_at_home_shows_its_case_and_is_rated_once() {
+            const main = createMain()
+            const ref = fixtureDevices.storeCase(cardLoss)
+            verify(ref.length > 0)
+            fixtureDevices.scanReceiptCode("ZWFW-RECEIPT:" + ref)
+            const progress = waitForScreen(main, "progressScreen")
+            compare(findChild(progress, "progressSubject").text, "按回执二维码查询")
+            tryCompare(findChild(progress, "progressList"), "count", 1)
+            verify(findChild(progress, "progressRow_0").Accessible.name.indexOf("社会保障卡挂失") === 0)
+            checkAccessible(progress)
+            tap(main, "rateReceiptButton")
+            waitForScreen(main, "ratingScreen")
+            tap(main, "level_5")
+            tap(main, "rateButton")
+            waitForScreen(main, "finishedScreen")
+            tap(main, "homeButton")
+            waitForScreen(main, "homeScreen")
+
+            fixtureDevices.scanReceiptCode("ZWFW-RECEIPT:" + ref)
+            const again = waitForScreen(main, "progressScreen")
+            verify(!findChild(again, "rateReceiptButton").visible)
+            tryVerify(() => findChild(again, "screenMessage").Accessible.name === "您已评价过此件，感谢您的反馈。")
+            tap(main, "backButton")
+            waitForScreen(main, "homeScreen")
+            verify(main.atHome)
+        }
+
+        function test_a_damaged_receipt_at_home_is_told() {
+            const main = createMain()
+            fixtureDevices.scanReceiptCode("ZWFW-RECEIPT:0000")
+            const home = waitForScreen(main, "homeScreen")
+            const notice = findChild(home, "homeScanMessage")
+            tryVerify(() => notice.visible)
+            verify(notice.Accessible.name.indexOf("回执的二维码无法识别") >= 0)
+            mouseClick(notice)
+            tryVerify(() => !notice.visible, 2000, "a tap puts it away")
+
+            fixtureSession.openSearch() // the search screen takes receipts too
+            const search = waitForScreen(main, "searchScreen")
+            fixtureDevices.scanReceiptCode("ZWFW-RECEIPT:0000")
+            tryVerify(() => findChild(search, "searchScanMessage").visible)
+        }
+
         function test_a_certificate_prints_and_an_aborted_job_is_printed_again() {
             const main = createMain()
             const before = fixtureDevices.certificatesPrinted()
