@@ -8,6 +8,8 @@
 #include <sys/wait.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 namespace {
@@ -38,4 +40,16 @@ TEST(HeapScrubbing, WithoutTheRestartFreedBlocksKeepWhatTheyHeld)
 TEST(HeapScrubbing, AfterTheRestartFreedBlocksAreOverwritten)
 {
     EXPECT_EQ(runProbe(""), 0);
+}
+
+TEST(HeapScrubbing, TheKioskServiceStartsTheKioskWithTheTunablesSet)
+{
+    // Set by systemd, the kiosk need not start itself again (a second start of a Qt program).
+    std::ifstream unit(std::string(KIOSK_SOURCE_DIR) + "/image/package/kiosk.service");
+    ASSERT_TRUE(unit.is_open());
+    const std::string text((std::istreambuf_iterator<char>(unit)),
+                           std::istreambuf_iterator<char>());
+    EXPECT_NE(
+        text.find("Environment=GLIBC_TUNABLES=" + std::string(base::kHeapScrubbingTunables) + "\n"),
+        std::string::npos);
 }
