@@ -24,6 +24,7 @@ int main(int argc, char** argv)
     kiosk::ctl::addPrintCommand(app, exitCode);
     kiosk::ctl::addAuditCommand(app, exitCode);
     kiosk::ctl::addCameraCommand(app, exitCode);
+    kiosk::ctl::addFleetCommand(app, exitCode);
 
     try {
         app.parse(argc, argv);
