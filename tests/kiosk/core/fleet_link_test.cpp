@@ -69,6 +69,26 @@ TEST_F(FleetLinkTest, AKioskIdThatIsNotOneTopicLevelIsRefused)
     EXPECT_FALSE(bad->link->start());
 }
 
+TEST_F(FleetLinkTest, StartedOnlyWhenFleetIsConfiguredAndUsable)
+{
+    Config config;
+    config.kiosk.id = kioskA;
+    auto a = kiosk(kioskA, a_); // for its heartbeat client
+    EXPECT_EQ(startFleetLink(config, *a->heartbeat, base::systemClock()), nullptr)
+        << "no [fleet]: HTTP heartbeats";
+
+    config.fleet = optionsFor(kioskA, a_).fleet;
+    config.fleet->keyFile = dir_.file("missing.key");
+    EXPECT_EQ(startFleetLink(config, *a->heartbeat, base::systemClock()), nullptr)
+        << "unusable TLS files: HTTP heartbeats";
+
+    config.fleet = optionsFor(kioskA, a_).fleet;
+    auto link = startFleetLink(config, *a->heartbeat, base::systemClock());
+    ASSERT_NE(link, nullptr);
+    EXPECT_TRUE(test_support::pollUntil([&] { return link->heartbeatsDelivered() >= 1; }));
+    EXPECT_TRUE(link->beatNow(std::chrono::seconds(10))) << "no PUBACK for a heartbeat on demand";
+}
+
 TEST_F(FleetLinkTest, HeartbeatArrivesWithQos1AndStatusIsRetainedOnline)
 {
     auto watcher = admin();
