@@ -58,6 +58,8 @@ public:
         // The free port may be taken between its choice and the broker's bind: try another.
         for (int attempt = 0; attempt < 3; ++attempt) {
             std::unique_ptr<MosquittoBroker> broker(new MosquittoBroker(freePort()));
+            broker->program_ = mosquitto;
+            broker->options_ = options;
             if (broker->launch(mosquitto, options) && broker->waitUntilListening())
                 return broker;
         }
@@ -70,6 +72,15 @@ public:
     ~MosquittoBroker() { terminate(); }
 
     [[nodiscard]] int port() const { return port_; }
+
+    /// Stops the broker (SIGTERM) and starts it again on the same port, as after a crash or
+    /// an upgrade; without persistence it has forgotten every session. False if it did not
+    /// come back listening.
+    bool restart()
+    {
+        terminate();
+        return launch(program_, options_) && waitUntilListening();
+    }
     [[nodiscard]] std::string url() const { return "mqtts://127.0.0.1:" + std::to_string(port_); }
 
 private:
@@ -156,6 +167,8 @@ private:
 
     int port_ = 0;
     pid_t pid_ = -1;
+    std::string program_;
+    MosquittoOptions options_;
 };
 
 /// One message as a test client received it.

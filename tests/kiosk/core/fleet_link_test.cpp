@@ -191,6 +191,26 @@ TEST_F(FleetLinkTest, CommandSentWhileTheKioskIsOffIsRunAfterItReconnectsAndItsR
     EXPECT_EQ(again->pings, 1);
 }
 
+TEST_F(FleetLinkTest, ReconnectsAfterTheBrokerRestartsAndSubscribesAgain)
+{
+    auto a = kiosk(kioskA, a_);
+    ASSERT_TRUE(a->link->start());
+    ASSERT_TRUE(test_support::pollUntil([&] { return a->link->heartbeatsDelivered() >= 1; }));
+    const auto before = a->link->heartbeatsDelivered();
+
+    ASSERT_TRUE(broker_->restart()); // a broker without persistence: the session is gone
+    // Backoff from 20 ms doubling to 200 ms (optionsFor): back within a few attempts.
+    ASSERT_TRUE(test_support::pollUntil([&] {
+        return a->link->connected() && a->link->heartbeatsDelivered() > before;
+    })) << "the link did not come back";
+
+    // Subscribed again on its own (the lost session held the subscription).
+    auto watcher = admin();
+    ASSERT_TRUE(watcher->publish(topic(kioskA, "commands"),
+                                 R"({"commands": [{"id": "after-restart", "type": "ping"}]})"));
+    EXPECT_TRUE(test_support::pollUntil([&] { return a->pings == 1; }));
+}
+
 TEST_F(FleetLinkTest, OneKioskCannotReadAnotherKiosksCommandsNorPublishOnItsTopics)
 {
     auto a = kiosk(kioskA, a_);
