@@ -5,6 +5,7 @@
 #include "base/random.h"
 #include "kiosk/core/fleet_admin.h"
 #include "kiosk/ctl/commands.h"
+#include "kiosk/ctl/fleet_publish.h"
 
 #include <CLI/CLI.hpp>
 
@@ -101,7 +102,7 @@ int runCommand(FleetOptions& options)
 
 void addFleetCommand(CLI::App& app, int& exitCode)
 {
-    auto* fleet = app.add_subcommand("fleet", "The fleet over MQTT: status and commands");
+    auto* fleet = app.add_subcommand("fleet", "The fleet: status and commands over MQTT, catalogs to the platform");
     fleet->require_subcommand(1);
     auto options = std::make_shared<FleetOptions>();
     const auto common = [options](CLI::App* command) {
@@ -133,6 +134,7 @@ void addFleetCommand(CLI::App& app, int& exitCode)
         ->capture_default_str();
     command->add_option("--id", options->id, "The command id (default: a new UUID)");
     command->callback([options, &exitCode] { exitCode = runCommand(*options); });
+    addFleetPublishCommand(*fleet, exitCode);
 }
 
 } // namespace kiosk::ctl
