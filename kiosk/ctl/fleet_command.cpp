@@ -102,7 +102,8 @@ int runCommand(FleetOptions& options)
 
 void addFleetCommand(CLI::App& app, int& exitCode)
 {
-    auto* fleet = app.add_subcommand("fleet", "The fleet: status and commands over MQTT, catalogs to the platform");
+    auto* fleet = app.add_subcommand(
+        "fleet", "The fleet: status and commands over MQTT, catalogs to the platform");
     fleet->require_subcommand(1);
     auto options = std::make_shared<FleetOptions>();
     const auto common = [options](CLI::App* command) {

@@ -5,6 +5,7 @@
 #include <mqtt_protocol.h>
 #include <openssl/ssl.h>
 #include <sys/epoll.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -51,12 +52,44 @@ std::string heartbeatBody(const std::string& id, std::uint64_t seq)
 
 } // namespace
 
+/// libmosquitto 2.0 opens a socket pair per client in mosquitto_new() to wake its own loop
+/// thread, which this loop does not use: 3 descriptors per kiosk, 30,000 for 10,000, above
+/// the hard limit of a machine without CAP_SYS_RESOURCE. While the clients are created, the
+/// soft limit stands at the lowest free descriptor, so the pair fails (the library only warns
+/// and works without it) and each kiosk costs its socket alone.
+class NoSocketPairs {
+public:
+    NoSocketPairs()
+    {
+        ::getrlimit(RLIMIT_NOFILE, &saved_);
+        const int lowestFree = ::dup(0);
+        if (lowestFree < 0)
+            return;
+        ::close(lowestFree);
+        rlimit tight = saved_;
+        tight.rlim_cur = static_cast<rlim_t>(lowestFree);
+        active_ = ::setrlimit(RLIMIT_NOFILE, &tight) == 0;
+    }
+    ~NoSocketPairs()
+    {
+        if (active_)
+            ::setrlimit(RLIMIT_NOFILE, &saved_);
+    }
+    NoSocketPairs(const NoSocketPairs&) = delete;
+    NoSocketPairs& operator=(const NoSocketPairs&) = delete;
+
+private:
+    rlimit saved_{};
+    bool active_ = false;
+};
+
 Swarm::Swarm(SwarmOptions options) : options_(std::move(options))
 {
     epoll_ = ::epoll_create1(EPOLL_CLOEXEC);
     if (epoll_ < 0)
         throw std::runtime_error("epoll_create1 failed");
     const std::size_t kiosks = options_.kioskIds.size();
+    const NoSocketPairs noSocketPairs;
     for (std::size_t i = 0; i <= kiosks; ++i) {
         auto client = std::make_unique<Client>();
         client->swarm = this;
