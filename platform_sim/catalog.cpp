@@ -47,10 +47,33 @@ Reply catalogReply(const std::string& path, std::string_view ifNoneMatch)
     auto bytes = readFile(path);
     if (!bytes)
         return errorReply(404, "no_catalog", "no catalog is published");
-    const std::string etag = "\"" + sha256Hex(*bytes) + "\"";
+    return catalogReplyFromBytes(std::move(*bytes), ifNoneMatch);
+}
+
+Reply catalogReplyFromBytes(std::string bytes, std::string_view ifNoneMatch)
+{
+    const std::string etag = catalogEtag(bytes);
     if (!ifNoneMatch.empty() && etagMatches(ifNoneMatch, etag))
         return Reply{304, {}, {}, {{"ETag", etag}}};
-    return Reply{200, std::move(*bytes), "application/json", {{"ETag", etag}}};
+    return Reply{200, std::move(bytes), "application/json", {{"ETag", etag}}};
+}
+
+std::string catalogEtag(const std::string& bytes)
+{
+    return "\"" + sha256Hex(bytes) + "\"";
+}
+
+std::string envelopeShapeProblem(const std::string& bytes)
+{
+    const json envelope = json::parse(bytes, nullptr, false);
+    if (!envelope.is_object())
+        return "the body is not a JSON object";
+    for (const char* member : {"alg", "keyId", "payload", "signature"}) {
+        const json value = envelope.value(member, json());
+        if (!value.is_string() || value.get_ref<const std::string&>().empty())
+            return std::string("'") + member + "' must be a non-empty string";
+    }
+    return {};
 }
 
 CatalogInfo readCatalogInfo(const std::string& path)

@@ -23,6 +23,18 @@ struct CatalogInfo {
 /// read on every request, so replacing it publishes a new catalog.
 [[nodiscard]] Reply catalogReply(const std::string& path, std::string_view ifNoneMatch);
 
+/// The same answer for envelope bytes held in memory (published through POST /admin/catalog
+/// when the simulator has no catalog file).
+[[nodiscard]] Reply catalogReplyFromBytes(std::string bytes, std::string_view ifNoneMatch);
+
+/// The strong ETag GET /v1/catalog sends for these bytes: their SHA-256, quoted.
+[[nodiscard]] std::string catalogEtag(const std::string& bytes);
+
+/// POST /admin/catalog's check: a JSON object with the envelope's string members (alg, keyId,
+/// payload, signature). The signature is not checked (the kiosk verifies); empty if fine, else
+/// which member is wrong.
+[[nodiscard]] std::string envelopeShapeProblem(const std::string& bytes);
+
 /// Item names and reason codes from the envelope at `path` (its Base64 payload is the catalog
 /// JSON). The signature is not checked: the simulator serves, the kiosk verifies. Empty when
 /// there is no catalog or it cannot be read.

@@ -182,6 +182,8 @@ struct Server::Impl {
     Reply heartbeat(const httplib::Request& req);
     Reply postFaults(const httplib::Request& req);
     Reply postCommand(const httplib::Request& req);
+    Reply postCatalog(const httplib::Request& req);
+    Reply getCatalog(const httplib::Request& req);
 
     const Options options;
     const std::unique_ptr<State> state;
@@ -193,6 +195,8 @@ struct Server::Impl {
     std::thread thread;
     std::atomic<bool> loopEnded{false};
     std::mutex stopMutex;
+    std::mutex catalogMutex;
+    std::optional<std::string> publishedCatalog; ///< POST /admin/catalog without a catalog file
 };
 
 base::Result<void> Server::Impl::listen()
@@ -288,9 +292,7 @@ void Server::Impl::registerApiRoutes()
                api([this](const httplib::Request& req) { return identities.resolve(req.body); }));
     http->Post("/v1/documents",
                api([this](const httplib::Request& req) { return state->findDocument(req.body); }));
-    http->Get("/v1/catalog", api([this](const httplib::Request& req) {
-                  return catalogReply(options.catalogFile, req.get_header_value("If-None-Match"));
-              }));
+    http->Get("/v1/catalog", api([this](const httplib::Request& req) { return getCatalog(req); }));
     http->Post(R"(/v1/kiosks/([^/]+)/heartbeat)",
                api([this](const httplib::Request& req) { return heartbeat(req); }));
 }
@@ -313,6 +315,8 @@ void Server::Impl::registerAdminRoutes()
                admin([this](const httplib::Request& req) { return postFaults(req); }));
     http->Post("/admin/commands",
                admin([this](const httplib::Request& req) { return postCommand(req); }));
+    http->Post("/admin/catalog",
+               admin([this](const httplib::Request& req) { return postCatalog(req); }));
     http->Post("/admin/identity-tokens", admin([this](const httplib::Request& req) {
                    return identities.addFromJson(req.body);
                }));
@@ -384,6 +388,37 @@ Reply Server::Impl::postCommand(const httplib::Request& req)
         state->queueCommand(body["kioskId"].get<std::string>(), body["type"].get<std::string>(),
                             body.value("args", json::object()));
     return jsonReply(201, {{"id", id}});
+}
+
+/// Publishes an envelope (kioskctl fleet publish-catalog): the catalog file is replaced
+/// atomically, or without one the envelope is held in memory. Only its shape is checked.
+Reply Server::Impl::postCatalog(const httplib::Request& req)
+{
+    if (const std::string problem = envelopeShapeProblem(req.body); !problem.empty())
+        return errorReply(400, "invalid_envelope", "not a catalog envelope: " + problem);
+    if (!options.catalogFile.empty()) {
+        if (auto written = writeFileAtomically(options.catalogFile, req.body); !written)
+            return errorReply(500, "internal", "cannot replace the catalog file");
+    } else {
+        std::lock_guard lock(catalogMutex);
+        publishedCatalog = req.body;
+    }
+    return jsonReply(200, {{"etag", catalogEtag(req.body)}, {"bytes", req.body.size()}});
+}
+
+Reply Server::Impl::getCatalog(const httplib::Request& req)
+{
+    const std::string ifNoneMatch = req.get_header_value("If-None-Match");
+    if (!options.catalogFile.empty())
+        return catalogReply(options.catalogFile, ifNoneMatch);
+    std::optional<std::string> bytes;
+    {
+        std::lock_guard lock(catalogMutex);
+        bytes = publishedCatalog;
+    }
+    if (!bytes)
+        return errorReply(404, "no_catalog", "no catalog is published");
+    return catalogReplyFromBytes(std::move(*bytes), ifNoneMatch);
 }
 
 base::Result<std::unique_ptr<Server>> Server::start(Options options)

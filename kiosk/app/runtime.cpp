@@ -175,7 +175,9 @@ void Runtime::startUplink()
                                                          clock_, commands_, std::move(sources));
     registerMaintenanceCommands();
     sync_->start();
-    heartbeat_->start(std::chrono::seconds(60));
+    fleet_ = core::startFleetLink(config_, *heartbeat_, clock_); // null without [fleet]
+    if (!fleet_)
+        heartbeat_->start(std::chrono::seconds(60));
     if (catalogSync_)
         catalogSync_->start(catalogPollPeriod);
 }
@@ -190,7 +192,13 @@ void Runtime::registerMaintenanceCommands()
     core::RebootHooks hooks{
         .sessionActive = sessionActive_,
         // The acknowledgement and result first, or the platform sends the reboot again.
-        .beforeReboot = [this] { (void)heartbeat_->beat(); },
+        .beforeReboot =
+            [this] {
+                if (fleet_)
+                    (void)fleet_->beatNow(std::chrono::seconds(10));
+                else
+                    (void)heartbeat_->beat();
+            },
         .reboot = rebootAction_ ? rebootAction_ : rebootThroughLogind};
     reboots_ = std::make_unique<core::RebootScheduler>(std::move(hooks), clock_, audit_.get());
     commands_.addReporting("reboot", [this](const core::RemoteCommand& command) {
@@ -220,6 +228,8 @@ Runtime::~Runtime()
         indexWarmer_->stop();
     if (installedWatch_)
         installedWatch_->stop(); // it stages into catalogs_ and reads catalogStore_
+    if (fleet_)
+        fleet_->stop(); // it uses the heartbeat
     if (heartbeat_)
         heartbeat_->stop(); // it reads the devices' states
     if (catalogSync_)

@@ -12,6 +12,7 @@
 #include "kiosk/core/catalog_holder.h"
 #include "kiosk/core/catalog_sync.h"
 #include "kiosk/core/config.h"
+#include "kiosk/core/fleet_link.h"
 #include "kiosk/core/heartbeat.h"
 #include "kiosk/core/help_call.h"
 #include "kiosk/core/installed_catalog_watch.h"
@@ -159,6 +160,8 @@ private:
     // Declared last: they use the store and the uplink, so they stop before those go.
     std::unique_ptr<queue::SyncLoop> sync_;
     std::unique_ptr<core::HeartbeatClient> heartbeat_;
+    /// With [fleet]: heartbeats and commands over MQTT instead of HTTP. Uses heartbeat_.
+    std::unique_ptr<core::FleetLink> fleet_;
     std::function<bool()> sessionActive_;
     std::function<base::Result<void>()> rebootAction_;
     std::unique_ptr<core::RemoteConfig> remoteConfig_;

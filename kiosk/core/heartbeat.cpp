@@ -205,22 +205,50 @@ base::Result<std::vector<RemoteCommand>> HeartbeatClient::exchange(std::stop_tok
         return base::fail(queue::UplinkErrc::malformed,
                           "heartbeat answer: " + commands.error().message);
 
-    if (sources_.help != nullptr && document->contains("helpRequested"))
-        sources_.help->reported((*document)["helpRequested"]); // the platform has seen it
-    {
-        std::lock_guard lock(mutex_);
-        // The platform saw these acknowledgements: they are not repeated.
-        for (const auto& id : (*document)["ackedCommands"])
-            if (id.is_string()) {
-                toAcknowledge_.erase(id.get_ref<const std::string&>());
-                results_.erase(id.get_ref<const std::string&>());
-            }
-    }
-    auto fresh = claimNew(*commands);
+    delivered(*document);
+    return runNew(*commands);
+}
+
+void HeartbeatClient::delivered(const nlohmann::json& sent)
+{
+    if (sources_.help != nullptr && sent.contains("helpRequested"))
+        sources_.help->reported(sent["helpRequested"]); // the platform has seen it
+    const auto acked = sent.find("ackedCommands");
+    if (acked == sent.end() || !acked->is_array())
+        return;
+    std::lock_guard lock(mutex_);
+    // The platform saw these acknowledgements: they are not repeated.
+    for (const auto& id : *acked)
+        if (id.is_string()) {
+            toAcknowledge_.erase(id.get_ref<const std::string&>());
+            results_.erase(id.get_ref<const std::string&>());
+        }
+}
+
+std::vector<RemoteCommand> HeartbeatClient::runNew(std::vector<ParsedCommand>& commands)
+{
+    auto fresh = claimNew(commands);
     // Handlers may take time (a database, a download): no lock is held while they run.
     for (const auto& command : fresh)
         run(command);
     return fresh;
+}
+
+base::Result<std::vector<RemoteCommand>> HeartbeatClient::receive(std::string_view document)
+{
+    // The same guard as beat(): nothing a handler or a library throws ends the process.
+    try {
+        auto commands = readCommands(document);
+        if (!commands)
+            return base::fail(queue::UplinkErrc::malformed,
+                              "command message: " + commands.error().message);
+        return runNew(*commands);
+    } catch (const nlohmann::json::exception& e) {
+        return base::fail(base::errc::internal,
+                          "command message: JSON exception " + std::to_string(e.id) + " (a bug)");
+    } catch (const std::exception&) {
+        return base::fail(base::errc::internal, "command message: unexpected exception (a bug)");
+    }
 }
 
 void HeartbeatClient::run(const RemoteCommand& command)

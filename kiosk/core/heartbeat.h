@@ -111,8 +111,17 @@ public:
     /// Returns at once, abandoning a heartbeat in flight.
     void stop();
 
-    /// The request body of the next heartbeat (for tests and diagnostics).
+    /// The request body of the next heartbeat (for tests and diagnostics, and the payload the
+    /// MQTT fleet link publishes).
     [[nodiscard]] base::Result<nlohmann::json> body() const;
+
+    /// For a transport that carries commands apart from the heartbeat's answer (the MQTT fleet
+    /// link): runs the commands of `document`, shaped as an answer ({"commands": [...]}),
+    /// exactly as an answer's are (once each, results kept for the next body()). Never throws.
+    [[nodiscard]] base::Result<std::vector<RemoteCommand>> receive(std::string_view document);
+    /// `sent`, a body(), reached the platform: its acknowledgements and help call are not
+    /// repeated.
+    void delivered(const nlohmann::json& sent);
 
 private:
     /// beat() without its exception guard.
@@ -124,6 +133,8 @@ private:
     [[nodiscard]] std::vector<RemoteCommand> claimNew(std::vector<ParsedCommand>& commands);
     /// Runs one claimed command and keeps its result for the next heartbeat.
     void run(const RemoteCommand& command);
+    /// Claims and runs the new ones of `commands`; returns those run.
+    std::vector<RemoteCommand> runNew(std::vector<ParsedCommand>& commands);
 
     queue::Uplink& uplink_;
     queue::Store& store_;

@@ -25,6 +25,7 @@ int main(int argc, char** argv)
     kiosk::ctl::addAuditCommand(app, exitCode);
     kiosk::ctl::addCameraCommand(app, exitCode);
     kiosk::ctl::addProvisionCommand(app, exitCode);
+    kiosk::ctl::addFleetCommand(app, exitCode);
 
     try {
         app.parse(argc, argv);

@@ -189,5 +189,45 @@ TEST_F(AdminTest, LogShowsMethodPathAndStatusButNoPersonalData)
     EXPECT_EQ(log.find(applicantName), std::string::npos) << log;
 }
 
+TEST_F(AdminTest, PublishedCatalogIsServedWithItsEtagAndABadEnvelopeIsRefused)
+{
+    const std::string envelope = catalogEnvelope(2);
+    const auto published = client_->Post("/admin/catalog", envelope, "application/json");
+    const auto refused = client_->Post("/admin/catalog", R"({"alg": "ed25519", "payload": "e30="})",
+                                       "application/json");
+    ASSERT_TRUE(published && refused);
+    ASSERT_EQ(published->status, 200);
+    EXPECT_EQ(refused->status, 400);
+    EXPECT_EQ(bodyOf(refused)["code"], "invalid_envelope");
+    EXPECT_NE(bodyOf(refused)["message"].get<std::string>().find("keyId"), std::string::npos);
+
+    const httplib::Headers headers{{"X-Kiosk-Id", kioskId}};
+    const auto served = client_->Get("/v1/catalog", headers);
+    ASSERT_TRUE(served);
+    EXPECT_EQ(served->status, 200);
+    EXPECT_EQ(served->body, envelope);
+    EXPECT_EQ(served->get_header_value("ETag"), bodyOf(published)["etag"]);
+    const auto unchanged = client_->Get(
+        "/v1/catalog", httplib::Headers{{"X-Kiosk-Id", kioskId},
+                                        {"If-None-Match", served->get_header_value("ETag")}});
+    ASSERT_TRUE(unchanged);
+    EXPECT_EQ(unchanged->status, 304);
+}
+
+TEST_F(AdminTest, PublishedCatalogReplacesTheCatalogFile)
+{
+    TempDir dir;
+    std::ofstream(dir.file("catalog.json")) << catalogEnvelope(1);
+    platform_sim::Options options = kioskOptions();
+    options.catalogFile = dir.file("catalog.json");
+    restart(options);
+
+    const auto published = client_->Post("/admin/catalog", catalogEnvelope(3), "application/json");
+
+    ASSERT_TRUE(published);
+    EXPECT_EQ(published->status, 200);
+    EXPECT_EQ(readAll(dir.file("catalog.json")), catalogEnvelope(3));
+}
+
 } // namespace
 } // namespace sim_test

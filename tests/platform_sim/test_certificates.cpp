@@ -86,7 +86,8 @@ CertificateFiles writeTestCertificates(const std::string& dir)
 {
     const CertificateFiles files{dir + "/ca.pem",       dir + "/server.pem",  dir + "/server.key",
                                  dir + "/client.pem",   dir + "/client.key",  dir + "/stranger.pem",
-                                 dir + "/stranger.key", dir + "/expired.pem", dir + "/expired.key"};
+                                 dir + "/stranger.key", dir + "/expired.pem", dir + "/expired.key",
+                                 dir + "/ca.key"};
     const KeyPtr caKey = makeKey();
     const CertPtr ca = makeCertificate(caKey.get(), "platform-sim test CA", {},
                                        {{NID_basic_constraints, "critical,CA:TRUE"},
@@ -113,6 +114,7 @@ CertificateFiles writeTestCertificates(const std::string& dir)
     writePem(files.expiredServerCert, expired.get(), nullptr);
     writePem(files.expiredServerKey, nullptr, expiredKey.get());
     writePem(files.caCert, ca.get(), nullptr);
+    writePem(files.caKey, nullptr, caKey.get());
     writePem(files.serverCert, server.get(), nullptr);
     writePem(files.serverKey, nullptr, serverKey.get());
     writePem(files.clientCert, client.get(), nullptr);
@@ -120,6 +122,33 @@ CertificateFiles writeTestCertificates(const std::string& dir)
     writePem(files.strangerCert, stranger.get(), nullptr);
     writePem(files.strangerKey, nullptr, strangerKey.get());
     return files;
+}
+
+std::pair<std::string, std::string> issueClientCertificate(const CertificateFiles& files,
+                                                           const std::string& stem,
+                                                           const std::string& commonName)
+{
+    FILE* caFile = std::fopen(files.caCert.c_str(), "r");
+    FILE* caKeyFile = std::fopen(files.caKey.c_str(), "r");
+    check(caFile != nullptr && caKeyFile != nullptr, "opening the CA's files");
+    const CertPtr ca(caFile != nullptr ? PEM_read_X509(caFile, nullptr, nullptr, nullptr) : nullptr,
+                     X509_free);
+    const KeyPtr caKey(
+        caKeyFile != nullptr ? PEM_read_PrivateKey(caKeyFile, nullptr, nullptr, nullptr) : nullptr,
+        EVP_PKEY_free);
+    if (caFile != nullptr)
+        std::fclose(caFile);
+    if (caKeyFile != nullptr)
+        std::fclose(caKeyFile);
+    check(ca != nullptr && caKey != nullptr, "reading the CA's files");
+    const KeyPtr key = makeKey();
+    static long serial = 100;
+    const CertPtr cert = makeCertificate(key.get(), commonName.c_str(), {ca.get(), caKey.get()},
+                                         {{NID_ext_key_usage, "clientAuth"}}, ++serial);
+    std::pair<std::string, std::string> paths{stem + ".pem", stem + ".key"};
+    writePem(paths.first, cert.get(), nullptr);
+    writePem(paths.second, nullptr, key.get());
+    return paths;
 }
 
 } // namespace sim_test

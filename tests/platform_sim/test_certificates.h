@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 
 namespace sim_test {
 
@@ -17,10 +18,17 @@ struct CertificateFiles {
     std::string strangerKey;
     std::string expiredServerCert; ///< issued by the CA for 127.0.0.1, expired yesterday
     std::string expiredServerKey;
+    std::string caKey; ///< the CA's key, for issueClientCertificate()
 };
 
 /// Generates the certificates into `dir` (an existing directory); records a test failure
 /// if OpenSSL refuses any step.
 [[nodiscard]] CertificateFiles writeTestCertificates(const std::string& dir);
+
+/// A client certificate and key issued by the CA of `files` for `commonName` (a kiosk id, or
+/// an administrator), written to `stem`.pem and `stem`.key. Returns {cert, key}.
+[[nodiscard]] std::pair<std::string, std::string>
+issueClientCertificate(const CertificateFiles& files, const std::string& stem,
+                       const std::string& commonName);
 
 } // namespace sim_test

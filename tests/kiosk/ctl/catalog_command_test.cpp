@@ -2,6 +2,7 @@
 // kioskctl catalog as administrators and technicians run it: keys made with the openssl CLI,
 // `catalog sign` for both algorithms, verify, install (with the rollback rule), show, search
 // and diff, all through the real binary.
+#include "platform_sim/server.h"
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
@@ -209,6 +210,68 @@ TEST_P(CatalogCommand, SearchAndDiff)
     ASSERT_EQ(diff.exitCode, 0) << diff.out;
     EXPECT_EQ(Json::parse(diff.out)["synonyms"],
               (Json{{"added", {"社保局"}}, {"removed", {"社保卡"}}, {"changed", {"社保"}}}));
+}
+
+TEST_P(CatalogCommand, FleetPublishCatalogChecksTheEnvelopeThenHandsItToThePlatform)
+{
+    std::ofstream(dir_.file("served.json")) << "{}";
+    platform_sim::Options options;
+    options.catalogFile = dir_.file("served.json");
+    auto sim = platform_sim::Server::start(options);
+    ASSERT_TRUE(sim) << sim.error().describe();
+    writeCatalog("v2.json", 2026112402);
+    ASSERT_EQ(sign("v2.json", "v2.envelope").exitCode, 0);
+    const std::string platform = " --platform " + (*sim)->baseUrl();
+
+    auto published = kioskctl("fleet publish-catalog " + dir_.file("v2.envelope") + platform +
+                              " --config " + config() + " --json");
+
+    ASSERT_EQ(published.exitCode, 0) << published.out;
+    EXPECT_EQ(Json::parse(published.out)["catalogVersion"], 2026112402);
+    EXPECT_EQ(Json::parse(published.out)["signatureChecked"], true);
+    std::ifstream served(dir_.file("served.json"));
+    std::stringstream servedText;
+    servedText << served.rdbuf();
+    std::ifstream signedFile(dir_.file("v2.envelope"));
+    std::stringstream envelopeText;
+    envelopeText << signedFile.rdbuf();
+    EXPECT_EQ(servedText.str(), envelopeText.str());
+    EXPECT_EQ(Json::parse(published.out)["etag"].get<std::string>().size(), 66u);
+}
+
+TEST_P(CatalogCommand, FleetPublishCatalogRefusesWhatWouldNotVerifyAndSaysWhy)
+{
+    std::ofstream(dir_.file("served.json")) << "{}";
+    platform_sim::Options options;
+    options.catalogFile = dir_.file("served.json");
+    auto sim = platform_sim::Server::start(options);
+    ASSERT_TRUE(sim) << sim.error().describe();
+    writeCatalog("v2.json", 2026112402);
+    ASSERT_EQ(sign("v2.json", "v2.envelope").exitCode, 0);
+    std::ifstream in(dir_.file("v2.envelope"));
+    auto tampered = Json::parse(in);
+    writeCatalog("v3.json", 2026112403);
+    // Another payload under the old signature.
+    tampered["payload"] = run("base64 -w0 " + dir_.file("v3.json")).out;
+    std::ofstream(dir_.file("tampered.envelope")) << tampered.dump();
+    const std::string platform = " --platform " + (*sim)->baseUrl();
+
+    auto badSignature = kioskctl("fleet publish-catalog " + dir_.file("tampered.envelope") +
+                                 platform + " --trusted-key province-2026-01:" + GetParam() + ":" +
+                                 dir_.file("admin.pub.pem") + " --json");
+    auto plain = kioskctl("fleet publish-catalog " + dir_.file("v2.json") + platform + " --json");
+    auto badKeySpec = kioskctl("fleet publish-catalog " + dir_.file("v2.envelope") + platform +
+                               " --trusted-key nonsense");
+    auto unchecked = kioskctl("fleet publish-catalog " + dir_.file("tampered.envelope") + platform);
+
+    EXPECT_EQ(badSignature.exitCode, 1);
+    EXPECT_NE(badSignature.out.find("signature"), std::string::npos) << badSignature.out;
+    EXPECT_EQ(plain.exitCode, 1);
+    EXPECT_NE(plain.out.find("not published"), std::string::npos) << plain.out;
+    EXPECT_EQ(badKeySpec.exitCode, 2);
+    // Without trusted keys the envelope only has to parse, and the output says so.
+    EXPECT_EQ(unchecked.exitCode, 0);
+    EXPECT_NE(unchecked.out.find("signature not checked"), std::string::npos) << unchecked.out;
 }
 
 INSTANTIATE_TEST_SUITE_P(Algorithms, CatalogCommand, ::testing::Values("ed25519", "sm2"),
