@@ -94,6 +94,10 @@ std::unique_ptr<kiosk::app::Runtime> take(kiosk::app::PendingRuntime& pending)
     auto runtime = pending.take();
     if (!runtime) {
         std::cerr << "kiosk: " << runtime.error().message << "\n";
+        // The health check failed: an updated slot that cannot load its configuration is
+        // marked bad, so the next boot falls back (no-op without rauc).
+        (void)kiosk::core::markBootedSlot(
+            kiosk::core::runProgram, {.uiUp = true, .queueOpened = true, .configValid = false});
         return nullptr;
     }
     return std::move(*runtime);
@@ -212,6 +216,8 @@ int main(int argc, char** argv)
     kiosk::app::afterFirstFrame(*window, [&] {
         if (auto started = runtime->startServices(); !started) {
             std::cerr << "kiosk: " << started.error().message << "\n";
+            (void)kiosk::core::markBootedSlot(
+                kiosk::core::runProgram, {.uiUp = true, .queueOpened = false, .configValid = true});
             QCoreApplication::exit(kiosk::app::exitRefused);
             return;
         }
@@ -222,6 +228,9 @@ int main(int argc, char** argv)
         maintenance = kiosk::app::openMaintenance(*runtime);
         maintenanceViewModel.setAccess(maintenance.get());
         systemd.ready();
+        // The health check passed (first frame, queue open, configuration valid): the booted
+        // slot is marked good on the slot monitor's worker.
+        runtime->slots()->healthChecked({.uiUp = true, .queueOpened = true, .configValid = true});
         if (options.measureStartup)
             QCoreApplication::exit(0);
         if (options.demoWalk)

@@ -170,6 +170,10 @@ void Runtime::startUplink()
     sources.audit = audit_.get();
     help_ = std::make_unique<core::HelpCall>(clock_, audit_.get());
     sources.help = help_.get();
+    slots_ = std::make_unique<core::SlotMonitor>(core::runProgram, clock_);
+    sources.slot = [this] {
+        return slots_->heartbeatMember();
+    };
     heartbeat_ = std::make_unique<core::HeartbeatClient>(*uplink_, *store_, config_.kiosk.id,
                                                          std::string(core::softwareVersion()),
                                                          clock_, commands_, std::move(sources));
@@ -196,6 +200,24 @@ void Runtime::registerMaintenanceCommands()
     commands_.addReporting("reboot", [this](const core::RemoteCommand& command) {
         return reboots_->request(command.id);
     });
+    registerUpdateCommand();
+}
+
+void Runtime::registerUpdateCommand()
+{
+    // On the data partition (/var/lib/kiosk is /data/kiosk): /tmp is a tmpfs, i.e. RAM.
+    core::UpdateHooks hooks{.run = core::runProgram,
+                            .download = core::curlBundleDownload(core::uplinkOptions(config_)),
+                            .sessionActive = sessionActive_,
+                            .reboot = [this](std::string_view id) { return reboots_->request(id); },
+                            .installed =
+                                [this] {
+                                    slots_->refresh();
+                                }};
+    updater_ = std::make_unique<core::SlotUpdater>(
+        core::UpdateOptions{.dir = config_.kiosk.dataDir / "update"}, std::move(hooks));
+    commands_.addReporting(
+        "update", [this](const core::RemoteCommand& command) { return updater_->apply(command); });
 }
 
 base::Result<void> Runtime::syncCatalogNow()
@@ -222,6 +244,8 @@ Runtime::~Runtime()
         installedWatch_->stop(); // it stages into catalogs_ and reads catalogStore_
     if (heartbeat_)
         heartbeat_->stop(); // it reads the devices' states
+    if (slots_)
+        slots_->stop();
     if (catalogSync_)
         catalogSync_->stop();
     if (devices_)

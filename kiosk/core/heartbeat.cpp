@@ -165,6 +165,10 @@ base::Result<nlohmann::json> HeartbeatClient::body() const
     if (sources_.help != nullptr)
         if (auto help = sources_.help->heartbeatMember())
             document["helpRequested"] = std::move(*help);
+    // The booted slot and whether the last update was rolled back (README): also optional.
+    if (sources_.slot)
+        if (auto slot = sources_.slot())
+            document["slot"] = std::move(*slot);
     // What each acknowledged command did (README): also optional, and sent with the acks.
     if (!results.empty())
         document["results"] = std::move(results);

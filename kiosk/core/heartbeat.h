@@ -88,6 +88,9 @@ struct HeartbeatSources {
     /// cleared before any heartbeat carried it, the body has "helpRequested"
     /// (HelpCall::heartbeatMember()).
     HelpCall* help = nullptr;
+    /// The A/B slot (may be absent): {"booted": "A", "rolledBack": false} as "slot"
+    /// (SlotMonitor::heartbeatMember()); std::nullopt leaves the member out (no rauc).
+    std::function<std::optional<nlohmann::json>()> slot;
 };
 
 /// Sends heartbeats, runs the commands they bring and acknowledges them in the next one.

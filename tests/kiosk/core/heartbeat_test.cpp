@@ -491,3 +491,18 @@ TEST_F(HeartbeatTest, ARebootWaitsWhileACitizenIsServedAndRunsAfterTheAcknowledg
     EXPECT_EQ(reboots, 1);
     EXPECT_EQ(pendingAtReboot, 0u) << "rebooted before the platform had the acknowledgement";
 }
+
+TEST_F(HeartbeatTest, TheBootedSlotGoesOutWhenKnownAndIsLeftOutOtherwise)
+{
+    std::optional<nlohmann::json> slot;
+    sources_.slot = [&slot] {
+        return slot;
+    };
+    HeartbeatClient client(*uplink_, *store_, kioskId, "0.1.0", clock_, registry_, sources_);
+    EXPECT_FALSE(client.body()->contains("slot")) << "no rauc: no member";
+    slot = nlohmann::json{{"booted", "A"}, {"rolledBack", true}};
+    EXPECT_EQ((*client.body())["slot"], *slot);
+    // platform-sim does not know the member: the heartbeat is accepted all the same.
+    ASSERT_TRUE(client.beat());
+    EXPECT_EQ(heartbeats(), 1u);
+}
