@@ -230,7 +230,8 @@ int main(int argc, char** argv)
         systemd.ready();
         // The health check passed (first frame, queue open, configuration valid): the booted
         // slot is marked good on the slot monitor's worker.
-        runtime->slots()->healthChecked({.uiUp = true, .queueOpened = true, .configValid = true});
+        runtime->slotMonitor()->healthChecked(
+            {.uiUp = true, .queueOpened = true, .configValid = true});
         if (options.measureStartup)
             QCoreApplication::exit(0);
         if (options.demoWalk)

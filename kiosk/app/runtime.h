@@ -102,7 +102,7 @@ public:
     /// The A/B slot (rauc): the health check's verdict goes here (main, after the first frame
     /// and the services), the heartbeat's "slot" member comes from here; nullptr until
     /// startServices() made it.
-    [[nodiscard]] core::SlotMonitor* slots() { return slots_.get(); }
+    [[nodiscard]] core::SlotMonitor* slotMonitor() { return slots_.get(); }
     /// The A4 printer for certificates ([devices] a4_printer), or nullptr when none is
     /// configured (print items then send the citizen to a counter) or the services have not
     /// started. Used on the journey's certificate worker.
