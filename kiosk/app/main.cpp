@@ -8,6 +8,7 @@
 #include "kiosk/app/demo_walk.h"
 #include "kiosk/app/journey_links.h"
 #include "kiosk/app/maintenance_links.h"
+#include "kiosk/app/out_of_service.h"
 #include "kiosk/app/runtime.h"
 #include "kiosk/app/screenshot.h"
 #include "kiosk/app/startup.h"
@@ -129,6 +130,8 @@ int main(int argc, char** argv)
     if (const auto* early = std::get_if<kiosk::app::EarlyExit>(&parsed))
         return early->code;
     const auto& options = std::get<kiosk::app::Options>(parsed);
+    if (options.outOfService) // nothing else starts: kiosk-out-of-service.service
+        return kiosk::app::runOutOfService(argc, argv, options);
 
     // The configuration and the catalog load on a thread of their own while Qt starts here;
     // a bad one stops the kiosk with exit code 2 before any window shows, and before Qt even

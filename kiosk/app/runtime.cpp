@@ -238,6 +238,8 @@ Runtime::~Runtime()
         core::auditStop(*audit_);
     if (reboots_)
         reboots_->stop(); // it may beat: before the heartbeat stops
+    if (updater_)
+        updater_->stop(); // a bundle download must not hold the heartbeat's worker
     if (indexWarmer_)
         indexWarmer_->stop();
     if (installedWatch_)

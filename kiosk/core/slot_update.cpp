@@ -212,7 +212,7 @@ SlotUpdater::SlotUpdater(UpdateOptions options, UpdateHooks hooks)
 {
 }
 
-base::Result<std::string> SlotUpdater::apply(const RemoteCommand& command, std::stop_token stop)
+base::Result<std::string> SlotUpdater::apply(const RemoteCommand& command)
 {
     const base::json::Reader args(command.args, "args");
     auto url = args.string("url", 2048);
@@ -238,7 +238,7 @@ base::Result<std::string> SlotUpdater::apply(const RemoteCommand& command, std::
         return base::fail(limit.error());
     const auto bundle = options_.dir / bundleName;
     base::log::info(logCategory, "update " + command.id + ": downloading the bundle");
-    auto got = hooks_.download(*url, bundle, *limit, std::move(stop));
+    auto got = hooks_.download(*url, bundle, *limit, stop_.get_token());
     if (!got)
         return base::fail(got.error());
     if (got->sha256 != expected) {

@@ -21,6 +21,7 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <string_view>
 
@@ -107,8 +108,10 @@ struct UpdateHooks {
 class SlotUpdater {
 public:
     SlotUpdater(UpdateOptions options, UpdateHooks hooks);
-    [[nodiscard]] base::Result<std::string> apply(const RemoteCommand& command,
-                                                  std::stop_token stop = {});
+    [[nodiscard]] base::Result<std::string> apply(const RemoteCommand& command);
+    /// Abandons a download under way (and every later one): the kiosk is stopping. An install
+    /// already started runs to its end (rauc does not leave a slot half written).
+    void stop() { stop_.request_stop(); }
 
 private:
     [[nodiscard]] base::Result<std::uint64_t> allowedBytes() const;
@@ -117,6 +120,7 @@ private:
 
     UpdateOptions options_;
     UpdateHooks hooks_;
+    std::stop_source stop_;
 };
 
 } // namespace kiosk::core

@@ -280,6 +280,18 @@ TEST_F(UpdateTest, AFailedInstallSaysWhyAndDoesNotReboot)
     EXPECT_EQ(installed_, 1) << "the slot status is read again all the same";
 }
 
+TEST_F(UpdateTest, OnceStoppedADownloadIsAbandonedAndNothingIsInstalled)
+{
+    SlotUpdater updater({.dir = dataDir()}, hooks());
+    updater.stop();
+    auto done = updater.apply(command(server_.url(), queue::sha256Hex(bundle_)));
+    ASSERT_FALSE(done);
+    EXPECT_EQ(done.error().message, "download stopped");
+    EXPECT_EQ(calls(), "--version\n");
+    EXPECT_FALSE(std::filesystem::exists(dataDir() / "update.raucb"));
+    EXPECT_TRUE(reboots_.empty());
+}
+
 TEST_F(UpdateTest, BadArgumentsAreRefusedByPath)
 {
     SlotUpdater updater({.dir = dataDir()}, hooks());
