@@ -90,14 +90,14 @@ struct UpdateOptions {
 };
 
 struct UpdateHooks {
-    SystemCommand run;
-    BundleDownload download;
+    SystemCommand run = {};
+    BundleDownload download = {};
     /// True while a citizen is served; the update is refused then. Absent: never.
-    std::function<bool()> sessionActive;
+    std::function<bool()> sessionActive = {};
     /// The reboot path (RebootScheduler::request): waits for the session to end, beats first.
-    std::function<base::Result<std::string>(std::string_view commandId)> reboot;
+    std::function<base::Result<std::string>(std::string_view commandId)> reboot = {};
     /// Called after an install (SlotMonitor::refresh). May be absent.
-    std::function<void()> installed;
+    std::function<void()> installed = {};
 };
 
 /// The `update` command: {"url": "https://...", "sha256": "<64 hex>"}. Runs on the heartbeat's
