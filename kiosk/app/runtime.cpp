@@ -236,10 +236,10 @@ Runtime::~Runtime()
 {
     if (audit_)
         core::auditStop(*audit_);
+    if (updater_)
+        updater_->stop(); // a bundle download must not hold the heartbeat (and its beats)
     if (reboots_)
         reboots_->stop(); // it may beat: before the heartbeat stops
-    if (updater_)
-        updater_->stop(); // a bundle download must not hold the heartbeat's worker
     if (indexWarmer_)
         indexWarmer_->stop();
     if (installedWatch_)

@@ -180,6 +180,7 @@ base::Result<std::vector<RemoteCommand>> HeartbeatClient::beat(std::stop_token s
     // Defence in depth: the answer is read without exceptions, but nothing a command handler
     // or a library throws may end the process. what() is not logged: it may quote data.
     try {
+        std::lock_guard oneAtATime(beatMutex_);
         return exchange(std::move(stop));
     } catch (const nlohmann::json::exception& e) {
         return base::fail(base::errc::internal,

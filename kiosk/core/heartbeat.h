@@ -136,6 +136,10 @@ private:
     const CommandRegistry& registry_;
     HeartbeatSources sources_;
 
+    /// One heartbeat at a time, held across its I/O and its commands: a heartbeat asked for
+    /// from another thread while a command runs (the reboot's, before rebooting) goes out after
+    /// that command's result is in, so no acknowledgement leaves without its result.
+    std::mutex beatMutex_;
     mutable std::mutex mutex_;            ///< guards the sets and results_; never held across I/O
     std::set<std::string> toAcknowledge_; ///< run, not yet acknowledged to the platform
     std::map<std::string, CommandResult> results_; ///< of toAcknowledge_, sent with the acks
