@@ -98,7 +98,8 @@ std::unique_ptr<kiosk::app::Runtime> take(kiosk::app::PendingRuntime& pending)
         // The health check failed: an updated slot that cannot load its configuration is
         // marked bad, so the next boot falls back (no-op without rauc).
         (void)kiosk::core::markBootedSlot(
-            kiosk::core::runProgram, {.uiUp = true, .queueOpened = true, .configValid = false});
+            kiosk::core::raucWhenConfigured(kiosk::core::runProgram),
+            {.uiUp = true, .queueOpened = true, .configValid = false});
         return nullptr;
     }
     return std::move(*runtime);
@@ -220,7 +221,8 @@ int main(int argc, char** argv)
         if (auto started = runtime->startServices(); !started) {
             std::cerr << "kiosk: " << started.error().message << "\n";
             (void)kiosk::core::markBootedSlot(
-                kiosk::core::runProgram, {.uiUp = true, .queueOpened = false, .configValid = true});
+                kiosk::core::raucWhenConfigured(kiosk::core::runProgram),
+                {.uiUp = true, .queueOpened = false, .configValid = true});
             QCoreApplication::exit(kiosk::app::exitRefused);
             return;
         }

@@ -170,7 +170,8 @@ void Runtime::startUplink()
     sources.audit = audit_.get();
     help_ = std::make_unique<core::HelpCall>(clock_, audit_.get());
     sources.help = help_.get();
-    slots_ = std::make_unique<core::SlotMonitor>(core::runProgram, clock_);
+    slots_ =
+        std::make_unique<core::SlotMonitor>(core::raucWhenConfigured(core::runProgram), clock_);
     sources.slot = [this] {
         return slots_->heartbeatMember();
     };
@@ -206,7 +207,7 @@ void Runtime::registerMaintenanceCommands()
 void Runtime::registerUpdateCommand()
 {
     // On the data partition (/var/lib/kiosk is /data/kiosk): /tmp is a tmpfs, i.e. RAM.
-    core::UpdateHooks hooks{.run = core::runProgram,
+    core::UpdateHooks hooks{.run = core::raucWhenConfigured(core::runProgram),
                             .download = core::curlBundleDownload(core::uplinkOptions(config_)),
                             .sessionActive = sessionActive_,
                             .reboot = [this](std::string_view id) { return reboots_->request(id); },

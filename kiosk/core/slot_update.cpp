@@ -76,6 +76,18 @@ base::Result<CommandOutput> rauc(const SystemCommand& run, std::vector<std::stri
 }
 } // namespace
 
+SystemCommand raucWhenConfigured(SystemCommand run, std::filesystem::path systemConf)
+{
+    return [run = std::move(run), conf = std::move(systemConf)](
+               const std::vector<std::string>& argv) -> base::Result<CommandOutput> {
+        std::error_code error;
+        if (!argv.empty() && argv.front() == "rauc" && !std::filesystem::exists(conf, error))
+            return base::fail(base::errc::not_found,
+                              "rauc: not configured (no " + conf.string() + ")");
+        return run(argv);
+    };
+}
+
 base::Result<SlotStatus> parseRaucStatus(std::string_view json)
 {
     auto document = base::json::parseObject(json);

@@ -27,6 +27,16 @@
 
 namespace kiosk::core {
 
+/// Where RAUC's configuration lives on the image (image/overlay/etc/rauc/system.conf).
+inline constexpr std::string_view raucSystemConf = "/etc/rauc/system.conf";
+
+/// `run`, except that rauc counts as not installed (errc::not_found) while `systemConf` does
+/// not exist: a machine with the rauc tool but no A/B slots (a developer's, a CI host that
+/// builds bundles) is no A/B system, and its rauc is left alone.
+[[nodiscard]] SystemCommand
+raucWhenConfigured(SystemCommand run,
+                   std::filesystem::path systemConf = std::filesystem::path(raucSystemConf));
+
 /// What `rauc status --detailed --output-format=json` says about this boot.
 struct SlotStatus {
     std::string booted;      ///< the booted slot's bootname ("A", "B")

@@ -141,6 +141,20 @@ TEST_F(FakeRaucTest, WithoutRaucTheHealthCheckDoesNothing)
     EXPECT_EQ(calls(), "");
 }
 
+TEST_F(FakeRaucTest, WithoutASystemConfRaucIsLeftAlone)
+{
+    const auto checked = raucWhenConfigured(runProgram, dir_ / "system.conf");
+    EXPECT_TRUE(markBootedSlot(checked, {}));
+    auto status = checked({"rauc", "status"});
+    ASSERT_FALSE(status);
+    EXPECT_EQ(status.error().code, base::errc::not_found);
+    EXPECT_EQ(calls(), "") << "rauc was run on a machine without A/B slots";
+
+    std::ofstream(dir_ / "system.conf") << "[system]\n";
+    EXPECT_TRUE(markBootedSlot(checked, {.uiUp = true, .queueOpened = true, .configValid = true}));
+    EXPECT_EQ(calls(), "status mark-good booted\n");
+}
+
 TEST_F(FakeRaucTest, TheMonitorMarksOffTheCallersThreadThenReportsTheSlot)
 {
     setStatus(raucStatus("A", "", "2026-12-06T05:00:00Z"));
