@@ -97,6 +97,11 @@ std::variant<Options, EarlyExit> parseCommandLine(int argc, char** argv)
                                 "in DIR; exit 0 once completed");
     walk->excludes(app.get_option("--screenshot"));
     walk->excludes(app.get_option("--measure-startup"));
+    auto* outOfService = app.add_flag("--out-of-service", options.outOfService,
+                                      "show only the calm out-of-service page (after a crash loop; "
+                                      "kiosk-out-of-service.service)");
+    outOfService->excludes(walk);
+    outOfService->excludes(app.get_option("--measure-startup"));
     app.footer("Qt's own options (-platform offscreen, -qwindowgeometry, ...) are passed to Qt.");
 
     try {

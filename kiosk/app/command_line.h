@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The kiosk program's command line: --config FILE [--screenshot FILE.png] [--size WxH]
-// [--measure-startup] [--demo-walk DIR], plus the options QGuiApplication itself knows (-platform
+// [--measure-startup] [--demo-walk DIR] [--out-of-service], plus the options QGuiApplication itself
+// knows (-platform
 // ...).
 #pragma once
 
@@ -26,6 +27,8 @@ struct Options {
     bool measureStartup = false;
     /// Walk one application by itself, saving each screen here (kiosk/app/demo_walk.h).
     std::optional<std::filesystem::path> demoWalk;
+    /// Show only the out-of-service page (kiosk/app/out_of_service.h), nothing else.
+    bool outOfService = false;
 };
 
 /// How main() should end when the command line does not lead to a running kiosk.

@@ -8,6 +8,7 @@
 #include "kiosk/app/demo_walk.h"
 #include "kiosk/app/journey_links.h"
 #include "kiosk/app/maintenance_links.h"
+#include "kiosk/app/out_of_service.h"
 #include "kiosk/app/runtime.h"
 #include "kiosk/app/screenshot.h"
 #include "kiosk/app/startup.h"
@@ -94,6 +95,11 @@ std::unique_ptr<kiosk::app::Runtime> take(kiosk::app::PendingRuntime& pending)
     auto runtime = pending.take();
     if (!runtime) {
         std::cerr << "kiosk: " << runtime.error().message << "\n";
+        // The health check failed: an updated slot that cannot load its configuration is
+        // marked bad, so the next boot falls back (no-op without rauc).
+        (void)kiosk::core::markBootedSlot(
+            kiosk::core::raucWhenConfigured(kiosk::core::runProgram),
+            {.uiUp = true, .queueOpened = true, .configValid = false});
         return nullptr;
     }
     return std::move(*runtime);
@@ -125,6 +131,8 @@ int main(int argc, char** argv)
     if (const auto* early = std::get_if<kiosk::app::EarlyExit>(&parsed))
         return early->code;
     const auto& options = std::get<kiosk::app::Options>(parsed);
+    if (options.outOfService) // nothing else starts: kiosk-out-of-service.service
+        return kiosk::app::runOutOfService(argc, argv, options);
 
     // The configuration and the catalog load on a thread of their own while Qt starts here;
     // a bad one stops the kiosk with exit code 2 before any window shows, and before Qt even
@@ -212,6 +220,9 @@ int main(int argc, char** argv)
     kiosk::app::afterFirstFrame(*window, [&] {
         if (auto started = runtime->startServices(); !started) {
             std::cerr << "kiosk: " << started.error().message << "\n";
+            (void)kiosk::core::markBootedSlot(
+                kiosk::core::raucWhenConfigured(kiosk::core::runProgram),
+                {.uiUp = true, .queueOpened = false, .configValid = true});
             QCoreApplication::exit(kiosk::app::exitRefused);
             return;
         }
@@ -222,6 +233,10 @@ int main(int argc, char** argv)
         maintenance = kiosk::app::openMaintenance(*runtime);
         maintenanceViewModel.setAccess(maintenance.get());
         systemd.ready();
+        // The health check passed (first frame, queue open, configuration valid): the booted
+        // slot is marked good on the slot monitor's worker.
+        runtime->slotMonitor()->healthChecked(
+            {.uiUp = true, .queueOpened = true, .configValid = true});
         if (options.measureStartup)
             QCoreApplication::exit(0);
         if (options.demoWalk)

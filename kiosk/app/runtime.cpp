@@ -170,6 +170,11 @@ void Runtime::startUplink()
     sources.audit = audit_.get();
     help_ = std::make_unique<core::HelpCall>(clock_, audit_.get());
     sources.help = help_.get();
+    slots_ =
+        std::make_unique<core::SlotMonitor>(core::raucWhenConfigured(core::runProgram), clock_);
+    sources.slot = [this] {
+        return slots_->heartbeatMember();
+    };
     heartbeat_ = std::make_unique<core::HeartbeatClient>(*uplink_, *store_, config_.kiosk.id,
                                                          std::string(core::softwareVersion()),
                                                          clock_, commands_, std::move(sources));
@@ -204,6 +209,24 @@ void Runtime::registerMaintenanceCommands()
     commands_.addReporting("reboot", [this](const core::RemoteCommand& command) {
         return reboots_->request(command.id);
     });
+    registerUpdateCommand();
+}
+
+void Runtime::registerUpdateCommand()
+{
+    // On the data partition (/var/lib/kiosk is /data/kiosk): /tmp is a tmpfs, i.e. RAM.
+    core::UpdateHooks hooks{.run = core::raucWhenConfigured(core::runProgram),
+                            .download = core::curlBundleDownload(core::uplinkOptions(config_)),
+                            .sessionActive = sessionActive_,
+                            .reboot = [this](std::string_view id) { return reboots_->request(id); },
+                            .installed =
+                                [this] {
+                                    slots_->refresh();
+                                }};
+    updater_ = std::make_unique<core::SlotUpdater>(
+        core::UpdateOptions{.dir = config_.kiosk.dataDir / "update"}, std::move(hooks));
+    commands_.addReporting(
+        "update", [this](const core::RemoteCommand& command) { return updater_->apply(command); });
 }
 
 base::Result<void> Runtime::syncCatalogNow()
@@ -222,6 +245,8 @@ Runtime::~Runtime()
 {
     if (audit_)
         core::auditStop(*audit_);
+    if (updater_)
+        updater_->stop(); // a bundle download must not hold the heartbeat (and its beats)
     if (reboots_)
         reboots_->stop(); // it may beat: before the heartbeat stops
     if (indexWarmer_)
@@ -232,6 +257,8 @@ Runtime::~Runtime()
         fleet_->stop(); // it uses the heartbeat
     if (heartbeat_)
         heartbeat_->stop(); // it reads the devices' states
+    if (slots_)
+        slots_->stop();
     if (catalogSync_)
         catalogSync_->stop();
     if (devices_)

@@ -18,6 +18,7 @@
 #include "kiosk/core/installed_catalog_watch.h"
 #include "kiosk/core/remote_config.h"
 #include "kiosk/core/remote_reboot.h"
+#include "kiosk/core/slot_update.h"
 #include "offline_queue/curl_uplink.h"
 #include "offline_queue/store.h"
 #include "offline_queue/sync_loop.h"
@@ -63,7 +64,8 @@ public:
     /// retry_dead_letters (the queue's dead letters, again), sync_catalog (one
     /// GET /v1/catalog now on the catalog sync's worker; an error without trusted keys),
     /// set_config (core::RemoteConfig: a signed fragment written to the configuration file,
-    /// in effect at the next start) and reboot (core::RebootScheduler: between sessions only).
+    /// in effect at the next start), reboot (core::RebootScheduler: between sessions only) and
+    /// update (core::SlotUpdater: a RAUC bundle into the other slot, then that reboot).
     [[nodiscard]] core::CommandRegistry& commands() { return commands_; }
 
     /// The UI side's answer to "is a citizen being served?" (the journey's session is not
@@ -98,6 +100,10 @@ public:
     /// The platform link (curl), for the online-only calls of the screens (identity codes,
     /// progress, certificates) made on workers; nullptr until startServices() made it.
     [[nodiscard]] queue::Uplink* uplink() { return uplink_.get(); }
+    /// The A/B slot (rauc): the health check's verdict goes here (main, after the first frame
+    /// and the services), the heartbeat's "slot" member comes from here; nullptr until
+    /// startServices() made it.
+    [[nodiscard]] core::SlotMonitor* slotMonitor() { return slots_.get(); }
     /// The A4 printer for certificates ([devices] a4_printer), or nullptr when none is
     /// configured (print items then send the citizen to a counter) or the services have not
     /// started. Used on the journey's certificate worker.
@@ -137,6 +143,8 @@ private:
 
     /// Registers set_config and reboot (startUplink, once the heartbeat exists).
     void registerMaintenanceCommands();
+    /// Registers update (after reboot, whose path it takes).
+    void registerUpdateCommand();
 
     Runtime(core::Config config, core::Catalog catalog, std::filesystem::path configFile,
             std::string configSha256);
@@ -157,6 +165,7 @@ private:
     core::CommandRegistry commands_;
     std::unique_ptr<core::CatalogSync> catalogSync_; ///< uses the uplink: declared after it
     std::unique_ptr<core::HelpCall> help_;           ///< records into audit_; read by heartbeat_
+    std::unique_ptr<core::SlotMonitor> slots_;       ///< read by heartbeat_
     // Declared last: they use the store and the uplink, so they stop before those go.
     std::unique_ptr<queue::SyncLoop> sync_;
     std::unique_ptr<core::HeartbeatClient> heartbeat_;
@@ -167,6 +176,8 @@ private:
     std::unique_ptr<core::RemoteConfig> remoteConfig_;
     /// After heartbeat_, which it uses (a heartbeat before the reboot): stopped first.
     std::unique_ptr<core::RebootScheduler> reboots_;
+    /// The update command (runs on the heartbeat's worker; reboots through reboots_).
+    std::unique_ptr<core::SlotUpdater> updater_;
     base::Connection queueAudit_;  ///< the queue's changes into audit_
     base::Connection deviceAudit_; ///< the devices' attach, detach and fault into audit_
     /// Builds the search index of the catalog in service, once, off the GUI thread.

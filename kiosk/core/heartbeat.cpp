@@ -165,6 +165,10 @@ base::Result<nlohmann::json> HeartbeatClient::body() const
     if (sources_.help != nullptr)
         if (auto help = sources_.help->heartbeatMember())
             document["helpRequested"] = std::move(*help);
+    // The booted slot and whether the last update was rolled back (README): also optional.
+    if (sources_.slot)
+        if (auto slot = sources_.slot())
+            document["slot"] = std::move(*slot);
     // What each acknowledged command did (README): also optional, and sent with the acks.
     if (!results.empty())
         document["results"] = std::move(results);
@@ -176,6 +180,7 @@ base::Result<std::vector<RemoteCommand>> HeartbeatClient::beat(std::stop_token s
     // Defence in depth: the answer is read without exceptions, but nothing a command handler
     // or a library throws may end the process. what() is not logged: it may quote data.
     try {
+        std::lock_guard oneAtATime(beatMutex_);
         return exchange(std::move(stop));
     } catch (const nlohmann::json::exception& e) {
         return base::fail(base::errc::internal,

@@ -88,6 +88,9 @@ struct HeartbeatSources {
     /// cleared before any heartbeat carried it, the body has "helpRequested"
     /// (HelpCall::heartbeatMember()).
     HelpCall* help = nullptr;
+    /// The A/B slot (may be absent): {"booted": "A", "rolledBack": false} as "slot"
+    /// (SlotMonitor::heartbeatMember()); std::nullopt leaves the member out (no rauc).
+    std::function<std::optional<nlohmann::json>()> slot;
 };
 
 /// Sends heartbeats, runs the commands they bring and acknowledges them in the next one.
@@ -144,6 +147,10 @@ private:
     const CommandRegistry& registry_;
     HeartbeatSources sources_;
 
+    /// One heartbeat at a time, held across its I/O and its commands: a heartbeat asked for
+    /// from another thread while a command runs (the reboot's, before rebooting) goes out after
+    /// that command's result is in, so no acknowledgement leaves without its result.
+    std::mutex beatMutex_;
     mutable std::mutex mutex_;            ///< guards the sets and results_; never held across I/O
     std::set<std::string> toAcknowledge_; ///< run, not yet acknowledged to the platform
     std::map<std::string, CommandResult> results_; ///< of toAcknowledge_, sent with the acks

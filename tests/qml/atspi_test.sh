@@ -46,7 +46,9 @@ for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
 export DISPLAY=":$(head -n1 "$work/display")"
 export QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1
 unset QT_QPA_PLATFORM
-"$kiosk" --config "$work/kiosk.toml" --size 1080x1920 >"$work/kiosk.log" 2>&1 &
+# KIOSK_ATSPI_ARGS: more options for the kiosk (--out-of-service for its page's check)
+read -ra extra <<<"${KIOSK_ATSPI_ARGS:-}"
+"$kiosk" --config "$work/kiosk.toml" --size 1080x1920 "${extra[@]}" >"$work/kiosk.log" 2>&1 &
 shown=$!
 status=0
 /usr/bin/python3 "${KIOSK_ATSPI_SCRIPT:-$here/atspi_walk.py}" || status=$?

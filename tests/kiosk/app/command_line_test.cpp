@@ -51,6 +51,20 @@ TEST(CommandLine, TheDemoWalkTakesItsFolderAndGoesWithNeitherScreenshotNorMeasur
     EXPECT_EQ(refusedWith({"--demo-walk", "w", "--measure-startup"}), kiosk::app::exitRefused);
 }
 
+TEST(CommandLine, TheOutOfServicePageGoesWithAScreenshotButNotWithTheWalkOrMeasuring)
+{
+    const auto parsed = parse({"--config", "k.toml", "--out-of-service", "--screenshot", "s.png"});
+    ASSERT_TRUE(std::holds_alternative<Options>(parsed));
+    EXPECT_TRUE(std::get<Options>(parsed).outOfService);
+    EXPECT_EQ(std::get<Options>(parsed).screenshot, "s.png");
+    const auto plain = parse({"--config", "k.toml"});
+    ASSERT_TRUE(std::holds_alternative<Options>(plain));
+    EXPECT_FALSE(std::get<Options>(plain).outOfService);
+    EXPECT_EQ(refusedWith({"--out-of-service", "--demo-walk", "w"}), kiosk::app::exitRefused);
+    EXPECT_EQ(refusedWith({"--out-of-service", "--measure-startup"}), kiosk::app::exitRefused);
+    EXPECT_EQ(refusedWith({"--out-of-service", "--bogus"}), kiosk::app::exitRefused);
+}
+
 TEST(CommandLine, UnknownOptionsAndArgumentsAreRefusedWithTheUsageExitCode)
 {
     EXPECT_EQ(refusedWith({"--config", "k.toml", "--measure-start"}), kiosk::app::exitRefused);

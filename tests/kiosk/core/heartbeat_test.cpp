@@ -8,9 +8,12 @@
 #include "kiosk/core/heartbeat.h"
 #include "kiosk/core/remote_config.h"
 #include "kiosk/core/remote_reboot.h"
+#include "kiosk/core/slot_update.h"
 #include "offline_queue/curl_uplink.h"
+#include "offline_queue/digest.h"
 #include "platform_sim/server.h"
 #include "tests/kiosk/core/catalog_keys.h"
+#include "tests/support/loopback_http.h"
 #include "tests/support/manual_time.h"
 #include "tests/support/poll_until.h"
 #include "tests/support/temp_dir.h"
@@ -490,4 +493,70 @@ TEST_F(HeartbeatTest, ARebootWaitsWhileACitizenIsServedAndRunsAfterTheAcknowledg
     ASSERT_TRUE(test_support::advanceAndSettle(clock_, std::chrono::seconds(1)));
     EXPECT_EQ(reboots, 1);
     EXPECT_EQ(pendingAtReboot, 0u) << "rebooted before the platform had the acknowledgement";
+}
+
+TEST_F(HeartbeatTest, TheBootedSlotGoesOutWhenKnownAndIsLeftOutOtherwise)
+{
+    std::optional<nlohmann::json> slot;
+    sources_.slot = [&slot] {
+        return slot;
+    };
+    HeartbeatClient client(*uplink_, *store_, kioskId, "0.1.0", clock_, registry_, sources_);
+    EXPECT_FALSE(client.body()->contains("slot")) << "no rauc: no member";
+    slot = nlohmann::json{{"booted", "A"}, {"rolledBack", true}};
+    EXPECT_EQ((*client.body())["slot"], *slot);
+    // platform-sim does not know the member: the heartbeat is accepted all the same.
+    ASSERT_TRUE(client.beat());
+    EXPECT_EQ(heartbeats(), 1u);
+}
+
+TEST_F(HeartbeatTest, AnUpdateIsInstalledItsResultGoesOutAndThenTheKioskRebootsThroughTheRebootPath)
+{
+    const std::string bundle(64 * 1024, 'u');
+    test_support::LoopbackHttp files(bundle);
+    std::mutex mutex;
+    std::vector<std::vector<std::string>> rauc; // what the system command seam was asked
+    std::atomic<int> reboots{0};
+    std::atomic<std::size_t> pendingAtReboot{99};
+    RebootScheduler scheduler({.sessionActive = [] { return false; },
+                               .beforeReboot = [&] { (void)client_->beat(); },
+                               .reboot = [&]() -> base::Result<void> {
+                                   pendingAtReboot = sim_->snapshot().pendingCommands.size();
+                                   ++reboots;
+                                   return {};
+                               }},
+                              clock_, nullptr, std::chrono::seconds(1));
+    ASSERT_TRUE(clock_.awaitWaits(1));
+    queue::UplinkOptions tls;
+    tls.allowInsecureLoopback = true;
+    SlotUpdater updater(
+        {.dir = dir_.path() / "update"},
+        {.run = [&](const std::vector<std::string>& argv) -> base::Result<CommandOutput> {
+             std::lock_guard lock(mutex);
+             rauc.push_back(argv);
+             return CommandOutput{};
+         },
+         .download = curlBundleDownload(tls),
+         .sessionActive = [] { return false; },
+         .reboot =
+             [&](std::string_view id) {
+                 return scheduler.request(id);
+             }});
+    registry_.addReporting("update",
+                           [&](const RemoteCommand& command) { return updater.apply(command); });
+    const auto id = sim_->queueCommand(
+        kioskId, "update", {{"url", files.url()}, {"sha256", queue::sha256Hex(bundle)}});
+
+    ASSERT_TRUE(client_->beat()); // runs it: download, check, install, reboot asked for
+    ASSERT_TRUE(test_support::advanceAndSettle(clock_, std::chrono::seconds(1)));
+    EXPECT_EQ(reboots, 1);
+    EXPECT_EQ(pendingAtReboot, 0u) << "rebooted before the platform had the acknowledgement";
+    const auto result = sim_->snapshot().heartbeats.front().results[id];
+    EXPECT_EQ(result, (nlohmann::json{{"ok", true},
+                                      {"detail", "installed into the other slot; no citizen is "
+                                                 "being served: rebooting now"}}));
+    std::lock_guard lock(mutex);
+    const std::vector<std::vector<std::string>> expected{
+        {"rauc", "--version"}, {"rauc", "install", (dir_.path() / "update/update.raucb").string()}};
+    EXPECT_EQ(rauc, expected);
 }

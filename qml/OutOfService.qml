@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+// OutOfService: the calm full-screen page shown when the kiosk could not be kept running (a
+// crash loop: kiosk-out-of-service.service, started by kiosk.service's OnFailure=). Nothing
+// to press and no technical detail: what happened in plain words, where to go instead, and
+// the kiosk's id and the time for the staff. Every text is a StaticText a screen reader reads.
+import QtQml
+import QtQuick
+
+Window {
+    id: root
+
+    /// The kiosk's id from its configuration; empty when it could not be read (not shown).
+    property string kioskId: ""
+    /// A fixed Date for reproducible screenshots; undefined shows the live clock.
+    property var clockOverride
+    property date now: clockOverride !== undefined ? clockOverride : new Date()
+
+    width: 1080
+    height: 1920
+    color: "#f4f1ea"
+    title: "暂停服务"
+
+    Timer {
+        interval: 30000
+        running: root.clockOverride === undefined
+        repeat: true
+        onTriggered: root.now = new Date()
+    }
+
+    readonly property real unit: Math.max(0.5, Math.min(width, height) / 1080)
+
+    Column {
+        anchors.centerIn: parent
+        width: parent.width - 2 * Math.round(96 * root.unit)
+        spacing: Math.round(48 * root.unit)
+
+        Text {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            text: "暂停服务"
+            color: "#2b3a4a"
+            font.pixelSize: Math.round(112 * root.unit)
+            font.bold: true
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+        }
+        Text {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            // Broken after the comma, not wherever the width ends; read as one sentence.
+            readonly property string sentence: "本机暂时无法使用，请到服务窗口办理。"
+            text: "本机暂时无法使用，\n请到服务窗口办理。"
+            color: "#2b3a4a"
+            font.pixelSize: Math.round(60 * root.unit)
+            lineHeight: 1.3
+            Accessible.role: Accessible.StaticText
+            Accessible.name: sentence
+        }
+        Text {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            text: (root.kioskId.length > 0 ? "终端编号 " + root.kioskId + "　" : "")
+                  + Qt.formatDateTime(root.now, "yyyy-MM-dd HH:mm")
+            color: "#56606b"
+            font.pixelSize: Math.round(40 * root.unit)
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+        }
+    }
+}
