@@ -21,7 +21,7 @@ void addAuditCommand(CLI::App& app, int& exitCode);    ///< audit verify|show
 void addCameraCommand(CLI::App& app, int& exitCode);   ///< camera capture --out FILE
 /// provision FILE [--replace] [--json]
 void addProvisionCommand(CLI::App& app, int& exitCode);
-void addFleetCommand(CLI::App& app, int& exitCode);    ///< fleet status|command (MQTT)
+void addFleetCommand(CLI::App& app, int& exitCode); ///< fleet status|command (MQTT)
 void addCatalogCommand(CLI::App& app,
                        int& exitCode); ///< catalog verify|show|search|install|sign|diff
 

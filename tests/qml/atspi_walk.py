@@ -13,6 +13,7 @@ import sys
 import time
 
 import pyatspi
+from gi.repository import GLib
 
 KIOSK = "kiosk"
 ITEM = "居民身份证换领"  # a popular item a citizen can apply for at the kiosk
@@ -68,9 +69,8 @@ def screen_named(app, title):
                     "the screen \"%s\"" % title)
 
 
-def check_screen(app, title):
-    """The screen is announced by its title; every button on it has a name and Press."""
-    screen = screen_named(app, title)
+def button_problems(app):
+    """The shown buttons, and what is wrong with them (no name, no Press action)."""
     buttons = [n for n in shown(app) if n.getRoleName() == "push button"]
     problems = []
     for button in buttons:
@@ -79,6 +79,25 @@ def check_screen(app, title):
             problems.append("a button without a name")
         if "Press" not in names:
             problems.append("button \"%s\" has no Press action" % button.name)
+    return buttons, problems
+
+
+def check_screen(app, title, settle=5.0):
+    """The screen is announced by its title; every button on it has a name and Press.
+
+    The screen before it fades out for 150 ms, its bindings already let go of the session's
+    values, and its objects leave the bus one by one: a problem counts only if it is still there
+    once the screen change has settled (`settle` seconds at most)."""
+    screen = screen_named(app, title)
+    deadline = time.monotonic() + settle
+    while True:
+        try:
+            buttons, problems = button_problems(app)
+        except GLib.GError as error:  # an object of the old screen left the bus meanwhile
+            buttons, problems = [], ["the tree changed while read: %s" % error.message]
+        if not problems or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
     if problems:
         raise AssertionError("%s: %s" % (title, "; ".join(problems)))
     print("ok: screen \"%s\": %d buttons, each named and pressable" % (title, len(buttons)))
