@@ -71,9 +71,12 @@ protected:
     }
     void TearDown() override { ::setenv("PATH", savedPath_.c_str(), 1); }
 
+    /// The fake rauc first in PATH, or a PATH without any rauc (the host's own, which CI
+    /// installs for image/bundle, left out too).
     void withRauc(bool present)
     {
-        const auto path = present ? dir_.file("bin") + ":" + savedPath_ : savedPath_;
+        std::filesystem::create_directories(dir_ / "empty");
+        const auto path = present ? dir_.file("bin") + ":" + savedPath_ : dir_.file("empty");
         ::setenv("PATH", path.c_str(), 1);
     }
     void setStatus(const std::string& json) { std::ofstream(dir_ / "status.json") << json; }
