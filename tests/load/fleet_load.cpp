@@ -9,6 +9,7 @@
 #include "tests/load/mqtt_swarm.h"
 #include "tests/load/proc_stats.h"
 #include "tests/platform_sim/test_certificates.h"
+#include "tests/support/server_process.h"
 
 #include <CLI/CLI.hpp>
 #include <curl/curl.h>
@@ -84,19 +85,6 @@ pid_t spawn(const std::vector<std::string>& argv, int out, const std::string& er
     args.push_back(nullptr);
     ::execv(args[0], args.data());
     ::_exit(127);
-}
-
-int freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-    ::close(fd);
-    return ntohs(address.sin_port);
 }
 
 bool listening(int port)
@@ -335,7 +323,7 @@ int run(Options options)
         kioskTls = clientTls(certs->caCert, kiosk.first, kiosk.second);
         adminTls = clientTls(certs->caCert, admin.first, admin.second);
     }
-    const int brokerPort = freePort();
+    const int brokerPort = test_support::freeLoopbackPort();
     Child broker;
     broker.pid = spawn(
         {options.mosquitto, "-c", brokerConfig(options, brokerPort, certs ? &*certs : nullptr)}, -1,

@@ -5,6 +5,8 @@
 // (an administrator, or another kiosk), recording what it receives.
 #pragma once
 
+#include "tests/support/server_process.h"
+
 #include <arpa/inet.h>
 #include <chrono>
 #include <condition_variable>
@@ -57,7 +59,7 @@ public:
         }
         // The free port may be taken between its choice and the broker's bind: try another.
         for (int attempt = 0; attempt < 3; ++attempt) {
-            std::unique_ptr<MosquittoBroker> broker(new MosquittoBroker(freePort()));
+            std::unique_ptr<MosquittoBroker> broker(new MosquittoBroker(freeLoopbackPort()));
             broker->program_ = mosquitto;
             broker->options_ = options;
             if (broker->launch(mosquitto, options) && broker->waitUntilListening())
@@ -86,19 +88,6 @@ public:
 private:
     explicit MosquittoBroker(int port) : port_(port) {}
 
-    static int freePort()
-    {
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t length = sizeof address;
-        ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-        ::close(fd);
-        return ntohs(address.sin_port);
-    }
-
     bool launch(const std::string& mosquitto, const MosquittoOptions& options)
     {
         const std::string config = options.dir + "/mosquitto.conf";
@@ -119,54 +108,14 @@ private:
                               << "require_certificate true\n"
                               << "use_identity_as_username true\n"
                               << "acl_file " << acl << "\n";
-        const pid_t parent = ::getpid();
-        pid_ = ::fork();
-        if (pid_ == 0) {
-            // Ended with the thread that started it, should a test crash past the destructor.
-            ::prctl(PR_SET_PDEATHSIG, SIGTERM);
-            if (::getppid() != parent)
-                ::_exit(127);
-            ::execl(mosquitto.c_str(), mosquitto.c_str(), "-c", config.c_str(), nullptr);
-            ::_exit(127);
-        }
-        return pid_ > 0;
+        return process_.start({mosquitto, "-c", config});
     }
 
-    bool waitUntilListening()
-    {
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-        while (std::chrono::steady_clock::now() < deadline) {
-            if (::waitpid(pid_, nullptr, WNOHANG) == pid_) { // it exited: the port was taken?
-                pid_ = -1;
-                return false;
-            }
-            const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-            sockaddr_in address{};
-            address.sin_family = AF_INET;
-            address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-            address.sin_port = htons(static_cast<std::uint16_t>(port_));
-            const bool listening =
-                ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-            ::close(fd);
-            if (listening)
-                return true;
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        }
-        terminate();
-        return false;
-    }
-
-    void terminate()
-    {
-        if (pid_ <= 0)
-            return;
-        ::kill(pid_, SIGTERM);
-        ::waitpid(pid_, nullptr, 0);
-        pid_ = -1;
-    }
+    bool waitUntilListening() { return process_.waitUntilListening(port_); }
+    void terminate() { process_.terminate(); }
 
     int port_ = 0;
-    pid_t pid_ = -1;
+    ServerProcess process_;
     std::string program_;
     MosquittoOptions options_;
 };

@@ -3,6 +3,8 @@
 // a required client certificate, before a plain-HTTP/1.1 backend on loopback (platform-sim).
 #pragma once
 
+#include "tests/support/server_process.h"
+
 #include <arpa/inet.h>
 #include <cerrno>
 #include <chrono>
@@ -59,7 +61,7 @@ public:
         }
         // The free port may be taken between its choice and nghttpx's bind: then try another.
         for (int attempt = 0; attempt < 3; ++attempt) {
-            std::unique_ptr<Nghttpx> proxy(new Nghttpx(freePort()));
+            std::unique_ptr<Nghttpx> proxy(new Nghttpx(freeLoopbackPort()));
             if (proxy->launch(nghttpx, options) && proxy->waitUntilListening())
                 return proxy;
         }
@@ -80,19 +82,6 @@ public:
 private:
     explicit Nghttpx(int port) : port_(port) {}
 
-    static int freePort()
-    {
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t length = sizeof address;
-        ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-        ::close(fd);
-        return ntohs(address.sin_port);
-    }
-
     bool launch(const std::string& nghttpx, const NghttpxOptions& options)
     {
         const std::string port = std::to_string(port_);
@@ -109,58 +98,14 @@ private:
                                       "--verify-client-cacert=" + options.clientCaFile,
                                       options.keyFile,
                                       options.certFile};
-        std::vector<char*> argv;
-        for (auto& arg : args)
-            argv.push_back(arg.data());
-        argv.push_back(nullptr);
-        const pid_t parent = ::getpid();
-        pid_ = ::fork();
-        if (pid_ == 0) {
-            // Ended with the thread that started it, should a test crash past the destructor.
-            ::prctl(PR_SET_PDEATHSIG, SIGTERM);
-            if (::getppid() != parent)
-                ::_exit(127);
-            ::execv(argv[0], argv.data());
-            ::_exit(127);
-        }
-        return pid_ > 0;
+        return process_.start(std::move(args));
     }
 
-    bool waitUntilListening()
-    {
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-        while (std::chrono::steady_clock::now() < deadline) {
-            if (::waitpid(pid_, nullptr, WNOHANG) == pid_) { // it exited: the port was taken?
-                pid_ = -1;
-                return false;
-            }
-            const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-            sockaddr_in address{};
-            address.sin_family = AF_INET;
-            address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-            address.sin_port = htons(static_cast<std::uint16_t>(port_));
-            const bool listening =
-                ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-            ::close(fd);
-            if (listening)
-                return true;
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        }
-        terminate();
-        return false;
-    }
-
-    void terminate()
-    {
-        if (pid_ <= 0)
-            return;
-        ::kill(pid_, SIGTERM);
-        ::waitpid(pid_, nullptr, 0);
-        pid_ = -1;
-    }
+    bool waitUntilListening() { return process_.waitUntilListening(port_); }
+    void terminate() { process_.terminate(); }
 
     int port_ = 0;
-    pid_t pid_ = -1;
+    ServerProcess process_;
 };
 
 } // namespace test_support
