@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kiosk/core/provisioning.h"
 
+#include "base/durable_file.h"
 #include "base/secure_buffer.h"
 #include "kiosk/core/config.h"
 
@@ -349,19 +350,6 @@ base::Result<std::string> readSmallFile(const fs::path& file, std::size_t limit)
     return text;
 }
 
-base::Result<void> syncDirectory(const fs::path& dir)
-{
-    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return base::fail(base::fromErrno("open " + dir.string(), errno));
-    const int rc = ::fsync(fd);
-    const int saved = errno;
-    ::close(fd);
-    if (rc != 0)
-        return base::fail(base::fromErrno("fsync " + dir.string(), saved));
-    return {};
-}
-
 /// Missing folders are made 0700 and, for a secret, given to its owner (the queue key's).
 base::Result<void> makeFolders(const fs::path& dir, const Owner& owner, bool secret)
 {
@@ -373,22 +361,6 @@ base::Result<void> makeFolders(const fs::path& dir, const Owner& owner, bool sec
         return base::fail(base::fromErrno("mkdir " + dir.string(), errno));
     if (secret && owner.change && ::chown(dir.c_str(), owner.uid, owner.gid) != 0)
         return base::fail(base::fromErrno("chown " + dir.string(), errno));
-    return {};
-}
-
-base::Result<void> writeAll(int fd, std::string_view text, const std::string& what)
-{
-    std::size_t done = 0;
-    while (done < text.size()) {
-        const auto n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return base::fail(base::fromErrno("write " + what, errno));
-        done += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0)
-        return base::fail(base::fromErrno("fsync " + what, errno));
     return {};
 }
 
@@ -409,7 +381,7 @@ base::Result<void> writeAtomically(const Target& target, const Owner& owner)
     else if (target.secret && owner.change && ::fchown(fd, owner.uid, owner.gid) != 0)
         written = base::fail(base::fromErrno("chown " + temp, errno));
     else
-        written = writeAll(fd, target.content, temp);
+        written = base::writeAllAndSync(fd, target.content, temp);
     ::close(fd);
     if (written && ::rename(temp.c_str(), target.path.c_str()) != 0)
         written =
@@ -419,7 +391,7 @@ base::Result<void> writeAtomically(const Target& target, const Owner& owner)
         return base::fail(
             base::Error{make_error_code(ProvisioningErrc::io), written.error().message});
     }
-    return syncDirectory(dir);
+    return base::syncDirectory(dir);
 }
 
 /// Overwrites the source with zeros, syncs, unlinks. Returns why not, or "".
@@ -436,7 +408,7 @@ std::string wipe(const fs::path& source)
     std::string problem;
     if (::fstat(fd, &info) == 0 && info.st_size > 0) {
         const std::string zeros(static_cast<std::size_t>(info.st_size), '\0');
-        if (auto done = writeAll(fd, zeros, source.string()); !done)
+        if (auto done = base::writeAllAndSync(fd, zeros, source.string()); !done)
             problem = "cannot overwrite " + source.string() + ": " + done.error().message;
     }
     ::close(fd);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kiosk/core/remote_config.h"
 
+#include "base/durable_file.h"
 #include "base/log.h"
 #include "kiosk/core/catalog_envelope.h"
 
@@ -32,36 +33,6 @@ base::Result<std::string> readFile(const std::filesystem::path& file)
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
-}
-
-/// Writes all of `text` to `fd`, then fsyncs it.
-base::Result<void> writeAndSync(int fd, const std::string& text, const std::string& what)
-{
-    std::size_t done = 0;
-    while (done < text.size()) {
-        const auto n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return base::fail(base::fromErrno("write " + what, errno));
-        done += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0)
-        return base::fail(base::fromErrno("fsync " + what, errno));
-    return {};
-}
-
-base::Result<void> syncDirectory(const std::filesystem::path& dir)
-{
-    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return base::fail(base::fromErrno("open " + dir.string(), errno));
-    const int rc = ::fsync(fd);
-    const int saved = errno;
-    ::close(fd);
-    if (rc != 0)
-        return base::fail(base::fromErrno("fsync " + dir.string(), saved));
-    return {};
 }
 
 std::string joined(const std::vector<std::string>& keys)
@@ -153,7 +124,7 @@ base::Result<void> RemoteConfig::replaceFile(const std::string& text) const
         return base::fail(base::fromErrno("create a temporary file in " + dir.string(), errno));
     // The new file gets the old one's permissions (it may be readable by the kiosk's group).
     auto written = ::fchmod(fd, original.st_mode & 07777) == 0
-                       ? writeAndSync(fd, text, temp)
+                       ? base::writeAllAndSync(fd, text, temp)
                        : base::Result<void>(base::fail(base::fromErrno("chmod " + temp, errno)));
     ::close(fd);
     std::error_code error;
@@ -169,7 +140,7 @@ base::Result<void> RemoteConfig::replaceFile(const std::string& text) const
         ::unlink(temp.c_str());
         return written;
     }
-    return syncDirectory(dir);
+    return base::syncDirectory(dir);
 }
 
 void RemoteConfig::audit(std::string_view commandId, const std::vector<std::string>& changed) const
