@@ -2,6 +2,12 @@
 // FieldKeyboard: the keyboard for the field being filled in: pinyin for names and addresses,
 // the ID-number pad (digits and X), the phone pad, the date pad. Only the one in use is shown
 // and attached; the others keep no target (and the pinyin one drops its letters).
+//
+// The four keyboards are made after their screen is on show, a little in each idle moment
+// between frames (asynchronous Loaders): made with the form, they took about 10 ms of the GUI
+// thread's 16 ms budget when a card brings the form up (tests/bench/journey_stall_bench). A
+// field tapped before its keyboard is ready has it finished at once: a Loader that stops being
+// asynchronous completes its item there and then.
 import QtQuick
 import Kiosk.Ui
 
@@ -13,39 +19,66 @@ Item {
     /// Its type: text | address | idnumber | phone | date.
     property string type
 
-    readonly property Item shown: target === null ? null
-                                  : type === "idnumber" ? idNumber
-                                  : type === "phone" ? phone
-                                  : type === "date" ? date
-                                  : pinyin
+    /// Which keyboard the field needs: pinyin | idnumber | phone | date, or "" for none.
+    readonly property string needed: target === null ? ""
+                                     : type === "idnumber" || type === "phone" || type === "date"
+                                       ? type : "pinyin"
+    /// The keyboard on show, once its Loader has made it.
+    readonly property Item shown: needed === "pinyin" ? pinyin.item as Item
+                                  : needed === "idnumber" ? idNumber.item as Item
+                                  : needed === "phone" ? phone.item as Item
+                                  : needed === "date" ? date.item as Item
+                                  : null
     implicitHeight: shown ? shown.implicitHeight : 0
 
-    PinyinKeyboard {
+    // Each keyboard is attached from out here (Binding): a component that reached into this
+    // file's scope could not be made by an asynchronous Loader on Qt 6.4.
+    Loader {
         id: pinyin
-        objectName: "pinyinKeyboard"
         width: parent.width
-        visible: keyboards.shown === pinyin
-        target: visible ? keyboards.target : null
+        asynchronous: keyboards.needed !== "pinyin"
+        sourceComponent: PinyinKeyboard { objectName: "pinyinKeyboard" }
     }
-    IdNumberKeyboard {
+    Binding { target: pinyin.item; property: "visible"; value: keyboards.shown === pinyin.item }
+    Binding {
+        target: pinyin.item
+        property: "target"
+        value: keyboards.shown === pinyin.item ? keyboards.target : null
+    }
+    Loader {
         id: idNumber
-        objectName: "idNumberKeyboard"
         width: parent.width
-        visible: keyboards.shown === idNumber
-        target: visible ? keyboards.target : null
+        asynchronous: keyboards.needed !== "idnumber"
+        sourceComponent: IdNumberKeyboard { objectName: "idNumberKeyboard" }
     }
-    PhoneKeyboard {
+    Binding { target: idNumber.item; property: "visible"; value: keyboards.shown === idNumber.item }
+    Binding {
+        target: idNumber.item
+        property: "target"
+        value: keyboards.shown === idNumber.item ? keyboards.target : null
+    }
+    Loader {
         id: phone
-        objectName: "phoneKeyboard"
         width: parent.width
-        visible: keyboards.shown === phone
-        target: visible ? keyboards.target : null
+        asynchronous: keyboards.needed !== "phone"
+        sourceComponent: PhoneKeyboard { objectName: "phoneKeyboard" }
     }
-    DateKeyboard {
+    Binding { target: phone.item; property: "visible"; value: keyboards.shown === phone.item }
+    Binding {
+        target: phone.item
+        property: "target"
+        value: keyboards.shown === phone.item ? keyboards.target : null
+    }
+    Loader {
         id: date
-        objectName: "dateKeyboard"
         width: parent.width
-        visible: keyboards.shown === date
-        target: visible ? keyboards.target : null
+        asynchronous: keyboards.needed !== "date"
+        sourceComponent: DateKeyboard { objectName: "dateKeyboard" }
+    }
+    Binding { target: date.item; property: "visible"; value: keyboards.shown === date.item }
+    Binding {
+        target: date.item
+        property: "target"
+        value: keyboards.shown === date.item ? keyboards.target : null
     }
 }

@@ -90,6 +90,7 @@ Item {
                 anchors.fill: parent
                 anchors.margins: Theme.px(2)
                 clip: true
+                cacheBuffer: 0
                 boundsBehavior: Flickable.StopAtBounds
                 model: screen.catalog ? screen.catalog.searchResults : null
                 delegate: ItemRow {

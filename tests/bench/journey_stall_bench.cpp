@@ -6,7 +6,9 @@
 //   (a) the tap on 开始办理 until the identify screen is shown and drawn;
 //   (b) a card laid on the reader until the prefilled form is shown and drawn.
 // Baseline in the same run: the idle home screen for as long. The probe is a 1 ms timer on the
-// GUI thread (tests/bench/stall_probe.h). A benchmark, not a test: it asserts no time.
+// GUI thread (tests/bench/stall_probe.h): the longest wall-clock gap between its ticks, and the
+// most CPU time the GUI thread spent between two (its own work, which other processes on a
+// shared machine do not inflate). A benchmark, not a test: it asserts no time.
 //
 //   journey_stall_bench [--rounds R] [--size WxH]
 #include "base/clock.h"
@@ -223,7 +225,9 @@ void report(const char* what, const std::vector<bench::Stall>& rounds, double ba
     std::vector<double> gaps;
     std::vector<double> frames;
     std::vector<double> outside;
+    std::vector<double> busy;
     for (const auto& round : rounds) {
+        busy.push_back(round.worstBusy);
         gaps.push_back(round.worstGap);
         frames.push_back(round.worstFrame);
         outside.push_back(round.worstGapOutsideFrames);
@@ -233,7 +237,8 @@ void report(const char* what, const std::vector<bench::Stall>& rounds, double ba
         std::cout << " (" << std::fixed << std::setprecision(2) << median(gaps) / baseline
                   << "x the idle screen)";
     std::cout << "\n    longest frame, ms:            " << figures(frames)
-              << "\n    longest stall outside frames: " << figures(outside) << "\n";
+              << "\n    longest stall outside frames: " << figures(outside)
+              << "\n    longest GUI-thread CPU stretch: " << figures(busy) << "\n";
 }
 
 } // namespace

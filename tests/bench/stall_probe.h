@@ -6,10 +6,12 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QQuickWindow>
 #include <QTimer>
 
 #include <algorithm>
+#include <ctime>
 #include <functional>
 
 namespace bench {
@@ -26,6 +28,10 @@ struct Stall {
     /// bindings, creating screens), which a GPU's render thread would not take off it.
     double worstGapOutsideFrames = 0;
     double worstSwitch = 0; ///< the longest catalog switch call (holder swap + model resets)
+    /// The most CPU time the GUI thread spent between two ticks: its own work, with neither
+    /// the time it waited (for a render thread, a vsync) nor the time other processes on this
+    /// shared machine took its core counted. Wall-clock gaps above include both.
+    double worstBusy = 0;
 };
 
 /// The longest gap between ticks of a 1 ms timer on the GUI thread since reset(), and for the
@@ -55,6 +61,7 @@ public:
     void reset()
     {
         last_ = clock_.nsecsElapsed();
+        lastCpu_ = threadCpuNs();
         worst_ = {};
         installing_ = false;
         framesInGap_ = 0;
@@ -76,10 +83,21 @@ private:
         worst_.worstGapOutsideFrames = std::max(worst_.worstGapOutsideFrames, gap - framesInGap_);
         framesInGap_ = 0;
         last_ = clock_.nsecsElapsed();
+        const auto cpu = threadCpuNs();
+        worst_.worstBusy = std::max(worst_.worstBusy, static_cast<double>(cpu - lastCpu_) / 1e6);
+        lastCpu_ = cpu;
+    }
+    /// CPU time of the calling thread (the GUI thread: the probe's timer runs there).
+    static qint64 threadCpuNs()
+    {
+        timespec now{};
+        ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+        return static_cast<qint64>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
     }
     QTimer ticker_;
     QElapsedTimer clock_;
     qint64 last_ = 0;
+    qint64 lastCpu_ = 0;
     qint64 frameStart_ = 0;
     qint64 switchStart_ = 0;
     bool installing_ = false;
@@ -88,17 +106,26 @@ private:
 };
 
 /// Runs the GUI thread's event loop until `done` (or 120 s), then `settle` ms more, so the
-/// frame drawn after a switch is measured too. Returns false on timeout.
+/// frame drawn after a switch is measured too. Returns false on timeout. A real QEventLoop, as
+/// the kiosk's: processEvents() alone never runs deleteLater(), so screens replaced during the
+/// measurement would stay alive and keep answering the session's signals.
 inline bool runUntil(const std::function<bool()>& done, int settleMs)
 {
+    QEventLoop loop;
+    QTimer check;
     QElapsedTimer timer;
+    bool settling = false;
+    QObject::connect(&check, &QTimer::timeout, &loop, [&] {
+        if (!settling && (done() || timer.elapsed() >= 120'000)) {
+            settling = true;
+            timer.restart();
+        }
+        if (settling && timer.elapsed() >= settleMs)
+            loop.quit();
+    });
     timer.start();
-    while (!done() && timer.elapsed() < 120'000)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    QElapsedTimer settle;
-    settle.start();
-    while (settle.elapsed() < settleMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    check.start(1);
+    loop.exec();
     return done();
 }
 

@@ -27,6 +27,7 @@
 
 #include <QQmlContext>
 #include <QQmlEngine>
+#include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
 
@@ -175,6 +176,20 @@ private:
     queue::Store* store_ = nullptr;
 };
 
+/// Waits for what a citizen's eye waits for: the screen laid out. Screens change at once under
+/// the software renderer (Main.qml), so a test may find the new screen before its rows and
+/// keys have their places; a tap then would land where nothing is drawn.
+class FixtureFrames : public QObject {
+    Q_OBJECT
+
+public:
+    /// True once nothing in `window` waits to be laid out (polished), within 5 s.
+    Q_INVOKABLE bool waitForLayout(QQuickWindow* window) const
+    {
+        return window != nullptr && QQuickTest::qWaitForPolish(window);
+    }
+};
+
 /// The technicians' side (tst_maintenance.qml): the codes of a ManualClock that moves 30 s
 /// per code asked, dead letters in the journey's queue, and the audit trail's records.
 class FixtureMaintenance : public QObject {
@@ -265,6 +280,7 @@ public slots:
         engine->rootContext()->setContextProperty("fixtureDevices", &devices_);
         engine->rootContext()->setContextProperty("fixtureMaintenance", &maintenance_);
         engine->rootContext()->setContextProperty("fixtureMaintenanceDesk", &desk_);
+        engine->rootContext()->setContextProperty("fixtureFrames", &frames_);
     }
 
 private:
@@ -289,6 +305,7 @@ private:
     std::unique_ptr<kiosk::core::MaintenanceAccess> access_ = openAccess();
     kiosk::ui::MaintenanceViewModel maintenance_;
     FixtureMaintenance desk_{*store_, maintenanceClock_, maintenanceDir_};
+    FixtureFrames frames_;
 
     std::unique_ptr<kiosk::core::AuditTrail> openAudit()
     {

@@ -52,8 +52,7 @@ Item {
         function waitForScreen(main, name) {
             tryVerify(() => !main.stack.busy && screenOf(main).objectName === name, 5000,
                       "screen " + name + " (now " + screenOf(main).objectName + ")")
-            // The fade has run frames: the screen is laid out (waitForRendering would wait for
-            // a frame that nothing asks for).
+            verify(fixtureFrames.waitForLayout(main), "screen " + name + " laid out")
             return screenOf(main)
         }
 

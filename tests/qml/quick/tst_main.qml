@@ -52,6 +52,13 @@ Item {
             return main
         }
 
+        function waitForScreen(main, name) {
+            tryVerify(() => !main.stack.busy && main.stack.currentItem.objectName === name, 5000,
+                      "screen " + name + " (now " + main.stack.currentItem.objectName + ")")
+            verify(fixtureFrames.waitForLayout(main), "screen " + name + " laid out")
+            return main.stack.currentItem
+        }
+
         function test_top_bar_shows_region_and_fixed_clock() {
             const main = createMain()
             compare(findChild(main.contentItem, "clockTime").text, "09:30")
@@ -108,13 +115,13 @@ Item {
             const stack = main.stack
             compare(stack.currentItem.objectName, "homeScreen")
             mouseClick(findChild(stack.currentItem, "popularTile_0"))
-            tryVerify(() => !stack.busy && stack.currentItem.objectName === "guideScreen")
+            waitForScreen(main, "guideScreen")
             compare(fixtureSession.screen, "guide") // the session moved; the screen followed
             const guide = stack.currentItem
             compare(findChild(guide, "guideName").text, "社会保险个人参保证明打印")
 
             mouseClick(findChild(guide, "backButton"))
-            tryVerify(() => !stack.busy && stack.currentItem.objectName === "homeScreen")
+            waitForScreen(main, "homeScreen")
             compare(fixtureSession.screen, "home")
             verify(main.atHome)
         }
@@ -122,10 +129,10 @@ Item {
         function test_the_screen_follows_the_session_not_the_other_way() {
             const main = createMain()
             fixtureSession.chooseItem("11510703060000000X400009003")
-            tryVerify(() => !main.stack.busy && main.stack.currentItem.objectName === "guideScreen")
+            waitForScreen(main, "guideScreen")
             verify(!main.atHome) // a citizen is reading a guide: no catalog switch now
             fixtureSession.end()
-            tryVerify(() => !main.stack.busy && main.stack.currentItem.objectName === "homeScreen")
+            waitForScreen(main, "homeScreen")
             verify(main.atHome)
         }
 
@@ -134,7 +141,7 @@ Item {
             const stack = main.stack
             verify(main.atHome)
             mouseClick(findChild(stack.currentItem, "searchEntry"))
-            tryVerify(() => !stack.busy && stack.currentItem.objectName === "searchScreen")
+            waitForScreen(main, "searchScreen")
             verify(!main.atHome) // a citizen is searching: no catalog switch now
             const search = stack.currentItem
             for (const letter of "JSZ")
@@ -143,10 +150,10 @@ Item {
             tryCompare(results, "count", 1)
             waitForRendering(results)
             mouseClick(findChild(results, "searchRow_0"))
-            tryVerify(() => !stack.busy && stack.currentItem.objectName === "guideScreen")
+            waitForScreen(main, "guideScreen")
             compare(findChild(stack.currentItem, "guideName").text, "机动车驾驶证补领")
             mouseClick(findChild(stack.currentItem, "backButton")) // back to the search
-            tryVerify(() => !stack.busy && stack.currentItem.objectName === "searchScreen")
+            waitForScreen(main, "searchScreen")
             main.goHome()
             tryVerify(() => main.atHome)
         }

@@ -59,6 +59,13 @@ Item {
                 fixtureMaintenance.cancel()
         }
 
+        function waitForScreen(main, name) {
+            tryVerify(() => !main.stack.busy && main.stack.currentItem.objectName === name, 5000,
+                      "screen " + name + " (now " + main.stack.currentItem.objectName + ")")
+            verify(fixtureFrames.waitForLayout(main), "screen " + name + " laid out")
+            return main.stack.currentItem
+        }
+
         function test_a_short_press_does_nothing() {
             const main = createMain()
             holdCorner(main, 1000)
@@ -69,7 +76,7 @@ Item {
         function test_not_while_a_citizen_is_served() {
             const main = createMain()
             mouseClick(findChild(main.stack.currentItem, "popularTile_0"))
-            tryVerify(() => !main.stack.busy && main.stack.currentItem.objectName === "guideScreen")
+            waitForScreen(main, "guideScreen")
             verify(!main.atHome)
             // The gesture itself, as the corner sends it after the hold.
             findChild(main.contentItem, "topBar").maintenanceGesture()

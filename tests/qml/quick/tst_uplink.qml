@@ -43,6 +43,13 @@ Item {
             return main
         }
 
+        function waitForScreen(main, name) {
+            tryVerify(() => !main.stack.busy && main.stack.currentItem.objectName === name, 5000,
+                      "screen " + name + " (now " + main.stack.currentItem.objectName + ")")
+            verify(fixtureFrames.waitForLayout(main), "screen " + name + " laid out")
+            return main.stack.currentItem
+        }
+
         function test_hidden_while_the_queue_flows() {
             const status = createTemporaryObject(statusComponent, root)
             const main = createMain(status)
@@ -93,7 +100,7 @@ Item {
 
             // The home screen below still works: a popular item opens its guide.
             mouseClick(findChild(main.stack.currentItem, "popularTile_0"))
-            tryVerify(() => !main.stack.busy && main.stack.currentItem.objectName === "guideScreen")
+            waitForScreen(main, "guideScreen")
             verify(marker.visible)
         }
     }
