@@ -35,7 +35,8 @@ Window {
     /// True on the home screen with nobody served (the session's own state) and no screen
     /// change under way: a newly installed catalog may be switched in now.
     readonly property bool atHome: session.idle && !switching
-    /// A screen change under way (the stack's fade): tests wait for it to end.
+    /// A screen change under way (the stack's fade where a GPU draws): tests wait for it to end,
+    /// then for the new screen's layout (fixtureFrames.waitForLayout).
     readonly property bool switching: stack.busy
     /// The screen and item shown, to notice when the session names another.
     property string shownKey: "home"
