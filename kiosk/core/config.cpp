@@ -157,6 +157,21 @@ TableReader::Setter positive(int& out, std::string_view source)
     };
 }
 
+/// A whole number from 0 to 2^53 (what JSON carries exactly), e.g. a version.
+TableReader::Setter counter(std::int64_t& out, std::string_view source)
+{
+    return [&out, source](const toml::node& node, const std::string& key) -> base::Result<void> {
+        const auto value = node.value<std::int64_t>();
+        if (!node.is_integer() || !value || *value < 0 || *value > (std::int64_t{1} << 53))
+            return base::fail(ConfigErrc::wrong_type, TableReader::location(source, node) + "'" +
+                                                          key +
+                                                          "' must be a whole number from 0 "
+                                                          "to 2^53");
+        out = *value;
+        return {};
+    };
+}
+
 /// An integer in [minimum, maximum]; the error names the key and the range.
 TableReader::Setter bounded(int& out, int minimum, int maximum, std::string_view source)
 {
@@ -501,6 +516,14 @@ base::Result<Config> readConfig(const toml::table& root, std::string_view source
                              if (!file.empty())
                                  config.maintenance.totpSecretFile = file;
                              return read;
+                         }))
+            .key("remote_config", false,
+                 section(source,
+                         [&](const toml::table& t, const std::string& p) {
+                             return TableReader(t, p, source)
+                                 .key("version", false,
+                                      counter(config.remoteConfig.version, source))
+                                 .read();
                          }))
             .read();
     if (!result)

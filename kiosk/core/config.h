@@ -5,6 +5,7 @@
 #include "base/result.h"
 #include "hal/device_specs.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -88,6 +89,14 @@ struct FleetSection {
     int sessionExpiryS = 7 * 24 * 3600; ///< how long the broker keeps commands for a kiosk away
 };
 
+/// [remote_config]: what the set_config command keeps in the file it rewrites. Not in
+/// specs/config.md: a project addition described in README (Remote commands).
+struct RemoteConfigSection {
+    /// The version of the last signed fragment applied (0: none yet). Every fragment must set
+    /// a higher one, so a signed fragment sent again later (a replay) is refused.
+    std::int64_t version = 0;
+};
+
 /// Each device is "fake" or a backend spec such as "serial:/dev/ttyACM0" or "usb:0400:c35a".
 using DevicesSection = hal::DeviceSpecs;
 
@@ -102,6 +111,7 @@ struct Config {
     SessionSection session;
     MaintenanceSection maintenance;
     std::optional<FleetSection> fleet;
+    RemoteConfigSection remoteConfig;
 };
 
 enum class ConfigErrc { syntax = 1, unknown_key, missing_key, wrong_type, bad_value, unreadable };

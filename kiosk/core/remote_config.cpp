@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <fstream>
@@ -61,6 +62,26 @@ base::Result<ConfigMerge> checkedMerge(const std::string& current,
     return merged;
 }
 
+/// A fragment must set remote_config.version above the one the file holds: a signed
+/// fragment stays signed for ever, and sent again later it would undo what came after it.
+base::Result<void> checkVersion(const ConfigMerge& merged, std::int64_t applied)
+{
+    const bool carried = std::find(merged.keys.begin(), merged.keys.end(),
+                                   "remote_config.version") != merged.keys.end();
+    if (!carried)
+        return base::fail(ConfigErrc::missing_key,
+                          "set_config: the fragment sets no 'remote_config.version'; each "
+                          "fragment carries one above the last applied here (" +
+                              std::to_string(applied) + ")");
+    if (merged.config.remoteConfig.version <= applied)
+        return base::fail(ConfigErrc::bad_value,
+                          "set_config: the fragment's 'remote_config.version' is " +
+                              std::to_string(merged.config.remoteConfig.version) + ", not above " +
+                              std::to_string(applied) +
+                              ", the last applied here: an older fragment sent again is refused");
+    return {};
+}
+
 } // namespace
 
 bool remotelySettable(std::string_view key)
@@ -98,8 +119,11 @@ base::Result<std::string> RemoteConfig::apply(std::string_view commandId,
     auto merged = checkedMerge(*current, options_.configFile, envelope->payload, commandId);
     if (!merged)
         return base::fail(merged.error());
-    if (merged->changed.empty())
-        return std::string("nothing changed: ") + joined(merged->keys) + " already as given";
+    const auto inUse = parseConfig(*current, options_.configFile.string());
+    if (!inUse) // checkedMerge() has refused an invalid one already; this is for the reader
+        return base::fail(inUse.error());
+    if (auto fresh = checkVersion(*merged, inUse->remoteConfig.version); !fresh)
+        return base::fail(fresh.error());
     if (auto written = replaceFile(merged->toml); !written)
         return base::fail(written.error().withContext("set_config"));
     audit(commandId, merged->changed);

@@ -45,11 +45,12 @@ public:
     /// One set_config. `args` is the envelope, {"alg","keyId","payload","signature"}, whose
     /// payload is TOML with the keys of the configuration file. In order: the envelope is read,
     /// its signature verified with the trusted keys, the fragment parsed and merged over the
-    /// file, the result validated as a whole and every key it sets checked against
-    /// remotelySettable(); only then is the file replaced (a temporary file in its directory,
-    /// fsync'd, renamed over it, the directory fsync'd; the old one kept as `<file>.previous`)
-    /// and "config.changed" audited with the command id and the names of the keys changed,
-    /// never their values. Returns what was done, for the command's result.
+    /// file, the result validated as a whole, every key it sets checked against
+    /// remotelySettable(), and its `remote_config.version` checked to be above the file's (a
+    /// fragment sent again is refused: no replay); only then is the file replaced (a temporary file
+    /// in its directory, fsync'd, renamed over it, the directory fsync'd; the old one kept as
+    /// `<file>.previous`) and "config.changed" audited with the command id and the names of the
+    /// keys changed, never their values. Returns what was done, for the command's result.
     [[nodiscard]] base::Result<std::string> apply(std::string_view commandId,
                                                   const nlohmann::json& args);
 

@@ -286,6 +286,25 @@ TEST(ConfigParser, SessionIdleTimeoutDefaultsTo90AndIsRead)
     }
 }
 
+TEST(ConfigParser, TheRemoteConfigVersionIsAWholeNumberFromZero)
+{
+    const auto defaults = parseConfig(withExtra(""), "kiosk.toml");
+    ASSERT_TRUE(defaults) << defaults.error().message;
+    EXPECT_EQ(defaults->remoteConfig.version, 0);
+    const auto set =
+        parseConfig(withExtra("[remote_config]\nversion = 2026120601\n"), "kiosk.toml");
+    ASSERT_TRUE(set) << set.error().message;
+    EXPECT_EQ(set->remoteConfig.version, 2026120601);
+    for (const char* bad : {"-1", "\"3\"", "1.5", "9007199254740993"}) {
+        const auto config = parseConfig(
+            withExtra(std::string("[remote_config]\nversion = ") + bad + "\n"), "kiosk.toml");
+        ASSERT_FALSE(config) << bad;
+        EXPECT_NE(config.error().message.find("'remote_config.version' must be a whole number"),
+                  std::string::npos)
+            << config.error().message;
+    }
+}
+
 TEST(ConfigParser, SessionIdleTimeoutOutOfRangeOrOfAnotherTypeNamesTheKey)
 {
     for (const char* bad : {"29", "601", "0", "-90"}) {

@@ -439,11 +439,13 @@ TEST_F(SetConfigTest, ABadSignatureIsRefusedWithTheReasonInTheResults)
 
 TEST_F(SetConfigTest, AGoodOneIsAppliedAndAuditedAndTheResultSaysWhenItTakesEffect)
 {
-    const auto id = sim_->queueCommand(kioskId, "set_config",
-                                       signedFragment("[session]\nidle_timeout_s = 120\n"));
+    const auto id = sim_->queueCommand(
+        kioskId, "set_config",
+        signedFragment("[session]\nidle_timeout_s = 120\n[remote_config]\nversion = 1\n"));
     const auto result = resultOf(id);
     EXPECT_EQ(result["ok"], true);
-    EXPECT_EQ(result["detail"], "applied session.idle_timeout_s to " + configFile_.string() +
+    EXPECT_EQ(result["detail"], "applied remote_config.version, session.idle_timeout_s to " +
+                                    configFile_.string() +
                                     "; takes effect at the next start of the kiosk (a reboot "
                                     "command waits for the citizen's session to end)");
     EXPECT_EQ(loadConfig(configFile_)->session.idleTimeoutS, 120);
@@ -455,7 +457,8 @@ TEST_F(SetConfigTest, AGoodOneIsAppliedAndAuditedAndTheResultSaysWhenItTakesEffe
     EXPECT_EQ(events,
               (std::vector<std::string>{"command.received", "config.changed", "command.result"}));
     EXPECT_EQ((*records)[1]["detail"]["command"], id);
-    EXPECT_EQ((*records)[1]["detail"]["keys"], nlohmann::json{"session.idle_timeout_s"});
+    EXPECT_EQ((*records)[1]["detail"]["keys"],
+              (nlohmann::json{"remote_config.version", "session.idle_timeout_s"}));
     const auto verified = verifyAuditTrail(dir_.path(), std::nullopt);
     ASSERT_TRUE(verified);
     EXPECT_TRUE(verified->ok());

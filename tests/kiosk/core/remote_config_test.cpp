@@ -43,6 +43,12 @@ protected:
             RemoteConfigOptions{configFile_, {key_.trusted}, trail_.get()});
     }
 
+    /// `fragment` with the version set_config asks of every fragment (above the file's 0).
+    static std::string versioned(const std::string& fragment, int version = 1)
+    {
+        return fragment + "[remote_config]\nversion = " + std::to_string(version) + "\n";
+    }
+
     /// The set_config args: `fragment` signed by `key`.
     static nlohmann::json signedFragment(const std::string& fragment,
                                          const test_support::TestKey& key)
@@ -75,10 +81,13 @@ protected:
 TEST_F(RemoteConfigTest, ASignedFragmentIsMergedWrittenAtomicallyAndAuditedByKeyName)
 {
     const auto args = signedFragment(
-        "[session]\nidle_timeout_s = 120\n[receipt]\nlocation = \"区政务服务中心一楼\"\n", key_);
+        versioned(
+            "[session]\nidle_timeout_s = 120\n[receipt]\nlocation = \"区政务服务中心一楼\"\n"),
+        key_);
     auto applied = remote_->apply("cmd-7", args);
     ASSERT_TRUE(applied) << applied.error().describe();
-    EXPECT_NE(applied->find("receipt.location, session.idle_timeout_s"), std::string::npos)
+    EXPECT_NE(applied->find("receipt.location, remote_config.version, session.idle_timeout_s"),
+              std::string::npos)
         << *applied;
     EXPECT_NE(applied->find("next start"), std::string::npos) << *applied;
 
@@ -102,8 +111,8 @@ TEST_F(RemoteConfigTest, ASignedFragmentIsMergedWrittenAtomicallyAndAuditedByKey
     EXPECT_EQ(record["event"], "config.changed");
     EXPECT_EQ(record["actor"], "platform");
     EXPECT_EQ(record["detail"]["command"], "cmd-7");
-    EXPECT_EQ(record["detail"]["keys"],
-              (nlohmann::json{"receipt.location", "session.idle_timeout_s"}));
+    EXPECT_EQ(record["detail"]["keys"], (nlohmann::json{"receipt.location", "remote_config.version",
+                                                        "session.idle_timeout_s"}));
     // What the record says, without the trail's own numbers (its sequence, time and SHA-256
     // chain), where "120" may stand by chance.
     auto said = record;
@@ -139,16 +148,17 @@ TEST_F(RemoteConfigTest, TheFragmentIsValidatedCompletelyBeforeAnythingIsApplied
     // An unknown key, a value out of range, a wrong type, a cross-check (the receipt URL
     // needs {ref}) and a TOML syntax error: each named with the command, line and key, and
     // the fragment's valid keys before the bad one are not applied either.
-    EXPECT_EQ(
-        refusal(signedFragment("[session]\nidle_timeout_s = 120\n[queue]\nmax_size = 1\n", key_)),
-        "set_config cmd-7:4: unknown key 'queue.max_size'");
-    EXPECT_EQ(refusal(signedFragment("[session]\nidle_timeout_s = 5\n", key_)),
+    EXPECT_EQ(refusal(signedFragment(
+                  versioned("[session]\nidle_timeout_s = 120\n[queue]\nmax_size = 1\n"), key_)),
+              "set_config cmd-7:4: unknown key 'queue.max_size'");
+    EXPECT_EQ(refusal(signedFragment(versioned("[session]\nidle_timeout_s = 5\n"), key_)),
               "set_config cmd-7:2: 'session.idle_timeout_s' is 5; expected 30 to 600");
-    EXPECT_EQ(refusal(signedFragment("[queue]\nmax_mb = \"big\"\n", key_)),
+    EXPECT_EQ(refusal(signedFragment(versioned("[queue]\nmax_mb = \"big\"\n"), key_)),
               "set_config cmd-7:2: 'queue.max_mb' must be a positive integer");
-    EXPECT_EQ(refusal(signedFragment("[receipt]\nqr_url_template = \"https://x.cn/r\"\n", key_)),
+    EXPECT_EQ(refusal(signedFragment(versioned("[receipt]\nqr_url_template = \"https://x.cn/r\"\n"),
+                                     key_)),
               "set_config cmd-7: 'receipt.qr_url_template' must contain {ref}");
-    EXPECT_NE(refusal(signedFragment("[session\nidle_timeout_s = 120\n", key_))
+    EXPECT_NE(refusal(signedFragment(versioned("[session\nidle_timeout_s = 120\n"), key_))
                   .find("set_config cmd-7:1:"),
               std::string::npos);
     EXPECT_NE(
@@ -162,7 +172,7 @@ TEST_F(RemoteConfigTest, KeysThatCouldCutTheKioskOffAreChangedOnTheKioskOnly)
          {"[platform]\nurl = \"https://elsewhere.example.cn\"\n", "[kiosk]\nid = \"X\"\n",
           "[catalog]\nfile = \"/tmp/c.json\"\n", "[queue]\ncipher = \"sm4-ctr-hmac-sm3\"\n",
           "[audit]\nhash = \"sm3\"\n"})
-        EXPECT_NE(refusal(signedFragment(fragment, key_)).find("cannot be set remotely"),
+        EXPECT_NE(refusal(signedFragment(versioned(fragment), key_)).find("cannot be set remotely"),
                   std::string::npos)
             << fragment;
     EXPECT_TRUE(remotelySettable("session.idle_timeout_s"));
@@ -173,14 +183,30 @@ TEST_F(RemoteConfigTest, KeysThatCouldCutTheKioskOffAreChangedOnTheKioskOnly)
     EXPECT_FALSE(remotelySettable("fleet.mqtt_url"));
 }
 
-TEST_F(RemoteConfigTest, AFragmentThatChangesNothingWritesNothing)
+TEST_F(RemoteConfigTest, AFragmentSentAgainOrWithoutAHigherVersionIsRefused)
 {
-    auto applied =
-        remote_->apply("cmd-8", signedFragment("[session]\nidle_timeout_s = 90\n", key_));
-    ASSERT_TRUE(applied) << applied.error().describe();
-    EXPECT_EQ(*applied, "nothing changed: session.idle_timeout_s already as given");
-    EXPECT_EQ(test_support::readText(configFile_), original_);
-    EXPECT_TRUE(readAuditRecords(dir_ / "data", "")->empty());
+    // Without a version, a signed fragment could be sent again at any later time.
+    EXPECT_EQ(refusal(signedFragment("[session]\nidle_timeout_s = 120\n", key_)),
+              "set_config: the fragment sets no 'remote_config.version'; each fragment carries "
+              "one above the last applied here (0)");
+    EXPECT_NE(refusal(signedFragment(versioned("", -1), key_)).find("must be a whole number"),
+              std::string::npos);
+
+    // Version 2 applies; version 1 (signed before it) and version 2 once more are refused and
+    // leave version 2's file as it is.
+    const auto first = signedFragment(versioned("[session]\nidle_timeout_s = 120\n", 1), key_);
+    const auto second = signedFragment(versioned("[session]\nidle_timeout_s = 300\n", 2), key_);
+    ASSERT_TRUE(remote_->apply("cmd-2", second));
+    original_ = test_support::readText(configFile_);
+    std::filesystem::remove(configFile_.string() + ".previous"); // refusal() checks none is made
+    EXPECT_EQ(refusal(first), "set_config: the fragment's 'remote_config.version' is 1, not above "
+                              "2, the last applied here: an older fragment sent again is refused");
+    EXPECT_NE(refusal(second).find("is 2, not above 2"), std::string::npos);
+    auto config = loadConfig(configFile_);
+    ASSERT_TRUE(config) << config.error().describe();
+    EXPECT_EQ(config->session.idleTimeoutS, 300);
+    EXPECT_EQ(config->remoteConfig.version, 2);
+    EXPECT_EQ(readAuditRecords(dir_ / "data", "")->size(), 1u) << "only version 2 audited";
 }
 
 TEST_F(RemoteConfigTest, WithoutTrustedKeysNoConfigurationIsAccepted)
