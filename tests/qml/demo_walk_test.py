@@ -38,11 +38,14 @@ def with_check(first17):
     return first17 + "10X98765432"[sum(int(d) * w for d, w in zip(first17, weights)) % 11]
 
 
-# The citizens: the reader simulator's resident card, and what the walk types.
+# The citizens: the reader simulator's resident card, and what the walk types (the issue asks
+# for name, ID number and phone; the addresses come along).
 CARD = {"name 李秀英": "李秀英", "ID number": with_check("51070319520308002")}
 TYPED = {"typed name 张演示": "张演示", "typed ID number": "11010519491231002X"}
 PHONE = {"phone": "13800000000"}
-VALUES = {**CARD, **TYPED, **PHONE}
+ADDRESSES = {"card's address": "四川省绵阳市涪城区临园路东段58号",
+             "typed address": "四川省绵阳市涪城区演示路1号"}
+VALUES = {**CARD, **TYPED, **PHONE, **ADDRESSES}
 ENCODINGS = ("utf-8", "utf-16-le")
 NOT_SEARCHED = {"platform-state.json", "platform-sim.log", "idcard-reader-sim.log",
                 "tablet-sim.log"}
