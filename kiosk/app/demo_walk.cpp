@@ -9,6 +9,7 @@
 #include <QQmlEngine>
 #include <QQuickWindow>
 
+#include <cerrno>
 #include <iostream>
 
 #include <unistd.h>
@@ -242,8 +243,8 @@ void DemoWalk::readCues()
     const auto got = ::read(STDIN_FILENO, chunk, sizeof chunk);
     if (got > 0)
         cueInput_.append(chunk, got);
-    else if (got == 0 && cues_ != nullptr) {
-        cues_->setEnabled(false); // the end of stdin: nothing more comes
+    else if ((got == 0 || (errno != EINTR && errno != EAGAIN)) && cues_ != nullptr) {
+        cues_->setEnabled(false); // the end of stdin (or it broke): nothing more comes
         cueInput_.append("\nquit\n");
     }
     takeCues();
@@ -272,8 +273,8 @@ void DemoWalk::onCue(const QString& cue)
     } else if (screen == "confirm" && cue == "continue") {
         holdOnConfirm_ = false;
         session_.confirm();
-    } else if (screen == "home" && cue == "quit")
-        finish(applications_ > 0, "quit before any application");
+    } else if (cue == "quit") // in the middle of an application: the walk failed
+        finish(screen == "home" && applications_ > 0, "quit on the screen \"" + screen + "\"");
     else {
         std::cout << "demo walk: the cue \"" << cue.toStdString() << "\" does not fit the screen "
                   << screen.toStdString() << std::endl;

@@ -10,7 +10,8 @@
 // On cue (kiosk --demo-walk DIR --demo-walk-on-cue), for tests that look at the kiosk between
 // applications (demo.walk, issue 19 part 2): the walk waits at home for a line on stdin and
 // stays up after each application. The cues: "apply" (one whole application), "apply hold"
-// (one that stops on the confirmation screen until "continue"), "quit" (or the end of stdin).
+// (one that stops on the confirmation screen until "continue"), "quit" (or the end of stdin;
+// exit 0 at home after an application, 1 anywhere else).
 // It says "demo walk: waiting for a cue" whenever it waits for one.
 #pragma once
 
