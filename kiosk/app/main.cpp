@@ -65,8 +65,12 @@ std::unique_ptr<kiosk::app::DemoWalk> startDemoWalk(const kiosk::app::Options& o
     kiosk::app::DemoWalkOptions walkOptions;
     walkOptions.shots = QDir(QString::fromStdString(options.demoWalk->string()));
     walkOptions.onCue = options.demoWalkOnCue;
-    if (QGuiApplication::platformName() == "offscreen")
+    if (QGuiApplication::platformName() == "offscreen") {
         walkOptions.pace = std::chrono::milliseconds(300);
+        // The simulator's card is read within a second; a card left on the reader is not read
+        // again for the next application, which then types its identity after this wait.
+        walkOptions.cardWait = std::chrono::milliseconds(3000);
+    }
     auto walk = std::make_unique<kiosk::app::DemoWalk>(session, window, catalogs.currentSnapshot(),
                                                        walkOptions);
     walk->start();

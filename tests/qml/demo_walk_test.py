@@ -52,8 +52,12 @@ NOT_SEARCHED = {"platform-state.json", "platform-sim.log", "idcard-reader-sim.lo
 figures = {"files": 0, "memory_bytes": 0, "searches": 0}
 
 
+def say(text):
+    print(f"demo_walk_test: [{time.monotonic() - started:4.1f} s] {text}", flush=True)
+
+
 def fail(why):
-    print(f"demo_walk_test: FAILED: {why}", flush=True)
+    say(f"FAILED: {why}")
     sys.exit(1)
 
 
@@ -207,17 +211,17 @@ def nothing_left(pid, when):
     figures["files"] = max(figures["files"], len(files))
     on_disk = search_files(files, VALUES)
     for label in sorted(in_memory):
-        print(f"demo_walk_test: {label} in the kiosk's memory {when}")
+        say(f"{label} in the kiosk's memory {when}")
     for label, paths in sorted(on_disk.items()):
         for path in paths:
-            print(f"demo_walk_test: {label} in {path} {when}")
+            say(f"{label} in {path} {when}")
     if in_memory or on_disk:
         fail(f"citizen data left {when}")
     where = {}
     for label in files.values():
         where[label] = where.get(label, 0) + 1
-    print(f"demo_walk_test: {when}: nothing of the citizens in the kiosk's memory or its "
-          f"{len(files)} files {where} ({len(needles(VALUES))} needles)", flush=True)
+    say(f"{when}: nothing of the citizens in the kiosk's memory or its "
+          f"{len(files)} files {where} ({len(needles(VALUES))} needles)")
 
 
 def file_search_can_fail():
@@ -234,8 +238,8 @@ def file_search_can_fail():
         missed = [label for label in needles(VALUES) if path not in found.get(label, [])]
         if missed:
             fail(f"the file search missed {missed} planted in {path}")
-    print(f"demo_walk_test: control: all {len(needles(VALUES))} needles found in each of "
-          f"{len(planted)} planted files", flush=True)
+    say(f"control: all {len(needles(VALUES))} needles found in each of "
+          f"{len(planted)} planted files")
 
 
 # --- the run -----------------------------------------------------------------------------
@@ -251,8 +255,8 @@ try:
     until(lambda: not pending(), "the first application's delivery")
     if queue_keeps_only_pending() != 0:
         fail("sealed payloads left in the queue after delivery")
-    print(f"demo_walk_test: application 1 ({first.group(1)}) delivered; no payload left in "
-          "the queue", flush=True)
+    say(f"application 1 ({first.group(1)}) delivered; no payload left in "
+          "the queue")
     nothing_left(pid, "after the delivered application")
 
     # 2. The platform unreachable: every request dropped. The control, mid-session: the
@@ -266,15 +270,15 @@ try:
                    for what in {**values, **PHONE}) for values in (CARD, TYPED)):
         fail("control: the citizen on the confirmation screen (name, ID number, phone) not found "
              "in the kiosk's memory: the memory search cannot find")
-    print("demo_walk_test: control: the citizen on the confirmation screen found in the "
-          "kiosk's memory", flush=True)
+    say("control: the citizen on the confirmation screen found in the "
+          "kiosk's memory")
     cue("continue")
     wait_for(r"application 2 completed: identity [^,]+, case queued")
     queued = pending()
     if not any(r["kind"] == "case" for r in queued):
         fail(f"the second application is not queued: {queued}")
-    print(f"demo_walk_test: application 2 queued ({len(queued)} records pending, "
-          f"{queue_keeps_only_pending()} bytes sealed on disk)", flush=True)
+    say(f"application 2 queued ({len(queued)} records pending, "
+          f"{queue_keeps_only_pending()} bytes sealed on disk)")
     nothing_left(pid, "while the second application is queued")
 
     # 3. The link back: the queued case goes out.
@@ -282,8 +286,8 @@ try:
     until(lambda: not pending(), "the queued application's delivery after the link came back")
     if queue_keeps_only_pending() != 0:
         fail("sealed payloads left in the queue after delivery")
-    print("demo_walk_test: application 2 delivered after the link came back; no payload left "
-          "in the queue", flush=True)
+    say("application 2 delivered after the link came back; no payload left "
+          "in the queue")
     nothing_left(pid, "after the queued application was delivered")
 
     cue("quit")
@@ -295,7 +299,7 @@ try:
     nothing_left_in_output = search_files([log_path], VALUES)
     if nothing_left_in_output:
         fail(f"citizen data in the kiosk's output: {sorted(nothing_left_in_output)}")
-    print(f"demo_walk_test: passed in {time.monotonic() - started:.1f} s: "
+    say(f"passed in {time.monotonic() - started:.1f} s: "
           f"{figures['searches']} searches after the sessions, each of "
           f"{len(needles(VALUES))} needles ({len(VALUES)} values, UTF-8 and UTF-16) in up to "
           f"{figures['memory_bytes']} bytes of the kiosk's memory and {figures['files']} files")

@@ -87,14 +87,6 @@ inline std::vector<Mapping> writableMappings(const std::string& proc = "self")
     return mappings;
 }
 
-/// Whether masked needle `masked` starts at `at` of the (masked) `buffer` of `filled` bytes.
-inline bool startsAt(const std::uint8_t* buffer, std::size_t filled, std::size_t at,
-                     const std::vector<std::uint8_t>& masked)
-{
-    return at + masked.size() <= filled && buffer[at] == masked[0] &&
-           std::memcmp(buffer + at, masked.data(), masked.size()) == 0;
-}
-
 } // namespace detail
 
 /// What one search of a process's writable memory found: for each needle, its first place
@@ -151,11 +143,13 @@ struct MemoryScan {
                 const auto& masked = needles[n]->masked();
                 if (scan.found[n] || masked.empty())
                     continue;
-                for (std::size_t i = 0; i + masked.size() <= filled; ++i)
-                    if (detail::startsAt(buffer, filled, i, masked)) {
-                        scan.found[n] = MemoryFinding{mapping.name, at - carried + i};
-                        break;
-                    }
+                // glibc's memmem (two-way): the search takes well under a second for the
+                // kiosk's ~300 MB, where a byte-by-byte loop per needle took seconds.
+                const auto* hit = static_cast<const std::uint8_t*>(
+                    ::memmem(buffer, filled, masked.data(), masked.size()));
+                if (hit != nullptr)
+                    scan.found[n] =
+                        MemoryFinding{mapping.name, at - carried + std::size_t(hit - buffer)};
             }
             carried = std::min(overlap, filled);
             std::memmove(buffer, buffer + filled - carried, carried);
