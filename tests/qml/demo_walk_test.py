@@ -221,7 +221,7 @@ def nothing_left(pid, when):
     for label in files.values():
         where[label] = where.get(label, 0) + 1
     say(f"{when}: nothing of the citizens in the kiosk's memory or its "
-          f"{len(files)} files {where} ({len(needles(VALUES))} needles)")
+        f"{len(files)} files {where} ({len(needles(VALUES))} needles)")
 
 
 def file_search_can_fail():
@@ -239,7 +239,7 @@ def file_search_can_fail():
         if missed:
             fail(f"the file search missed {missed} planted in {path}")
     say(f"control: all {len(needles(VALUES))} needles found in each of "
-          f"{len(planted)} planted files")
+        f"{len(planted)} planted files")
 
 
 # --- the run -----------------------------------------------------------------------------
@@ -256,7 +256,7 @@ try:
     if queue_keeps_only_pending() != 0:
         fail("sealed payloads left in the queue after delivery")
     say(f"application 1 ({first.group(1)}) delivered; no payload left in "
-          "the queue")
+        "the queue")
     nothing_left(pid, "after the delivered application")
 
     # 2. The platform unreachable: every request dropped. The control, mid-session: the
@@ -271,14 +271,14 @@ try:
         fail("control: the citizen on the confirmation screen (name, ID number, phone) not found "
              "in the kiosk's memory: the memory search cannot find")
     say("control: the citizen on the confirmation screen found in the "
-          "kiosk's memory")
+        "kiosk's memory")
     cue("continue")
     wait_for(r"application 2 completed: identity [^,]+, case queued")
     queued = pending()
     if not any(r["kind"] == "case" for r in queued):
         fail(f"the second application is not queued: {queued}")
     say(f"application 2 queued ({len(queued)} records pending, "
-          f"{queue_keeps_only_pending()} bytes sealed on disk)")
+        f"{queue_keeps_only_pending()} bytes sealed on disk)")
     nothing_left(pid, "while the second application is queued")
 
     # 3. The link back: the queued case goes out.
@@ -287,7 +287,7 @@ try:
     if queue_keeps_only_pending() != 0:
         fail("sealed payloads left in the queue after delivery")
     say("application 2 delivered after the link came back; no payload left "
-          "in the queue")
+        "in the queue")
     nothing_left(pid, "after the queued application was delivered")
 
     cue("quit")
@@ -300,9 +300,9 @@ try:
     if nothing_left_in_output:
         fail(f"citizen data in the kiosk's output: {sorted(nothing_left_in_output)}")
     say(f"passed in {time.monotonic() - started:.1f} s: "
-          f"{figures['searches']} searches after the sessions, each of "
-          f"{len(needles(VALUES))} needles ({len(VALUES)} values, UTF-8 and UTF-16) in up to "
-          f"{figures['memory_bytes']} bytes of the kiosk's memory and {figures['files']} files")
+        f"{figures['searches']} searches after the sessions, each of "
+        f"{len(needles(VALUES))} needles ({len(VALUES)} values, UTF-8 and UTF-16) in up to "
+        f"{figures['memory_bytes']} bytes of the kiosk's memory and {figures['files']} files")
 finally:
     if walk.poll() is None:  # failed midway: the demo's process group (kiosk, simulators)
         os.killpg(walk.pid, signal.SIGTERM)
