@@ -95,6 +95,10 @@ std::variant<Options, EarlyExit> parseCommandLine(int argc, char** argv)
     auto* walk = app.add_option("--demo-walk", demoWalk,
                                 "walk one application by itself (the demo), saving each screen "
                                 "in DIR; exit 0 once completed");
+    app.add_flag("--demo-walk-on-cue", options.demoWalkOnCue,
+                 "with --demo-walk: applications on cues from stdin (apply, apply hold, continue, "
+                 "quit), staying up between them (kiosk/app/demo_walk.h)")
+        ->needs(walk);
     walk->excludes(app.get_option("--screenshot"));
     walk->excludes(app.get_option("--measure-startup"));
     auto* outOfService = app.add_flag("--out-of-service", options.outOfService,

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The kiosk program's command line: --config FILE [--screenshot FILE.png] [--size WxH]
-// [--measure-startup] [--demo-walk DIR] [--out-of-service], plus the options QGuiApplication itself
-// knows (-platform
-// ...).
+// [--measure-startup] [--demo-walk DIR [--demo-walk-on-cue]] [--out-of-service], plus the
+// options QGuiApplication itself knows (-platform ...).
 #pragma once
 
 #include <filesystem>
@@ -27,6 +26,8 @@ struct Options {
     bool measureStartup = false;
     /// Walk one application by itself, saving each screen here (kiosk/app/demo_walk.h).
     std::optional<std::filesystem::path> demoWalk;
+    /// The walk's applications come on cues from stdin (kiosk/app/demo_walk.h).
+    bool demoWalkOnCue = false;
     /// Show only the out-of-service page (kiosk/app/out_of_service.h), nothing else.
     bool outOfService = false;
 };

@@ -6,9 +6,13 @@
 
 #include <QCoreApplication>
 #include <QImage>
+#include <QQmlEngine>
 #include <QQuickWindow>
 
+#include <cerrno>
 #include <iostream>
+
+#include <unistd.h>
 
 namespace kiosk::app {
 
@@ -76,6 +80,13 @@ void DemoWalk::start()
 
     std::cout << "demo walk: applying for " << itemCode_.toStdString() << "; pictures in "
               << options_.shots.path().toStdString() << std::endl;
+    applying_ = !options_.onCue;
+    if (options_.onCue) {
+        std::cout << "demo walk: on cue from stdin (pid " << QCoreApplication::applicationPid()
+                  << ")" << std::endl;
+        cues_ = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
+        connect(cues_, &QSocketNotifier::activated, this, &DemoWalk::readCues);
+    }
     session_.end(); // from the home screen, whatever was shown
     onChanged();
 }
@@ -108,7 +119,9 @@ void DemoWalk::act()
         return;
     }
     if (screen == "home" && rated_)
-        finish(true, {});
+        applicationDone();
+    else if (screen == "home" && !applying_)
+        awaitCue("apply, apply hold or quit");
     else if (screen == "home")
         session_.chooseItem(itemCode_);
     else if (screen == "guide")
@@ -122,6 +135,8 @@ void DemoWalk::act()
         fillForm();
     else if (screen == "materials")
         photographMaterials();
+    else if (screen == "confirm" && holdOnConfirm_)
+        awaitCue("continue");
     else if (screen == "confirm")
         session_.confirm();
     else if (screen == "submitted") {
@@ -190,11 +205,91 @@ void DemoWalk::fillForm()
         finish(false, "the form was refused: " + session_.message());
 }
 
+void DemoWalk::applicationDone()
+{
+    ++applications_;
+    if (!options_.onCue) {
+        finish(true, {});
+        return;
+    }
+    std::cout << "demo walk: application " << applications_ << " completed: identity "
+              << (typed_ ? "typed" : "from the card") << ", case "
+              << (caseNo_.isEmpty() ? "queued (not yet delivered)" : caseNo_.toStdString())
+              << std::endl;
+    applying_ = rated_ = typed_ = false;
+    waitsForCaseNo_ = waitsForTablet_ = 0;
+    caseNo_.clear();
+    // Idle at home as after Main.qml's collection (250 ms after home): done here and now, so
+    // a test that looks at the process on this cue does not race that timer.
+    if (auto* engine = qmlEngine(&window_))
+        engine->collectGarbage();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    awaitCue("apply, apply hold or quit");
+}
+
+void DemoWalk::awaitCue(const char* what)
+{
+    pace_.stop();
+    limit_.stop(); // a cue takes as long as the test needs
+    awaitingCue_ = true;
+    std::cout << "demo walk: waiting for a cue (" << what << ") on "
+              << session_.screen().toStdString() << std::endl;
+    takeCues(); // one may have come already
+}
+
+void DemoWalk::readCues()
+{
+    char chunk[256];
+    const auto got = ::read(STDIN_FILENO, chunk, sizeof chunk);
+    if (got > 0)
+        cueInput_.append(chunk, got);
+    else if ((got == 0 || (errno != EINTR && errno != EAGAIN)) && cues_ != nullptr) {
+        cues_->setEnabled(false); // the end of stdin (or it broke): nothing more comes
+        cueInput_.append("\nquit\n");
+    }
+    takeCues();
+}
+
+void DemoWalk::takeCues()
+{
+    while (awaitingCue_ && cueInput_.contains('\n')) {
+        const auto end = cueInput_.indexOf('\n');
+        const auto cue = QString::fromUtf8(cueInput_.left(end)).trimmed();
+        cueInput_.remove(0, end + 1);
+        if (!cue.isEmpty())
+            onCue(cue);
+    }
+}
+
+void DemoWalk::onCue(const QString& cue)
+{
+    const auto screen = session_.screen();
+    awaitingCue_ = false;
+    limit_.start(options_.stepLimit);
+    if (screen == "home" && (cue == "apply" || cue == "apply hold")) {
+        applying_ = true;
+        holdOnConfirm_ = cue == "apply hold";
+        session_.chooseItem(itemCode_);
+    } else if (screen == "confirm" && cue == "continue") {
+        holdOnConfirm_ = false;
+        session_.confirm();
+    } else if (cue == "quit") // in the middle of an application: the walk failed
+        finish(screen == "home" && applications_ > 0, "quit on the screen \"" + screen + "\"");
+    else {
+        std::cout << "demo walk: the cue \"" << cue.toStdString() << "\" does not fit the screen "
+                  << screen.toStdString() << std::endl;
+        awaitCue(screen == "home" ? "apply, apply hold or quit" : "continue");
+    }
+}
+
 void DemoWalk::finish(bool completed, const QString& why)
 {
     pace_.stop();
     limit_.stop();
-    if (completed) {
+    if (completed && options_.onCue) {
+        std::cout << "demo walk: completed: " << applications_ << " applications, " << shots_
+                  << " screens" << std::endl;
+    } else if (completed) {
         std::cout << "demo walk: completed: " << shots_ << " screens, identity "
                   << (typed_ ? "typed" : "from the card") << ", case "
                   << (caseNo_.isEmpty() ? "queued (not yet delivered)" : caseNo_.toStdString())

@@ -57,15 +57,20 @@ void preferOffscreenWithoutDisplay(const kiosk::app::Options& options)
 }
 
 /// kiosk --demo-walk: at a citizen's pace on a display, quickly offscreen (a check).
-std::unique_ptr<kiosk::app::DemoWalk> startDemoWalk(const std::filesystem::path& dir,
+std::unique_ptr<kiosk::app::DemoWalk> startDemoWalk(const kiosk::app::Options& options,
                                                     kiosk::ui::SessionViewModel& session,
                                                     QQuickWindow& window,
                                                     const kiosk::core::CatalogHolder& catalogs)
 {
     kiosk::app::DemoWalkOptions walkOptions;
-    walkOptions.shots = QDir(QString::fromStdString(dir.string()));
-    if (QGuiApplication::platformName() == "offscreen")
+    walkOptions.shots = QDir(QString::fromStdString(options.demoWalk->string()));
+    walkOptions.onCue = options.demoWalkOnCue;
+    if (QGuiApplication::platformName() == "offscreen") {
         walkOptions.pace = std::chrono::milliseconds(300);
+        // The simulator's card is read within a second; a card left on the reader is not read
+        // again for the next application, which then types its identity after this wait.
+        walkOptions.cardWait = std::chrono::milliseconds(3000);
+    }
     auto walk = std::make_unique<kiosk::app::DemoWalk>(session, window, catalogs.currentSnapshot(),
                                                        walkOptions);
     walk->start();
@@ -240,7 +245,7 @@ int main(int argc, char** argv)
         if (options.measureStartup)
             QCoreApplication::exit(0);
         if (options.demoWalk)
-            demoWalk = startDemoWalk(*options.demoWalk, sessionViewModel, *window, catalogs);
+            demoWalk = startDemoWalk(options, sessionViewModel, *window, catalogs);
     });
     if (options.measureStartup)
         kiosk::app::reportFirstFrame(*window);

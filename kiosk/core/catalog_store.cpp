@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kiosk/core/catalog_store.h"
 
+#include "base/durable_file.h"
 #include "base/log.h"
 
 #include <nlohmann/json.hpp>
@@ -32,19 +33,6 @@ base::Result<void> makePrivateDir(const fs::path& dir)
     }
     if (error)
         return base::fail(base::errc::io, "cannot create " + dir.string() + ": " + error.message());
-    return {};
-}
-
-base::Result<void> fsyncPath(const fs::path& path, int flags)
-{
-    const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
-    if (fd < 0)
-        return base::fail(base::fromErrno("open " + path.string(), errno));
-    const int rc = ::fsync(fd);
-    const int savedErrno = errno;
-    ::close(fd);
-    if (rc != 0)
-        return base::fail(base::fromErrno("fsync " + path.string(), savedErrno));
     return {};
 }
 
@@ -148,25 +136,16 @@ base::Result<void> CatalogStore::writeAtomically(std::string_view envelopeJson)
         return made;
     if (auto made = makePrivateDir(dir_); !made)
         return made;
-    const auto temp = dir_ / "incoming.tmp";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out.write(envelopeJson.data(), static_cast<std::streamsize>(envelopeJson.size()));
-        out.close();
-        if (!out)
-            return base::fail(base::errc::io, "cannot write " + temp.string());
-    }
-    if (auto synced = fsyncPath(temp, O_RDONLY); !synced)
-        return synced;
-    std::error_code error;
-    // The catalog in service becomes the last known good one; then the new one replaces it.
-    if (fs::exists(currentPath(), error))
-        fs::rename(currentPath(), previousPath(), error);
-    if (!error)
-        fs::rename(temp, currentPath(), error);
-    if (error)
-        return base::fail(base::errc::io, "cannot install catalog: " + error.message());
-    return fsyncPath(dir_, O_RDONLY | O_DIRECTORY);
+    // The catalog in service becomes the last known good one as the new one replaces it.
+    // Readable by all (a public, signed document; kioskctl may install it as root for the
+    // kiosk's user): the folder is what is private.
+    base::ReplaceOptions how;
+    how.mode = 0644;
+    how.keepPrevious = previousPath();
+    auto written = base::replaceFile(currentPath(), envelopeJson, how);
+    if (!written)
+        return base::fail(base::errc::io, "cannot install catalog: " + written.error().message);
+    return {};
 }
 
 std::optional<VerifiedCatalog> CatalogStore::installed() const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kiosk/core/maintenance_access.h"
 
+#include "base/durable_file.h"
 #include "base/json_reader.h"
 #include "base/log.h"
 
@@ -25,32 +26,6 @@ constexpr std::string_view actor = "technician";
 std::int64_t unixSeconds(base::Clock::TimePoint time)
 {
     return std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
-}
-
-/// Writes `text` to `path` through a temporary file, fsync'd, renamed, directory fsync'd: the
-/// lock state is either the old one or the new one after a power cut, never half of each.
-base::Result<void> writeDurably(const fs::path& path, const std::string& text)
-{
-    const fs::path temp = path.string() + ".tmp";
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return base::fail(base::fromErrno("open " + temp.string(), errno));
-    const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-    const int savedErrno = errno;
-    const bool synced = written && ::fsync(fd) == 0;
-    ::close(fd);
-    if (!synced)
-        return base::fail(base::fromErrno("write " + temp.string(), savedErrno));
-    std::error_code error;
-    fs::rename(temp, path, error);
-    if (error)
-        return base::fail(base::errc::io, "rename " + temp.string() + ": " + error.message());
-    const int dir = ::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir >= 0) {
-        (void)::fsync(dir);
-        ::close(dir);
-    }
-    return {};
 }
 
 } // namespace
@@ -128,7 +103,8 @@ void MaintenanceAccess::save()
     const nlohmann::json state{{"failures", failures_},
                                {"lockedUntil", lockedUntil_ ? unixSeconds(*lockedUntil_) : 0},
                                {"lastStep", lastStep_}};
-    if (auto written = writeDurably(stateFile_, state.dump() + "\n"); !written)
+    // Durably: the lock state is the old one or the new one after a power cut, never half.
+    if (auto written = base::replaceFile(stateFile_, state.dump() + "\n"); !written)
         base::log::error(logCategory, "lock state not saved: " + written.error().describe());
 }
 

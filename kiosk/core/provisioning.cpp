@@ -371,27 +371,14 @@ base::Result<void> writeAtomically(const Target& target, const Owner& owner)
     const fs::path dir = target.path.has_parent_path() ? target.path.parent_path() : fs::path(".");
     if (auto folders = makeFolders(dir, owner, target.secret); !folders)
         return folders;
-    std::string temp = (dir / ("." + target.path.filename().string() + ".XXXXXX")).string();
-    const int fd = ::mkstemp(temp.data());
-    if (fd < 0)
-        return base::fail(base::fromErrno("create a temporary file in " + dir.string(), errno));
-    base::Result<void> written;
-    if (::fchmod(fd, target.mode) != 0)
-        written = base::fail(base::fromErrno("chmod " + temp, errno));
-    else if (target.secret && owner.change && ::fchown(fd, owner.uid, owner.gid) != 0)
-        written = base::fail(base::fromErrno("chown " + temp, errno));
-    else
-        written = base::writeAllAndSync(fd, target.content, temp);
-    ::close(fd);
-    if (written && ::rename(temp.c_str(), target.path.c_str()) != 0)
-        written =
-            base::fail(base::fromErrno("rename " + temp + " to " + target.path.string(), errno));
-    if (!written) {
-        ::unlink(temp.c_str());
+    base::ReplaceOptions how;
+    how.mode = target.mode;
+    if (target.secret && owner.change)
+        how.owner = base::FileOwner{owner.uid, owner.gid};
+    if (auto written = base::replaceFile(target.path, target.content, how); !written)
         return base::fail(
             base::Error{make_error_code(ProvisioningErrc::io), written.error().message});
-    }
-    return base::syncDirectory(dir);
+    return {};
 }
 
 /// Overwrites the source with zeros, syncs, unlinks. Returns why not, or "".

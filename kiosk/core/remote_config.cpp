@@ -138,33 +138,21 @@ base::Result<std::string> RemoteConfig::apply(std::string_view commandId,
 base::Result<void> RemoteConfig::replaceFile(const std::string& text) const
 {
     const auto& file = options_.configFile;
-    const auto dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
     struct stat original {};
     if (::stat(file.c_str(), &original) != 0)
         return base::fail(base::fromErrno("stat " + file.string(), errno));
-    std::string temp = (dir / ("." + file.filename().string() + ".XXXXXX")).string();
-    const int fd = ::mkstemp(temp.data());
-    if (fd < 0)
-        return base::fail(base::fromErrno("create a temporary file in " + dir.string(), errno));
-    // The new file gets the old one's permissions (it may be readable by the kiosk's group).
-    auto written = ::fchmod(fd, original.st_mode & 07777) == 0
-                       ? base::writeAllAndSync(fd, text, temp)
-                       : base::Result<void>(base::fail(base::fromErrno("chmod " + temp, errno)));
-    ::close(fd);
+    // The one before is copied for a technician to go back to, before anything changes; a
+    // copy that fails only warns (the change goes on), unlike replaceFile's keepPrevious.
     std::error_code error;
-    if (written) // the one before, for a technician to go back to
-        std::filesystem::copy_file(file, file.string() + ".previous",
-                                   std::filesystem::copy_options::overwrite_existing, error);
-    if (written && error)
+    std::filesystem::copy_file(file, file.string() + ".previous",
+                               std::filesystem::copy_options::overwrite_existing, error);
+    if (error)
         base::log::warning(logCategory,
                            "no copy of the previous configuration: " + error.message());
-    if (written && ::rename(temp.c_str(), file.c_str()) != 0)
-        written = base::fail(base::fromErrno("rename " + temp + " to " + file.string(), errno));
-    if (!written) {
-        ::unlink(temp.c_str());
-        return written;
-    }
-    return base::syncDirectory(dir);
+    // The new file gets the old one's permissions (it may be readable by the kiosk's group).
+    base::ReplaceOptions how;
+    how.mode = original.st_mode & 07777;
+    return base::replaceFile(file, text, how);
 }
 
 void RemoteConfig::audit(std::string_view commandId, const std::vector<std::string>& changed) const

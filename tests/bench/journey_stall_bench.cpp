@@ -18,12 +18,12 @@
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/journey.h"
 #include "kiosk/core/read_watch.h"
-#include "kiosk/core/service_catalog.h"
 #include "qml/catalog_view_model.h"
 #include "qml/fonts.h"
 #include "qml/session_view_model.h"
 #include "tests/bench/stall_probe.h"
 #include "tests/support/idcard_sim/pty_reader_sim.h"
+#include "tests/support/shipped_catalog.h"
 
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -76,16 +76,6 @@ Options parse(int argc, char** argv)
             usage("unknown option or bad value: " + arg + " " + value);
     }
     return options;
-}
-
-kiosk::core::Catalog shippedCatalog()
-{
-    auto catalog = kiosk::core::loadCatalogFile(kiosk::core::shippedCatalogPath().string());
-    if (!catalog) {
-        std::cerr << catalog.error().describe() << "\n";
-        std::exit(1);
-    }
-    return std::move(*catalog);
 }
 
 class Bench {
@@ -189,7 +179,7 @@ private:
     bench::StallProbe probe_;
     fs::path dir_;
     test_support::PtyReaderSimulator sim_;
-    kiosk::core::Catalog catalog_ = shippedCatalog();
+    kiosk::core::Catalog catalog_ = test_support::shippedCatalog();
     std::string item_;
     kiosk::ui::CatalogViewModel viewModel_;
     kiosk::core::Journey journey_{base::systemClock(), {}, [](std::function<void()> task) {

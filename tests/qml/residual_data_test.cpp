@@ -12,13 +12,13 @@
 #include "hal/card_reader.h"
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/journey.h"
-#include "kiosk/core/service_catalog.h"
 #include "qml/catalog_view_model.h"
 #include "qml/session_view_model.h"
 #include "qml/uplink_status.h"
 #include "tests/qml/journey_fixture.h"
 #include "tests/qml/qt_environment.h"
 #include "tests/support/memory_search.h"
+#include "tests/support/shipped_catalog.h"
 
 #include <gtest/gtest.h>
 
@@ -56,14 +56,6 @@ HiddenText utf16(std::u16string_view text)
 {
     return HiddenText(std::string_view(reinterpret_cast<const char*>(text.data()),
                                        text.size() * sizeof(char16_t)));
-}
-
-kiosk::core::Catalog shippedCatalog()
-{
-    auto catalog = kiosk::core::loadCatalogFile(kiosk::core::shippedCatalogPath().string());
-    if (!catalog)
-        throw std::runtime_error(catalog.error().describe());
-    return std::move(*catalog);
 }
 
 /// Every string a value holds, QVariantMap and QVariantList included, as one text.
@@ -229,7 +221,7 @@ protected:
         settleOn("finished");
     }
 
-    kiosk::core::Catalog catalog_ = shippedCatalog();
+    kiosk::core::Catalog catalog_ = test_support::shippedCatalog();
     kiosk::ui::CatalogViewModel viewModel_;
     kiosk::ui::UplinkStatus uplink_;
     std::unique_ptr<test_support::ScreenJourney> fixture_;

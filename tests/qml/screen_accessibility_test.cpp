@@ -14,7 +14,6 @@
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/journey.h"
 #include "kiosk/core/maintenance_access.h"
-#include "kiosk/core/service_catalog.h"
 #include "offline_queue/store.h"
 #include "qml/catalog_view_model.h"
 #include "qml/fonts.h"
@@ -23,6 +22,7 @@
 #include "qml/uplink_status.h"
 #include "tests/qml/journey_fixture.h"
 #include "tests/qml/qt_environment.h"
+#include "tests/support/shipped_catalog.h"
 
 #include <gtest/gtest.h>
 
@@ -48,14 +48,6 @@
 Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
 
 namespace {
-
-kiosk::core::Catalog shippedCatalog()
-{
-    auto catalog = kiosk::core::loadCatalogFile(kiosk::core::shippedCatalogPath().string());
-    if (!catalog)
-        throw std::runtime_error(catalog.error().describe());
-    return std::move(*catalog);
-}
 
 QString roleName(QAccessible::Role role)
 {
@@ -309,7 +301,7 @@ protected:
     [[nodiscard]] QString screen() const { return fixture_->session().screen(); }
     [[nodiscard]] QString itemName() const { return fixture_->session().itemName(); }
 
-    kiosk::core::Catalog catalog_ = shippedCatalog();
+    kiosk::core::Catalog catalog_ = test_support::shippedCatalog();
     kiosk::ui::CatalogViewModel viewModel_;
     kiosk::ui::UplinkStatus uplink_;
     std::unique_ptr<test_support::ScreenJourney> fixture_;

@@ -51,6 +51,17 @@ TEST(CommandLine, TheDemoWalkTakesItsFolderAndGoesWithNeitherScreenshotNorMeasur
     EXPECT_EQ(refusedWith({"--demo-walk", "w", "--measure-startup"}), kiosk::app::exitRefused);
 }
 
+TEST(CommandLine, TheWalkGoesOnCueOnlyWhenAskedAndOnlyAsAWalk)
+{
+    const auto onCue = parse({"--config", "k.toml", "--demo-walk", "walk", "--demo-walk-on-cue"});
+    ASSERT_TRUE(std::holds_alternative<Options>(onCue));
+    EXPECT_TRUE(std::get<Options>(onCue).demoWalkOnCue);
+    const auto byItself = parse({"--config", "k.toml", "--demo-walk", "walk"});
+    ASSERT_TRUE(std::holds_alternative<Options>(byItself));
+    EXPECT_FALSE(std::get<Options>(byItself).demoWalkOnCue);
+    EXPECT_EQ(refusedWith({"--demo-walk-on-cue"}), kiosk::app::exitRefused) << "no walk";
+}
+
 TEST(CommandLine, TheOutOfServicePageGoesWithAScreenshotButNotWithTheWalkOrMeasuring)
 {
     const auto parsed = parse({"--config", "k.toml", "--out-of-service", "--screenshot", "s.png"});

@@ -12,6 +12,9 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <set>
+#include <string>
+
 using kiosk::core::CatalogStore;
 using test_support::makeKey;
 using test_support::readText;
@@ -86,7 +89,11 @@ TEST_F(CatalogStoreTest, InstallsANewerCatalogAndKeepsTheOldOneAsLastKnownGood)
     EXPECT_EQ(installed->catalog.catalogVersion, 2026120201);
     EXPECT_EQ(readText(store_.currentPath()), second);
     EXPECT_EQ(readText(store_.previousPath()), first);
-    EXPECT_FALSE(std::filesystem::exists(store_.currentPath().parent_path() / "incoming.tmp"));
+    std::set<std::string> names; // no temporary file left behind
+    for (const auto& entry :
+         std::filesystem::directory_iterator(store_.currentPath().parent_path()))
+        names.insert(entry.path().filename().string());
+    EXPECT_EQ(names, (std::set<std::string>{"current.json", "previous.json"}));
     struct stat info {};
     ASSERT_EQ(::stat((dir_ / "data").c_str(), &info), 0);
     EXPECT_EQ(info.st_mode & 0777, 0700u);
