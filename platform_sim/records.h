@@ -60,6 +60,9 @@ struct HeartbeatRecord {
     /// What the kiosk's commands did (optional "results" member, README): every result received
     /// since start or reset, by command id: {"ok": bool, "error"?: "...", "detail"?: "..."}.
     nlohmann::json results = nlohmann::json::object();
+    /// The kiosk's A/B slot as its last heartbeat that had one said ({"booted", "rolledBack"},
+    /// README); null until one did.
+    nlohmann::json slot;
 };
 
 /// What happened to the /v1 requests since start or reset (not persisted).
@@ -91,7 +94,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EvaluationRecord, evaluationId, 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Command, id, kioskId, type, args)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(HeartbeatRecord, kioskId, count, receivedAt,
                                                 softwareVersion, catalogVersion, queue, devices,
-                                                auditAnchor, results)
+                                                auditAnchor, results, slot)
 
 /// The body of GET /admin/state: the records above plus "counts".
 [[nodiscard]] nlohmann::json toJson(const Snapshot& snapshot);

@@ -358,6 +358,9 @@ Reply State::acceptHeartbeat(const json& body, const std::string& kioskId)
     // The kiosk's audit chain head (optional, README): kept so a removed tail shows later.
     if (const auto anchor = body.find("auditAnchor"); anchor != body.end())
         record.auditAnchor = *anchor;
+    // The booted A/B slot (optional, README): kept until a heartbeat says another.
+    if (const auto slot = body.find("slot"); slot != body.end())
+        record.slot = *slot;
     // What the acknowledged commands did (optional, README): kept for the administrator.
     if (const auto results = body.find("results"); results != body.end())
         for (const auto& [id, result] : results->items())

@@ -170,8 +170,12 @@ void Runtime::startUplink()
     sources.audit = audit_.get();
     help_ = std::make_unique<core::HelpCall>(clock_, audit_.get());
     sources.help = help_.get();
-    slots_ =
-        std::make_unique<core::SlotMonitor>(core::raucWhenConfigured(core::runProgram), clock_);
+    // A new slot status (committed, rolled back) goes out at once, not with the next period.
+    slots_ = std::make_unique<core::SlotMonitor>(core::raucWhenConfigured(core::runProgram), clock_,
+                                                 [this] {
+                                                     if (heartbeat_)
+                                                         heartbeat_->beatSoon();
+                                                 });
     sources.slot = [this] {
         return slots_->heartbeatMember();
     };

@@ -111,6 +111,9 @@ public:
 
     /// Beats every `interval` on its worker until stop().
     void start(std::chrono::milliseconds interval);
+    /// The next heartbeat now, on the worker (after start(); the period runs on from it): a
+    /// change the platform should learn of at once, such as the booted slot after an update.
+    void beatSoon() { worker_.trigger(); }
     /// Returns at once, abandoning a heartbeat in flight.
     void stop();
 

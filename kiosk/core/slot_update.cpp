@@ -100,9 +100,14 @@ base::Result<SlotStatus> parseRaucStatus(std::string_view json)
     auto slots = status.array("slots");
     if (!slots)
         return base::fail(slots.error());
+    // the slot's name ("rootfs.1") the bootloader boots next; absent in older rauc versions
+    const auto primary = document->value("boot_primary", nlohmann::json()).is_string()
+                             ? (*document)["boot_primary"].get<std::string>()
+                             : std::string();
     std::string bootedAt;
     std::string latestAt;
     std::string latestName;
+    std::string latestSlot;
     for (const auto& entry : *slots) {
         if (!entry.value().is_object())
             return base::fail(entry.error("expected an object"));
@@ -115,11 +120,14 @@ base::Result<SlotStatus> parseRaucStatus(std::string_view json)
             if (!at.empty() && at > latestAt) { // RFC 3339 UTC: ordered as text
                 latestAt = at;
                 latestName = bootnameOf(slot);
+                latestSlot = name;
             }
         }
     }
-    // Nothing ever activated (the factory slot): no update, no rollback.
-    const bool rolledBack = !latestAt.empty() && latestName != *booted && latestAt > bootedAt;
+    // Nothing ever activated (the factory slot): no update, no rollback. Installed and still
+    // the primary: not booted yet, no rollback either.
+    const bool rolledBack =
+        !latestAt.empty() && latestName != *booted && latestAt > bootedAt && latestSlot != primary;
     return SlotStatus{*booted, rolledBack};
 }
 
@@ -141,8 +149,8 @@ base::Result<void> markBootedSlot(const SystemCommand& run, const HealthFacts& f
     return {};
 }
 
-SlotMonitor::SlotMonitor(SystemCommand run, const base::Clock& clock)
-    : run_(std::move(run)), worker_({std::string(logCategory)}, clock)
+SlotMonitor::SlotMonitor(SystemCommand run, const base::Clock& clock, std::function<void()> changed)
+    : run_(std::move(run)), changed_(std::move(changed)), worker_({std::string(logCategory)}, clock)
 {
     worker_.start([this](std::stop_token) { return step(); }, base::Worker::idle);
 }
@@ -213,8 +221,15 @@ std::chrono::milliseconds SlotMonitor::step()
     } else if (read.error().code != base::errc::not_found) {
         base::log::warning(logCategory, read.error().describe());
     }
+    bool differs = false;
+    {
+        std::lock_guard lock(mutex_);
+        differs = status && status != status_;
+        status_ = status;
+    }
+    if (differs && changed_)
+        changed_(); // unlocked: it may read heartbeatMember()
     std::lock_guard lock(mutex_);
-    status_ = status;
     busy_ = false;
     return base::Worker::idle;
 }

@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <stop_token>
@@ -39,13 +40,16 @@ raucWhenConfigured(SystemCommand run,
 
 /// What `rauc status --detailed --output-format=json` says about this boot.
 struct SlotStatus {
-    std::string booted;      ///< the booted slot's bootname ("A", "B")
-    bool rolledBack = false; ///< the slot activated last (an update) is not the one booted
+    std::string booted; ///< the booted slot's bootname ("A", "B")
+    /// the slot activated last (an update) is neither the one booted nor the one the bootloader
+    /// boots next: GRUB fell back from it (an update installed but not booted yet is none)
+    bool rolledBack = false;
     bool operator==(const SlotStatus&) const = default;
 };
 
 /// Reads rauc's JSON status. The slot activated most recently (slot_status.activated.timestamp)
-/// is the one an update made primary; booting another means GRUB fell back from it.
+/// is the one an update made primary; booting another means GRUB fell back from it, unless it
+/// is still the primary ("boot_primary": installed, waiting for the reboot).
 [[nodiscard]] base::Result<SlotStatus> parseRaucStatus(std::string_view json);
 
 /// The three conditions of the health check; any false one marks the slot bad.
@@ -64,7 +68,10 @@ base::Result<void> markBootedSlot(const SystemCommand& run, const HealthFacts& f
 /// install (rauc is asked off the heartbeat's path: the status changes only then).
 class SlotMonitor {
 public:
-    SlotMonitor(SystemCommand run, const base::Clock& clock);
+    /// `changed` (may be absent) is called on the monitor's worker when a status read gives
+    /// another status than before (the first one included): the heartbeat then beats at once,
+    /// so the platform learns of a commit or a rollback without waiting for the next period.
+    SlotMonitor(SystemCommand run, const base::Clock& clock, std::function<void()> changed = {});
     SlotMonitor(const SlotMonitor&) = delete;
     SlotMonitor& operator=(const SlotMonitor&) = delete;
     ~SlotMonitor();
@@ -85,6 +92,7 @@ private:
     std::chrono::milliseconds step();
 
     SystemCommand run_;
+    std::function<void()> changed_;
     mutable std::mutex mutex_;
     std::optional<HealthFacts> verdict_; ///< to be marked
     bool refresh_ = false;               ///< status to be read

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # image/flash on a tiny fake image (4 MiB, two data ranges) signed with a throwaway key:
 # flashing to a FILE writes the image's bytes and says what it wrote; a bad signature, a bad
-# SHA-256, a missing --key, an unknown option, a target that is neither a disk nor a file and
+# SHA-256, a block map swapped together with its line in SHA256SUMS, a missing --key, an unknown option, a target that is neither a disk nor a file and
 # the disk the system runs from are refused, and nothing is written. No root needed.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -22,7 +22,7 @@ zstd -q -3 -f "$work/disk.img" -o "$art/kiosk.img.zst"
 (cd "$art" && sha256sum kiosk.img.zst kiosk.bmap >SHA256SUMS)
 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$work/key.pem" 2>/dev/null
 openssl pkey -in "$work/key.pem" -pubout -out "$work/pub.pem"
-openssl dgst -sha256 -sign "$work/key.pem" -out "$art/kiosk.img.zst.sig" "$art/kiosk.img.zst"
+openssl dgst -sha256 -sign "$work/key.pem" -out "$art/SHA256SUMS.sig" "$art/SHA256SUMS"
 
 # run NAME EXPECTED_EXIT ARGS...: runs image/flash, keeps its output in $work/NAME.out
 run() {
@@ -45,21 +45,29 @@ says ok "bytes:   4194304 (image)"
 # 2. a signature by another key is refused, nothing written
 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$work/other.pem" 2>/dev/null
 cp -r "$art" "$work/badsig"
-openssl dgst -sha256 -sign "$work/other.pem" -out "$work/badsig/kiosk.img.zst.sig" "$art/kiosk.img.zst"
+openssl dgst -sha256 -sign "$work/other.pem" -out "$work/badsig/SHA256SUMS.sig" "$art/SHA256SUMS"
 run badsig 1 --key "$work/pub.pem" --from "$work/badsig" "$work/badsig.img"
 says badsig "signature"
 [ ! -e "$work/badsig.img" ] || fail "badsig: the target was written"
 
-# 3. a SHA-256 that does not match SHA256SUMS is refused (image and bmap), nothing written
+# 3. an image or bmap that does not match the signed SHA256SUMS is refused, nothing written
 cp -r "$art" "$work/badsum"
-sed -i "1s/^[0-9a-f]*/$(printf '0%.0s' {1..64})/" "$work/badsum/SHA256SUMS"
+printf 'x' >>"$work/badsum/kiosk.img.zst"
 run badsum 1 --key "$work/pub.pem" --from "$work/badsum" "$work/badsum.img"
 says badsum "the SHA-256 of $work/badsum/kiosk.img.zst"
 cp -r "$art" "$work/badbmap"
 sed -i 's/<BlockSize>/ <BlockSize>/' "$work/badbmap/kiosk.bmap"
 run badbmap 1 --key "$work/pub.pem" --from "$work/badbmap" "$work/badbmap.img"
 says badbmap "the SHA-256 of $work/badbmap/kiosk.bmap"
-if [ -e "$work/badsum.img" ] || [ -e "$work/badbmap.img" ]; then fail "badsum: a target was written"; fi
+# a block map swapped with its line in SHA256SUMS updated: the signature over SHA256SUMS fails
+cp -r "$art" "$work/swapped"
+sed -i 's/<BlockSize>/ <BlockSize>/' "$work/swapped/kiosk.bmap"
+(cd "$work/swapped" && sha256sum kiosk.img.zst kiosk.bmap >SHA256SUMS)
+run swapped 1 --key "$work/pub.pem" --from "$work/swapped" "$work/swapped.img"
+says swapped "the signature $work/swapped/SHA256SUMS.sig does not verify"
+for refused in badsum badbmap swapped; do
+    [ ! -e "$work/$refused.img" ] || fail "$refused: the target was written"
+done
 
 # 4. usage: unknown options, no --key, two targets
 run unknown 2 --key "$work/pub.pem" --from "$art" --force "$work/x.img"

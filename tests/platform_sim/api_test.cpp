@@ -450,6 +450,18 @@ TEST_F(ApiTest, HeartbeatDeliversQueuedCommandsUntilTheyAreAcknowledged)
     EXPECT_EQ(sim_->snapshot().pendingCommands.size(), 1u); // the other kiosk's
 }
 
+TEST_F(ApiTest, HeartbeatKeepsTheLastSlotReported)
+{
+    const std::string path = "/v1/kiosks/" + kioskId + "/heartbeat";
+    ASSERT_TRUE(post(path, heartbeatBody(), base::makeUuidV4()));
+    EXPECT_TRUE(sim_->snapshot().heartbeats.at(0).slot.is_null()) << "no slot reported yet";
+    json withSlot = heartbeatBody();
+    withSlot["slot"] = {{"booted", "B"}, {"rolledBack", true}};
+    ASSERT_TRUE(post(path, withSlot, base::makeUuidV4()));
+    ASSERT_TRUE(post(path, heartbeatBody(), base::makeUuidV4())); // without: kept
+    EXPECT_EQ(sim_->snapshot().heartbeats.at(0).slot, withSlot["slot"]);
+}
+
 TEST_F(ApiTest, HeartbeatIsIdempotentAndChecked)
 {
     const std::string path = "/v1/kiosks/" + kioskId + "/heartbeat";

@@ -261,6 +261,16 @@ TEST_F(HeartbeatTest, TheWorkerBeatsAtStartAndThenOnceEveryInterval)
     client_->stop();
 }
 
+TEST_F(HeartbeatTest, BeatSoonBeatsWithoutWaitingForTheInterval)
+{
+    ASSERT_TRUE(test_support::startAndSettle(clock_, [&] { client_->start(interval); }));
+    EXPECT_EQ(heartbeats(), 1u);
+    client_->beatSoon();
+    ASSERT_TRUE(test_support::pollUntil([&] { return heartbeats() == 2u; }))
+        << "no heartbeat although the clock did not move";
+    client_->stop();
+}
+
 TEST_F(HeartbeatTest, AMalformedCommandDoesNotEndTheProcessAndTheClientKeepsBeating)
 {
     // A command whose type is a number, not a string: read from outside, it must not throw

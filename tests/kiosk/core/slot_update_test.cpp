@@ -12,6 +12,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -21,8 +22,10 @@ using namespace kiosk::core;
 namespace {
 
 /// rauc status --detailed --output-format=json as rauc 1.8 prints it (abridged to what is
-/// read); `aAt`/`bAt` are the slots' activation times ("" for never).
-std::string raucStatus(const std::string& booted, const std::string& aAt, const std::string& bAt)
+/// read); `aAt`/`bAt` are the slots' activation times ("" for never), `primary` the slot the
+/// bootloader boots next.
+std::string raucStatus(const std::string& booted, const std::string& aAt, const std::string& bAt,
+                       const std::string& primary = "rootfs.0")
 {
     auto slot = [](const std::string& bootname, const std::string& at) {
         nlohmann::json entry{{"class", "rootfs"}, {"bootname", bootname}, {"state", "inactive"}};
@@ -34,7 +37,7 @@ std::string raucStatus(const std::string& booted, const std::string& aAt, const 
     return nlohmann::json{
         {"compatible", "kiosk-x86-qemu"},
         {"booted", booted},
-        {"boot_primary", "rootfs.0"},
+        {"boot_primary", primary},
         {"slots", {{{"rootfs.0", slot("A", aAt)}}, {{"rootfs.1", slot("B", bAt)}}}}}
         .dump();
 }
@@ -112,6 +115,21 @@ TEST(ParseRaucStatus, BootingAnOlderSlotThanTheOneActivatedLastIsARollback)
               (SlotStatus{"A", true}));
 }
 
+TEST(ParseRaucStatus, AnUpdateInstalledButNotBootedYetIsNoRollback)
+{
+    // from A into B, B now the primary: the reboot into it has not happened yet
+    EXPECT_EQ(parseRaucStatus(raucStatus("A", "", "2026-12-06T05:00:00Z", "rootfs.1")),
+              (SlotStatus{"A", false}));
+    // from B back into A (the next update), A the primary
+    EXPECT_EQ(parseRaucStatus(
+                  raucStatus("B", "2026-12-06T06:00:00Z", "2026-12-06T05:00:00Z", "rootfs.0")),
+              (SlotStatus{"B", false}));
+    // the same after GRUB fell back from A: B is the primary again
+    EXPECT_EQ(parseRaucStatus(
+                  raucStatus("B", "2026-12-06T06:00:00Z", "2026-12-06T05:00:00Z", "rootfs.1")),
+              (SlotStatus{"B", true}));
+}
+
 TEST(ParseRaucStatus, AStatusOfTheWrongShapeIsAnErrorNamingThePath)
 {
     auto status = parseRaucStatus(R"({"booted": 1, "slots": []})");
@@ -168,6 +186,23 @@ TEST_F(FakeRaucTest, TheMonitorMarksOffTheCallersThreadThenReportsTheSlot)
     ASSERT_TRUE(test_support::pollUntil([&] { return monitor.settled(); }));
     EXPECT_EQ(calls(), "status mark-bad booted\nstatus --detailed --output-format=json\n");
     EXPECT_EQ(monitor.heartbeatMember(), (nlohmann::json{{"booted", "A"}, {"rolledBack", true}}));
+}
+
+TEST_F(FakeRaucTest, TheMonitorSaysWhenTheStatusChangesAndOnlyThen)
+{
+    base::ManualClock clock;
+    std::atomic<int> changes = 0;
+    SlotMonitor monitor(runProgram, clock, [&changes] { ++changes; });
+    monitor.refresh();
+    ASSERT_TRUE(test_support::pollUntil([&] { return monitor.settled(); }));
+    EXPECT_EQ(changes, 1) << "the first status read is a change";
+    monitor.refresh();
+    ASSERT_TRUE(test_support::pollUntil([&] { return monitor.settled(); }));
+    EXPECT_EQ(changes, 1) << "the same status again is none";
+    setStatus(raucStatus("A", "", "2026-12-06T05:00:00Z"));
+    monitor.refresh();
+    ASSERT_TRUE(test_support::pollUntil([&] { return monitor.settled(); }));
+    EXPECT_EQ(changes, 2) << "a rollback is";
 }
 
 TEST_F(FakeRaucTest, WithoutRaucTheHeartbeatHasNoSlotMember)
