@@ -90,6 +90,9 @@ Item {
                 anchors.fill: parent
                 anchors.margins: Theme.px(2)
                 clip: true
+                // No cache buffer: its rows were made asynchronously between frames, and the
+                // next letter's results cancelled them half-made (Qt's "DelegateModel::cancel:
+                // index out range"). Rows coming into view are made at once all the same.
                 cacheBuffer: 0
                 boundsBehavior: Flickable.StopAtBounds
                 model: screen.catalog ? screen.catalog.searchResults : null
