@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "platform_sim/file_io.h"
 
+#include "base/durable_file.h"
+
 #include <cerrno>
 #include <fcntl.h>
 #include <unistd.h>
@@ -8,22 +10,6 @@
 namespace platform_sim {
 
 namespace {
-base::Result<void> writeAll(int fd, const std::string& bytes, const std::string& path)
-{
-    std::size_t written = 0;
-    while (written < bytes.size()) {
-        const auto n = ::write(fd, bytes.data() + written, bytes.size() - written);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return base::fail(base::fromErrno("write " + path, errno));
-        written += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0)
-        return base::fail(base::fromErrno("fsync " + path, errno));
-    return {};
-}
-
 base::Result<std::string> readAll(int fd, const std::string& path)
 {
     std::string bytes;
@@ -59,7 +45,7 @@ base::Result<void> writeFileAtomically(const std::string& path, const std::strin
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0)
         return base::fail(base::fromErrno("open " + temporary, errno));
-    auto written = writeAll(fd, bytes, temporary);
+    auto written = base::writeAllAndSync(fd, bytes, temporary);
     ::close(fd);
     if (written && ::rename(temporary.c_str(), path.c_str()) != 0)
         written = base::fail(base::fromErrno("rename " + temporary, errno));

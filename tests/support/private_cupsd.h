@@ -6,6 +6,7 @@
 // default); the test names its jobs uniquely and removes what it finds.
 #pragma once
 
+#include "tests/support/server_process.h"
 #include "tests/support/temp_dir.h"
 
 #include <arpa/inet.h>
@@ -32,7 +33,7 @@ namespace test_support {
 
 class PrivateCupsd {
 public:
-    PrivateCupsd() : port_(freePort())
+    PrivateCupsd() : port_(freeLoopbackPort())
     {
         const auto root = dir_.path();
         for (const char* sub : {"spool", "cache", "run", "tmp", "log", "ppd"})
@@ -117,31 +118,10 @@ private:
         return pid;
     }
 
-    static int freePort()
-    {
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-        socklen_t length = sizeof address;
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-        ::close(fd);
-        return ntohs(address.sin_port);
-    }
-
     void waitUntilListening()
     {
         for (int i = 0; i < 500; ++i) {
-            const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-            sockaddr_in address{};
-            address.sin_family = AF_INET;
-            address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-            address.sin_port = htons(static_cast<std::uint16_t>(port_));
-            const bool up =
-                ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-            ::close(fd);
-            if (up)
+            if (loopbackPortAccepts(port_))
                 return;
             if (::waitpid(pid_, nullptr, WNOHANG) == pid_) {
                 pid_ = -1;

@@ -34,6 +34,19 @@ inline int freeLoopbackPort()
     return ntohs(address.sin_port);
 }
 
+/// Whether 127.0.0.1:`port` accepts a TCP connection now (a server is listening on it).
+inline bool loopbackPortAccepts(int port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(static_cast<std::uint16_t>(port));
+    const bool accepts = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+    ::close(fd);
+    return accepts;
+}
+
 class ServerProcess {
 public:
     ServerProcess() = default;
@@ -71,15 +84,7 @@ public:
                 pid_ = -1;
                 return false;
             }
-            const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-            sockaddr_in address{};
-            address.sin_family = AF_INET;
-            address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-            address.sin_port = htons(static_cast<std::uint16_t>(port));
-            const bool listening =
-                ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-            ::close(fd);
-            if (listening)
+            if (loopbackPortAccepts(port))
                 return true;
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
