@@ -61,7 +61,7 @@ hal::PreviewFrame scaleForPreview(const std::vector<std::uint8_t>& page)
 
 } // namespace
 
-std::vector<std::uint8_t> FakeDocumentCamera::syntheticPage()
+std::vector<std::uint8_t> FakeDocumentCamera::syntheticPage(std::uint32_t mark)
 {
     std::vector<std::uint8_t> page(static_cast<std::size_t>(width) * height * 3);
     fill(page, 0, 0, width, height, {90, 96, 104});   // the desk
@@ -74,11 +74,19 @@ std::vector<std::uint8_t> FakeDocumentCamera::syntheticPage()
     for (const int column : {330, 640, 950, 1267})
         fill(page, column, 720, column + 3, 1003, {40, 40, 40});
     ring(page, 1120, 1050, 70, 10); // the seal
+    // The mark: its four bytes as the grey levels of the last four 16x16 blocks, the last ones a
+    // JPEG encodes, so the end of the file differs with the mark.
+    constexpr int block = 16;
+    for (int byte = 0; mark != 0 && byte < 4; ++byte) {
+        const auto level = static_cast<std::uint8_t>(mark >> (8 * byte));
+        const int x = width - (4 - byte) * block;
+        fill(page, x, height - block, x + block, height, {level, level, level});
+    }
     return page;
 }
 
-FakeDocumentCamera::FakeDocumentCamera(const base::Clock& clock)
-    : hal::DocumentCamera("fake", "FakeDocumentCamera", clock), page_(syntheticPage())
+FakeDocumentCamera::FakeDocumentCamera(const base::Clock& clock, std::uint32_t mark)
+    : hal::DocumentCamera("fake", "FakeDocumentCamera", clock), page_(syntheticPage(mark))
 {
 }
 

@@ -19,8 +19,11 @@ public:
     static constexpr int captureWidth = 1600;
     static constexpr int captureHeight = 1200;
 
-    /// `clock` paces the preview (tests pass a base::ManualClock).
-    explicit FakeDocumentCamera(const base::Clock& clock = base::systemClock());
+    /// `clock` paces the preview (tests pass a base::ManualClock). A non-zero `mark` is drawn
+    /// into the page's last row of blocks, so that its photos differ from every other
+    /// camera's: a test that searches memory for its photo finds its own, not another test's.
+    explicit FakeDocumentCamera(const base::Clock& clock = base::systemClock(),
+                                std::uint32_t mark = 0);
     ~FakeDocumentCamera() override;
 
     /// The camera goes away (USB unplug) or comes back; an open camera is Ready again
@@ -32,8 +35,9 @@ public:
     /// True while the stream is on (a preview runs).
     [[nodiscard]] bool cameraOn() const;
 
-    /// The page every frame shows, 8-bit RGB, captureWidth x captureHeight, deterministic.
-    [[nodiscard]] static std::vector<std::uint8_t> syntheticPage();
+    /// The page every frame shows, 8-bit RGB, captureWidth x captureHeight, deterministic
+    /// for a given `mark` (see the constructor).
+    [[nodiscard]] static std::vector<std::uint8_t> syntheticPage(std::uint32_t mark = 0);
 
 protected:
     base::Result<void> openCameraImpl() override;

@@ -43,6 +43,11 @@ bus=$!
 Xvfb -displayfd 3 -screen 0 1080x1920x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
 xvfb=$!
 for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+if [ ! -s "$work/display" ]; then
+  echo "Xvfb gave no display within 10 s; its log:"
+  cat "$work/xvfb.log"
+  exit 1
+fi
 export DISPLAY=":$(head -n1 "$work/display")"
 export QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1
 unset QT_QPA_PLATFORM
@@ -52,9 +57,16 @@ read -ra extra <<<"${KIOSK_ATSPI_ARGS:-}"
 shown=$!
 status=0
 /usr/bin/python3 "${KIOSK_ATSPI_SCRIPT:-$here/atspi_walk.py}" || status=$?
+xvfb_state=$(kill -0 "$xvfb" 2>/dev/null && echo "still running" || echo "had ended")
 kill "$shown" 2>/dev/null || true
 wait "$shown" 2>/dev/null || true
 kill "$xvfb" "$bus" 2>/dev/null || true
 wait 2>/dev/null || true
-[ "$status" = 0 ] || { echo "--- kiosk log:"; tail -20 "$work/kiosk.log"; }
+if [ "$status" != 0 ]; then
+  echo "--- kiosk log:"
+  tail -20 "$work/kiosk.log"
+  # "could not connect to display" once: say whether the X server was still there
+  echo "--- Xvfb on $DISPLAY $xvfb_state; its log:"
+  tail -5 "$work/xvfb.log"
+fi
 exit "$status"

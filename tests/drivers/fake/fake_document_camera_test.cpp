@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The fake document camera beyond the contract: the preview's pace follows the clock (the
-// hal's preview thread), and its page is the same in every run (tests and screenshots).
+// hal's preview thread), and its page is the same in every run (tests and screenshots), unless
+// a mark makes it a test's own.
 #include "drivers/fake/fake_document_camera.h"
 #include "tests/support/manual_time.h"
 #include "tests/support/poll_until.h"
@@ -81,6 +82,28 @@ TEST(FakeDocumentCamera, ItsStillsAreTheSameInEveryRun)
     auto b = second.capture();
     ASSERT_TRUE(a && b);
     EXPECT_EQ(a->bytes(), b->bytes());
+}
+
+// A marked camera's stills end differently from an unmarked one's and from another mark's, so
+// a memory search for the end of a test's photo finds that test's photo only.
+TEST(FakeDocumentCamera, AMarkChangesTheEndOfItsStills)
+{
+    const auto tail = [](std::uint32_t mark) {
+        drivers::fake::FakeDocumentCamera camera(base::systemClock(), mark);
+        EXPECT_TRUE(camera.open());
+        auto photo = camera.capture();
+        EXPECT_TRUE(photo);
+        if (!photo)
+            return std::vector<std::uint8_t>{};
+        const auto& bytes = photo->bytes();
+        return std::vector<std::uint8_t>(bytes.end() - 48, bytes.end());
+    };
+    const auto unmarked = tail(0);
+    const auto first = tail(0x11223344u);
+    const auto second = tail(0x44332211u);
+    EXPECT_NE(unmarked, first);
+    EXPECT_NE(first, second);
+    EXPECT_EQ(first, tail(0x11223344u)) << "the same mark, the same photo";
 }
 
 TEST(FakeDocumentCamera, AnInjectedFailureFailsTheNextCaptureOnly)

@@ -6,6 +6,7 @@
 // loopback.
 #include "kiosk/core/journey.h"
 
+#include "base/heap_scrubbing.h"
 #include "base/manual_clock.h"
 #include "base/random.h"
 #include "drivers/a4_printer/cups_printer.h"
@@ -516,6 +517,8 @@ TEST_F(JourneyServicesTest, ClassificationOfPrintFailures)
 // card; a certificate's PDF is zeroed once printed (certificate.cpp).
 TEST_F(JourneyServicesTest, EndedLookupsLeaveNoIdNumberInMemory)
 {
+    ASSERT_TRUE(base::heapScrubbingActive())
+        << "main() restarts with the kiosk's allocator settings";
     const auto idNumber = test_support::HiddenText("350203197707071235");
     {
         hal::CardData citizen;

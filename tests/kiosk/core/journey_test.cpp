@@ -3,6 +3,7 @@
 // queue on disk, the fake printer on the journey's print worker, and a clock the test moves.
 #include "kiosk/core/journey.h"
 
+#include "base/heap_scrubbing.h"
 #include "base/manual_clock.h"
 #include "base/secure_buffer.h"
 #include "drivers/fake/fake_card_reader.h"
@@ -16,6 +17,8 @@
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
+
+#include <random>
 
 using namespace std::chrono_literals;
 using namespace kiosk::core;
@@ -356,6 +359,8 @@ TEST_F(JourneyTest, APhoneAppsIdentityCodeIdentifiesLikeACardAndARefusalIsTold)
 // std::string of another test holding the same number would be a finding).
 TEST_F(JourneyTest, AnEndedSessionLeavesNothingOfTheCitizenInMemory)
 {
+    ASSERT_TRUE(base::heapScrubbingActive())
+        << "main() restarts with the kiosk's allocator settings";
     const auto name = test_support::HiddenText("欧阳明远");
     const auto idNumber = test_support::HiddenText("350203197707071235");
     const auto phone = test_support::HiddenText("13912345678");
@@ -556,12 +561,14 @@ namespace {
 
 /// A document camera whose preview stands still after its first frame (its clock does not
 /// move), opened, for the materials step.
+/// A fake document camera whose photos are this test's own (a random mark on the page): a memory
+/// search for them cannot find what another test of this process left behind.
 struct StillCamera {
     StillCamera() { (void)camera->open(); }
     ~StillCamera() { camera->close(); }
     base::ManualClock clock;
     std::shared_ptr<drivers::fake::FakeDocumentCamera> camera =
-        std::make_shared<drivers::fake::FakeDocumentCamera>(clock);
+        std::make_shared<drivers::fake::FakeDocumentCamera>(clock, std::random_device{}() | 1u);
 };
 
 } // namespace
@@ -682,7 +689,7 @@ TEST_F(JourneyTest, AnEndedSessionLeavesNothingOfItsPhotosInMemory)
     StillCamera still;
     std::optional<test_support::HiddenText> tail;
     {
-        auto reference = still.camera->capture(); // the fake's page encodes the same each time
+        auto reference = still.camera->capture(); // the camera's page encodes the same each time
         ASSERT_TRUE(reference);
         const auto& bytes = reference->bytes();
         ASSERT_GT(bytes.size(), 64u);
