@@ -50,9 +50,10 @@ bool isKnownIdType(std::string_view idType)
 }
 
 /// Sends a request whose body holds an ID number, then wipes the body.
-base::Result<UplinkResponse> sendPersonal(Uplink& uplink, UplinkRequest& request)
+base::Result<UplinkResponse> sendPersonal(Uplink& uplink, UplinkRequest& request,
+                                          std::stop_token stop = {})
 {
-    auto answer = uplink.send(request);
+    auto answer = uplink.send(request, std::move(stop));
     base::secureZero(request.body);
     return answer;
 }
@@ -200,10 +201,10 @@ base::Error rejection(const UplinkRequest& request, const UplinkResponse& respon
 }
 
 base::Result<std::vector<CaseProgress>> queryCases(Uplink& uplink, std::string_view idType,
-                                                   std::string_view idNumber)
+                                                   std::string_view idNumber, std::stop_token stop)
 {
     auto request = personalRequest("/v1/cases/query", {{"idType", idType}, {"idNumber", idNumber}});
-    auto answer = sendPersonal(uplink, request);
+    auto answer = sendPersonal(uplink, request, std::move(stop));
     if (!answer)
         return base::fail(answer.error());
     if (answer->status < 200 || answer->status >= 300)
@@ -235,11 +236,11 @@ base::Result<std::vector<CaseProgress>> readCaseList(std::string_view body)
 
 base::Result<std::optional<Document>> fetchDocument(Uplink& uplink, std::string_view itemCode,
                                                     std::string_view idType,
-                                                    std::string_view idNumber)
+                                                    std::string_view idNumber, std::stop_token stop)
 {
     auto request = personalRequest(
         "/v1/documents", {{"itemCode", itemCode}, {"idType", idType}, {"idNumber", idNumber}});
-    auto answer = sendPersonal(uplink, request);
+    auto answer = sendPersonal(uplink, request, std::move(stop));
     if (!answer)
         return base::fail(answer.error());
     if (answer->status == 404 && platformErrorCode(answer->body) == "no_document")

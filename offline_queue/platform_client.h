@@ -8,6 +8,7 @@
 #include "offline_queue/uplink.h"
 
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,17 +72,19 @@ inline std::error_code make_error_code(IdentityErrc e)
 /// Reads the body of a 200 identity answer; the error names the path, never a value.
 [[nodiscard]] base::Result<ResolvedIdentity> readResolvedIdentity(std::string_view body);
 
-/// POST /v1/cases/query. UplinkErrc::link when the platform cannot be reached, rejected
-/// (with the platform's code, never the ID number) for an error answer, malformed for a bad
-/// 2xx body.
-[[nodiscard]] base::Result<std::vector<CaseProgress>>
-queryCases(Uplink& uplink, std::string_view idType, std::string_view idNumber);
+/// POST /v1/cases/query. UplinkErrc::link when the platform cannot be reached (or `stop` was
+/// requested: the request is abandoned at once), rejected (with the platform's code, never the
+/// ID number) for an error answer, malformed for a bad 2xx body.
+[[nodiscard]] base::Result<std::vector<CaseProgress>> queryCases(Uplink& uplink,
+                                                                 std::string_view idType,
+                                                                 std::string_view idNumber,
+                                                                 std::stop_token stop = {});
 
-/// POST /v1/documents. std::nullopt when there is nothing to print (404 no_document).
-[[nodiscard]] base::Result<std::optional<Document>> fetchDocument(Uplink& uplink,
-                                                                  std::string_view itemCode,
-                                                                  std::string_view idType,
-                                                                  std::string_view idNumber);
+/// POST /v1/documents. std::nullopt when there is nothing to print (404 no_document). A
+/// requested `stop` abandons the request at once (UplinkErrc::link).
+[[nodiscard]] base::Result<std::optional<Document>>
+fetchDocument(Uplink& uplink, std::string_view itemCode, std::string_view idType,
+              std::string_view idNumber, std::stop_token stop = {});
 
 /// Reads the body of a progress answer ({"cases": [...]}); the error names the path of the
 /// first bad case, never its values.

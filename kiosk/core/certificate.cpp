@@ -41,10 +41,11 @@ std::string_view certificateErrorMessage(const base::Error& error)
 base::Result<CertificateResult>
 printCertificate(queue::Uplink& uplink, hal::DocumentPrinter& printer, const CatalogItem& item,
                  const hal::CardData& card,
-                 const std::function<void(hal::DocumentJobState, std::string_view)>& progress)
+                 const std::function<void(hal::DocumentJobState, std::string_view)>& progress,
+                 std::stop_token stop)
 {
-    auto document =
-        queue::fetchDocument(uplink, item.code, hal::toString(card.type), card.idNumber);
+    auto document = queue::fetchDocument(uplink, item.code, hal::toString(card.type), card.idNumber,
+                                         std::move(stop));
     if (!document)
         return base::fail(document.error());
     CertificateResult result;

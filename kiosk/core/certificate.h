@@ -9,6 +9,7 @@
 #include "offline_queue/uplink.h"
 
 #include <functional>
+#include <stop_token>
 #include <string>
 #include <string_view>
 
@@ -27,10 +28,12 @@ struct CertificateResult {
 
 /// POST /v1/documents for `item` and the card's holder, then the PDF to `printer`, followed
 /// to its end. `progress` (may be empty) hears each job state with the citizen's words, from
-/// the calling thread. Online only: a link failure is an error, nothing is queued.
+/// the calling thread. Online only: a link failure is an error, nothing is queued. A `stop`
+/// requested while the document is fetched abandons the request at once (nothing printed).
 [[nodiscard]] base::Result<CertificateResult>
 printCertificate(queue::Uplink& uplink, hal::DocumentPrinter& printer, const CatalogItem& item,
                  const hal::CardData& card,
-                 const std::function<void(hal::DocumentJobState, std::string_view)>& progress = {});
+                 const std::function<void(hal::DocumentJobState, std::string_view)>& progress = {},
+                 std::stop_token stop = {});
 
 } // namespace kiosk::core

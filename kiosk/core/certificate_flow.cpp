@@ -122,14 +122,14 @@ CertificateFlow::CertificateFlow(const base::Clock& clock, PostToOwner post,
     : post_(std::move(post)), changed_(std::move(changed)), worker_({"journey/certificate"}, clock)
 {
     worker_.start(
-        [shared = shared_, this](std::stop_token) {
+        [shared = shared_, this](std::stop_token stop) {
             std::optional<Job> job;
             {
                 std::lock_guard lock(shared->mutex);
                 job.swap(shared->job);
             }
             if (job)
-                run(*job);
+                run(*job, stop);
             return base::Worker::idle;
         },
         base::Worker::idle);
@@ -176,7 +176,7 @@ void CertificateFlow::start(const CatalogItem& item, const hal::CardData& card)
     changed_();
 }
 
-void CertificateFlow::run(Job& job)
+void CertificateFlow::run(Job& job, std::stop_token stop)
 {
     // On the worker. Each state goes to the owner thread; the generation drops those of a
     // session that ended meanwhile.
@@ -199,14 +199,16 @@ void CertificateFlow::run(Job& job)
         return;
     }
     std::optional<hal::DocumentJobState> last;
-    auto result = printCertificate(*uplink, *printer, job.item, job.card,
-                                   [&](hal::DocumentJobState state, std::string_view) {
-                                       last = state;
-                                       if (state == hal::DocumentJobState::Queued)
-                                           tell(St::Queued);
-                                       else if (state == hal::DocumentJobState::Printing)
-                                           tell(St::Printing);
-                                   });
+    auto result = printCertificate(
+        *uplink, *printer, job.item, job.card,
+        [&](hal::DocumentJobState state, std::string_view) {
+            last = state;
+            if (state == hal::DocumentJobState::Queued)
+                tell(St::Queued);
+            else if (state == hal::DocumentJobState::Printing)
+                tell(St::Printing);
+        },
+        std::move(stop));
     if (!result) {
         base::log::warning(logCategory, "certificate for " + job.item.code +
                                             " not printed: " + result.error().describe());

@@ -16,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stop_token>
 #include <string_view>
 
 namespace kiosk::core {
@@ -90,7 +91,8 @@ private:
         std::optional<Job> job;
     };
 
-    void run(Job& job);
+    /// One job on the worker; `stop` (the worker's) abandons the document's download.
+    void run(Job& job, std::stop_token stop);
     void moved(std::uint64_t generation, CertificateStatus status);
 
     PostToOwner post_;

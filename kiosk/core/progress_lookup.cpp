@@ -44,7 +44,7 @@ ProgressLookup::ProgressLookup(const base::Clock& clock, PostToOwner post,
     // One request per lookup, seconds at worst: the worker sleeps until a lookup is asked.
     worker_.start(
         [shared = shared_, post = post_, alive = std::weak_ptr<bool>(alive_),
-         this](std::stop_token) {
+         this](std::stop_token stop) {
             std::optional<Job> job;
             queue::Uplink* uplink = nullptr;
             {
@@ -55,7 +55,7 @@ ProgressLookup::ProgressLookup(const base::Clock& clock, PostToOwner post,
             if (!job)
                 return base::Worker::idle;
             auto cases = uplink != nullptr
-                             ? queue::queryCases(*uplink, job->idType, job->idNumber)
+                             ? queue::queryCases(*uplink, job->idType, job->idNumber, stop)
                              : base::Result<std::vector<queue::CaseProgress>>(
                                    base::fail(queue::UplinkErrc::link, "no platform link"));
             post([alive, this, generation = job->generation, cases = std::move(cases)]() mutable {

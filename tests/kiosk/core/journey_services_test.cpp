@@ -18,6 +18,7 @@
 #include "offline_queue/sync_loop.h"
 #include "tests/offline_queue/queue_fixture.h"
 #include "tests/support/fake_platform.h"
+#include "tests/support/manual_time.h"
 #include "tests/support/memory_search.h"
 #include "tests/support/poll_until.h"
 #include "tests/support/private_cupsd.h"
@@ -573,6 +574,30 @@ TEST_F(JourneyServicesTest, AgainstPlatformSimTheDeliveredCaseIsFoundAndItsCerti
     EXPECT_EQ(journey->certificate().status(), CertificateStatus::Done);
     ASSERT_EQ(a4->printed().size(), 1u);
     EXPECT_TRUE(a4->printed()[0].starts_with("%PDF-"));
+}
+
+// A kiosk stopped (systemd, the watchdog) while a lookup or a certificate waits on a slow
+// platform: the journey's workers abandon the request, they do not wait for the answer.
+TEST_F(JourneyServicesTest, EndingTheJourneyMidRequestDoesNotWaitForTheSlowPlatform)
+{
+    for (const auto* code : {"Q1", printItem}) {
+        auto sim = platform_sim::Server::start(queue_test::simOptions());
+        ASSERT_TRUE(sim) << sim.error().describe();
+        platform_sim::Faults slow;
+        slow.latencyMs = 2000; // the platform takes 2 s to answer
+        ASSERT_TRUE((*sim)->setFaults(slow));
+        auto uplink = queue_test::makeSimUplink((*sim)->baseUrl());
+        journey->setPlatform(uplink.get());
+        ASSERT_TRUE(journey->chooseItem(snapshot, code));
+        ASSERT_TRUE(journey->startApplying());
+        journey->cardRead(card);
+        ASSERT_TRUE(test_support::pollUntil([&] {
+            return (*sim)->snapshot().counters.requests == 1;
+        })) << code;
+        const auto took = test_support::timeToStop([&] { journey.reset(); });
+        EXPECT_LT(took, test_support::stopBound) << code << ": " << took.count() << " ms";
+        SetUp(); // a new journey for the next round
+    }
 }
 
 TEST_F(JourneyServicesTest, AgainstPlatformSimALateRatingArrivesOnceAndASecondIsRefusedKindly)
