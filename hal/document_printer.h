@@ -5,6 +5,7 @@
 #include "base/result.h"
 
 #include <functional>
+#include <stop_token>
 #include <string>
 #include <string_view>
 
@@ -31,11 +32,22 @@ public:
     /// Prints `pdf` (the bytes) and waits until it is printed or fails; `progress` (may be
     /// empty) hears every state. Errors: base::errc::not_found (no such queue), no_device
     /// (print system unreachable), device_fault (printer stopped, job stopped or aborted),
-    /// cancelled, timeout.
-    [[nodiscard]] virtual base::Result<DocumentJob>
-    printPdf(std::string_view pdf, const std::string& title, const Progress& progress) = 0;
+    /// cancelled (by someone, or `stop` was requested: the wait ends at once, and a job
+    /// submitted already goes on in the print system), timeout.
+    [[nodiscard]] base::Result<DocumentJob> printPdf(std::string_view pdf, const std::string& title,
+                                                     const Progress& progress,
+                                                     std::stop_token stop = {})
+    {
+        return printPdfImpl(pdf, title, progress, std::move(stop));
+    }
     /// "cups:Office_A4", "fake"
     [[nodiscard]] virtual std::string describe() const = 0;
+
+protected:
+    [[nodiscard]] virtual base::Result<DocumentJob> printPdfImpl(std::string_view pdf,
+                                                                 const std::string& title,
+                                                                 const Progress& progress,
+                                                                 std::stop_token stop) = 0;
 };
 
 } // namespace hal

@@ -167,7 +167,8 @@ base::Result<std::string> parseCupsSpec(std::string_view spec)
 
 base::Result<JobOutcome> printPdf(const std::string& queue, const std::string& pdfFile,
                                   const std::string& title, const CupsOptions& options,
-                                  const std::function<void(const JobOutcome&)>& progress)
+                                  const std::function<void(const JobOutcome&)>& progress,
+                                  std::stop_token stop)
 {
     auto http = connect(options);
     if (!http)
@@ -217,13 +218,18 @@ base::Result<JobOutcome> printPdf(const std::string& queue, const std::string& p
             return base::fail(hal::errc::timeout, "job " + std::to_string(*jobId) +
                                                       " did not finish in time (still " +
                                                       std::string(toString(last.state)) + ")");
-        (void)options.clock->sleepFor(options.pollInterval);
+        if (!options.clock->sleepFor(options.pollInterval, stop) || stop.stop_requested())
+            return base::fail(hal::errc::cancelled,
+                              "job " + std::to_string(*jobId) + " no longer followed (still " +
+                                  std::string(toString(last.state)) +
+                                  "): the kiosk is stopping; CUPS goes on with it");
     }
 }
 
-base::Result<hal::DocumentJob> CupsDocumentPrinter::printPdf(std::string_view pdf,
-                                                             const std::string& title,
-                                                             const Progress& progress)
+base::Result<hal::DocumentJob> CupsDocumentPrinter::printPdfImpl(std::string_view pdf,
+                                                                 const std::string& title,
+                                                                 const Progress& progress,
+                                                                 std::stop_token stop)
 {
     // A certificate carries personal data: a file only this process can read, gone as soon
     // as CUPS has its copy (the job is submitted before the follow loop starts).
@@ -245,12 +251,14 @@ base::Result<hal::DocumentJob> CupsDocumentPrinter::printPdf(std::string_view pd
     }
     bool removed = false;
     auto outcome = drivers::a4_printer::printPdf(
-        queue_, path, title, options_, [&](const hal::DocumentJob& job) {
+        queue_, path, title, options_,
+        [&](const hal::DocumentJob& job) {
             if (!removed)
                 removed = ::unlink(path.c_str()) == 0; // submitted: CUPS holds its own copy
             if (progress)
                 progress(job);
-        });
+        },
+        std::move(stop));
     if (!removed)
         ::unlink(path.c_str());
     return outcome;

@@ -36,11 +36,13 @@ struct CupsOptions {
 /// Prints the PDF file to `queue` and follows the job. `progress` (may be empty) hears every
 /// state change, for the citizen's screen. Errors: errc::not_found when the queue does not
 /// exist, hal::errc::device_fault when the printer is stopped or the job is aborted or
-/// stopped, hal::errc::cancelled when someone cancelled it, hal::errc::timeout when it did not
-/// finish in time, hal::errc::no_device when the CUPS server cannot be reached.
+/// stopped, hal::errc::cancelled when someone cancelled it or `stop` was requested (following
+/// the job ends at once; CUPS goes on with it), hal::errc::timeout when it did not finish in
+/// time, hal::errc::no_device when the CUPS server cannot be reached.
 [[nodiscard]] base::Result<JobOutcome>
 printPdf(const std::string& queue, const std::string& pdfFile, const std::string& title,
-         const CupsOptions& options, const std::function<void(const JobOutcome&)>& progress = {});
+         const CupsOptions& options, const std::function<void(const JobOutcome&)>& progress = {},
+         std::stop_token stop = {});
 
 /// hal::DocumentPrinter on a CUPS queue: the PDF goes through a private temporary file
 /// (libcups sends files), removed after the job is submitted.
@@ -50,9 +52,12 @@ public:
         : queue_(std::move(queue)), options_(std::move(options))
     {
     }
-    base::Result<hal::DocumentJob> printPdf(std::string_view pdf, const std::string& title,
-                                            const Progress& progress) override;
     std::string describe() const override { return "cups:" + queue_; }
+
+protected:
+    base::Result<hal::DocumentJob> printPdfImpl(std::string_view pdf, const std::string& title,
+                                                const Progress& progress,
+                                                std::stop_token stop) override;
 
 private:
     std::string queue_;

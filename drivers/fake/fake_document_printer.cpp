@@ -17,8 +17,10 @@ std::vector<std::string> FakeDocumentPrinter::printed() const
     return printed_;
 }
 
-base::Result<hal::DocumentJob>
-FakeDocumentPrinter::printPdf(std::string_view pdf, const std::string&, const Progress& progress)
+base::Result<hal::DocumentJob> FakeDocumentPrinter::printPdfImpl(std::string_view pdf,
+                                                                 const std::string&,
+                                                                 const Progress& progress,
+                                                                 std::stop_token)
 {
     hal::DocumentJob job;
     {

@@ -17,9 +17,13 @@ public:
     /// Every PDF printed so far (completed jobs only).
     [[nodiscard]] std::vector<std::string> printed() const;
 
-    base::Result<hal::DocumentJob> printPdf(std::string_view pdf, const std::string& title,
-                                            const Progress& progress) override;
     std::string describe() const override { return "fake"; }
+
+protected:
+    /// Ends at once: the job's outcome is known when it is submitted (`stop` is not needed).
+    base::Result<hal::DocumentJob> printPdfImpl(std::string_view pdf, const std::string& title,
+                                                const Progress& progress,
+                                                std::stop_token stop) override;
 
 private:
     mutable std::mutex mutex_;

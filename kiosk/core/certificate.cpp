@@ -44,18 +44,20 @@ printCertificate(queue::Uplink& uplink, hal::DocumentPrinter& printer, const Cat
                  const std::function<void(hal::DocumentJobState, std::string_view)>& progress,
                  std::stop_token stop)
 {
-    auto document = queue::fetchDocument(uplink, item.code, hal::toString(card.type), card.idNumber,
-                                         std::move(stop));
+    auto document =
+        queue::fetchDocument(uplink, item.code, hal::toString(card.type), card.idNumber, stop);
     if (!document)
         return base::fail(document.error());
     CertificateResult result;
     if (!*document)
         return result; // nothing to print: the screen says so, nothing is an error
     result.documentId = (*document)->documentId;
-    auto job = printer.printPdf((*document)->pdf, item.name, [&](const hal::DocumentJob& state) {
-        if (progress)
-            progress(state.state, certificateMessage(state.state));
-    });
+    auto job = printer.printPdf((*document)->pdf, item.name,
+                                [&](const hal::DocumentJob& state) {
+                                    if (progress)
+                                        progress(state.state, certificateMessage(state.state));
+                                },
+                                std::move(stop));
     base::secureZero((*document)->pdf);
     if (!job) {
         base::log::warning("core/certificate", "document " + result.documentId + " on " +

@@ -28,8 +28,9 @@ struct CertificateResult {
 
 /// POST /v1/documents for `item` and the card's holder, then the PDF to `printer`, followed
 /// to its end. `progress` (may be empty) hears each job state with the citizen's words, from
-/// the calling thread. Online only: a link failure is an error, nothing is queued. A `stop`
-/// requested while the document is fetched abandons the request at once (nothing printed).
+/// the calling thread. Online only: a link failure is an error, nothing is queued. A requested
+/// `stop` abandons the document's download, or the wait for a job submitted already (which the
+/// print system goes on with).
 [[nodiscard]] base::Result<CertificateResult>
 printCertificate(queue::Uplink& uplink, hal::DocumentPrinter& printer, const CatalogItem& item,
                  const hal::CardData& card,

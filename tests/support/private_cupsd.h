@@ -81,6 +81,15 @@ public:
              "/usr/share/ppd/cups-pdf/CUPS-PDF_noopt.ppd", "-o",
              "printer-error-policy=" + errorPolicy});
     }
+    /// Adds a queue whose printer is a raw TCP socket (AppSocket/JetDirect, CUPS's socket
+    /// backend) on 127.0.0.1:`port`. A listener that never reads nor closes is a printer that
+    /// takes a job and never finishes it.
+    void addSocketQueue(const std::string& name, int port)
+    {
+        run({"/usr/sbin/lpadmin", "-h", server(), "-p", name, "-E", "-v",
+             "socket://127.0.0.1:" + std::to_string(port), "-P",
+             "/usr/share/ppd/cups-pdf/CUPS-PDF_noopt.ppd"});
+    }
     /// cupsdisable: the queue stops (jobs wait), as a printer a technician paused or that
     /// failed.
     void stopQueue(const std::string& name)

@@ -10,10 +10,18 @@
 
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <array>
+#include <atomic>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <set>
+#include <stop_token>
 #include <thread>
 
 using namespace std::chrono_literals;
@@ -156,6 +164,51 @@ TEST_F(CupsPrinter, JobThatCannotBePrintedIsReportedAsNotPrinted)
     EXPECT_TRUE(message.find("stopped without printing") != std::string::npos ||
                 message.find("aborted") != std::string::npos)
         << message;
+}
+
+// The kiosk stops (systemd, the watchdog) while a certificate prints on a printer that takes
+// its time: the worker following the job is not held for the job's timeout (minutes).
+TEST_F(CupsPrinter, AStopRequestedWhileAJobPrintsEndsTheWaitAtOnce)
+{
+    // The printer: a socket that is listened on and never read nor closed.
+    const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    ASSERT_GE(listener, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    ASSERT_EQ(::listen(listener, 4), 0);
+    ASSERT_EQ(::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length), 0);
+    cupsd_.addSocketQueue("kiosk-slow", ntohs(address.sin_port));
+
+    CupsDocumentPrinter printer("kiosk-slow", options_);
+    std::atomic<bool> printing{false};
+    std::optional<base::Result<hal::DocumentJob>> outcome;
+    std::stop_source stop;
+    std::jthread follower([&] {
+        outcome = printer.printPdf(
+            platform_sim::makePdf("Certificate"), title_,
+            [&](const hal::DocumentJob& job) {
+                if (job.state == hal::DocumentJobState::Printing)
+                    printing = true;
+            },
+            stop.get_token());
+    });
+    for (int i = 0; i < 300 && !printing; ++i) // the socket backend has the job
+        std::this_thread::sleep_for(50ms);
+    ASSERT_TRUE(printing) << "the job never started printing";
+    const auto before = std::chrono::steady_clock::now();
+    stop.request_stop();
+    follower.join();
+    const auto took = std::chrono::steady_clock::now() - before;
+    EXPECT_LT(took, 200ms);
+    ASSERT_TRUE(outcome.has_value());
+    ASSERT_FALSE(*outcome);
+    EXPECT_EQ(outcome->error().code, hal::errc::cancelled);
+    EXPECT_NE(outcome->error().message.find("CUPS goes on with it"), std::string::npos)
+        << outcome->error().message;
+    ::close(listener);
 }
 
 TEST_F(CupsPrinter, UnreachableServerIsNoDevice)
