@@ -156,7 +156,8 @@ base::Result<ResolvedIdentity> readResolvedIdentity(std::string_view body)
     return identity;
 }
 
-base::Result<ResolvedIdentity> resolveIdentity(Uplink& uplink, std::string_view token)
+base::Result<ResolvedIdentity> resolveIdentity(Uplink& uplink, std::string_view token,
+                                               std::stop_token stop)
 {
     const std::string what = "POST " + std::string(resolvePath);
     if (!isIdentityTokenText(token))
@@ -164,7 +165,7 @@ base::Result<ResolvedIdentity> resolveIdentity(Uplink& uplink, std::string_view 
                           what + ": the token is not 16 to 512 printable ASCII characters");
     // The token identifies a person for a minute: wiped with the body, like an ID number.
     auto request = personalRequest(std::string(resolvePath), {{"token", token}});
-    auto answer = sendPersonal(uplink, request);
+    auto answer = sendPersonal(uplink, request, std::move(stop));
     if (!answer)
         return base::fail(answer.error());
     const bool done = answer->status >= 200 && answer->status < 300;

@@ -65,9 +65,10 @@ inline std::error_code make_error_code(IdentityErrc e)
 /// UplinkErrc::link (the citizen is offered the card or manual entry), UplinkErrc::rejected
 /// (another error answer, with its status and code), UplinkErrc::malformed (a 200 whose body is
 /// not the contract's; the message names the path, never a value). Neither the token nor the
-/// identity appears in any message.
-[[nodiscard]] base::Result<ResolvedIdentity> resolveIdentity(Uplink& uplink,
-                                                             std::string_view token);
+/// identity appears in any message. A requested `stop` abandons the request at once
+/// (UplinkErrc::link).
+[[nodiscard]] base::Result<ResolvedIdentity> resolveIdentity(Uplink& uplink, std::string_view token,
+                                                             std::stop_token stop = {});
 
 /// Reads the body of a 200 identity answer; the error names the path, never a value.
 [[nodiscard]] base::Result<ResolvedIdentity> readResolvedIdentity(std::string_view body);

@@ -66,7 +66,8 @@ JourneyLinks::~JourneyLinks()
     }
     sessionEnds_.reset();
     journeyChanged_.reset();
-    codes_.reset(); // stop their workers before the connections go
+    stopping_.request_stop(); // an identity code being resolved is abandoned, not waited for
+    codes_.reset();           // stop their workers before the connections go
     if (materials_ != nullptr)
         materials_->setCamera(nullptr); // the devices may go before the journey
     cards_.reset();
@@ -115,7 +116,7 @@ void JourneyLinks::linkIdentityCodes(ui::SessionViewModel& session, Runtime& run
             return;
         }
         auto* uplink = runtime.uplink();
-        auto identity = uplink ? core::resolveIdentityCode(*uplink, *token)
+        auto identity = uplink ? core::resolveIdentityCode(*uplink, *token, stopping_.get_token())
                                : base::Result<hal::CardData>(
                                      base::fail(queue::UplinkErrc::link, "no platform link"));
         base::secureZero(*token);

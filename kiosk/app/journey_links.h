@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <memory>
+#include <stop_token>
 
 namespace kiosk::app {
 
@@ -48,6 +49,9 @@ private:
     void watchCardsWhileAsked();
 
     core::Journey& journey_;
+    /// Requested first thing when the links go: a platform request on the scanner's worker
+    /// (an identity code being resolved) ends at once instead of holding the worker's stop.
+    std::stop_source stopping_;
     std::unique_ptr<core::CardWatch> cards_;
     std::unique_ptr<core::ScanWatch> codes_;
     base::Connection codeRead_;

@@ -57,9 +57,10 @@ base::Result<hal::CardData> identityToCardData(queue::ResolvedIdentity identity)
     return card; // `identity` is wiped by its destructor
 }
 
-base::Result<hal::CardData> resolveIdentityCode(queue::Uplink& uplink, std::string_view token)
+base::Result<hal::CardData> resolveIdentityCode(queue::Uplink& uplink, std::string_view token,
+                                                std::stop_token stop)
 {
-    auto identity = queue::resolveIdentity(uplink, token);
+    auto identity = queue::resolveIdentity(uplink, token, std::move(stop));
     if (!identity)
         return base::fail(identity.error());
     return identityToCardData(std::move(*identity));

@@ -9,6 +9,7 @@
 #include "offline_queue/platform_client.h"
 #include "offline_queue/uplink.h"
 
+#include <stop_token>
 #include <string_view>
 
 namespace kiosk::core {
@@ -28,9 +29,9 @@ void fillFromIdNumber(hal::CardData& card);
 /// Errors keep their codes: queue::IdentityErrc::{invalid_token, unknown_token, expired_token},
 /// queue::UplinkErrc::{link, rejected, malformed}, base::errc::parse; identityCodeMessage()
 /// says what the citizen is told. Blocks for up to the uplink's timeouts: call it off the GUI
-/// thread.
-[[nodiscard]] base::Result<hal::CardData> resolveIdentityCode(queue::Uplink& uplink,
-                                                              std::string_view token);
+/// thread, with `stop` requested when that thread must end (the request is abandoned).
+[[nodiscard]] base::Result<hal::CardData>
+resolveIdentityCode(queue::Uplink& uplink, std::string_view token, std::stop_token stop = {});
 
 /// What the screen tells the citizen when resolveIdentityCode() failed (clear Chinese, with
 /// what to do next). Expired: "二维码已过期，请在手机上刷新后重试。"

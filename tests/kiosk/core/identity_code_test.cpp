@@ -7,9 +7,15 @@
 #include "base/manual_clock.h"
 #include "offline_queue/curl_uplink.h"
 #include "platform_sim/server.h"
+#include "tests/support/manual_time.h"
 #include "tests/support/memory_search.h"
+#include "tests/support/poll_until.h"
 
 #include <gtest/gtest.h>
+
+#include <optional>
+#include <stop_token>
+#include <thread>
 
 using namespace kiosk::core;
 
@@ -94,6 +100,28 @@ TEST_F(IdentityCodeTest, ExpiredUnknownAndUnreachableAreToldApart)
     EXPECT_NE(identityCodeMessage(down.error()).find("身份证"), std::string::npos);
     for (const auto* error : {&expired.error(), &unknown.error(), &down.error()})
         EXPECT_EQ(error->message.find(token), std::string::npos) << error->message;
+}
+
+// The kiosk stops while a phone's identity code waits on a slow platform: the scanner's worker
+// that resolves it is not held until the answer comes.
+TEST_F(IdentityCodeTest, AStopAbandonsTheResolveOnASlowPlatform)
+{
+    ASSERT_TRUE(sim_->addIdentityToken(person()));
+    platform_sim::Faults slow;
+    slow.latencyMs = 2000; // the platform takes 2 s to answer
+    ASSERT_TRUE(sim_->setFaults(slow));
+    std::stop_source stop;
+    std::optional<base::Result<hal::CardData>> card;
+    std::jthread scanner([&] { card = resolveIdentityCode(*uplink_, token, stop.get_token()); });
+    ASSERT_TRUE(test_support::pollUntil([&] { return sim_->snapshot().counters.requests == 1; }));
+    const auto took = test_support::timeToStop([&] {
+        stop.request_stop();
+        scanner.join();
+    });
+    EXPECT_LT(took, test_support::stopBound) << took.count() << " ms";
+    ASSERT_TRUE(card.has_value());
+    ASSERT_FALSE(*card);
+    EXPECT_EQ(card->error().code, queue::UplinkErrc::link);
 }
 
 TEST(IdentityToCardData, EveryIdTypeOfTheContractMapsToItsCardType)
