@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "drivers/review_tablet/tablet_link.h"
 
+#include "base/tcp_connect.h"
 #include "drivers/transport/serial_port.h"
 #include "hal/errc.h"
 
@@ -8,7 +9,6 @@
 #include <charconv>
 #include <cstring>
 #include <fcntl.h>
-#include <netdb.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -17,10 +17,8 @@ namespace drivers::review_tablet {
 
 namespace {
 
-// Connect and write deadlines are poll(2) timeouts the kernel waits out: the real clock.
+// Write deadlines are poll(2) timeouts the kernel waits out: the real clock.
 using SteadyClock = std::chrono::steady_clock;
-/// A connect waits in slices this long so that a stop request ends it promptly.
-constexpr std::chrono::milliseconds kConnectSlice{20};
 
 class SerialTabletLink final : public TabletLink {
 public:
@@ -114,29 +112,6 @@ private:
     std::string where_;
 };
 
-/// Waits for a non-blocking connect to finish; errno-style result (0 = connected).
-int awaitConnect(int fd, SteadyClock::time_point deadline, const std::stop_token& stop)
-{
-    for (;;) {
-        if (stop.stop_requested())
-            return ECANCELED;
-        const auto left =
-            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - SteadyClock::now());
-        if (left.count() <= 0)
-            return ETIMEDOUT;
-        pollfd pfd{fd, POLLOUT, 0};
-        const int ready = ::poll(&pfd, 1, static_cast<int>(std::min(left, kConnectSlice).count()));
-        if (ready < 0 && errno != EINTR)
-            return errno;
-        if (ready > 0) {
-            int error = 0;
-            socklen_t length = sizeof error;
-            ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length);
-            return error;
-        }
-    }
-}
-
 } // namespace
 
 base::Result<std::unique_ptr<TabletLink>> openSerialLink(const std::string& path)
@@ -153,41 +128,17 @@ base::Result<std::unique_ptr<TabletLink>> openTcpLink(const std::string& host, s
                                                       std::chrono::milliseconds timeout,
                                                       std::stop_token stop)
 {
-    const std::string where = "tcp " + host + ":" + std::to_string(port);
-    addrinfo hints{};
-    hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    addrinfo* found = nullptr;
-    if (const int failed =
-            ::getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &found);
-        failed != 0)
-        return base::fail(hal::errc::no_device,
-                          where + ": cannot resolve (" + ::gai_strerror(failed) + ")");
-    std::unique_ptr<addrinfo, decltype(&::freeaddrinfo)> addresses(found, ::freeaddrinfo);
-    const auto deadline = SteadyClock::now() + timeout;
-    int lastError = ECONNREFUSED;
-    for (const addrinfo* address = found; address; address = address->ai_next) {
-        const int fd =
-            ::socket(address->ai_family, address->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-        if (fd < 0) {
-            lastError = errno;
-            continue;
-        }
-        int error = ::connect(fd, address->ai_addr, address->ai_addrlen) == 0 ? 0 : errno;
-        if (error == EINPROGRESS)
-            error = awaitConnect(fd, deadline, stop);
-        if (error == 0)
-            return std::unique_ptr<TabletLink>(std::make_unique<TcpTabletLink>(fd, where));
-        ::close(fd);
-        lastError = error;
-        if (error == ECANCELED)
-            return base::fail(hal::errc::cancelled, where + ": connect stopped");
+    auto fd = base::connectTcp(host, port, timeout, std::move(stop));
+    if (!fd) {
+        auto error = fd.error();
+        // stopped: cancelled; every failed connect: no tablet there
+        error.code =
+            make_error_code(error.code == std::errc::operation_canceled ? hal::errc::cancelled
+                                                                        : hal::errc::no_device);
+        return base::fail(error);
     }
-    if (lastError == ETIMEDOUT)
-        return base::fail(hal::errc::no_device, where + ": no answer to connect");
-    auto error = socketError(where, "connect", lastError);
-    error.code = make_error_code(hal::errc::no_device); // every failed connect: no tablet there
-    return base::fail(error);
+    return std::unique_ptr<TabletLink>(
+        std::make_unique<TcpTabletLink>(*fd, "tcp " + host + ":" + std::to_string(port)));
 }
 
 base::Result<std::pair<std::string, std::uint16_t>> parseHostPort(std::string_view text)

@@ -59,6 +59,9 @@ struct FleetLinkOptions {
     std::chrono::milliseconds firstBackoff{std::chrono::seconds(1)};
     std::chrono::milliseconds maxBackoff{std::chrono::minutes(2)};
     int keepAliveS = 60;
+    /// How long the broker may take to answer a TCP connect (libmosquitto's own connect would
+    /// wait about two minutes for a broker that is gone, and cannot be stopped meanwhile).
+    std::chrono::milliseconds connectTimeout{std::chrono::seconds(10)};
 };
 
 /// Heartbeats and commands over MQTT. Its network loop is a base::Worker calling
@@ -94,7 +97,7 @@ private:
     std::chrono::milliseconds loopStep(std::stop_token stop);
     std::chrono::milliseconds commandStep();
     [[nodiscard]] base::Result<void> configure();
-    [[nodiscard]] bool connect();
+    [[nodiscard]] bool connect(const std::stop_token& stop);
     std::chrono::milliseconds backoff();
     void publishHeartbeat();
     void onConnect(int reason);

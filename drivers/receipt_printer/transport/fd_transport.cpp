@@ -2,13 +2,13 @@
 // Device files and TCP sockets: one descriptor, non-blocking, poll() for every wait.
 #include "drivers/receipt_printer/transport/transports.h"
 
+#include "base/tcp_connect.h"
 #include "hal/errc.h"
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -135,36 +135,6 @@ private:
     bool eofIsGone_;
 };
 
-/// A non-blocking connect, waited for with poll.
-base::Result<int> connectTo(const addrinfo& candidate, Steady::time_point deadline)
-{
-    const int fd =
-        ::socket(candidate.ai_family, candidate.ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC,
-                 candidate.ai_protocol);
-    if (fd < 0)
-        return base::fail(base::fromErrno("socket", errno));
-    if (::connect(fd, candidate.ai_addr, candidate.ai_addrlen) != 0 && errno != EINPROGRESS) {
-        const int error = errno;
-        ::close(fd);
-        return base::fail(systemError("connect", error));
-    }
-    pollfd entry{fd, POLLOUT, 0};
-    int error = 0;
-    socklen_t length = sizeof error;
-    if (::poll(&entry, 1, remainingMs(deadline)) <= 0) {
-        ::close(fd);
-        return base::fail(hal::errc::no_device, "connect: no answer in time");
-    }
-    ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length);
-    if (error != 0) {
-        ::close(fd);
-        return base::fail(systemError("connect", error));
-    }
-    const int one = 1;
-    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one); // status queries are tiny
-    return fd;
-}
-
 } // namespace
 
 base::Result<std::unique_ptr<PrinterTransport>> openFileTransport(const std::string& path)
@@ -181,27 +151,16 @@ base::Result<std::unique_ptr<PrinterTransport>> openFileTransport(const std::str
 base::Result<std::unique_ptr<PrinterTransport>>
 openTcpTransport(const std::string& host, std::uint16_t port, std::chrono::milliseconds timeout)
 {
-    const auto deadline = Steady::now() + timeout;
-    addrinfo hints{};
-    hints.ai_socktype = SOCK_STREAM;
-    hints.ai_flags = AI_NUMERICSERV;
-    addrinfo* found = nullptr;
-    const std::string service = std::to_string(port);
-    const std::string name = "tcp " + host + ":" + service;
-    if (const int rc = ::getaddrinfo(host.c_str(), service.c_str(), &hints, &found); rc != 0)
-        return base::fail(hal::errc::no_device, name + ": " + ::gai_strerror(rc));
-    base::Error last{make_error_code(hal::errc::no_device), name + ": no address"};
-    for (const addrinfo* candidate = found; candidate != nullptr; candidate = candidate->ai_next) {
-        auto fd = connectTo(*candidate, deadline);
-        if (fd) {
-            ::freeaddrinfo(found);
-            return std::unique_ptr<PrinterTransport>(
-                std::make_unique<FdTransport>(*fd, name, true));
-        }
-        last = fd.error().withContext(name);
+    auto fd = base::connectTcp(host, port, timeout);
+    if (!fd) {
+        auto error = fd.error();
+        error.code = make_error_code(hal::errc::no_device); // not reachable: no printer there
+        return base::fail(error);
     }
-    ::freeaddrinfo(found);
-    return base::fail(last);
+    const int one = 1;
+    ::setsockopt(*fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one); // status queries are tiny
+    return std::unique_ptr<PrinterTransport>(
+        std::make_unique<FdTransport>(*fd, "tcp " + host + ":" + std::to_string(port), true));
 }
 
 } // namespace drivers::receipt_printer

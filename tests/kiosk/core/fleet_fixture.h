@@ -39,12 +39,12 @@ public:
     }
 };
 
-/// The log lines of the link, captured (base::log forwards to a plain function).
+/// The link's warnings and errors, captured (base::log forwards to a plain function).
 inline std::mutex logMutex;
 inline std::vector<std::string> logLines;
 inline void captureLog(base::log::Level level, std::string_view category, std::string_view message)
 {
-    if (level != base::log::Level::Error)
+    if (level != base::log::Level::Error && level != base::log::Level::Warning)
         return;
     std::lock_guard lock(logMutex);
     logLines.push_back(std::string(category) + ": " + std::string(message));

@@ -7,13 +7,17 @@
 // topics, and garbage on the command topic is refused with a logged error.
 #include "base/json_reader.h"
 #include "tests/kiosk/core/fleet_fixture.h"
+#include "tests/support/black_hole.h"
+#include "tests/support/manual_time.h"
 #include "tests/support/poll_until.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <poll.h>
+#include <thread>
 
 using namespace kiosk::core;
 using namespace fleet_test;
@@ -21,6 +25,15 @@ using namespace fleet_test;
 namespace {
 
 using FleetLinkTest = FleetTest;
+
+std::string loggedLines()
+{
+    std::lock_guard lock(logMutex);
+    std::string all;
+    for (const auto& line : logLines)
+        all += line + "\n";
+    return all;
+}
 
 bool payloadIs(const MqttMessage& message, const std::string& payload)
 {
@@ -209,6 +222,31 @@ TEST_F(FleetLinkTest, ReconnectsAfterTheBrokerRestartsAndSubscribesAgain)
     ASSERT_TRUE(watcher->publish(topic(kioskA, "commands"),
                                  R"({"commands": [{"id": "after-restart", "type": "ping"}]})"));
     EXPECT_TRUE(test_support::pollUntil([&] { return a->pings == 1; }));
+}
+
+// A broker that has gone from the network (its SYNs dropped): the link gives up after its
+// connect timeout and says so, and the kiosk's stop does not wait for the kernel's two minutes.
+TEST_F(FleetLinkTest, ABrokerThatIsGoneCostsTheConnectTimeoutAndDoesNotHoldTheStop)
+{
+    test_support::BlackHole gone;
+    ASSERT_TRUE(gone.ok());
+    auto options = optionsFor(kioskA, a_);
+    options.fleet.mqttUrl = "mqtts://127.0.0.1:" + std::to_string(gone.port());
+    options.connectTimeout = std::chrono::milliseconds(300);
+    Kiosk a(dir_.path(), options);
+    ASSERT_TRUE(a.link->start());
+    EXPECT_TRUE(test_support::pollUntil([] {
+        std::lock_guard lock(logMutex);
+        return std::ranges::any_of(logLines, [](const std::string& line) {
+            return line.find("cannot reach the broker: tcp 127.0.0.1:") != std::string::npos &&
+                   line.find("no answer to connect") != std::string::npos;
+        });
+    })) << "no log line about the broker; the log: "
+        << loggedLines();
+    EXPECT_FALSE(a.link->connected());
+    std::this_thread::sleep_for(std::chrono::milliseconds(100)); // a new attempt is under way
+    const auto took = test_support::timeToStop([&] { a.link->stop(); });
+    EXPECT_LT(took, test_support::stopBound) << took.count() << " ms";
 }
 
 TEST_F(FleetLinkTest, OneKioskCannotReadAnotherKiosksCommandsNorPublishOnItsTopics)
