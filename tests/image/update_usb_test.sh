@@ -128,7 +128,8 @@ installed || fail "trial boot committed: not installed: $(calls)"
 
 # 7. rauc install fails: says so with rauc's reason, no reboot
 reset kiosk-1.2.0.raucb
-printf 'installing\nLastError: Failed to check bundle payload: hash mismatch\n' >"$stub/install.out"
+printf 'installing\nLastError: Failed to check bundle payload: hash mismatch\nidle\nInstalling x failed\n' \
+    >"$stub/install.out"
 echo 1 >"$stub/install.exit"
 run
 [ "$code" -eq 1 ] || fail "failed install: exit $code, expected 1: $out"
