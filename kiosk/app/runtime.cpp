@@ -26,6 +26,8 @@ constexpr auto logCategory = "app";
 constexpr std::chrono::minutes catalogPollPeriod{15};
 /// How soon a catalog installed with kioskctl is noticed: a stat() a second costs nothing.
 constexpr std::chrono::seconds installedCatalogPollPeriod{1};
+/// How often rauc's status is read for an update installed from a USB stick (a D-Bus call).
+constexpr std::chrono::seconds installedUpdatePoll{20};
 } // namespace
 
 base::Result<std::unique_ptr<Runtime>> Runtime::load(const std::filesystem::path& configFile)
@@ -171,11 +173,19 @@ void Runtime::startUplink()
     help_ = std::make_unique<core::HelpCall>(clock_, audit_.get());
     sources.help = help_.get();
     // A new slot status (committed, rolled back) goes out at once, not with the next period.
-    slots_ = std::make_unique<core::SlotMonitor>(core::raucWhenConfigured(core::runProgram), clock_,
-                                                 [this] {
-                                                     if (heartbeat_)
-                                                         heartbeat_->beatSoon();
-                                                 });
+    // An update installed from a USB stick (image/overlay/usr/lib/kiosk/update-usb) is seen
+    // in rauc's status within installedUpdatePoll and rebooted into between sessions.
+    slots_ = std::make_unique<core::SlotMonitor>(
+        core::raucWhenConfigured(core::runProgram), clock_,
+        [this] {
+            if (heartbeat_)
+                heartbeat_->beatSoon();
+        },
+        core::InstalledUpdateWatch{.every = installedUpdatePoll,
+                                   .bootedSince = core::bootTime(clock_),
+                                   .rebootDue = [this] {
+                                       rebootForInstalledUpdate();
+                                   }});
     sources.slot = [this] {
         return slots_->heartbeatMember();
     };
@@ -222,7 +232,11 @@ void Runtime::registerUpdateCommand()
     core::UpdateHooks hooks{.run = core::raucWhenConfigured(core::runProgram),
                             .download = core::curlBundleDownload(core::uplinkOptions(config_)),
                             .sessionActive = sessionActive_,
-                            .reboot = [this](std::string_view id) { return reboots_->request(id); },
+                            .reboot =
+                                [this](std::string_view id) {
+                                    updateReboot_ = true; // the monitor sees it too: one reboot
+                                    return reboots_->request(id);
+                                },
                             .installed =
                                 [this] {
                                     slots_->refresh();
@@ -231,6 +245,17 @@ void Runtime::registerUpdateCommand()
         core::UpdateOptions{.dir = config_.kiosk.dataDir / "update"}, std::move(hooks));
     commands_.addReporting(
         "update", [this](const core::RemoteCommand& command) { return updater_->apply(command); });
+}
+
+void Runtime::rebootForInstalledUpdate()
+{
+    // The update command asks for its own reboot (with its command id for the platform).
+    if (!reboots_ || updateReboot_.exchange(true))
+        return;
+    if (auto requested = reboots_->request("update-installed", "kiosk"))
+        base::log::info(logCategory, "installed update: " + *requested);
+    else
+        base::log::error(logCategory, "installed update: " + requested.error().describe());
 }
 
 base::Result<void> Runtime::syncCatalogNow()

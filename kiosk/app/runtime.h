@@ -23,6 +23,7 @@
 #include "offline_queue/store.h"
 #include "offline_queue/sync_loop.h"
 
+#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -145,6 +146,9 @@ private:
     void registerMaintenanceCommands();
     /// Registers update (after reboot, whose path it takes).
     void registerUpdateCommand();
+    /// The slot monitor found an update installed outside the `update` command (a USB stick):
+    /// the reboot into it, between citizen sessions (reboots_, audited as the kiosk's).
+    void rebootForInstalledUpdate();
 
     Runtime(core::Config config, core::Catalog catalog, std::filesystem::path configFile,
             std::string configSha256);
@@ -176,6 +180,7 @@ private:
     std::unique_ptr<core::RemoteConfig> remoteConfig_;
     /// After heartbeat_, which it uses (a heartbeat before the reboot): stopped first.
     std::unique_ptr<core::RebootScheduler> reboots_;
+    std::atomic<bool> updateReboot_ = false; ///< a reboot into an installed update was asked
     /// The update command (runs on the heartbeat's worker; reboots through reboots_).
     std::unique_ptr<core::SlotUpdater> updater_;
     base::Connection queueAudit_;  ///< the queue's changes into audit_

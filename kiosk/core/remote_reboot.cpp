@@ -22,7 +22,8 @@ RebootScheduler::~RebootScheduler()
     stop();
 }
 
-base::Result<std::string> RebootScheduler::request(std::string_view commandId)
+base::Result<std::string> RebootScheduler::request(std::string_view commandId,
+                                                   std::string_view actor)
 {
     if (!hooks_.reboot)
         return base::fail(base::errc::unsupported, "this kiosk cannot reboot itself");
@@ -31,6 +32,7 @@ base::Result<std::string> RebootScheduler::request(std::string_view commandId)
         if (!commandId_.empty())
             return "a reboot (command " + commandId_ + ") already waits; this one joins it";
         commandId_ = std::string(commandId);
+        actor_ = std::string(actor);
         announced_ = false;
     }
     worker_.trigger();
@@ -58,11 +60,13 @@ void RebootScheduler::stop()
 std::chrono::milliseconds RebootScheduler::step()
 {
     std::string commandId;
+    std::string actor;
     {
         std::lock_guard lock(mutex_);
         if (commandId_.empty())
             return base::Worker::idle;
         commandId = commandId_;
+        actor = actor_;
     }
     if (!serving() && hooks_.beforeReboot)
         hooks_.beforeReboot(); // the acknowledgement goes out first (it may take a while)
@@ -79,20 +83,20 @@ std::chrono::milliseconds RebootScheduler::step()
         commandId_.clear();
     }
     base::log::warning(logCategory, "rebooting (command " + commandId + ")");
-    audit(commandId, "ok", {});
+    audit(actor, commandId, "ok", {});
     if (auto done = hooks_.reboot(); !done) {
         base::log::error(logCategory, "reboot failed: " + done.error().describe());
-        audit(commandId, "error", done.error().message);
+        audit(actor, commandId, "error", done.error().message);
     }
     return base::Worker::idle;
 }
 
-void RebootScheduler::audit(const std::string& commandId, const std::string& result,
-                            const std::string& error) const
+void RebootScheduler::audit(const std::string& actor, const std::string& commandId,
+                            const std::string& result, const std::string& error) const
 {
     if (audit_ == nullptr)
         return;
-    AuditEvent event{.actor = "platform",
+    AuditEvent event{.actor = actor,
                      .event = "kiosk.reboot",
                      .object = "kiosk",
                      .result = result,

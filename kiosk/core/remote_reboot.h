@@ -41,7 +41,10 @@ public:
 
     /// The reboot command: never reboots on the caller's thread (the heartbeat's), returns
     /// what will happen for the command's result. A second request while one waits joins it.
-    [[nodiscard]] base::Result<std::string> request(std::string_view commandId);
+    /// `actor` is the audit record's: "platform" for its commands, "kiosk" when the kiosk
+    /// decides itself (an update installed from a USB stick waits for its reboot).
+    [[nodiscard]] base::Result<std::string> request(std::string_view commandId,
+                                                    std::string_view actor = "platform");
 
     /// True while a requested reboot waits for the session to end (or for its worker).
     [[nodiscard]] bool pending() const;
@@ -52,7 +55,7 @@ public:
 private:
     std::chrono::milliseconds step();
     [[nodiscard]] bool serving() const { return hooks_.sessionActive && hooks_.sessionActive(); }
-    void audit(const std::string& commandId, const std::string& result,
+    void audit(const std::string& actor, const std::string& commandId, const std::string& result,
                const std::string& error) const;
 
     RebootHooks hooks_;
@@ -60,6 +63,7 @@ private:
     std::chrono::milliseconds recheck_;
     mutable std::mutex mutex_;
     std::string commandId_;  ///< of the reboot waiting; empty: none
+    std::string actor_;      ///< who asked for it (the audit record's actor)
     bool announced_ = false; ///< "waiting for the session" logged once per request
     base::Worker worker_;    ///< last: stopped before the members it uses go
 };

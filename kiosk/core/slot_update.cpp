@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <ctime>
+#include <fstream>
 #include <sys/statvfs.h>
 
 namespace kiosk::core {
@@ -108,6 +111,8 @@ base::Result<SlotStatus> parseRaucStatus(std::string_view json)
     std::string latestAt;
     std::string latestName;
     std::string latestSlot;
+    std::string primaryName;
+    std::string primaryAt;
     for (const auto& entry : *slots) {
         if (!entry.value().is_object())
             return base::fail(entry.error("expected an object"));
@@ -117,6 +122,10 @@ base::Result<SlotStatus> parseRaucStatus(std::string_view json)
             const auto at = activatedAt(slot);
             if (bootnameOf(slot) == *booted)
                 bootedAt = at;
+            if (!primary.empty() && name == primary) {
+                primaryName = bootnameOf(slot);
+                primaryAt = at;
+            }
             if (!at.empty() && at > latestAt) { // RFC 3339 UTC: ordered as text
                 latestAt = at;
                 latestName = bootnameOf(slot);
@@ -128,7 +137,27 @@ base::Result<SlotStatus> parseRaucStatus(std::string_view json)
     // the primary: not booted yet, no rollback either.
     const bool rolledBack =
         !latestAt.empty() && latestName != *booted && latestAt > bootedAt && latestSlot != primary;
-    return SlotStatus{*booted, rolledBack};
+    return SlotStatus{*booted, rolledBack, primaryName, primaryAt};
+}
+
+std::string bootTime(const base::Clock& clock)
+{
+    auto at = clock.now();
+    std::ifstream stat("/proc/stat");
+    std::string key;
+    long long btime = 0;
+    while (stat >> key)
+        if (key == "btime" && stat >> btime) {
+            at = std::chrono::system_clock::time_point(std::chrono::seconds(btime));
+            break;
+        }
+    // UTC with a Z, as rauc writes activation times, so that the two compare as text
+    const auto whole = std::chrono::system_clock::to_time_t(at);
+    std::tm utc{};
+    gmtime_r(&whole, &utc);
+    char text[32] = {};
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
 }
 
 base::Result<void> markBootedSlot(const SystemCommand& run, const HealthFacts& facts)
@@ -149,8 +178,10 @@ base::Result<void> markBootedSlot(const SystemCommand& run, const HealthFacts& f
     return {};
 }
 
-SlotMonitor::SlotMonitor(SystemCommand run, const base::Clock& clock, std::function<void()> changed)
-    : run_(std::move(run)), changed_(std::move(changed)), worker_({std::string(logCategory)}, clock)
+SlotMonitor::SlotMonitor(SystemCommand run, const base::Clock& clock, std::function<void()> changed,
+                         std::optional<InstalledUpdateWatch> watch)
+    : run_(std::move(run)), changed_(std::move(changed)), watch_(std::move(watch)),
+      worker_({std::string(logCategory)}, clock)
 {
     worker_.start([this](std::stop_token) { return step(); }, base::Worker::idle);
 }
@@ -200,18 +231,24 @@ void SlotMonitor::stop()
 
 std::chrono::milliseconds SlotMonitor::step()
 {
+    // With a watch every step reads the status: the worker wakes every watch_->every.
+    const auto next = watch_ ? watch_->every : base::Worker::idle;
     std::optional<HealthFacts> verdict;
     {
         std::lock_guard lock(mutex_);
-        if (!verdict_ && !refresh_)
+        if (!verdict_ && !refresh_ && !watch_)
             return base::Worker::idle;
         verdict = std::exchange(verdict_, std::nullopt);
         refresh_ = false;
         busy_ = true;
     }
-    if (verdict)
-        if (auto marked = markBootedSlot(run_, *verdict); !marked)
+    if (verdict) {
+        auto marked = markBootedSlot(run_, *verdict);
+        if (!marked)
             base::log::error(logCategory, "health check: " + marked.error().describe());
+        std::lock_guard lock(mutex_);
+        committed_ = committed_ || (marked && failedFacts(*verdict).empty());
+    }
     std::optional<SlotStatus> status;
     if (auto read = rauc(run_, {"status", "--detailed", "--output-format=json"})) {
         if (auto parsed = parseRaucStatus(read->output))
@@ -222,16 +259,33 @@ std::chrono::milliseconds SlotMonitor::step()
         base::log::warning(logCategory, read.error().describe());
     }
     bool differs = false;
+    bool due = false;
     {
         std::lock_guard lock(mutex_);
         differs = status && status != status_;
-        status_ = status;
+        // a failed read (rauc busy installing refuses status calls) keeps the last status
+        if (status)
+            status_ = status;
+        due = status && rebootDue(*status);
+        rebootAsked_ = rebootAsked_ || due;
     }
     if (differs && changed_)
         changed_(); // unlocked: it may read heartbeatMember()
+    if (due) {
+        base::log::warning(logCategory, "an update installed into slot " + status->primary +
+                                            " waits for its reboot (booted: " + status->booted +
+                                            ")");
+        watch_->rebootDue(); // unlocked: it goes to the reboot scheduler
+    }
     std::lock_guard lock(mutex_);
     busy_ = false;
-    return base::Worker::idle;
+    return next;
+}
+
+bool SlotMonitor::rebootDue(const SlotStatus& status) const
+{
+    return watch_ && watch_->rebootDue && committed_ && !rebootAsked_ && !status.primary.empty() &&
+           status.primary != status.booted && status.primaryActivated >= watch_->bootedSince;
 }
 
 SlotUpdater::SlotUpdater(UpdateOptions options, UpdateHooks hooks)

@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <mutex>
@@ -44,6 +45,11 @@ struct SlotStatus {
     /// the slot activated last (an update) is neither the one booted nor the one the bootloader
     /// boots next: GRUB fell back from it (an update installed but not booted yet is none)
     bool rolledBack = false;
+    /// the bootname of the slot the bootloader boots next ("" when rauc names none). Not the
+    /// booted one: an update waits for its reboot, or this is a trial boot not committed yet
+    /// (rauc's GRUB backend counts only a slot with X_OK=1 and X_TRY=0 as primary)
+    std::string primary;
+    std::string primaryActivated; ///< when the primary slot was activated (RFC 3339), or ""
     bool operator==(const SlotStatus&) const = default;
 };
 
@@ -64,14 +70,33 @@ struct HealthFacts {
 /// Without rauc (not installed): nothing, and no error.
 base::Result<void> markBootedSlot(const SystemCommand& run, const HealthFacts& facts);
 
+/// The kiosk's own reboot for an update installed outside the `update` command (from a USB
+/// stick: image/overlay/usr/lib/kiosk/update-usb, or by a technician with `rauc install`): rauc's
+/// status is read again every `every`, and once this boot's health check has passed (a trial
+/// boot's primary is still the old slot until then), a primary slot other than the booted one
+/// that was activated since `bootedSince` is an installed update waiting for its reboot.
+/// Activated before this boot began, it is not: should the bootloader boot the same slot again,
+/// the kiosk does not reboot in a loop.
+struct InstalledUpdateWatch {
+    std::chrono::milliseconds every = std::chrono::seconds(20);
+    std::string bootedSince;         ///< RFC 3339 UTC, e.g. "2026-12-06T05:00:00Z" (bootTime())
+    std::function<void()> rebootDue; ///< called once, on the monitor's worker
+};
+
+/// When this boot began (the kernel's btime in /proc/stat) as RFC 3339 UTC; `clock`'s now when
+/// it cannot be read (the watch then sees only updates installed from now on).
+[[nodiscard]] std::string bootTime(const base::Clock& clock);
+
 /// The booted slot as the heartbeat reports it, refreshed after the health check and after an
-/// install (rauc is asked off the heartbeat's path: the status changes only then).
+/// install (rauc is asked off the heartbeat's path: the status changes only then), and every
+/// InstalledUpdateWatch::every when a watch is given.
 class SlotMonitor {
 public:
     /// `changed` (may be absent) is called on the monitor's worker when a status read gives
     /// another status than before (the first one included): the heartbeat then beats at once,
     /// so the platform learns of a commit or a rollback without waiting for the next period.
-    SlotMonitor(SystemCommand run, const base::Clock& clock, std::function<void()> changed = {});
+    SlotMonitor(SystemCommand run, const base::Clock& clock, std::function<void()> changed = {},
+                std::optional<InstalledUpdateWatch> watch = std::nullopt);
     SlotMonitor(const SlotMonitor&) = delete;
     SlotMonitor& operator=(const SlotMonitor&) = delete;
     ~SlotMonitor();
@@ -90,6 +115,8 @@ public:
 
 private:
     std::chrono::milliseconds step();
+    /// Whether `status` says an update waits for its reboot (InstalledUpdateWatch); locked.
+    [[nodiscard]] bool rebootDue(const SlotStatus& status) const;
 
     SystemCommand run_;
     std::function<void()> changed_;
@@ -98,7 +125,10 @@ private:
     bool refresh_ = false;               ///< status to be read
     bool busy_ = false;
     std::optional<SlotStatus> status_;
-    base::Worker worker_; ///< last: stopped before the members it uses go
+    std::optional<InstalledUpdateWatch> watch_;
+    bool committed_ = false;   ///< this process's health check passed and marked the slot good
+    bool rebootAsked_ = false; ///< watch_->rebootDue was called
+    base::Worker worker_;      ///< last: stopped before the members it uses go
 };
 
 struct UpdateOptions {

@@ -79,6 +79,18 @@ TEST_F(RebootSchedulerTest, WithNobodyServedTheRebootRunsAtOnceAfterTheAcknowled
     ASSERT_EQ(records.size(), 1u);
     EXPECT_EQ(records[0]["detail"]["command"], "cmd-1");
     EXPECT_EQ(records[0]["result"], "ok");
+    EXPECT_EQ(records[0]["actor"], "platform");
+}
+
+TEST_F(RebootSchedulerTest, ARebootTheKioskDecidesItselfIsAuditedAsTheKiosks)
+{
+    RebootScheduler scheduler(hooks(), clock_, trail_.get(), recheck);
+    ASSERT_TRUE(scheduler.request("update-installed", "kiosk"));
+    ASSERT_TRUE(test_support::pollUntil([&] { return reboots_ == 1; }));
+    const auto records = rebootRecords();
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_EQ(records[0]["actor"], "kiosk");
+    EXPECT_EQ(records[0]["detail"]["command"], "update-installed");
 }
 
 TEST_F(RebootSchedulerTest, WhileACitizenIsServedTheRebootWaitsForTheSessionToEnd)

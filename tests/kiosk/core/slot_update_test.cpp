@@ -7,6 +7,7 @@
 #include "kiosk/core/slot_update.h"
 #include "offline_queue/digest.h"
 #include "tests/support/loopback_http.h"
+#include "tests/support/manual_time.h"
 #include "tests/support/poll_until.h"
 #include "tests/support/temp_dir.h"
 
@@ -98,36 +99,37 @@ protected:
 
 TEST(ParseRaucStatus, TheFactorySlotIsBootedAndNothingWasRolledBack)
 {
-    EXPECT_EQ(parseRaucStatus(raucStatus("A", "", "")), (SlotStatus{"A", false}));
+    EXPECT_EQ(parseRaucStatus(raucStatus("A", "", "")), (SlotStatus{"A", false, "A", ""}));
 }
 
 TEST(ParseRaucStatus, AnUpdatedSlotThatBootedIsNoRollback)
 {
-    EXPECT_EQ(parseRaucStatus(raucStatus("B", "2026-12-01T10:00:00Z", "2026-12-06T05:00:00Z")),
-              (SlotStatus{"B", false}));
+    EXPECT_EQ(parseRaucStatus(
+                  raucStatus("B", "2026-12-01T10:00:00Z", "2026-12-06T05:00:00Z", "rootfs.1")),
+              (SlotStatus{"B", false, "B", "2026-12-06T05:00:00Z"}));
 }
 
 TEST(ParseRaucStatus, BootingAnOlderSlotThanTheOneActivatedLastIsARollback)
 {
     EXPECT_EQ(parseRaucStatus(raucStatus("A", "", "2026-12-06T05:00:00Z")),
-              (SlotStatus{"A", true}));
+              (SlotStatus{"A", true, "A", ""}));
     EXPECT_EQ(parseRaucStatus(raucStatus("A", "2026-12-01T10:00:00Z", "2026-12-06T05:00:00Z")),
-              (SlotStatus{"A", true}));
+              (SlotStatus{"A", true, "A", "2026-12-01T10:00:00Z"}));
 }
 
 TEST(ParseRaucStatus, AnUpdateInstalledButNotBootedYetIsNoRollback)
 {
     // from A into B, B now the primary: the reboot into it has not happened yet
     EXPECT_EQ(parseRaucStatus(raucStatus("A", "", "2026-12-06T05:00:00Z", "rootfs.1")),
-              (SlotStatus{"A", false}));
+              (SlotStatus{"A", false, "B", "2026-12-06T05:00:00Z"}));
     // from B back into A (the next update), A the primary
     EXPECT_EQ(parseRaucStatus(
                   raucStatus("B", "2026-12-06T06:00:00Z", "2026-12-06T05:00:00Z", "rootfs.0")),
-              (SlotStatus{"B", false}));
+              (SlotStatus{"B", false, "A", "2026-12-06T06:00:00Z"}));
     // the same after GRUB fell back from A: B is the primary again
     EXPECT_EQ(parseRaucStatus(
                   raucStatus("B", "2026-12-06T06:00:00Z", "2026-12-06T05:00:00Z", "rootfs.1")),
-              (SlotStatus{"B", true}));
+              (SlotStatus{"B", true, "B", "2026-12-06T05:00:00Z"}));
 }
 
 TEST(ParseRaucStatus, AStatusOfTheWrongShapeIsAnErrorNamingThePath)
@@ -203,6 +205,93 @@ TEST_F(FakeRaucTest, TheMonitorSaysWhenTheStatusChangesAndOnlyThen)
     monitor.refresh();
     ASSERT_TRUE(test_support::pollUntil([&] { return monitor.settled(); }));
     EXPECT_EQ(changes, 2) << "a rollback is";
+}
+
+namespace {
+
+/// A monitor with an InstalledUpdateWatch (this boot began at 04:00 UTC) counting its
+/// rebootDue calls; `healthy` is the health check's verdict, given once the worker sleeps.
+class WatchTest : public FakeRaucTest {
+protected:
+    static constexpr std::chrono::seconds every{20};
+    InstalledUpdateWatch watch()
+    {
+        return {.every = every, .bootedSince = "2026-12-06T04:00:00Z", .rebootDue = [this] {
+                    ++rebootsDue_;
+                }};
+    }
+    /// The health check's verdict, then waits until the worker sleeps `every`.
+    void healthChecked(SlotMonitor& monitor, bool healthy)
+    {
+        const auto waits = clock_.waitsBegun();
+        monitor.healthChecked({.uiUp = true, .queueOpened = healthy, .configValid = true});
+        ASSERT_TRUE(clock_.awaitWaits(waits + 1));
+    }
+    /// One poll of rauc's status.
+    void poll() { ASSERT_TRUE(test_support::advanceAndSettle(clock_, every)); }
+
+    base::ManualClock clock_;
+    std::atomic<int> rebootsDue_ = 0;
+};
+
+} // namespace
+
+TEST_F(WatchTest, AnUpdateInstalledAfterTheHealthCheckIsRebootedIntoOnce)
+{
+    setStatus(raucStatus("A", "", "", "rootfs.0"));
+    SlotMonitor monitor(runProgram, clock_, {}, watch());
+    ASSERT_TRUE(clock_.awaitWaits(1));
+    healthChecked(monitor, true);
+    poll();
+    EXPECT_EQ(rebootsDue_, 0) << "nothing installed";
+    // a USB stick's bundle installed into B at 05:00, in this boot: B is the primary now
+    setStatus(raucStatus("A", "", "2026-12-06T05:00:00Z", "rootfs.1"));
+    poll();
+    EXPECT_EQ(rebootsDue_, 1);
+    poll();
+    poll();
+    EXPECT_EQ(rebootsDue_, 1) << "asked once";
+    EXPECT_EQ(monitor.heartbeatMember(), (nlohmann::json{{"booted", "A"}, {"rolledBack", false}}));
+}
+
+TEST_F(WatchTest, ATrialBootIsNotRebootedBeforeItsHealthCheckPassed)
+{
+    // B booted on trial (B_TRY=1), and an update was installed into A at 04:30, in this boot,
+    // before B's health check (by hand: update-usb waits for the commit): A is rauc's primary
+    setStatus(raucStatus("B", "2026-12-06T04:30:00Z", "2026-12-06T03:00:00Z", "rootfs.0"));
+    SlotMonitor monitor(runProgram, clock_, {}, watch());
+    ASSERT_TRUE(clock_.awaitWaits(1));
+    monitor.refresh();
+    ASSERT_TRUE(clock_.awaitWaits(2));
+    poll();
+    EXPECT_EQ(rebootsDue_, 0) << "before the health check";
+    healthChecked(monitor, false);
+    poll();
+    EXPECT_EQ(rebootsDue_, 0) << "a failed health check marks the slot bad; GRUB falls back";
+    healthChecked(monitor, true);
+    EXPECT_EQ(rebootsDue_, 1) << "once it passed, the update waiting is rebooted into";
+}
+
+TEST_F(WatchTest, AnUpdateActivatedBeforeThisBootIsNotRebootedIntoAgain)
+{
+    // B activated at 03:00, then this boot (04:00) came up in A again: no reboot loop
+    setStatus(raucStatus("A", "", "2026-12-06T03:00:00Z", "rootfs.1"));
+    SlotMonitor monitor(runProgram, clock_, {}, watch());
+    ASSERT_TRUE(clock_.awaitWaits(1));
+    healthChecked(monitor, true);
+    poll();
+    poll();
+    EXPECT_EQ(rebootsDue_, 0);
+}
+
+TEST(BootTime, IsRfc3339UtcWithAZAsRaucWritesIt)
+{
+    const auto text = bootTime(base::systemClock());
+    ASSERT_EQ(text.size(), 20u) << text;
+    EXPECT_EQ(text[4], '-');
+    EXPECT_EQ(text[10], 'T');
+    EXPECT_EQ(text[13], ':');
+    EXPECT_EQ(text.back(), 'Z');
 }
 
 TEST_F(FakeRaucTest, WithoutRaucTheHeartbeatHasNoSlotMember)
