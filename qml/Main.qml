@@ -25,6 +25,8 @@ Window {
     /// The citizen pressed 人工帮助.
     signal helpRequested()
     signal helpAcknowledged()
+    /// 重听: the screen's summary is to be spoken again.
+    signal repeatRequested()
 
     width: 1080
     height: 1920
@@ -90,6 +92,7 @@ Window {
     Binding { target: Theme; property: "windowWidth"; value: root.width }
     Binding { target: Theme; property: "windowHeight"; value: root.height }
     Binding { target: Theme; property: "animate"; value: !root.stillFrames }
+    Binding { target: Theme; property: "elder"; value: root.session.elderMode }
 
     Item {
         anchors.fill: parent
@@ -123,12 +126,36 @@ Window {
             onMaintenanceGesture: if (root.atHome && root.maintenance) root.maintenance.requestAccess()
         }
 
+        // 长辈版, voice, 重听, language: in the top bar's band in landscape (height is short
+        // there), on a strip of their own under the bar in portrait.
+        Item {
+            id: accessStrip
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.top: topBar.bottom
+            height: Theme.landscape ? 0 : accessBar.implicitHeight
+        }
+        AccessBar {
+            id: accessBar
+            objectName: "accessBar"
+            parent: Theme.landscape ? topBar.middleSlot : accessStrip
+            anchors.fill: parent
+            inBand: Theme.landscape
+            elder: root.session.elderMode
+            voiceOn: root.session.voiceOn
+            language: root.session.language
+            onElderToggled: root.session.setElderMode(!root.session.elderMode)
+            onVoiceToggled: root.session.setVoiceOn(!root.session.voiceOn)
+            onLanguageToggled: root.session.setLanguage(root.session.language === "en_US" ? "zh_CN" : "en_US")
+            onRepeatRequested: root.repeatRequested()
+        }
+
         StackView {
             id: stack
             objectName: "stack"
             anchors.left: parent.left
             anchors.right: parent.right
-            anchors.top: topBar.bottom
+            anchors.top: accessStrip.bottom
             anchors.bottom: parent.bottom
             initialItem: homeComponent
 

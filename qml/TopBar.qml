@@ -49,11 +49,23 @@ Rectangle {
         height: Theme.topBarHeight
     }
 
+    /// Where the AccessBar sits in landscape (the band is wide there; in portrait it has its
+    /// own strip under the bar): between the place and the clock.
+    readonly property alias middleSlot: middleSlot
+    Item {
+        id: middleSlot
+        anchors.right: clock.left
+        anchors.rightMargin: Theme.margin
+        anchors.top: band.top
+        anchors.bottom: band.bottom
+        width: Theme.landscape ? Math.min(Theme.px(1040), bar.width * 0.55) : 0
+    }
+
     Column {
         id: place
         anchors.left: parent.left
         anchors.leftMargin: Theme.margin
-        anchors.right: clock.left
+        anchors.right: middleSlot.left
         anchors.rightMargin: Theme.gap
         anchors.verticalCenter: band.verticalCenter
         spacing: Theme.px(2)
