@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "qml/narrator.h"
+
+#include "base/clock.h"
+#include "base/log.h"
+
+#include <QEventLoop>
+#include <QMetaObject>
+#include <QTextToSpeech>
+#include <QVoice>
+
+#include <stop_token>
+
+namespace kiosk::ui {
+
+namespace {
+constexpr auto logCategory = "ui/voice";
+}
+
+/// The engine on the speech thread: Qt TextToSpeech with the voice of the language asked for.
+/// Made, used and destroyed on that thread only.
+class Speaker : public QObject {
+public:
+    explicit Speaker(const QString& engine) : engine_(engine), tts_(engine)
+    {
+        if (tts_.state() == QTextToSpeech::Error)
+            base::log::warning(logCategory, "speech engine \"" + engine.toStdString() +
+                                                "\" unavailable (" +
+                                                tts_.errorString().toStdString() + "): silent");
+    }
+
+    /// The engine runs and has the Mandarin voice (what the screens speak by default).
+    [[nodiscard]] bool usable()
+    {
+        return tts_.state() != QTextToSpeech::Error && useVoice("zh_CN");
+    }
+
+    void say(const QString& text, const QString& language)
+    {
+        if (tts_.state() == QTextToSpeech::Error || !useVoice(language))
+            return;
+        tts_.stop();
+        tts_.say(text);
+    }
+    void stop()
+    {
+        if (tts_.state() != QTextToSpeech::Error)
+            tts_.stop();
+    }
+
+private:
+    /// Selects the language's voice by name; false (logged once per language) without one.
+    bool useVoice(const QString& language)
+    {
+        if (language == language_)
+            return hasVoice_;
+        language_ = language;
+        hasVoice_ = false;
+        const QString name = Narrator::voiceFor(language);
+        for (const QVoice& voice : tts_.availableVoices())
+            if (voice.name() == name) {
+                tts_.setVoice(voice);
+                hasVoice_ = true;
+                return true;
+            }
+        base::log::warning(logCategory, "no voice \"" + name.toStdString() + "\" in engine \"" +
+                                            engine_.toStdString() + "\": silent in " +
+                                            language.toStdString());
+        return false;
+    }
+
+    QString engine_;
+    QTextToSpeech tts_;
+    QString language_;
+    bool hasVoice_ = false;
+};
+
+QString Narrator::engineFromEnvironment()
+{
+    const QString engine = qEnvironmentVariable("KIOSK_TTS_ENGINE");
+    return engine.isEmpty() ? QStringLiteral("speechd") : engine;
+}
+
+QString Narrator::voiceFor(const QString& language)
+{
+    return QString::fromLatin1(language == QLatin1String("en_US") ? englishVoice : mandarinVoice);
+}
+
+Narrator::Narrator(const QString& engine, QObject* parent)
+    : QObject(parent), engine_(engine), worker_({.name = "ui/voice"}, base::systemClock())
+{
+    // The speech thread runs Qt's event loop for the engine (its state signals, libspeechd's
+    // callbacks) until the worker stops; the GUI thread only posts to it.
+    worker_.start([this, engine](std::stop_token stop) {
+        QEventLoop loop;
+        const std::stop_callback quit(stop, [&loop] {
+            QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection);
+        });
+        Speaker speaker(engine);
+        const bool usable = speaker.usable();
+        QMetaObject::invokeMethod(
+            this, [this, speaker = &speaker, usable] { engineStarted(speaker, usable); },
+            Qt::QueuedConnection);
+        loop.exec();
+        return base::Worker::idle;
+    });
+}
+
+Narrator::~Narrator()
+{
+    speaker_ = nullptr;
+    worker_.stop();
+}
+
+void Narrator::engineStarted(Speaker* speaker, bool available)
+{
+    speaker_ = available ? speaker : nullptr;
+    started_ = true;
+    available_ = available;
+    if (available_)
+        emit availableChanged();
+    emit startedChanged();
+    if (!waiting_.isEmpty())
+        post(std::exchange(waiting_, QString()));
+}
+
+void Narrator::setVoiceOn(bool on)
+{
+    if (on == voiceOn_)
+        return;
+    voiceOn_ = on;
+    if (!voiceOn_)
+        stop();
+    emit voiceOnChanged();
+}
+
+void Narrator::setLanguage(const QString& language)
+{
+    if (language == language_)
+        return;
+    language_ = language;
+    emit languageChanged();
+}
+
+void Narrator::say(const QString& text)
+{
+    if (!voiceOn_ || text.isEmpty())
+        return;
+    if (!started_) {
+        waiting_ = text;
+        return;
+    }
+    post(text);
+}
+
+void Narrator::stop()
+{
+    waiting_.clear();
+    if (speaker_ != nullptr)
+        QMetaObject::invokeMethod(
+            speaker_, [speaker = speaker_] { speaker->stop(); }, Qt::QueuedConnection);
+}
+
+void Narrator::post(const QString& text)
+{
+    if (speaker_ != nullptr)
+        QMetaObject::invokeMethod(
+            speaker_,
+            [speaker = speaker_, text, language = language_] { speaker->say(text, language); },
+            Qt::QueuedConnection);
+}
+
+} // namespace kiosk::ui
