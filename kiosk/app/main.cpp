@@ -18,6 +18,7 @@
 #include "qml/catalog_view_model.h"
 #include "qml/fonts.h"
 #include "qml/maintenance_view_model.h"
+#include "qml/narrator.h"
 #include "qml/session_view_model.h"
 
 #include <QGuiApplication>
@@ -152,6 +153,12 @@ int main(int argc, char** argv)
     }
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName("kiosk");
+    // 语音播报: the speech engine starts now on a thread of its own, while the rest starts here
+    // (speech-dispatcher runs already on the image, kiosk-speech.service; elsewhere libspeechd
+    // spawns it, about 1 s). KIOSK_TTS_ENGINE=none: no voice at all.
+    std::unique_ptr<kiosk::ui::Narrator> narrator;
+    if (const QString engine = kiosk::ui::Narrator::engineFromEnvironment(); engine != "none")
+        narrator = std::make_unique<kiosk::ui::Narrator>(engine);
     if (!kiosk::ui::useChineseFont())
         base::log::warning(
             "app", std::string("font \"") + kiosk::ui::chineseFontFamily +
@@ -198,7 +205,8 @@ int main(int argc, char** argv)
     engine.setInitialProperties({{"catalog", QVariant::fromValue(&catalogViewModel)},
                                  {"session", QVariant::fromValue(&sessionViewModel)},
                                  {"uplink", QVariant::fromValue(&uplinkStatus)},
-                                 {"maintenance", QVariant::fromValue(&maintenanceViewModel)}});
+                                 {"maintenance", QVariant::fromValue(&maintenanceViewModel)},
+                                 {"narrator", QVariant::fromValue(narrator.get())}});
     engine.load(QUrl(QString::fromLatin1(mainQml)));
     auto* window = engine.rootObjects().isEmpty()
                        ? nullptr
