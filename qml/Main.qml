@@ -100,7 +100,7 @@ Window {
     // words on it such as the receipt's state), again on 重听, and when voice is switched on.
     // A new text interrupts the one being spoken; voice off (also at the session's end, when
     // the preferences are wiped) stops it.
-    readonly property string spokenSummary: Spoken.summaryFor(root.session)
+    readonly property string spokenSummary: root.narrator ? Spoken.summaryFor(root.session) : ""
     function speakSummary() {
         if (root.narrator && root.session.voiceOn)
             root.narrator.say(root.spokenSummary)

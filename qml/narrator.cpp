@@ -163,11 +163,13 @@ void Narrator::stop()
 
 void Narrator::post(const QString& text)
 {
-    if (speaker_ != nullptr)
-        QMetaObject::invokeMethod(
-            speaker_,
-            [speaker = speaker_, text, language = language_] { speaker->say(text, language); },
-            Qt::QueuedConnection);
+    if (speaker_ == nullptr)
+        return;
+    ++handedOver_;
+    QMetaObject::invokeMethod(
+        speaker_,
+        [speaker = speaker_, text, language = language_] { speaker->say(text, language); },
+        Qt::QueuedConnection);
 }
 
 } // namespace kiosk::ui

@@ -57,6 +57,8 @@ public:
     void setLanguage(const QString& language);
     [[nodiscard]] bool available() const { return available_; }
     [[nodiscard]] bool started() const { return started_; }
+    /// How many texts were handed to the engine so far (tests: nothing said while voice is off).
+    [[nodiscard]] int handedOver() const { return handedOver_; }
 
     /// Stops what is being spoken and says `text`; nothing while voice is off or for an empty text.
     Q_INVOKABLE void say(const QString& text);
@@ -79,6 +81,7 @@ private:
     bool voiceOn_ = false;
     bool available_ = false;
     bool started_ = false;
+    int handedOver_ = 0;
     QString waiting_;            ///< asked for before the engine was ready
     Speaker* speaker_ = nullptr; ///< lives on the speech thread; valid until worker_ stops
     base::Worker worker_;        ///< last: stopped first

@@ -54,8 +54,8 @@ protected:
         const QDir root(dir_.path());
         ASSERT_TRUE(root.mkpath("home") && root.mkpath("config/speech-dispatcher") &&
                     root.mkpath("run"));
-        QFile::setPermissions(root.filePath("run"), QFile::ReadOwner | QFile::WriteOwner |
-                                                        QFile::ExeOwner);
+        QFile::setPermissions(root.filePath("run"),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         write(root.filePath("config/speech-dispatcher/speechd.conf"),
               "AudioOutputMethod \"alsa\"\n"
               "AddModule \"espeak-ng\" \"sd_espeak-ng\" \"espeak-ng.conf\"\n"
@@ -84,7 +84,8 @@ protected:
     /// Ends the speech-dispatcher this test spawned (by its pid file) and waits until it is gone.
     void endDaemon()
     {
-        QFile pidFile(QDir(dir_.path()).filePath("run/speech-dispatcher/pid/speech-dispatcher.pid"));
+        QFile pidFile(
+            QDir(dir_.path()).filePath("run/speech-dispatcher/pid/speech-dispatcher.pid"));
         if (!pidFile.open(QIODevice::ReadOnly))
             return;
         const pid_t pid = pidFile.readAll().trimmed().toInt();
@@ -93,9 +94,9 @@ protected:
         if (pid <= 1)
             return;
         (void)::kill(pid, SIGTERM);
-        EXPECT_TRUE(QTest::qWaitFor([&] { return !QFileInfo::exists(QString("/proc/%1").arg(pid)) ||
-                                                 isZombie(pid); },
-                                    10000))
+        EXPECT_TRUE(QTest::qWaitFor(
+            [&] { return !QFileInfo::exists(QString("/proc/%1").arg(pid)) || isZombie(pid); },
+            10000))
             << "speech-dispatcher " << pid << " did not end";
     }
     static bool isZombie(pid_t pid)
@@ -134,8 +135,8 @@ struct Measured {
 std::optional<Measured> measure(const QString& raw)
 {
     QProcess sox;
-    sox.start("sox", {"-t", "raw", "-r", "22050", "-e", "signed", "-b", "16", "-c", "1", raw,
-                      "-n", "stat"});
+    sox.start("sox", {"-t", "raw", "-r", "22050", "-e", "signed", "-b", "16", "-c", "1", raw, "-n",
+                      "stat"});
     if (!sox.waitForFinished(30000) || sox.exitCode() != 0)
         return std::nullopt;
     const QString out = QString::fromUtf8(sox.readAllStandardError());

@@ -87,6 +87,7 @@ public:
     QVoice voice() const override { return voice_; }
     bool setVoice(const QVoice& voice) override
     {
+        record(QStringLiteral("voice:") + voice.name());
         voice_ = voice;
         return true;
     }

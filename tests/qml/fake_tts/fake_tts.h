@@ -10,8 +10,8 @@
 
 namespace test_support::fake_tts {
 
-/// What the engine was asked, in order: "say:<text>" or "stop". Thread-safe (the narrator
-/// speaks from its own thread).
+/// What the engine was asked, in order: "say:<text>", "stop" or "voice:<name>". Thread-safe (the
+/// narrator speaks from its own thread).
 [[nodiscard]] QStringList events();
 /// Only the texts said, in order.
 [[nodiscard]] QStringList spoken();
