@@ -13,7 +13,9 @@ QtObject {
             return ""
         if (session.idleWarning)
             return qsTr("需要更多时间吗？如需继续办理，请点“需要，继续办理”；否则将结束办理并返回首页，已填写的内容会被清除。")
-        return join([screenSummary(session), session.message])
+        // 人工帮助 pressed: the citizen hears that staff are on their way, then the screen.
+        const help = session.helpCalled ? qsTr("已通知网点工作人员，请在这里稍候，工作人员会来帮您。") : ""
+        return join([help, screenSummary(session), session.message])
     }
 
     function join(parts) {

@@ -144,8 +144,12 @@ void Narrator::setLanguage(const QString& language)
 
 void Narrator::say(const QString& text)
 {
-    if (!voiceOn_ || text.isEmpty())
+    if (!voiceOn_)
         return;
+    if (text.isEmpty()) {
+        stop(); // a screen with nothing to say: not the last one's words
+        return;
+    }
     if (!started_) {
         waiting_ = text;
         return;

@@ -60,7 +60,8 @@ public:
     /// How many texts were handed to the engine so far (tests: nothing said while voice is off).
     [[nodiscard]] int handedOver() const { return handedOver_; }
 
-    /// Stops what is being spoken and says `text`; nothing while voice is off or for an empty text.
+    /// Stops what is being spoken and says `text` (an empty one only stops); nothing while voice is
+    /// off.
     Q_INVOKABLE void say(const QString& text);
     /// Stops speaking, and drops a text waiting for the engine.
     Q_INVOKABLE void stop();

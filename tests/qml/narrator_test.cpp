@@ -245,6 +245,15 @@ TEST_F(Narration, IdlePromptIsSpoken)
                "写的内容会被清除。");
 }
 
+TEST_F(Narration, HelpCalledSaysStaffAreComing)
+{
+    show([this](kiosk::core::Journey& journey) { fixture_->toForm(journey); });
+    fixture_->session().setHelpCalled(true);
+    expectSaid(
+        "已通知网点工作人员，请在这里稍候，工作人员会来帮您。请填写申请信息。身份证上的信息已经"
+        "填好，请填写其余各项，完成后点“下一步”。");
+}
+
 // --- switching, repeating, stopping --------------------------------------------------------
 
 TEST_F(Narration, RepeatSaysTheSummaryAgain)
