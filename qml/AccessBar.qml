@@ -54,6 +54,10 @@ Rectangle {
             checkable: true
             checked: bar.elder
             outlined: !bar.elder
+            // Switched on inside the blue band: a white ring tells it from the band.
+            border.width: bar.inBand || outlined ? Theme.px(3) : 0
+            border.color: outlined ? fill : Theme.textOnDark
+            fill: bar.inBand && !outlined ? Theme.primaryPressed : Theme.primary
             font.pixelSize: Theme.fontBody
             onClicked: bar.elderToggled()
         }
@@ -65,6 +69,9 @@ Rectangle {
             checkable: true
             checked: bar.voiceOn
             outlined: !bar.voiceOn
+            border.width: bar.inBand || outlined ? Theme.px(3) : 0
+            border.color: outlined ? fill : Theme.textOnDark
+            fill: bar.inBand && !outlined ? Theme.primaryPressed : Theme.primary
             font.pixelSize: Theme.fontBody
             onClicked: bar.voiceToggled()
         }

@@ -58,7 +58,7 @@ Rectangle {
         anchors.rightMargin: Theme.margin
         anchors.top: band.top
         anchors.bottom: band.bottom
-        width: Theme.landscape ? Math.min(Theme.px(1040), bar.width * 0.55) : 0
+        width: Theme.landscape && !Theme.elder ? Math.min(Theme.px(1040), bar.width * 0.55) : 0
     }
 
     Column {
@@ -75,7 +75,9 @@ Rectangle {
             width: parent.width
             text: bar.regionName.length > 0 ? bar.regionName : "政务服务"
             color: Theme.textOnDark
-            font.pixelSize: Theme.fontTitle
+            // 长辈版's text is larger everywhere; the band keeps its height, so the place
+            // takes the large size rather than the title's.
+            font.pixelSize: Theme.elder ? Theme.fontLarge : Theme.fontTitle
             font.bold: true
             elide: Text.ElideRight
         }
