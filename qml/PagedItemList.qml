@@ -2,6 +2,7 @@
 // PagedItemList: items a page at a time (长辈版): as many whole rows as the height holds (two
 // columns of them where the screen is wide), turned with the PageTurner below them. The rows
 // are the ItemRows of the standard list, at a fixed height so a page is always whole.
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk.Ui
 
@@ -51,7 +52,7 @@ Column {
                 required kind
                 required kindLabel
                 objectName: "pagedItemRow_" + index
-                width: GridView.view.cellWidth
+                width: list.cellWidth
                 height: paged.rowHeight
                 onClicked: paged.itemChosen(code)
             }
