@@ -58,7 +58,7 @@ Rectangle {
             border.width: bar.inBand || outlined ? Theme.px(3) : 0
             border.color: outlined ? fill : Theme.textOnDark
             fill: bar.inBand && !outlined ? Theme.primaryPressed : Theme.primary
-            font.pixelSize: Theme.fontBody
+            font.pixelSize: bar.inBand && Theme.elder ? Theme.fontSmall : Theme.fontBody
             onClicked: bar.elderToggled()
         }
         BigButton {
@@ -72,7 +72,7 @@ Rectangle {
             border.width: bar.inBand || outlined ? Theme.px(3) : 0
             border.color: outlined ? fill : Theme.textOnDark
             fill: bar.inBand && !outlined ? Theme.primaryPressed : Theme.primary
-            font.pixelSize: Theme.fontBody
+            font.pixelSize: bar.inBand && Theme.elder ? Theme.fontSmall : Theme.fontBody
             onClicked: bar.voiceToggled()
         }
         BigButton {
@@ -81,7 +81,7 @@ Rectangle {
             height: parent.height
             text: qsTr("重听")
             outlined: true
-            font.pixelSize: Theme.fontBody
+            font.pixelSize: bar.inBand && Theme.elder ? Theme.fontSmall : Theme.fontBody
             onClicked: bar.repeatRequested()
         }
         BigButton {
@@ -91,7 +91,7 @@ Rectangle {
             // The other language, named in itself, so a reader of it finds it.
             text: bar.language === "en_US" ? "中文" : "English"
             outlined: true
-            font.pixelSize: Theme.fontBody
+            font.pixelSize: bar.inBand && Theme.elder ? Theme.fontSmall : Theme.fontBody
             onClicked: bar.languageToggled()
         }
     }

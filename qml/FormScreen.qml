@@ -113,6 +113,13 @@ JourneyScreen {
                     }
                 }
             }
+            FlickPager {
+                objectName: "formPager"
+                flickable: flick
+                sideMargin: 0
+                Layout.fillWidth: true
+                Layout.preferredHeight: implicitHeight
+            }
         }
 
         FieldKeyboard {

@@ -131,14 +131,13 @@ Window {
         }
 
         // 长辈版, voice, 重听, language: in the top bar's band in landscape (height is short
-        // there), on a strip of their own under the bar in portrait, and in 长辈版 (its larger
-        // words do not fit beside the place and the clock).
+        // there, above all in 长辈版), on a strip of their own under the bar in portrait.
         Item {
             id: accessStrip
             anchors.left: parent.left
             anchors.right: parent.right
             anchors.top: topBar.bottom
-            readonly property bool inBand: Theme.landscape && !Theme.elder
+            readonly property bool inBand: Theme.landscape
             height: inBand ? 0 : accessBar.implicitHeight
         }
         AccessBar {

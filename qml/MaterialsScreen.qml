@@ -43,6 +43,7 @@ JourneyScreen {
                 font.pixelSize: Theme.fontLarge
                 font.bold: true
                 wrapMode: Text.Wrap
+                lineHeight: Theme.lineHeight
             }
 
             Rectangle {
@@ -92,6 +93,7 @@ JourneyScreen {
                     color: Theme.textOnDark
                     font.pixelSize: Theme.fontHuge
                     wrapMode: Text.Wrap
+                    lineHeight: Theme.lineHeight
                 }
             }
 
@@ -144,6 +146,7 @@ JourneyScreen {
                     color: Theme.text
                     font.pixelSize: Theme.fontBody
                     wrapMode: Text.Wrap
+                    lineHeight: Theme.lineHeight
                 }
                 MouseArea {
                     anchors.fill: parent

@@ -58,7 +58,7 @@ Rectangle {
         anchors.rightMargin: Theme.margin
         anchors.top: band.top
         anchors.bottom: band.bottom
-        width: Theme.landscape && !Theme.elder ? Math.min(Theme.px(1040), bar.width * 0.55) : 0
+        width: Theme.landscape ? Math.min(Theme.px(Theme.elder ? 920 : 1040), bar.width * 0.55) : 0
     }
 
     Column {
@@ -86,6 +86,9 @@ Rectangle {
             Accessible.name: text
             width: parent.width
             text: "政务服务自助终端"
+            // 长辈版 in landscape: the band holds the AccessBar's larger buttons; the place
+            // name and the time say enough.
+            visible: !(Theme.elder && Theme.landscape)
             color: Theme.textOnDark
             font.pixelSize: Theme.fontSmall
             elide: Text.ElideRight
@@ -123,6 +126,7 @@ Rectangle {
             Accessible.role: Accessible.StaticText
             Accessible.name: text
             anchors.right: parent.right
+            visible: !(Theme.elder && Theme.landscape)
             text: (bar.shownTime.getMonth() + 1) + "月" + bar.shownTime.getDate() + "日 "
                   + bar.weekdays[bar.shownTime.getDay()]
             color: Theme.textOnDark
