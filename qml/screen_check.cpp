@@ -340,6 +340,10 @@ private:
     void checkContrast(const Seen& s, const QString& text, double size)
     {
         auto* item = s.item;
+        // WCAG 1.4.3: the text of an inactive control (a disabled 下一步, faded) has no
+        // contrast requirement.
+        if (!item->isEnabled())
+            return;
         const QRectF glyphs = item->mapRectToScene(contentRect(item)) & s.viewport;
         if (glyphs.width() < 2 || glyphs.height() < 2)
             return;

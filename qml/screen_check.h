@@ -9,7 +9,8 @@
 // - touch targets (Quick Controls buttons, MouseArea, items with a TapHandler) below the
 //   minimum in either direction;
 // - contrast of a text's colour against the most frequent other colour of the rendered pixels
-//   in its rectangle (WCAG 2.x ratio with sRGB linearisation);
+//   in its rectangle (WCAG 2.x ratio with sRGB linearisation); as in WCAG 1.4.3, the text of a
+//   disabled control has no minimum;
 // - text clipped (elided, wider or taller than its box, or leaving a clipping ancestor that is
 //   not a scrolling view) or overlapping another text;
 // - controls without an accessible name (QAccessible's Name of the control, or of the nearest

@@ -189,6 +189,18 @@ TEST_F(ScreenCheck, LowContrastIsMeasuredOnTheRenderedBackground)
     EXPECT_EQ(report.faults.at(0).detail, "#1A1A1A on #1565C0");
 }
 
+TEST_F(ScreenCheck, ADisabledControlsFadedLabelHasNoContrastMinimum)
+{
+    // WCAG 1.4.3's exception for inactive components: 下一步 greyed out until the form is done.
+    const auto report = check(screenWith(R"(Rectangle {
+        width: 320; height: 120; color: "#0B3D91"; enabled: false; opacity: 0.5
+        Accessible.role: Accessible.Button; Accessible.name: "下一步"
+        Text { anchors.centerIn: parent; text: "下一步"; color: "white"; font.pixelSize: 48 }
+        MouseArea { anchors.fill: parent } })"),
+                              ScreenCheckRules::standard());
+    EXPECT_TRUE(report.faults.empty());
+}
+
 TEST_F(ScreenCheck, ElderlyBodyTextNeedsSevenToOneLargeTextFourAndAHalf)
 {
     // #666666 on white is 5.7:1: enough for standard, and for elderly large text only.

@@ -23,6 +23,7 @@
 #include "qml/session_view_model.h"
 #include "qml/uplink_status.h"
 #include "tests/qml/journey_fixture.h"
+#include "tests/qml/journey_screens.h"
 #include "tests/qml/qt_environment.h"
 
 #include <gtest/gtest.h>
@@ -186,13 +187,7 @@ protected:
         }
         if (drive) {
             drive(fixture_->journey());
-            EXPECT_TRUE(QTest::qWaitFor(
-                [&] {
-                    return !window->property("switching").toBool() &&
-                           fixture_->journey().receiptState() !=
-                               kiosk::core::ReceiptState::Printing;
-                },
-                5000));
+            EXPECT_TRUE(test_support::settled(*window, fixture_->journey()));
         }
         EXPECT_TRUE(QTest::qWaitForWindowExposed(window));
         return window->grabWindow();
