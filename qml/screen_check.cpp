@@ -33,7 +33,6 @@ struct Seen {
     double opacity;  ///< effective
     QRectF viewport; ///< scene area it can be seen in (window, scrolling views)
     QRectF hardClip; ///< a clipping ancestor that is not a scrolling view (else the window)
-    bool scrolls;    ///< inside a scrolling view
 };
 
 bool isText(const QQuickItem* item)
@@ -156,7 +155,6 @@ void collect(QQuickItem* item, Seen seen, std::vector<Seen>& out)
         if (item->clip())
             seen.viewport &= rect;
         seen.hardClip = QRectF(-1e7, -1e7, 2e7, 2e7);
-        seen.scrolls = true;
     } else if (item->clip()) {
         seen.viewport &= rect;
         seen.hardClip &= rect;
@@ -287,9 +285,9 @@ public:
         QQuickItem* modal = modalPopupItem(window_);
         if (modal != nullptr) {
             // Only the popup (and other popups over it) can be seen and reached.
-            collect(modal, {nullptr, 1.0, whole, whole, false}, seen);
+            collect(modal, {nullptr, 1.0, whole, whole}, seen);
         } else {
-            collect(window_.contentItem(), {nullptr, 1.0, whole, whole, false}, seen);
+            collect(window_.contentItem(), {nullptr, 1.0, whole, whole}, seen);
         }
         std::vector<const Seen*> texts;
         for (const auto& s : seen) {
@@ -302,6 +300,8 @@ public:
                 checkTarget(s);
             if (isControl(s.item) && sceneRect(s.item).intersects(s.viewport))
                 checkName(s.item, s.item);
+            if (s.item->inherits("QQuickFlickable"))
+                checkCollapsedView(s.item);
         }
         checkOverlaps(texts);
         return std::move(report_);
@@ -396,6 +396,23 @@ private:
         }
         if (!why.isEmpty())
             fault(FaultKind::ClippedText, item, text, 0, 0, why);
+    }
+
+    /// A scrolling view squeezed by its layout to a sliver: its texts are all outside its
+    /// viewport, so no text check sees them, and no citizen either.
+    void checkCollapsedView(QQuickItem* view)
+    {
+        const auto* content = view->property("contentItem").value<QQuickItem*>();
+        bool hasContent = false;
+        for (const auto* child : content != nullptr ? content->childItems() : QList<QQuickItem*>())
+            hasContent = hasContent || (child->isVisible() && child->height() > 0);
+        const QRectF rect = sceneRect(view);
+        const double floor = px(rules_.minTextPx);
+        if (view->clip() && hasContent && (rect.width() < floor || rect.height() < floor))
+            fault(FaultKind::ClippedText, view, {}, 0, 0,
+                  QString("a scrolling view %1x%2 px hides its content")
+                      .arg(rect.width(), 0, 'f', 0)
+                      .arg(rect.height(), 0, 'f', 0));
     }
 
     void checkLineSpacing(QQuickItem* item, const QString& text, double size)

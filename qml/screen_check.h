@@ -12,7 +12,8 @@
 //   in its rectangle (WCAG 2.x ratio with sRGB linearisation); as in WCAG 1.4.3, the text of a
 //   disabled control has no minimum;
 // - text clipped (elided, wider or taller than its box, or leaving a clipping ancestor that is
-//   not a scrolling view) or overlapping another text;
+//   not a scrolling view; a scrolling view with content squeezed narrower or lower than a line
+//   of the smallest text) or overlapping another text;
 // - controls without an accessible name (QAccessible's Name of the control, or of the nearest
 //   ancestor with a control role for a MouseArea or TapHandler);
 // - line spacing of multi-line text (line pitch / font size), where the rules ask for it.

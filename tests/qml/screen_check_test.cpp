@@ -252,6 +252,17 @@ TEST_F(ScreenCheck, TextScrolledOutOfAListIsNotClipped)
     EXPECT_TRUE(report.faults.empty());
 }
 
+TEST_F(ScreenCheck, AScrollingViewSqueezedToASliverHidesItsTexts)
+{
+    // The form's fields in landscape were in a Flickable its layout made 1 px wide.
+    const auto report = check(screenWith(R"(Flickable {
+        width: 1; height: 300; clip: true; contentHeight: field.height
+        Text { id: field; width: 1000; text: "联系电话（必填）"; font.pixelSize: 48; color: "#1A1A1A" } })"),
+                              ScreenCheckRules::standard());
+    expectOnly(report, FaultKind::ClippedText);
+    EXPECT_EQ(report.faults.at(0).detail, "a scrolling view 1x300 px hides its content");
+}
+
 TEST_F(ScreenCheck, OverlappingTexts)
 {
     const auto report = check(screenWith(R"(
