@@ -57,17 +57,6 @@ bool isTouchTarget(const QQuickItem* item)
            item->inherits("QQuickTextField") || hasEnabledTapHandler(item);
 }
 
-bool isControlRole(QAccessible::Role role)
-{
-    static const std::set<QAccessible::Role> controls{
-        QAccessible::Button,         QAccessible::CheckBox, QAccessible::RadioButton,
-        QAccessible::EditableText,   QAccessible::ComboBox, QAccessible::SpinBox,
-        QAccessible::Slider,         QAccessible::Dial,     QAccessible::Link,
-        QAccessible::PageTab,        QAccessible::MenuItem, QAccessible::ButtonMenu,
-        QAccessible::ButtonDropDown, QAccessible::ListItem};
-    return controls.contains(role);
-}
-
 QAccessibleInterface* accessible(QQuickItem* item)
 {
     return QAccessible::queryAccessibleInterface(item);
@@ -518,6 +507,17 @@ ScreenCheckRules ScreenCheckRules::elderly()
     rules.largeBoldTextPx = rules.largeTextPx * 14.0 / 18.0; // WCAG: 14 pt bold as 18 pt
     rules.minLineSpacing = 1.3;
     return rules;
+}
+
+bool isControlRole(QAccessible::Role role)
+{
+    static const std::set<QAccessible::Role> controls{
+        QAccessible::Button,         QAccessible::CheckBox, QAccessible::RadioButton,
+        QAccessible::EditableText,   QAccessible::ComboBox, QAccessible::SpinBox,
+        QAccessible::Slider,         QAccessible::Dial,     QAccessible::Link,
+        QAccessible::PageTab,        QAccessible::MenuItem, QAccessible::ButtonMenu,
+        QAccessible::ButtonDropDown, QAccessible::ListItem};
+    return controls.contains(role);
 }
 
 const char* faultKindName(FaultKind kind)

@@ -37,6 +37,7 @@
 // This is a test tool: its table prints the texts it complains about (fixture data only).
 #pragma once
 
+#include <QAccessible>
 #include <QColor>
 #include <QPointer>
 #include <QRectF>
@@ -115,6 +116,10 @@ struct ScreenReport {
 [[nodiscard]] std::string formatScreenReport(const QString& screen, const QQuickWindow& window,
                                              const ScreenCheckRules& rules,
                                              const ScreenReport& report);
+
+/// Roles a citizen operates (buttons, fields, choices, links, list items): each needs a name
+/// for the screen reader to say what it does.
+[[nodiscard]] bool isControlRole(QAccessible::Role role);
 
 /// WCAG 2.x contrast ratio of two opaque colours, 1 to 21.
 [[nodiscard]] double contrastRatio(const QColor& a, const QColor& b);

@@ -155,23 +155,11 @@ protected:
     {
         fixture_->journey().end();
         QQmlApplicationEngine engine;
-        engine.addImportPath("qrc:/qt/qml");
-        // A fixed clock keeps the committed screenshots stable from run to run.
-        engine.setInitialProperties(
-            {{"catalog", QVariant::fromValue(&viewModel_)},
-             {"session", QVariant::fromValue(&fixture_->session())},
-             {"uplink", QVariant::fromValue(&uplink_)},
-             {"maintenance", QVariant::fromValue(&maintenance_)},
-             {"clockOverride", QDateTime(QDate(2026, 11, 24), QTime(9, 30))},
-             {"stillFrames", true}});
-        engine.load(QUrl("qrc:/qt/qml/Kiosk/Ui/Main.qml"));
-        if (engine.rootObjects().isEmpty())
-            return {};
-        auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+        // A fixed clock and still frames keep the committed screenshots stable run to run.
+        auto* window = test_support::showMain(
+            engine, {&viewModel_, &fixture_->session(), &uplink_, &maintenance_}, size);
         if (window == nullptr)
             return {};
-        window->resize(size);
-        window->show();
         if (!itemCode.empty()) {
             QMetaObject::invokeMethod(window, "showGuide",
                                       Q_ARG(QVariant, QString::fromStdString(itemCode)));
