@@ -119,6 +119,25 @@ QString describe(const Counts& counts)
     return parts.isEmpty() ? QString("none") : parts.join(", ");
 }
 
+/// The list's entry for `key` as C++, to paste into the list above.
+std::string entryCode(const std::string& key, const Counts& counts)
+{
+    static const std::map<FaultKind, const char*> names{
+        {FaultKind::SmallText, "SmallText"},
+        {FaultKind::SmallTarget, "SmallTarget"},
+        {FaultKind::LowContrast, "LowContrast"},
+        {FaultKind::ClippedText, "ClippedText"},
+        {FaultKind::OverlappingText, "OverlappingText"},
+        {FaultKind::NamelessControl, "NamelessControl"},
+        {FaultKind::TightLineSpacing, "TightLineSpacing"}};
+    QStringList kinds;
+    for (const auto& [kind, count] : counts)
+        kinds << QString("{K::%1, %2}").arg(names.at(kind)).arg(count);
+    return QString("{\"%1\", {%2}},")
+        .arg(QString::fromStdString(key), kinds.join(", "))
+        .toStdString();
+}
+
 /// Switches 长辈版 on or off: the session's elderMode once main has it; until then the Theme's
 /// text scale, the hook the mode is built on (1.5x text), so the walk shows what it does.
 void setElderly(QQuickWindow& window, kiosk::ui::SessionViewModel& session, bool on)
@@ -214,8 +233,8 @@ protected:
             if (report.count(kind) > 0)
                 now[kind] = report.count(kind);
         if (now != known)
-            std::cout << "   the list's entry for " << key
-                      << " would now be: " << describe(now).toStdString() << '\n';
+            std::cout << "   the list's entry would now be (" << rules.mode.toStdString()
+                      << "): " << (now.empty() ? "none, was " : "") << entryCode(key, now) << '\n';
         for (const auto kind : allKinds) {
             const int got = report.count(kind);
             const int expected = known.contains(kind) ? known.at(kind) : 0;
