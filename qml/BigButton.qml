@@ -13,6 +13,9 @@ Rectangle {
     /// Outlined buttons (secondary actions) have a white fill and a coloured border.
     property bool outlined: false
     readonly property alias pressed: area.pressed
+    /// A switch (长辈版, 语音播报): a screen reader says whether it is on.
+    property bool checkable: false
+    property bool checked: false
     /// Milliseconds a press must be held to emit held() instead of clicked(); 0: no hold.
     property int holdToConfirm: 0
 
@@ -29,6 +32,8 @@ Rectangle {
 
     Accessible.role: Accessible.Button
     Accessible.name: label.text
+    Accessible.checkable: checkable
+    Accessible.checked: checked
     Accessible.onPressAction: if (button.enabled) button.clicked()
 
     Text {

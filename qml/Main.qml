@@ -25,6 +25,8 @@ Window {
     /// The citizen pressed 人工帮助.
     signal helpRequested()
     signal helpAcknowledged()
+    /// 重听: the screen's summary is to be spoken again.
+    signal repeatRequested()
 
     width: 1080
     height: 1920
@@ -70,12 +72,14 @@ Window {
         case "finished": return finishedComponent
         case "progress": return progressComponent
         case "document": return documentComponent
-        default: return homeComponent
+        default: return session.elderMode ? elderHomeComponent : homeComponent
         }
     }
     function showSessionScreen() {
-        // The item matters from the guide on; home is one screen whatever was chosen before.
-        const key = session.screen === "home" ? "home" : session.screen + "/" + session.itemCode
+        // The item matters from the guide on; home is one screen whatever was chosen before,
+        // in each mode (长辈版 has a home screen of its own; the others follow Theme.elder).
+        const key = session.screen === "home" ? (session.elderMode ? "home/elder" : "home")
+                                              : session.screen + "/" + session.itemCode
         if (key === shownKey)
             return
         shownKey = key
@@ -86,10 +90,13 @@ Window {
         target: root.session
         function onChanged() { root.showSessionScreen() }
     }
+    // A session may be further on than the stack's first screen (长辈版 chosen before).
+    Component.onCompleted: showSessionScreen()
 
     Binding { target: Theme; property: "windowWidth"; value: root.width }
     Binding { target: Theme; property: "windowHeight"; value: root.height }
     Binding { target: Theme; property: "animate"; value: !root.stillFrames }
+    Binding { target: Theme; property: "elder"; value: root.session.elderMode }
 
     Item {
         anchors.fill: parent
@@ -123,12 +130,38 @@ Window {
             onMaintenanceGesture: if (root.atHome && root.maintenance) root.maintenance.requestAccess()
         }
 
+        // 长辈版, voice, 重听, language: in the top bar's band in landscape (height is short
+        // there), on a strip of their own under the bar in portrait, and in 长辈版 (its larger
+        // words do not fit beside the place and the clock).
+        Item {
+            id: accessStrip
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.top: topBar.bottom
+            readonly property bool inBand: Theme.landscape && !Theme.elder
+            height: inBand ? 0 : accessBar.implicitHeight
+        }
+        AccessBar {
+            id: accessBar
+            objectName: "accessBar"
+            parent: accessStrip.inBand ? topBar.middleSlot : accessStrip
+            anchors.fill: parent
+            inBand: accessStrip.inBand
+            elder: root.session.elderMode
+            voiceOn: root.session.voiceOn
+            language: root.session.language
+            onElderToggled: root.session.setElderMode(!root.session.elderMode)
+            onVoiceToggled: root.session.setVoiceOn(!root.session.voiceOn)
+            onLanguageToggled: root.session.setLanguage(root.session.language === "en_US" ? "zh_CN" : "en_US")
+            onRepeatRequested: root.repeatRequested()
+        }
+
         StackView {
             id: stack
             objectName: "stack"
             anchors.left: parent.left
             anchors.right: parent.right
-            anchors.top: topBar.bottom
+            anchors.top: accessStrip.bottom
             anchors.bottom: parent.bottom
             initialItem: homeComponent
 
@@ -155,6 +188,17 @@ Window {
     Component {
         id: homeComponent
         HomeScreen {
+            objectName: "homeScreen"
+            catalog: root.catalog
+            scanMessage: root.session.message
+            onItemChosen: code => root.session.chooseItem(code)
+            onSearchRequested: root.session.openSearch()
+        }
+    }
+
+    Component {
+        id: elderHomeComponent
+        ElderHomeScreen {
             objectName: "homeScreen"
             catalog: root.catalog
             scanMessage: root.session.message

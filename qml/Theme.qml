@@ -14,8 +14,13 @@ QtObject {
     /// False stops the animations that run by themselves (the card prompt), for screenshots
     /// that must be the same picture every time (Main's stillFrames).
     property bool animate: true
-    /// Larger text for the elderly mode (长辈版) later; 1.0 is already sized for older eyes.
-    property real textScale: 1.0
+    /// 长辈版 (Main.qml binds it to the session's choice): text 1.5x, bigger touch targets,
+    /// looser lines, fewer choices per screen (the screens ask Theme.elder).
+    property bool elder: false
+    /// 1.0 is already sized for older eyes; 长辈版 takes half as much again.
+    readonly property real textScale: elder ? 1.5 : 1.0
+    /// Line height of text that wraps (a factor of the font's own): MIIT asks >= 1.3 in 长辈版.
+    readonly property real lineHeight: elder ? 1.35 : 1.15
 
     readonly property bool landscape: windowWidth > windowHeight
     readonly property real unit: Math.max(0.5, Math.min(windowWidth, windowHeight) / 1080)
@@ -31,13 +36,13 @@ QtObject {
     readonly property int fontHuge: textPx(52)
 
     // Geometry.
-    readonly property int touchMin: px(96)      // the smallest thing a finger has to hit
-    readonly property int buttonHeight: px(104)
+    readonly property int touchMin: px(elder ? 120 : 96) // the smallest thing a finger has to hit
+    readonly property int buttonHeight: px(elder ? 136 : 104)
     readonly property int topBarHeight: px(128)
     readonly property int margin: px(32)
     readonly property int gap: px(16)
     readonly property int radius: px(16)
-    readonly property int rowHeight: px(120)
+    readonly property int rowHeight: px(elder ? 160 : 120)
 
     // Colours: dark text on light surfaces, white text only on dark fills (all >= 4.5:1,
     // most >= 7:1 by WCAG).

@@ -49,11 +49,23 @@ Rectangle {
         height: Theme.topBarHeight
     }
 
+    /// Where the AccessBar sits in landscape (the band is wide there; in portrait it has its
+    /// own strip under the bar): between the place and the clock.
+    readonly property alias middleSlot: middleSlot
+    Item {
+        id: middleSlot
+        anchors.right: clock.left
+        anchors.rightMargin: Theme.margin
+        anchors.top: band.top
+        anchors.bottom: band.bottom
+        width: Theme.landscape && !Theme.elder ? Math.min(Theme.px(1040), bar.width * 0.55) : 0
+    }
+
     Column {
         id: place
         anchors.left: parent.left
         anchors.leftMargin: Theme.margin
-        anchors.right: clock.left
+        anchors.right: middleSlot.left
         anchors.rightMargin: Theme.gap
         anchors.verticalCenter: band.verticalCenter
         spacing: Theme.px(2)
@@ -63,7 +75,9 @@ Rectangle {
             width: parent.width
             text: bar.regionName.length > 0 ? bar.regionName : "政务服务"
             color: Theme.textOnDark
-            font.pixelSize: Theme.fontTitle
+            // 长辈版's text is larger everywhere; the band keeps its height, so the place
+            // takes the large size rather than the title's.
+            font.pixelSize: Theme.elder ? Theme.fontLarge : Theme.fontTitle
             font.bold: true
             elide: Text.ElideRight
         }

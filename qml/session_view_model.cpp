@@ -333,6 +333,26 @@ void SessionViewModel::end()
     journey_.end();
 }
 
+QString SessionViewModel::language() const
+{
+    return QString::fromStdString(journey_.preferences().language);
+}
+
+void SessionViewModel::setElderMode(bool on)
+{
+    journey_.setElderMode(on);
+}
+
+void SessionViewModel::setVoiceOn(bool on)
+{
+    journey_.setVoice(on);
+}
+
+bool SessionViewModel::setLanguage(const QString& language)
+{
+    return journey_.setLanguage(language.toStdString()).has_value();
+}
+
 void SessionViewModel::touched()
 {
     journey_.touched();

@@ -74,6 +74,11 @@ class SessionViewModel : public QObject {
     /// A citizen asked for help (人工帮助) and staff have not acknowledged it yet.
     Q_PROPERTY(bool helpCalled READ helpCalled NOTIFY helpCalledChanged)
     Q_PROPERTY(int secondsLeft READ secondsLeft NOTIFY changed)
+    /// How the citizen asked to be served, for this session only (core::ServingPreferences):
+    /// 长辈版, 语音播报 (on by default in 长辈版) and the UI's language (zh_CN | en_US).
+    Q_PROPERTY(bool elderMode READ elderMode NOTIFY changed)
+    Q_PROPERTY(bool voiceOn READ voiceOn NOTIFY changed)
+    Q_PROPERTY(QString language READ language NOTIFY changed)
     /// The materials step (the materials screen, the confirmation's list of materials).
     Q_PROPERTY(kiosk::ui::MaterialsViewModel* materials READ materials CONSTANT)
     /// The progress lookup (screen "progress"): none | waiting | found | empty | unreachable |
@@ -132,6 +137,9 @@ public:
     void setHelpCalled(bool called);
     [[nodiscard]] int secondsLeft() const { return journey_.secondsLeft(); }
     [[nodiscard]] MaterialsViewModel* materials() { return &materials_; }
+    [[nodiscard]] bool elderMode() const { return journey_.preferences().elder; }
+    [[nodiscard]] bool voiceOn() const { return journey_.preferences().voiceOn(); }
+    [[nodiscard]] QString language() const;
     // Progress lookup and certificates (session_services.cpp).
     [[nodiscard]] QString itemFlow() const;
     [[nodiscard]] QString lookupState() const;
@@ -164,6 +172,10 @@ public:
     Q_INVOKABLE void retryCertificate();
     /// 评价此件: rates a scanned receipt's case (once).
     Q_INVOKABLE void rateReceipt();
+    Q_INVOKABLE void setElderMode(bool on);
+    Q_INVOKABLE void setVoiceOn(bool on);
+    /// Switches the UI's language; false (and nothing changes) for one it is not translated into.
+    Q_INVOKABLE bool setLanguage(const QString& language);
     /// Any touch on the screen (Main's event filter): the idle timer starts again.
     Q_INVOKABLE void touched();
 

@@ -32,6 +32,8 @@ public:
             return "case already rated";
         case ApplicationErrc::no_rating_prompt:
             return "no rating prompt is shown";
+        case ApplicationErrc::unknown_language:
+            return "unknown UI language";
         }
         return "application error";
     }

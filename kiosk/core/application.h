@@ -104,6 +104,7 @@ enum class ApplicationErrc {
     not_submitted,
     already_rated,    ///< 一次一评: this case has its rating
     no_rating_prompt, ///< a rating came for a prompt that is not shown (anymore)
+    unknown_language, ///< a UI language the kiosk is not translated into
 };
 const std::error_category& applicationCategory();
 inline std::error_code make_error_code(ApplicationErrc e)

@@ -9,6 +9,7 @@
 #include "offline_queue/store.h"
 
 #include <algorithm>
+#include <array>
 
 namespace kiosk::core {
 
@@ -144,7 +145,49 @@ void Journey::setHelpOpen(bool open)
 
 std::chrono::seconds Journey::idleTimeout() const
 {
-    return helpOpen_ ? std::max(options_.idleTimeout, options_.helpWait) : options_.idleTimeout;
+    return unhurried(helpOpen_ ? std::max(options_.idleTimeout, options_.helpWait)
+                               : options_.idleTimeout);
+}
+
+std::chrono::seconds Journey::unhurried(std::chrono::seconds timeout) const
+{
+    return preferences_.elder ? 2 * timeout : timeout;
+}
+
+std::span<const std::string_view> uiLanguages()
+{
+    static constexpr std::array<std::string_view, 2> languages{ServingPreferences::defaultLanguage,
+                                                               "en_US"};
+    return languages;
+}
+
+void Journey::setElderMode(bool on)
+{
+    preferences_.elder = on;
+    preferencesChanged();
+}
+
+void Journey::setVoice(bool on)
+{
+    preferences_.voice = on;
+    preferencesChanged();
+}
+
+base::Result<void> Journey::setLanguage(std::string_view language)
+{
+    if (std::ranges::find(uiLanguages(), language) == uiLanguages().end())
+        return base::fail(ApplicationErrc::unknown_language,
+                          "no UI translation for " + std::string(language));
+    preferences_.language = language;
+    preferencesChanged();
+    return {};
+}
+
+void Journey::preferencesChanged()
+{
+    lastTouch_ = clock_.now();
+    idleWarning_ = false;
+    notify();
 }
 
 int Journey::secondsLeft() const
@@ -663,6 +706,8 @@ void Journey::end()
 {
     (void)session_.handle(E::End);
     wipe();
+    // Not in wipe(): back home from a guide, the same citizen is still there.
+    preferences_ = {};
     lastTouch_ = clock_.now();
     notify();
 }
@@ -711,10 +756,15 @@ void Journey::touched()
 
 void Journey::tick()
 {
-    if (state() == S::Idle)
-        return;
     const auto quiet = clock_.now() - lastTouch_;
-    if (state() == S::Finished && quiet >= options_.finishedFor) {
+    if (state() == S::Idle) {
+        // 长辈版 or English chosen on the home screen by someone who then left: the next
+        // citizen starts with the defaults.
+        if (!preferences_.isDefault() && quiet >= idleTimeout())
+            end();
+        return;
+    }
+    if (state() == S::Finished && quiet >= unhurried(options_.finishedFor)) {
         end();
         return;
     }
@@ -725,7 +775,7 @@ void Journey::tick()
         end();
         return;
     }
-    const bool warn = quiet >= idleTimeout() - options_.warnBefore;
+    const bool warn = quiet >= idleTimeout() - unhurried(options_.warnBefore);
     if (warn || idleWarning_) {
         idleWarning_ = warn;
         notify(); // the prompt counts down

@@ -30,7 +30,9 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace queue {
@@ -73,6 +75,23 @@ struct JourneyOptions {
     std::string kioskId;
     ReceiptSettings receipt;
 };
+
+/// How the citizen asked to be served: 长辈版, voice and language. For this session only: the
+/// next citizen starts with the defaults (Journey::end() restores them).
+struct ServingPreferences {
+    /// 长辈版: larger text, fewer choices per screen, every timeout doubled.
+    bool elder = false;
+    /// 语音播报 as switched; unset: on in 长辈版, off otherwise.
+    std::optional<bool> voice;
+    /// The UI's language: one of uiLanguages().
+    std::string language{defaultLanguage};
+
+    static constexpr std::string_view defaultLanguage = "zh_CN";
+    [[nodiscard]] bool voiceOn() const { return voice.value_or(elder); }
+    [[nodiscard]] bool isDefault() const { return !elder && !voice && language == defaultLanguage; }
+};
+/// The languages the UI is translated into, the default first.
+[[nodiscard]] std::span<const std::string_view> uiLanguages();
 
 /// Runs `task` on the journey's owner thread (the GUI thread) later. The journey's print
 /// worker hands its outcome back through it.
@@ -137,6 +156,15 @@ public:
     /// True while the "需要更多时间吗？" prompt shows; secondsLeft() until the end.
     [[nodiscard]] bool idleWarning() const { return idleWarning_; }
     [[nodiscard]] int secondsLeft() const;
+    // --- how the citizen is served (this session only) ----------------------------------------
+    [[nodiscard]] const ServingPreferences& preferences() const { return preferences_; }
+    /// 长辈版 on or off; counts as a touch. Its timeouts apply from now.
+    void setElderMode(bool on);
+    /// 语音播报 on or off (its default follows 长辈版); counts as a touch.
+    void setVoice(bool on);
+    /// The UI's language; anything not in uiLanguages() is refused and changes nothing.
+    base::Result<void> setLanguage(std::string_view language);
+
     /// In Rating: where the prompt is (the tablet, or the screen), None before.
     [[nodiscard]] RatingPlace ratingPlace() const { return ratingPlace_; }
     /// In Rating on the screen after a key evaluator gave level 1 or 2: that level; the screen
@@ -269,6 +297,10 @@ private:
     void notify() { changed.publish(); }
     /// No touch for this long ends the session now.
     [[nodiscard]] std::chrono::seconds idleTimeout() const;
+    /// A timeout as this session takes it: doubled in 长辈版.
+    [[nodiscard]] std::chrono::seconds unhurried(std::chrono::seconds timeout) const;
+    /// A preference changed: a touch, and the screens follow.
+    void preferencesChanged();
 
     const base::Clock& clock_;
     JourneyOptions options_;
@@ -292,6 +324,7 @@ private:
     ReceiptState receiptState_ = ReceiptState::None;
     bool saving_ = false;
     bool idleWarning_ = false;
+    ServingPreferences preferences_;
     base::Clock::TimePoint lastTouch_;
     /// Bumped by every end(): a print finishing after its session ended is ignored.
     std::uint64_t generation_ = 0;

@@ -17,6 +17,7 @@
 #include <gtest/gtest.h>
 
 #include <QMetaProperty>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QVariantList>
 #include <QVariantMap>
@@ -77,6 +78,30 @@ TEST_F(SessionViewModelTest, TheScreenFollowsTheJourney)
     EXPECT_EQ(session.screen(), "manual_identity");
     session.back();
     EXPECT_EQ(session.screen(), "identify");
+}
+
+TEST_F(SessionViewModelTest, ServingPreferencesAreMirroredAndGoWithTheSession)
+{
+    QSignalSpy changed(&session, &kiosk::ui::SessionViewModel::changed);
+    EXPECT_FALSE(session.elderMode());
+    EXPECT_FALSE(session.voiceOn());
+    EXPECT_EQ(session.language(), "zh_CN");
+
+    session.setElderMode(true);
+    EXPECT_TRUE(session.elderMode());
+    EXPECT_TRUE(session.voiceOn()) << "长辈版 speaks by default";
+    EXPECT_GE(changed.count(), 1);
+    session.setVoiceOn(false);
+    EXPECT_FALSE(session.voiceOn());
+    EXPECT_TRUE(session.setLanguage("en_US"));
+    EXPECT_FALSE(session.setLanguage("xx_XX"));
+    EXPECT_EQ(session.language(), "en_US");
+
+    session.chooseItem(cardLoss);
+    session.end();
+    EXPECT_FALSE(session.elderMode());
+    EXPECT_FALSE(session.voiceOn());
+    EXPECT_EQ(session.language(), "zh_CN");
 }
 
 TEST_F(SessionViewModelTest, CardDataReachesTheScreensOnlyMasked)

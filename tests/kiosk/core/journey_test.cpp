@@ -222,6 +222,88 @@ TEST_F(JourneyTest, IdleTimeoutWarnsFifteenSecondsBeforeThenEndsAndWipes)
     EXPECT_EQ(journey->item(), nullptr);
 }
 
+TEST_F(JourneyTest, ElderModeDoublesEveryTimeoutAndThePromptStillComesFirst)
+{
+    journey->setElderMode(true); // 长辈版, tapped on the home screen
+    toForm();
+    clock.advance(149s);
+    journey->tick();
+    EXPECT_FALSE(journey->idleWarning()) << "the prompt comes 30 s before the 180 s end";
+    clock.advance(1s);
+    journey->tick();
+    EXPECT_TRUE(journey->idleWarning());
+    EXPECT_EQ(journey->secondsLeft(), 30);
+    clock.advance(29s);
+    journey->tick();
+    EXPECT_EQ(journey->state(), SessionState::FillingForm);
+    clock.advance(1s);
+    journey->tick();
+    EXPECT_EQ(journey->state(), SessionState::Idle);
+}
+
+TEST_F(JourneyTest, ElderModeKeepsTheThanksScreenTwiceAsLong)
+{
+    journey->setElderMode(true);
+    toRating();
+    ASSERT_TRUE(journey->skipRating());
+    ASSERT_EQ(journey->state(), SessionState::Finished);
+    clock.advance(19s);
+    journey->tick();
+    EXPECT_EQ(journey->state(), SessionState::Finished);
+    clock.advance(1s);
+    journey->tick();
+    EXPECT_EQ(journey->state(), SessionState::Idle);
+}
+
+TEST_F(JourneyTest, PreferencesLastTheSessionAndTheNextCitizenStartsWithTheDefaults)
+{
+    EXPECT_TRUE(journey->preferences().isDefault());
+    journey->setElderMode(true);
+    EXPECT_TRUE(journey->preferences().voiceOn()) << "长辈版 speaks unless switched off";
+    ASSERT_TRUE(journey->setLanguage("en_US"));
+    ASSERT_TRUE(journey->chooseItem(snapshot, "X1"));
+    ASSERT_TRUE(journey->back()); // home again: the same citizen
+    EXPECT_TRUE(journey->preferences().elder);
+    EXPECT_EQ(journey->preferences().language, "en_US");
+    journey->setVoice(false);
+    EXPECT_FALSE(journey->preferences().voiceOn());
+
+    toForm();
+    journey->end(); // 退出, or the idle timeout
+    EXPECT_TRUE(journey->preferences().isDefault());
+    EXPECT_FALSE(journey->preferences().voiceOn());
+    EXPECT_EQ(journey->preferences().language, "zh_CN");
+}
+
+TEST_F(JourneyTest, VoiceCanBeSwitchedOnInTheStandardMode)
+{
+    journey->setVoice(true);
+    EXPECT_TRUE(journey->preferences().voiceOn());
+    EXPECT_FALSE(journey->preferences().elder);
+}
+
+TEST_F(JourneyTest, PreferencesChosenOnTheHomeScreenBySomeoneWhoLeftAreForgotten)
+{
+    journey->setElderMode(true);
+    clock.advance(179s);
+    journey->tick();
+    EXPECT_TRUE(journey->preferences().elder);
+    clock.advance(1s);
+    journey->tick();
+    EXPECT_TRUE(journey->preferences().isDefault());
+    EXPECT_EQ(journey->state(), SessionState::Idle);
+}
+
+TEST_F(JourneyTest, AnUnknownLanguageIsRefusedAndChangesNothing)
+{
+    ASSERT_TRUE(journey->setLanguage("en_US"));
+    const auto refused = journey->setLanguage("fr_FR");
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, make_error_code(ApplicationErrc::unknown_language));
+    EXPECT_EQ(journey->preferences().language, "en_US");
+    EXPECT_FALSE(journey->setLanguage(""));
+}
+
 TEST_F(JourneyTest, AnotherPersonsCardEndsTheSessionTheSameCardDoesNot)
 {
     toForm();

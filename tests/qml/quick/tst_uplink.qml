@@ -76,7 +76,9 @@ Item {
             // Under the blue band, inside the bar: the screens move down, nothing is covered.
             compare(marker.y, Theme.topBarHeight)
             compare(topBar.height, Theme.topBarHeight + marker.height)
-            compare(main.stack.y, topBar.height)
+            // Portrait: the AccessBar's strip (长辈版, voice, language) is between them.
+            const accessBar = findChild(main.contentItem, "accessBar")
+            compare(main.stack.y, topBar.height + accessBar.height)
             // Readable, and still the region and the clock above it.
             verify(findChild(marker, "queueHeldText").font.pixelSize >= Theme.fontSmall)
             compare(findChild(main.contentItem, "clockTime").text, "09:30")
@@ -84,7 +86,7 @@ Item {
             status.queueHeld = false
             tryVerify(() => !marker.visible)
             compare(topBar.height, Theme.topBarHeight)
-            compare(main.stack.y, Theme.topBarHeight)
+            compare(main.stack.y, Theme.topBarHeight + accessBar.height)
         }
 
         function test_not_interactive_and_the_citizen_carries_on() {

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: Apache-2.0
+// AccessBar: how the citizen wants to be served, one tap from every screen, under the top bar:
+// 长辈版 (larger text, fewer choices, more time), 语音播报 on or off, 重听 (the screen's summary
+// spoken again) and the language. What is chosen lasts for this citizen's session only
+// (core::ServingPreferences); Main forwards the taps to the session.
+import QtQuick
+
+Rectangle {
+    id: bar
+
+    property bool elder: false
+    property bool voiceOn: false
+    /// zh_CN | en_US
+    property string language: "zh_CN"
+    /// Inside the top bar's blue band (landscape): no strip of its own.
+    property bool inBand: false
+
+    signal elderToggled()
+    signal voiceToggled()
+    signal repeatRequested()
+    signal languageToggled()
+
+    implicitHeight: Theme.touchMin + 2 * Theme.gap
+    color: inBand ? "transparent" : Theme.surfaceAlt
+
+    Accessible.role: Accessible.ToolBar
+    Accessible.name: qsTr("服务方式")
+
+    Rectangle {
+        visible: !bar.inBand
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        height: Theme.px(2)
+        color: Theme.border
+    }
+
+    Row {
+        id: buttons
+        anchors.fill: parent
+        anchors.leftMargin: bar.inBand ? 0 : Theme.margin
+        anchors.rightMargin: bar.inBand ? 0 : Theme.margin
+        anchors.topMargin: bar.inBand ? (parent.height - Theme.touchMin) / 2 : Theme.gap
+        anchors.bottomMargin: anchors.topMargin
+        spacing: Theme.gap
+        readonly property real buttonWidth: (width - 3 * spacing) / 4
+
+        BigButton {
+            objectName: "elderModeButton"
+            width: buttons.buttonWidth
+            height: parent.height
+            // Says what a tap gives: the other mode.
+            text: bar.elder ? qsTr("标准版") : qsTr("长辈版")
+            checkable: true
+            checked: bar.elder
+            outlined: !bar.elder
+            // Switched on inside the blue band: a white ring tells it from the band.
+            border.width: bar.inBand || outlined ? Theme.px(3) : 0
+            border.color: outlined ? fill : Theme.textOnDark
+            fill: bar.inBand && !outlined ? Theme.primaryPressed : Theme.primary
+            font.pixelSize: Theme.fontBody
+            onClicked: bar.elderToggled()
+        }
+        BigButton {
+            objectName: "voiceButton"
+            width: buttons.buttonWidth
+            height: parent.height
+            text: bar.voiceOn ? qsTr("语音：开") : qsTr("语音：关")
+            checkable: true
+            checked: bar.voiceOn
+            outlined: !bar.voiceOn
+            border.width: bar.inBand || outlined ? Theme.px(3) : 0
+            border.color: outlined ? fill : Theme.textOnDark
+            fill: bar.inBand && !outlined ? Theme.primaryPressed : Theme.primary
+            font.pixelSize: Theme.fontBody
+            onClicked: bar.voiceToggled()
+        }
+        BigButton {
+            objectName: "repeatButton"
+            width: buttons.buttonWidth
+            height: parent.height
+            text: qsTr("重听")
+            outlined: true
+            font.pixelSize: Theme.fontBody
+            onClicked: bar.repeatRequested()
+        }
+        BigButton {
+            objectName: "languageButton"
+            width: buttons.buttonWidth
+            height: parent.height
+            // The other language, named in itself, so a reader of it finds it.
+            text: bar.language === "en_US" ? "中文" : "English"
+            outlined: true
+            font.pixelSize: Theme.fontBody
+            onClicked: bar.languageToggled()
+        }
+    }
+}
