@@ -421,7 +421,10 @@ private:
     void checkTarget(const Seen& s)
     {
         auto* item = s.item;
-        const QRectF rect = sceneRect(item);
+        // What a finger can hit: the part not cut off by the window's edge or a clipping
+        // ancestor (a scrolling view's rows are not cut off, only further on).
+        const QRectF whole = sceneRect(item);
+        const QRectF rect = whole & s.hardClip;
         const double shorter = std::min(rect.width(), rect.height());
         ++report_.summary.targets;
         lowest(report_.summary.smallestTargetPx, shorter);
@@ -431,7 +434,11 @@ private:
         const QString name = owner != nullptr ? accessibleName(owner) : QString();
         if (shorter < px(rules_.minTargetPx) - 0.5)
             fault(FaultKind::SmallTarget, item, name, shorter, px(rules_.minTargetPx),
-                  QString("%1x%2").arg(rect.width(), 0, 'f', 0).arg(rect.height(), 0, 'f', 0));
+                  QString("%1x%2").arg(rect.width(), 0, 'f', 0).arg(rect.height(), 0, 'f', 0) +
+                      (rect == whole ? QString()
+                                     : QString(" on screen, of %1x%2")
+                                           .arg(whole.width(), 0, 'f', 0)
+                                           .arg(whole.height(), 0, 'f', 0)));
         if (owner == nullptr) {
             if (!rules_.unnamedAllowed.contains(item->objectName()))
                 fault(FaultKind::NamelessControl, item, {}, 0, 0,

@@ -7,7 +7,8 @@
 // - text below the mode's minimum size (the font's pixel size in scene pixels; a text that
 //   shrinks to fit counts with the size it shrinks to);
 // - touch targets (Quick Controls buttons, MouseArea, items with a TapHandler) below the
-//   minimum in either direction;
+//   minimum in either direction, counting only the part inside the window and its clipping
+//   ancestors (a key half off the screen is half a key; rows of a scrolling view count whole);
 // - contrast of a text's colour against the most frequent other colour of the rendered pixels
 //   in its rectangle (WCAG 2.x ratio with sRGB linearisation); as in WCAG 1.4.3, the text of a
 //   disabled control has no minimum;

@@ -158,6 +158,19 @@ TEST_F(ScreenCheck, SmallTarget)
     EXPECT_EQ(report.faults.at(0).minimum, 96);
 }
 
+TEST_F(ScreenCheck, ATargetHalfOffTheScreenIsASmallTarget)
+{
+    // A keyboard pushed down past the window's edge: the last row's keys are cut in half.
+    const auto report = check(screenWith(R"(Rectangle {
+        y: 380; width: 200; height: 120; color: "#0B3D91"
+        Accessible.role: Accessible.Button; Accessible.name: "清空"
+        MouseArea { anchors.fill: parent } })"),
+                              ScreenCheckRules::standard());
+    expectOnly(report, FaultKind::SmallTarget);
+    EXPECT_EQ(report.faults.at(0).value, 60);
+    EXPECT_EQ(report.faults.at(0).detail, "200x60 on screen, of 200x120");
+}
+
 TEST_F(ScreenCheck, SmallTapHandlerTarget)
 {
     const auto report = check(screenWith(R"(Rectangle {
