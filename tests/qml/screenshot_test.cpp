@@ -23,6 +23,7 @@
 #include "qml/session_view_model.h"
 #include "qml/uplink_status.h"
 #include "tests/qml/journey_fixture.h"
+#include "tests/qml/journey_screens.h"
 #include "tests/qml/qt_environment.h"
 
 #include <gtest/gtest.h>
@@ -156,23 +157,11 @@ protected:
         if (elder_)
             fixture_->session().setElderMode(true); // 长辈版, tapped first
         QQmlApplicationEngine engine;
-        engine.addImportPath("qrc:/qt/qml");
-        // A fixed clock keeps the committed screenshots stable from run to run.
-        engine.setInitialProperties(
-            {{"catalog", QVariant::fromValue(&viewModel_)},
-             {"session", QVariant::fromValue(&fixture_->session())},
-             {"uplink", QVariant::fromValue(&uplink_)},
-             {"maintenance", QVariant::fromValue(&maintenance_)},
-             {"clockOverride", QDateTime(QDate(2026, 11, 24), QTime(9, 30))},
-             {"stillFrames", true}});
-        engine.load(QUrl("qrc:/qt/qml/Kiosk/Ui/Main.qml"));
-        if (engine.rootObjects().isEmpty())
-            return {};
-        auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+        // A fixed clock and still frames keep the committed screenshots stable run to run.
+        auto* window = test_support::showMain(
+            engine, {&viewModel_, &fixture_->session(), &uplink_, &maintenance_}, size);
         if (window == nullptr)
             return {};
-        window->resize(size);
-        window->show();
         if (!itemCode.empty()) {
             QMetaObject::invokeMethod(window, "showGuide",
                                       Q_ARG(QVariant, QString::fromStdString(itemCode)));
@@ -195,13 +184,7 @@ protected:
         }
         if (drive) {
             drive(fixture_->journey());
-            EXPECT_TRUE(QTest::qWaitFor(
-                [&] {
-                    return !window->property("switching").toBool() &&
-                           fixture_->journey().receiptState() !=
-                               kiosk::core::ReceiptState::Printing;
-                },
-                5000));
+            EXPECT_TRUE(test_support::settled(*window, fixture_->journey()));
         }
         EXPECT_TRUE(QTest::qWaitForWindowExposed(window));
         return window->grabWindow();
