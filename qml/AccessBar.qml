@@ -54,7 +54,11 @@ Rectangle {
             checkable: true
             checked: bar.elder
             outlined: !bar.elder
-            font.pixelSize: Theme.fontBody
+            // Switched on inside the blue band: a white ring tells it from the band.
+            border.width: bar.inBand || outlined ? Theme.px(3) : 0
+            border.color: outlined ? fill : Theme.textOnDark
+            fill: bar.inBand && !outlined ? Theme.primaryPressed : Theme.primary
+            font.pixelSize: bar.inBand && Theme.elder ? Theme.fontSmall : Theme.fontBody
             onClicked: bar.elderToggled()
         }
         BigButton {
@@ -65,7 +69,10 @@ Rectangle {
             checkable: true
             checked: bar.voiceOn
             outlined: !bar.voiceOn
-            font.pixelSize: Theme.fontBody
+            border.width: bar.inBand || outlined ? Theme.px(3) : 0
+            border.color: outlined ? fill : Theme.textOnDark
+            fill: bar.inBand && !outlined ? Theme.primaryPressed : Theme.primary
+            font.pixelSize: bar.inBand && Theme.elder ? Theme.fontSmall : Theme.fontBody
             onClicked: bar.voiceToggled()
         }
         BigButton {
@@ -74,7 +81,7 @@ Rectangle {
             height: parent.height
             text: qsTr("重听")
             outlined: true
-            font.pixelSize: Theme.fontBody
+            font.pixelSize: bar.inBand && Theme.elder ? Theme.fontSmall : Theme.fontBody
             onClicked: bar.repeatRequested()
         }
         BigButton {
@@ -84,7 +91,7 @@ Rectangle {
             // The other language, named in itself, so a reader of it finds it.
             text: bar.language === "en_US" ? "中文" : "English"
             outlined: true
-            font.pixelSize: Theme.fontBody
+            font.pixelSize: bar.inBand && Theme.elder ? Theme.fontSmall : Theme.fontBody
             onClicked: bar.languageToggled()
         }
     }

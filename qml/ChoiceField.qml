@@ -56,5 +56,6 @@ Column {
         color: Theme.help
         font.pixelSize: Theme.fontBody
         wrapMode: Text.Wrap
+        lineHeight: Theme.lineHeight
     }
 }

@@ -32,6 +32,7 @@ JourneyScreen {
             color: Theme.textSecondary
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
         }
         IdentityCard {
             Layout.fillWidth: true
@@ -80,6 +81,7 @@ JourneyScreen {
             font.bold: true
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
         }
         Text {
             objectName: "documentHint"
@@ -92,6 +94,7 @@ JourneyScreen {
             color: Theme.text
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
         }
         Item { Layout.fillHeight: true }
     }

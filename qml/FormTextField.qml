@@ -63,6 +63,7 @@ Column {
         color: Theme.help
         font.pixelSize: Theme.fontBody
         wrapMode: Text.Wrap
+        lineHeight: Theme.lineHeight
         Accessible.role: Accessible.StaticText
         Accessible.name: text
     }

@@ -26,6 +26,7 @@ JourneyScreen {
             color: Theme.textSecondary
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
         }
 
         // The reader's pad with a card moving onto it, again and again: where to put it.
@@ -73,7 +74,8 @@ JourneyScreen {
                 }
                 SequentialAnimation on y {
                     loops: Animation.Infinite
-                    running: screen.visible && Theme.animate
+                    // Nothing moves by itself in 长辈版.
+                    running: screen.visible && Theme.animate && !Theme.elder
                     NumberAnimation {
                         from: 0
                         to: Math.max(0, pad.y - card.height * 0.6)
@@ -96,6 +98,7 @@ JourneyScreen {
             color: Theme.text
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
         }
     }
 

@@ -42,6 +42,7 @@ Rectangle {
             font.pixelSize: Theme.fontBody
             font.bold: true
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
         }
         Text {
             width: parent.width

@@ -29,6 +29,7 @@ Item {
         font.pixelSize: Theme.fontHuge
         font.bold: true
         wrapMode: Text.Wrap
+        lineHeight: Theme.lineHeight
         Accessible.role: Accessible.Heading
         Accessible.name: text
     }
@@ -65,6 +66,7 @@ Item {
             color: Theme.noticeText
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
             verticalAlignment: Text.AlignVCenter
         }
     }

@@ -29,6 +29,9 @@ JourneyScreen {
         ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
+            // Landscape: the rest beside the list (without it, with the camera missing and
+            // nothing in it but the viewfinder, it shrank to 2 px: qml.screen_check_walk).
+            Layout.preferredWidth: screen.landscape ? screen.width * 0.65 : -1
             spacing: Theme.gap
 
             Text {
@@ -43,6 +46,7 @@ JourneyScreen {
                 font.pixelSize: Theme.fontLarge
                 font.bold: true
                 wrapMode: Text.Wrap
+                lineHeight: Theme.lineHeight
             }
 
             Rectangle {
@@ -92,6 +96,7 @@ JourneyScreen {
                     color: Theme.textOnDark
                     font.pixelSize: Theme.fontHuge
                     wrapMode: Text.Wrap
+                    lineHeight: Theme.lineHeight
                 }
             }
 
@@ -127,7 +132,8 @@ JourneyScreen {
                     : modelData.required ? "必需" : "非必需"
                 objectName: "material_" + index
                 width: ListView.view.width
-                height: Math.max(Theme.touchMin, rowText.implicitHeight + Theme.px(24))
+                // The text's margins (16 px each side) and the text: two lines fit.
+                height: Math.max(Theme.touchMin, rowText.implicitHeight + Theme.px(32))
                 radius: Theme.radius
                 color: index === screen.materials.current ? Theme.primaryTint : Theme.surface
                 border.width: index === screen.materials.current ? Theme.px(3) : 0
@@ -144,6 +150,7 @@ JourneyScreen {
                     color: Theme.text
                     font.pixelSize: Theme.fontBody
                     wrapMode: Text.Wrap
+                    lineHeight: Theme.lineHeight
                 }
                 MouseArea {
                     anchors.fill: parent

@@ -44,6 +44,7 @@ JourneyScreen {
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
             Accessible.role: Accessible.StaticText
             Accessible.name: text
         }
@@ -54,6 +55,7 @@ JourneyScreen {
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
             Accessible.role: Accessible.StaticText
             Accessible.name: text
         }
@@ -78,6 +80,7 @@ JourneyScreen {
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
         }
         Flow {
             Layout.fillWidth: true

@@ -42,6 +42,7 @@ JourneyScreen {
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
             Accessible.role: Accessible.StaticText
             Accessible.name: text
         }

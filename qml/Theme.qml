@@ -20,7 +20,7 @@ QtObject {
     /// 1.0 is already sized for older eyes; 长辈版 takes half as much again.
     readonly property real textScale: elder ? 1.5 : 1.0
     /// Line height of text that wraps (a factor of the font's own): MIIT asks >= 1.3 in 长辈版.
-    readonly property real lineHeight: elder ? 1.35 : 1.15
+    readonly property real lineHeight: elder ? 1.35 : 1.0
 
     readonly property bool landscape: windowWidth > windowHeight
     readonly property real unit: Math.max(0.5, Math.min(windowWidth, windowHeight) / 1080)
