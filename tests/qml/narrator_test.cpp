@@ -12,6 +12,7 @@
 #include "qml/session_view_model.h"
 #include "tests/qml/fake_tts/fake_tts.h"
 #include "tests/qml/journey_fixture.h"
+#include "tests/qml/journey_screens.h"
 #include "tests/qml/qt_environment.h"
 #include "tests/support/shipped_catalog.h"
 
@@ -26,7 +27,9 @@
 #include <QtPlugin>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <map>
 #include <memory>
+#include <string>
 
 Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
 Q_IMPORT_PLUGIN(FakeTtsPlugin)
@@ -41,6 +44,47 @@ using test_support::Drive;
 void drain()
 {
     QTest::qWait(100);
+}
+
+/// Nothing of the sample card's citizen in `said` but what the screens show masked: not the name
+/// (nor the given name), no run of six digits (an ID number's region, a phone number), not the
+/// address or the phone number the fixture types.
+void expectNoPersonalData(const QStringList& said)
+{
+    const auto card = drivers::fake::sampleCards().front();
+    const QString name = QString::fromStdString(card.name);
+    const QString id = QString::fromStdString(card.idNumber);
+    const QRegularExpression longDigits("[0-9]{6,}");
+    for (const QString& text : said) {
+        EXPECT_FALSE(text.contains(name)) << text.toStdString();
+        EXPECT_FALSE(text.contains(name.mid(1))) << text.toStdString(); // the given name
+        EXPECT_FALSE(text.contains(id.left(6))) << text.toStdString();
+        EXPECT_FALSE(longDigits.match(text).hasMatch()) << text.toStdString();
+        EXPECT_FALSE(text.contains("13800000000")) << text.toStdString();
+        EXPECT_FALSE(text.contains("临园路")) << text.toStdString();
+    }
+}
+
+/// Loads Main.qml with `narrator` into `engine` and shows it; null when it did not load.
+QQuickWindow* showMainWithNarrator(QQmlApplicationEngine& engine,
+                                   kiosk::ui::CatalogViewModel& catalog,
+                                   kiosk::ui::SessionViewModel& session,
+                                   kiosk::ui::Narrator& narrator)
+{
+    engine.addImportPath("qrc:/qt/qml");
+    engine.setInitialProperties({{"catalog", QVariant::fromValue(&catalog)},
+                                 {"session", QVariant::fromValue(&session)},
+                                 {"narrator", QVariant::fromValue(&narrator)},
+                                 {"clockOverride", QDateTime(QDate(2026, 11, 24), QTime(9, 30))},
+                                 {"stillFrames", true}});
+    engine.load(QUrl("qrc:/qt/qml/Kiosk/Ui/Main.qml"));
+    if (engine.rootObjects().isEmpty())
+        return nullptr;
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+    if (window == nullptr)
+        return nullptr;
+    window->show();
+    return QTest::qWaitForWindowExposed(window) ? window : nullptr;
 }
 
 class Narration : public ::testing::Test {
@@ -70,19 +114,8 @@ protected:
         window_ = nullptr;
         engine_.reset(); // one Main speaking at a time
         engine_ = std::make_unique<QQmlApplicationEngine>();
-        engine_->addImportPath("qrc:/qt/qml");
-        engine_->setInitialProperties(
-            {{"catalog", QVariant::fromValue(&viewModel_)},
-             {"session", QVariant::fromValue(&fixture_->session())},
-             {"narrator", QVariant::fromValue(narrator_.get())},
-             {"clockOverride", QDateTime(QDate(2026, 11, 24), QTime(9, 30))},
-             {"stillFrames", true}});
-        engine_->load(QUrl("qrc:/qt/qml/Kiosk/Ui/Main.qml"));
-        ASSERT_FALSE(engine_->rootObjects().isEmpty()) << "Main.qml did not load";
-        window_ = qobject_cast<QQuickWindow*>(engine_->rootObjects().first());
-        ASSERT_NE(window_, nullptr);
-        window_->show();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(window_));
+        window_ = showMainWithNarrator(*engine_, viewModel_, fixture_->session(), *narrator_);
+        ASSERT_NE(window_, nullptr) << "Main.qml did not load";
         if (elder)
             fixture_->journey().setElderMode(true);
         if (drive)
@@ -332,7 +365,6 @@ TEST_F(Narration, TheEnglishUiSpeaksWithTheEnglishVoice)
 
 TEST_F(Narration, NoFullNameIdNumberPhoneOrAddressIsEverSpoken)
 {
-    const auto card = drivers::fake::sampleCards().front();
     show([this](kiosk::core::Journey& journey) { fixture_->toFinished(journey); });
     drain();
     fixture_->journey().end();
@@ -340,17 +372,7 @@ TEST_F(Narration, NoFullNameIdNumberPhoneOrAddressIsEverSpoken)
     drain();
     const QStringList said = fake_tts::spoken();
     ASSERT_GE(said.size(), 8) << said.join('|').toStdString();
-    const QString name = QString::fromStdString(card.name);
-    const QString id = QString::fromStdString(card.idNumber);
-    const QRegularExpression longDigits("[0-9]{6,}");
-    for (const QString& text : said) {
-        EXPECT_FALSE(text.contains(name)) << text.toStdString();
-        EXPECT_FALSE(text.contains(name.mid(1))) << text.toStdString(); // the given name
-        EXPECT_FALSE(text.contains(id.left(6))) << text.toStdString();
-        EXPECT_FALSE(longDigits.match(text).hasMatch()) << text.toStdString();
-        EXPECT_FALSE(text.contains("13800000000")) << text.toStdString();
-        EXPECT_FALSE(text.contains("临园路")) << text.toStdString();
-    }
+    expectNoPersonalData(said);
 }
 
 // --- a speech engine that is not there -----------------------------------------------------
@@ -394,6 +416,87 @@ TEST(NarratorWithoutEngine, TheEngineFromTheEnvironment)
     qunsetenv("KIOSK_TTS_ENGINE");
     EXPECT_EQ(kiosk::ui::Narrator::voiceFor("zh_CN"), "Chinese (Mandarin, latin as Pinyin)");
 }
+
+// --- every screen of every flow (journey_screens.h) ------------------------------------------
+
+/// The words each screen's summary starts with (the rest is checked above for the main ones).
+QString opening(const std::string& name, const kiosk::ui::SessionViewModel& session)
+{
+    static const std::map<std::string, QString> openings{
+        {"home", "欢迎使用政务服务自助终端。"},
+        {"search", "搜索事项。"},
+        {"identify", "请将身份证放在感应区。"},
+        {"manual_identity", "请输入姓名和身份证号码"},
+        {"form", "请填写申请信息。"},
+        {"materials", "请拍摄申请材料。请把“"},
+        {"materials_no_camera", "高拍仪暂时不能使用。请把申请材料带到服务窗口"},
+        {"confirm", "请核对申请信息。办理事项："},
+        {"submitted", "申请已提交，受理编号显示在屏幕上。回执已打印"},
+        {"submitted_paper_out", "申请已提交，受理编号显示在屏幕上。请用手机拍下屏幕上的二维码"},
+        {"rating", "请对本次服务进行评价"},
+        {"rating_tablet", "请在旁边的评价器上为本次服务评价"},
+        {"finished", "感谢您的使用。"},
+        {"progress", "办理进度查询。查询人：李**，身份证号码尾号0021。共2件。"},
+        {"progress_unreachable", "办理进度查询。查询人：李**，身份证号码尾号0021。"},
+        {"document", "打印完成，请取走证明材料。"},
+        {"document_aborted", "未能打印。"},
+        {"idle_prompt", "需要更多时间吗？"},
+        {"help_dialog", "欢迎使用政务服务自助终端。"}};
+    if (name == "guide")
+        return session.itemName() + "。这是办事指南。";
+    const auto found = openings.find(name);
+    return found != openings.end() ? found->second : QString();
+}
+
+class NarrationWalk : public ::testing::TestWithParam<std::size_t> {};
+
+TEST_P(NarrationWalk, SaysTheScreensWordsAndNothingPersonal)
+{
+    const auto screen = test_support::journeyScreens().at(GetParam());
+    fake_tts::clear();
+    fake_tts::setHasVoices(true);
+    const kiosk::core::Catalog catalog = test_support::shippedCatalog();
+    kiosk::ui::CatalogViewModel viewModel;
+    viewModel.setCatalog(&catalog);
+    test_support::ScreenJourney fixture(viewModel, [&](kiosk::core::JourneyOptions& options) {
+        if (screen.idleWarningAtOnce)
+            options.warnBefore = options.idleTimeout;
+    });
+    if (screen.prepare)
+        screen.prepare(fixture);
+    kiosk::ui::Narrator narrator(QStringLiteral("fake"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return narrator.started(); }, 5000));
+    auto engine = std::make_unique<QQmlApplicationEngine>();
+    QQuickWindow* window = showMainWithNarrator(*engine, viewModel, fixture.session(), narrator);
+    ASSERT_NE(window, nullptr);
+    fixture.journey().setElderMode(true);
+    if (screen.drive)
+        screen.drive(fixture, fixture.journey());
+    ASSERT_TRUE(test_support::settled(*window, fixture.journey()));
+    if (screen.open)
+        screen.open(fixture, *window);
+    ASSERT_EQ(fixture.session().screen(), screen.screen);
+
+    const QString expected = opening(screen.name, fixture.session());
+    ASSERT_FALSE(expected.isEmpty()) << "no words listed for " << screen.name;
+    const auto last = [] {
+        const QStringList said = fake_tts::spoken();
+        return said.isEmpty() ? QString() : said.last();
+    };
+    (void)QTest::qWaitFor([&] { return last().startsWith(expected); }, 5000);
+    EXPECT_TRUE(last().startsWith(expected))
+        << screen.name << ": said \"" << last().toStdString() << "\", expected it to start with \""
+        << expected.toStdString() << '"';
+    expectNoPersonalData(fake_tts::spoken());
+    fixture.journey().end();
+    engine.reset();
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryScreen, NarrationWalk,
+                         ::testing::Range(std::size_t{0}, test_support::journeyScreens().size()),
+                         [](const ::testing::TestParamInfo<std::size_t>& param) {
+                             return test_support::journeyScreens().at(param.param).name;
+                         });
 
 } // namespace
 
