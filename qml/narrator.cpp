@@ -9,31 +9,31 @@
 #include <QTextToSpeech>
 #include <QVoice>
 
+#include <chrono>
+
 #include <stop_token>
 
 namespace kiosk::ui {
 
 namespace {
 constexpr auto logCategory = "ui/voice";
-}
+/// How often the engine is made before the narrator gives up, and the wait between: 5 s for
+/// speech-dispatcher to come up (its first start took about 1 s, 2 s on a loaded machine).
+constexpr int connectAttempts = 10;
+constexpr std::chrono::milliseconds connectRetry{500};
+} // namespace
 
 /// The engine on the speech thread: Qt TextToSpeech with the voice of the language asked for.
 /// Made, used and destroyed on that thread only.
 class Speaker : public QObject {
 public:
-    explicit Speaker(const QString& engine) : engine_(engine), tts_(engine)
-    {
-        if (tts_.state() == QTextToSpeech::Error)
-            base::log::warning(logCategory, "speech engine \"" + engine.toStdString() +
-                                                "\" unavailable (" +
-                                                tts_.errorString().toStdString() + "): silent");
-    }
+    explicit Speaker(const QString& engine) : engine_(engine), tts_(engine) {}
 
+    /// The engine is there and connected (speech-dispatcher answered).
+    [[nodiscard]] bool running() const { return tts_.state() != QTextToSpeech::Error; }
+    [[nodiscard]] QString error() const { return tts_.errorString(); }
     /// The engine runs and has the Mandarin voice (what the screens speak by default).
-    [[nodiscard]] bool usable()
-    {
-        return tts_.state() != QTextToSpeech::Error && useVoice("zh_CN");
-    }
+    [[nodiscard]] bool usable() { return running() && useVoice("zh_CN"); }
 
     void say(const QString& text, const QString& language)
     {
@@ -97,11 +97,21 @@ Narrator::Narrator(const QString& engine, QObject* parent)
             QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection);
         });
         Speaker speaker(engine);
+        if (!speaker.running()) {
+            // speech-dispatcher may be starting still (kiosk-speech.service starts with the
+            // kiosk): the engine is made again a little later, then the narrator stays silent.
+            if (++attempts_ < connectAttempts && QTextToSpeech::availableEngines().contains(engine))
+                return connectRetry;
+            base::log::warning(logCategory, "speech engine \"" + engine.toStdString() +
+                                                "\" unavailable (" + speaker.error().toStdString() +
+                                                "): silent");
+        }
         const bool usable = speaker.usable();
         QMetaObject::invokeMethod(
             this, [this, speaker = &speaker, usable] { engineStarted(speaker, usable); },
             Qt::QueuedConnection);
-        loop.exec();
+        if (usable)
+            loop.exec();
         return base::Worker::idle;
     });
 }

@@ -19,9 +19,10 @@ class Speaker;
 /// interrupts the one being spoken. The engine (Qt TextToSpeech's `engine`: "speechd" in the
 /// kiosk, "fake" in tests) is made on the speech thread: constructing the speechd engine
 /// connects to speech-dispatcher, which libspeechd spawns first when it is not running (about
-/// 1 s). A text asked for meanwhile is spoken once the engine is ready, unless another text or
-/// stop() replaced it. A missing engine or voice leaves the narrator silent with one log line.
-/// Lives on the GUI thread; every call posts to the speech thread and returns at once.
+/// 1 s); a speech-dispatcher that does not answer yet is asked again for 5 s. A text asked for
+/// meanwhile is spoken once the engine is ready, unless another text or stop() replaced it. A
+/// missing engine or voice leaves the narrator silent with one log line. Lives on the GUI thread;
+/// every call posts to the speech thread and returns at once.
 class Narrator : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -83,6 +84,7 @@ private:
     bool available_ = false;
     bool started_ = false;
     int handedOver_ = 0;
+    int attempts_ = 0;           ///< engines made so far (on the speech thread only)
     QString waiting_;            ///< asked for before the engine was ready
     Speaker* speaker_ = nullptr; ///< lives on the speech thread; valid until worker_ stops
     base::Worker worker_;        ///< last: stopped first

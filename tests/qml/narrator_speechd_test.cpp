@@ -24,6 +24,7 @@
 
 #include <csignal>
 #include <iostream>
+#include <memory>
 #include <optional>
 
 #include <sys/types.h>
@@ -50,10 +51,21 @@ protected:
     {
         if (const QString missing = missingPiece(); !missing.isEmpty())
             GTEST_SKIP() << missing.toStdString();
-        ASSERT_TRUE(dir_.isValid());
-        const QDir root(dir_.path());
-        ASSERT_TRUE(root.mkpath("home") && root.mkpath("config/speech-dispatcher") &&
-                    root.mkpath("run"));
+        ASSERT_TRUE(dir_ && dir_->isValid());
+        QFile::remove(audio());
+        // Raw PCM: the WAV header stays empty while speech-dispatcher keeps the device open.
+        write(QDir(dir_->path()).filePath("home/.asoundrc"),
+              "pcm.!default { type file; slave.pcm \"null\"; file \"" + audio() +
+                  "\"; format \"raw\" }\n");
+    }
+    /// One folder for the whole program: libspeechd finds its socket through GLib, which keeps
+    /// the first XDG_RUNTIME_DIR it saw for the rest of the process.
+    static void SetUpTestSuite()
+    {
+        dir_ = std::make_unique<QTemporaryDir>();
+        const QDir root(dir_->path());
+        if (!root.mkpath("home") || !root.mkpath("config/speech-dispatcher") || !root.mkpath("run"))
+            return;
         QFile::setPermissions(root.filePath("run"),
                               QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         write(root.filePath("config/speech-dispatcher/speechd.conf"),
@@ -61,16 +73,13 @@ protected:
               "AddModule \"espeak-ng\" \"sd_espeak-ng\" \"espeak-ng.conf\"\n"
               "DefaultModule espeak-ng\n"
               "DefaultLanguage \"zh\"\n");
-        // Raw PCM: the WAV header stays empty while speech-dispatcher keeps the device open.
-        write(root.filePath("home/.asoundrc"),
-              "pcm.!default { type file; slave.pcm \"null\"; file \"" + audio() +
-                  "\"; format \"raw\" }\n");
         // libspeechd spawns the daemon with this process's environment.
         qputenv("HOME", root.filePath("home").toUtf8());
         qputenv("XDG_CONFIG_HOME", root.filePath("config").toUtf8());
         qputenv("XDG_RUNTIME_DIR", root.filePath("run").toUtf8());
         qunsetenv("SPEECHD_ADDRESS");
     }
+    static void TearDownTestSuite() { dir_.reset(); }
     void TearDown() override { endDaemon(); }
 
     static void write(const QString& path, const QString& text)
@@ -79,13 +88,13 @@ protected:
         ASSERT_TRUE(file.open(QIODevice::WriteOnly));
         file.write(text.toUtf8());
     }
-    [[nodiscard]] QString audio() const { return QDir(dir_.path()).filePath("spoken.raw"); }
+    [[nodiscard]] static QString audio() { return QDir(dir_->path()).filePath("spoken.raw"); }
 
     /// Ends the speech-dispatcher this test spawned (by its pid file) and waits until it is gone.
     void endDaemon()
     {
         QFile pidFile(
-            QDir(dir_.path()).filePath("run/speech-dispatcher/pid/speech-dispatcher.pid"));
+            QDir(dir_->path()).filePath("run/speech-dispatcher/pid/speech-dispatcher.pid"));
         if (!pidFile.open(QIODevice::ReadOnly))
             return;
         const pid_t pid = pidFile.readAll().trimmed().toInt();
@@ -107,7 +116,7 @@ protected:
 
     /// Waits until the audio file stopped growing (speech-dispatcher writes faster than real
     /// time into the null sink); its size then.
-    [[nodiscard]] qint64 waitForAudio() const
+    [[nodiscard]] static qint64 waitForAudio()
     {
         qint64 size = -1;
         (void)QTest::qWaitFor(
@@ -123,7 +132,7 @@ protected:
         return QFileInfo(audio()).size();
     }
 
-    QTemporaryDir dir_;
+    static inline std::unique_ptr<QTemporaryDir> dir_;
 };
 
 struct Measured {
@@ -184,6 +193,53 @@ TEST_F(RealSpeech, TheIdentifyPromptIsSpokenInMandarinIntoTheAudioDevice)
     EXPECT_GT(measured->seconds, 1.5);
     EXPECT_LT(measured->seconds, 10.0);
     EXPECT_GT(measured->rms, 0.01);
+}
+
+TEST_F(RealSpeech, ANewTextInterruptsTheOneBeingSpoken)
+{
+    kiosk::ui::Narrator narrator(QStringLiteral("speechd"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return narrator.started(); }, 20000));
+    ASSERT_TRUE(narrator.available());
+    narrator.setVoiceOn(true);
+    // The home screen's words (about 9 s alone), then at once the identify screen's prompt.
+    narrator.say(QStringLiteral("欢迎使用政务服务自助终端。请点选要办理的事项，也可以点“搜索事项”，"
+                                "用拼音查找。"));
+    narrator.say(QStringLiteral("请将身份证放在感应区"));
+    ASSERT_GT(waitForAudio(), 0);
+    const auto measured = measure(audio());
+    ASSERT_TRUE(measured);
+    std::cout << "interrupted then spoken: " << measured->seconds << " s, RMS " << measured->rms
+              << '\n';
+    EXPECT_GT(measured->seconds, 1.5);
+    EXPECT_LT(measured->seconds, 7.0);
+}
+
+TEST_F(RealSpeech, TheNarratorWaitsForASpeechDispatcherStartedAfterIt)
+{
+    // As on the image: kiosk-speech.service starts speech-dispatcher beside the kiosk, which
+    // finds it through SPEECHD_ADDRESS (no spawning then) and may ask before it listens.
+    const QString socket = QDir(dir_->path()).filePath("run/service.sock");
+    qputenv("SPEECHD_ADDRESS", ("unix_socket:" + socket).toUtf8());
+    kiosk::ui::Narrator narrator(QStringLiteral("speechd"));
+    QTest::qWait(700);
+    EXPECT_FALSE(narrator.started()) << "gave up before speech-dispatcher was there";
+    QProcess daemon;
+    daemon.start("speech-dispatcher", {"--run-single", "--communication-method", "unix_socket",
+                                       "--socket-path", socket, "--timeout", "0"});
+    ASSERT_TRUE(daemon.waitForStarted());
+    const bool started = QTest::qWaitFor([&] { return narrator.started(); }, 20000);
+    qunsetenv("SPEECHD_ADDRESS");
+    ASSERT_TRUE(started);
+    ASSERT_TRUE(narrator.available());
+    narrator.setVoiceOn(true);
+    narrator.say(QStringLiteral("请将身份证放在感应区"));
+    ASSERT_GT(waitForAudio(), 0);
+    const auto measured = measure(audio());
+    ASSERT_TRUE(measured);
+    EXPECT_GT(measured->seconds, 1.5);
+    EXPECT_GT(measured->rms, 0.01);
+    daemon.terminate();
+    EXPECT_TRUE(daemon.waitForFinished(10000));
 }
 
 } // namespace
