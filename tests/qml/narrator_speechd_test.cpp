@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // The Narrator through the real engine: Qt TextToSpeech's speechd plugin, speech-dispatcher
 // with espeak-ng and the Mandarin voice, into a file through ALSA's `file` plugin (no sound card
-// needed). The daemon is the test's own: a private configuration (XDG_CONFIG_HOME), socket
-// (XDG_RUNTIME_DIR) and ~/.asoundrc (HOME) in a temporary folder; libspeechd spawns it and the
-// test ends it. sox measures the audio: long enough and not silent. It also prints how long the
-// GUI thread spends making a Narrator while speech-dispatcher starts, against constructing
-// QTextToSpeech("speechd") there directly (a figure for the log, not asserted).
+// needed). The daemon is the test's own: the kiosk's speechd.conf (image/package) under
+// XDG_CONFIG_HOME, its socket (XDG_RUNTIME_DIR) and ~/.asoundrc (HOME) in a temporary folder;
+// libspeechd spawns it (or the test starts it, as kiosk-speech.service does) and the test ends it.
+// sox measures the audio: long enough and not silent. It also prints how long the GUI thread spends
+// making a Narrator while speech-dispatcher starts, against constructing QTextToSpeech("speechd")
+// there directly (a figure for the log, not asserted).
 #include "qml/narrator.h"
 #include "tests/qml/qt_environment.h"
 
@@ -68,11 +69,9 @@ protected:
             return;
         QFile::setPermissions(root.filePath("run"),
                               QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-        write(root.filePath("config/speech-dispatcher/speechd.conf"),
-              "AudioOutputMethod \"alsa\"\n"
-              "AddModule \"espeak-ng\" \"sd_espeak-ng\" \"espeak-ng.conf\"\n"
-              "DefaultModule espeak-ng\n"
-              "DefaultLanguage \"zh\"\n");
+        // The kiosk's own configuration (kiosk-speech.service's): ALSA, espeak-ng, Mandarin.
+        QFile::copy(QStringLiteral(KIOSK_SPEECHD_CONF),
+                    root.filePath("config/speech-dispatcher/speechd.conf"));
         // libspeechd spawns the daemon with this process's environment.
         qputenv("HOME", root.filePath("home").toUtf8());
         qputenv("XDG_CONFIG_HOME", root.filePath("config").toUtf8());
