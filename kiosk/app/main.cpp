@@ -40,6 +40,19 @@ namespace {
 
 constexpr auto mainQml = "qrc:/qt/qml/Kiosk/Ui/Main.qml";
 
+/// 语音播报: the narrator for Main, its engine started on its own thread ($KIOSK_TTS_ENGINE;
+/// none: no voice). After the first frame, so that a speech-dispatcher spawned by libspeechd
+/// (about 1 s of a core) does not slow the start; on the image kiosk-speech.service runs it.
+std::unique_ptr<kiosk::ui::Narrator> startNarrator(QQuickWindow& window)
+{
+    const QString engine = kiosk::ui::Narrator::engineFromEnvironment();
+    if (engine == QLatin1String("none"))
+        return nullptr;
+    auto narrator = std::make_unique<kiosk::ui::Narrator>(engine);
+    window.setProperty("narrator", QVariant::fromValue(narrator.get()));
+    return narrator;
+}
+
 /// Whether Qt has somewhere to show a window: a display, or a platform chosen explicitly.
 bool qtCanStart()
 {
@@ -153,12 +166,6 @@ int main(int argc, char** argv)
     }
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName("kiosk");
-    // 语音播报: the speech engine starts now on a thread of its own, while the rest starts here
-    // (speech-dispatcher runs already on the image, kiosk-speech.service; elsewhere libspeechd
-    // spawns it, about 1 s). KIOSK_TTS_ENGINE=none: no voice at all.
-    std::unique_ptr<kiosk::ui::Narrator> narrator;
-    if (const QString engine = kiosk::ui::Narrator::engineFromEnvironment(); engine != "none")
-        narrator = std::make_unique<kiosk::ui::Narrator>(engine);
     if (!kiosk::ui::useChineseFont())
         base::log::warning(
             "app", std::string("font \"") + kiosk::ui::chineseFontFamily +
@@ -199,14 +206,17 @@ int main(int argc, char** argv)
     kiosk::ui::MaintenanceViewModel maintenanceViewModel;
     std::unique_ptr<kiosk::core::MaintenanceAccess> maintenance;
 
+    // 语音播报 (Main's narrator), made once the home screen shows; before the engine, which
+    // goes first.
+    std::unique_ptr<kiosk::ui::Narrator> narrator;
+
     // Declared after what it shows, so the engine (and every binding) goes first.
     QQmlApplicationEngine engine;
     engine.addImportPath("qrc:/qt/qml");
     engine.setInitialProperties({{"catalog", QVariant::fromValue(&catalogViewModel)},
                                  {"session", QVariant::fromValue(&sessionViewModel)},
                                  {"uplink", QVariant::fromValue(&uplinkStatus)},
-                                 {"maintenance", QVariant::fromValue(&maintenanceViewModel)},
-                                 {"narrator", QVariant::fromValue(narrator.get())}});
+                                 {"maintenance", QVariant::fromValue(&maintenanceViewModel)}});
     engine.load(QUrl(QString::fromLatin1(mainQml)));
     auto* window = engine.rootObjects().isEmpty()
                        ? nullptr
@@ -252,6 +262,8 @@ int main(int argc, char** argv)
             {.uiUp = true, .queueOpened = true, .configValid = true});
         if (options.measureStartup)
             QCoreApplication::exit(0);
+        else if (!options.screenshot)
+            narrator = startNarrator(*window);
         if (options.demoWalk)
             demoWalk = startDemoWalk(options, sessionViewModel, *window, catalogs);
     });
