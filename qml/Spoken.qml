@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Spoken: what the narrator says for each screen (语音播报), in one place: the screen's summary
 // and its key prompt, from the session's state as the screen shows it. Personal data only as the
-// screen shows it, masked (session.maskedName; of an ID number only its last four characters,
-// which the masked number shows). Form values, phone numbers and addresses are never spoken.
+// screen shows it, masked (session.maskedName, its * said 某; of an ID number only its last four
+// characters, which the masked number shows). Form values, phone numbers and addresses are never spoken.
 pragma Singleton
 import QtQml
 
@@ -15,7 +15,13 @@ QtObject {
             return qsTr("需要更多时间吗？如需继续办理，请点“需要，继续办理”；否则将结束办理并返回首页，已填写的内容会被清除。")
         // 人工帮助 pressed: the citizen hears that staff are on their way, then the screen.
         const help = session.helpCalled ? qsTr("已通知网点工作人员，请在这里稍候，工作人员会来帮您。") : ""
-        return join([help, screenSummary(session), session.message])
+        return forSpeech(join([help, screenSummary(session), session.message]))
+    }
+
+    /// The masked characters as a listener hears them: espeak-ng reads "*" as the English word
+    /// "asterisk"; 李** is said 李某某.
+    function forSpeech(text) {
+        return text.replace(/\*/g, qsTr("某"))
     }
 
     function join(parts) {
