@@ -9,6 +9,7 @@
 #include <QTextToSpeech>
 #include <QVoice>
 
+#include <algorithm>
 #include <chrono>
 
 #include <stop_token>
@@ -84,6 +85,15 @@ QString Narrator::engineFromEnvironment()
 QString Narrator::voiceFor(const QString& language)
 {
     return QString::fromLatin1(language == QLatin1String("en_US") ? englishVoice : mandarinVoice);
+}
+
+QString Narrator::speakingLanguage(const QString& text, const QString& language)
+{
+    const bool latin = std::ranges::any_of(text, [](QChar c) {
+        return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+               (c >= QLatin1Char('A') && c <= QLatin1Char('Z'));
+    });
+    return latin ? language : QStringLiteral("zh_CN");
 }
 
 Narrator::Narrator(const QString& engine, QObject* parent)
@@ -182,7 +192,9 @@ void Narrator::post(const QString& text)
     ++handedOver_;
     QMetaObject::invokeMethod(
         speaker_,
-        [speaker = speaker_, text, language = language_] { speaker->say(text, language); },
+        [speaker = speaker_, text, language = speakingLanguage(text, language_)] {
+            speaker->say(text, language);
+        },
         Qt::QueuedConnection);
 }
 

@@ -45,6 +45,9 @@ public:
     [[nodiscard]] static QString engineFromEnvironment();
     /// The voice's name for a UI language.
     [[nodiscard]] static QString voiceFor(const QString& language);
+    /// The language whose voice says `text` in a UI of `language`: Mandarin for a text without
+    /// Latin letters (words not translated yet, a Chinese item name), else the UI's.
+    [[nodiscard]] static QString speakingLanguage(const QString& text, const QString& language);
 
     /// Starts the speech thread, which makes the engine at once.
     explicit Narrator(const QString& engine = engineFromEnvironment(), QObject* parent = nullptr);

@@ -349,16 +349,24 @@ TEST_F(Narration, TheSessionsEndStopsSpeechAndSaysNothingOfTheCitizen)
     EXPECT_EQ(fake_tts::events().last(), "stop");
 }
 
-TEST_F(Narration, TheEnglishUiSpeaksWithTheEnglishVoice)
+TEST_F(Narration, TheEnglishUiSpeaksEnglishWithTheEnglishVoiceAndChineseWithTheMandarinOne)
 {
     show([this](kiosk::core::Journey& journey) { fixture_->toIdentify(journey); });
     ASSERT_TRUE(QTest::qWaitFor(
         [&] { return fake_tts::events().contains("voice:Chinese (Mandarin, latin as Pinyin)"); },
         5000));
     ASSERT_TRUE(fixture_->journey().setLanguage("en_US"));
+    // Words not translated (here: none are loaded) stay with the Mandarin voice.
+    const int count = narrator_->handedOver();
     tap("repeatButton");
-    ASSERT_TRUE(QTest::qWaitFor(
-        [&] { return fake_tts::events().contains("voice:English (America)"); }, 5000));
+    ASSERT_EQ(narrator_->handedOver(), count + 1);
+    const QString english = "Please put your ID card on the reader.";
+    narrator_->say(english);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return lastSaid() == english; }, 5000));
+    const QStringList events = fake_tts::events();
+    EXPECT_EQ(events.mid(events.size() - 3),
+              QStringList({"voice:English (America)", "stop", "say:" + english}));
+    EXPECT_EQ(events.count("voice:English (America)"), 1);
 }
 
 // --- personal data -------------------------------------------------------------------------
@@ -405,6 +413,15 @@ TEST(NarratorWithoutEngine, AnEngineWithoutTheVoiceIsSilent)
     narrator.say("请将身份证放在感应区");
     drain();
     EXPECT_TRUE(fake_tts::spoken().isEmpty());
+}
+
+TEST(NarratorWithoutEngine, AChineseTextIsSaidInMandarinWhateverTheUiLanguage)
+{
+    using kiosk::ui::Narrator;
+    EXPECT_EQ(Narrator::speakingLanguage("请将身份证放在感应区。", "en_US"), "zh_CN");
+    EXPECT_EQ(Narrator::speakingLanguage("Applying for: 居民身份证换领", "en_US"), "en_US");
+    EXPECT_EQ(Narrator::speakingLanguage("Please put your ID card on the reader.", "zh_CN"),
+              "zh_CN");
 }
 
 TEST(NarratorWithoutEngine, TheEngineFromTheEnvironment)
