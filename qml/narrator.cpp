@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <chrono>
-
 #include <stop_token>
 
 namespace kiosk::ui {
