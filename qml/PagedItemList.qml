@@ -11,7 +11,8 @@ Column {
 
     /// A CatalogModel (its code, name, department, kind and kindLabel roles).
     property var model
-    readonly property int rowHeight: Theme.px(Theme.elder ? 180 : 130)
+    // Two lines of department fit in 长辈版 (ItemRow wraps it there).
+    readonly property int rowHeight: Theme.px(Theme.elder ? 230 : 130)
     readonly property int columns: width > Theme.px(1400) ? 2 : 1
     readonly property int rowsPerPage: Math.max(1, Math.floor((height - turner.height - spacing) / rowHeight))
     readonly property int perPage: rowsPerPage * columns

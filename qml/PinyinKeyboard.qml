@@ -29,7 +29,9 @@ Item {
     // Ten keys a row; whole pixels so they never round past the row. At least Theme.touchMin
     // when the keyboard is 1016 px wide (a portrait screen less its margins).
     readonly property int keyWidth: Math.min(Theme.px(160), Math.floor((width - 9 * keyGap) / 10))
-    readonly property int keyHeight: Theme.touchMin
+    // 长辈版 in landscape: seven rows of 120 px keys and words do not fit under the top bar;
+    // 100 px keys still clear the 60 dp MIIT minimum (and the checker's 96 px).
+    readonly property int keyHeight: Theme.elder && Theme.landscape ? Theme.px(100) : Theme.touchMin
     readonly property int rowWidth: 10 * keyWidth + 9 * keyGap
     // Candidates: one row of 6 when wide enough (landscape), else two rows of 3.
     readonly property int candidateColumns: width >= Theme.px(1500) ? 6 : 3

@@ -58,6 +58,8 @@ QtObject {
     readonly property color primaryTint: "#DCE7F8"
     readonly property color help: "#B3261E"             // 人工帮助 and 必须
     readonly property color helpPressed: "#8C1D18"
+    /// What is wrong with a field, in words: 7:1 on the background in 长辈版.
+    readonly property color problemText: elder ? "#8C1D18" : help
     readonly property color notice: "#FFF3CD"           // 需联网 / 到窗口办理 notes
     readonly property color noticeBorder: "#B7791F"
     readonly property color noticeText: "#5C3B00"
@@ -73,8 +75,9 @@ QtObject {
     // Kind badges: apply / query / print / guide.
     function kindColor(kind) {
         switch (kind) {
-        case "apply": return "#2E7D32"
-        case "query": return "#1565C0"
+        // 长辈版 asks 7:1 for its (body-sized) badge words: the darker shade of each.
+        case "apply": return elder ? "#1B5E20" : "#2E7D32"
+        case "query": return elder ? "#0D47A1" : "#1565C0"
         case "print": return "#6A1B9A"
         default: return "#5D4037"
         }
