@@ -67,8 +67,12 @@ QtObject {
     readonly property color maintenanceBand: "#37474F"  // the technicians' screens: not blue
 
     // Fills of the theme tiles, all dark enough for white text.
-    readonly property var tileColors: ["#1565C0", "#2E7D32", "#00695C", "#6A1B9A",
-                                       "#283593", "#AD1457", "#4E342E", "#00838F"]
+    readonly property var tileColors: elder ? elderTileColors : standardTileColors
+    readonly property var standardTileColors: ["#1565C0", "#2E7D32", "#00695C", "#6A1B9A",
+                                               "#283593", "#AD1457", "#4E342E", "#00838F"]
+    /// The darker shade of each, for 长辈版's 7:1 (its item counts are body-sized words).
+    readonly property var elderTileColors: ["#0D47A1", "#1B5E20", "#004D40", "#6A1B9A",
+                                            "#283593", "#880E4F", "#4E342E", "#006064"]
     // A delegate being removed (a catalog switched in) sees index -1: still a colour.
     function tileColor(index) { return tileColors[Math.max(0, index) % tileColors.length] }
 
