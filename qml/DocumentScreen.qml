@@ -48,7 +48,8 @@ JourneyScreen {
             Layout.alignment: Qt.AlignHCenter
             Layout.preferredWidth: Layout.preferredHeight * 0.75
             Layout.preferredHeight: Theme.landscape ? Theme.px(170) : Theme.px(400)
-            visible: !screen.fault
+            // 长辈版 in landscape has no height for the picture; the words say the same.
+            visible: !screen.fault && !(Theme.elder && Theme.landscape)
             color: Theme.surface
             border.color: screen.done ? Theme.primary : Theme.border
             border.width: Theme.px(4)
@@ -77,7 +78,7 @@ JourneyScreen {
             Layout.fillWidth: true
             text: screen.session.certificateMessage
             color: Theme.text
-            font.pixelSize: Theme.fontTitle
+            font.pixelSize: Theme.elder ? Theme.fontLarge : Theme.fontTitle
             font.bold: true
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.Wrap

@@ -53,9 +53,10 @@ Item {
         rowSpacing: Theme.gap
 
         ColumnLayout {
-            Layout.fillWidth: true
+            // Landscape: half the width; the other half holds the search box's words whole.
+            Layout.fillWidth: !home.landscape
             Layout.alignment: Qt.AlignTop
-            Layout.preferredWidth: home.landscape ? (start.width - start.columnSpacing) * 0.58 : -1
+            Layout.preferredWidth: home.landscape ? (start.width - start.columnSpacing) * 0.5 : -1
             spacing: Theme.gap
             SectionTitle {
                 Layout.fillWidth: true
@@ -86,7 +87,7 @@ Item {
                             objectName: "elderPopularRow_" + index
                             visible: index < home.popularShown
                             width: popularColumn.width
-                            height: Theme.px(180)
+                            height: Theme.px(home.landscape ? 230 : 180)
                             onClicked: home.itemChosen(code)
                         }
                     }

@@ -59,8 +59,10 @@ JourneyScreen {
             Rectangle {
                 id: card
                 anchors.horizontalCenter: parent.horizontalCenter
-                width: Theme.px(428)
-                height: Theme.px(270)
+                // An ID card's shape, as large as fits above the pad (长辈版's landscape has
+                // little height: the card must not cover the pad's words).
+                height: Math.min(Theme.px(270), Math.max(Theme.px(120), pad.y - Theme.gap))
+                width: height * 428 / 270
                 radius: Theme.px(20)
                 color: "#E3F2FD"
                 border.color: Theme.primary

@@ -37,6 +37,8 @@ JourneyScreen {
             Text {
                 objectName: "currentMaterial"
                 Layout.fillWidth: true
+                // The viewfinder gives way first: the words must stay whole.
+                Layout.minimumHeight: implicitHeight
                 visible: !screen.cameraFailed
                 Accessible.role: Accessible.StaticText
                 Accessible.name: text

@@ -18,9 +18,10 @@ Item {
     Accessible.name: qsTr("翻页")
 
     BigButton {
+        id: previous
         objectName: "previousPageButton"
         anchors.left: parent.left
-        width: Math.min(Theme.px(360), (parent.width - Theme.gap * 2) / 3)
+        width: Math.max(implicitWidth, Math.min(Theme.px(360), (parent.width - Theme.gap * 2) / 3))
         height: parent.height
         text: qsTr("上一页")
         outlined: true
@@ -31,6 +32,9 @@ Item {
     Text {
         objectName: "pageNumber"
         anchors.centerIn: parent
+        // Where the buttons leave no room (a narrow column), the buttons matter more.
+        visible: parent.width >= 2 * Math.max(Theme.px(360), previous.implicitWidth) + implicitWidth
+                                 + 2 * Theme.gap
         text: qsTr("第 %1 / %2 页").arg(turner.page + 1).arg(turner.pageCount)
         color: Theme.text
         font.pixelSize: Theme.fontBody
@@ -41,7 +45,7 @@ Item {
     BigButton {
         objectName: "nextPageButton"
         anchors.right: parent.right
-        width: Math.min(Theme.px(360), (parent.width - Theme.gap * 2) / 3)
+        width: Math.max(implicitWidth, Math.min(Theme.px(360), (parent.width - Theme.gap * 2) / 3))
         height: parent.height
         text: qsTr("下一页")
         visible: turner.page < turner.pageCount - 1

@@ -11,8 +11,10 @@ Column {
 
     /// A CatalogModel (its code, name, department, kind and kindLabel roles).
     property var model
-    readonly property int rowHeight: Theme.px(Theme.elder ? 180 : 130)
     readonly property int columns: width > Theme.px(1400) ? 2 : 1
+    // Two lines of department fit in 长辈版 (ItemRow wraps it there), and two of name as well
+    // in a half-width column.
+    readonly property int rowHeight: Theme.px(!Theme.elder ? 130 : columns === 2 ? 290 : 230)
     readonly property int rowsPerPage: Math.max(1, Math.floor((height - turner.height - spacing) / rowHeight))
     readonly property int perPage: rowsPerPage * columns
     readonly property int count: list.count

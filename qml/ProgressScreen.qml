@@ -116,6 +116,7 @@ JourneyScreen {
                         color: Theme.textSecondary
                         font.pixelSize: Theme.fontBody
                         wrapMode: Text.WrapAnywhere
+                        lineHeight: Theme.lineHeight
                     }
                 }
             }

@@ -32,13 +32,18 @@ JourneyScreen {
         chosenReasons = reasons
     }
 
-    ColumnLayout {
+    GridLayout {
+        id: grid
         anchors.left: parent.left
         anchors.right: parent.right
-        spacing: Theme.gap
+        // 长辈版 in landscape: the five levels side by side, so the reasons still fit below.
+        columns: Theme.elder && Theme.landscape ? 5 : 1
+        columnSpacing: Theme.gap
+        rowSpacing: Theme.gap
 
         Text {
             Layout.fillWidth: true
+            Layout.columnSpan: grid.columns
             visible: screen.onTablet
             text: "请在旁边的评价器上为本次服务评价。\n也可以在屏幕上评价。"
             color: Theme.text
@@ -50,6 +55,7 @@ JourneyScreen {
         }
         Text {
             Layout.fillWidth: true
+            Layout.columnSpan: grid.columns
             visible: screen.levelGiven > 0
             text: "您在评价器上选择了：" + screen.levelNames[Math.max(0, screen.levelGiven - 1)]
             color: Theme.text
@@ -75,6 +81,7 @@ JourneyScreen {
         }
         Text {
             Layout.fillWidth: true
+            Layout.columnSpan: grid.columns
             visible: screen.level > 0 && screen.level <= 2
             text: "请选择不满意的原因（至少一项）："
             color: Theme.text
@@ -84,6 +91,7 @@ JourneyScreen {
         }
         Flow {
             Layout.fillWidth: true
+            Layout.columnSpan: grid.columns
             visible: screen.level > 0 && screen.level <= 2
             spacing: Theme.gap
             Repeater {

@@ -96,6 +96,20 @@ struct JourneyScreen {
     std::function<void(ScreenJourney&, QQuickWindow&)> open;
 };
 
+/// 长辈版's home screen: shows one of its pages (themes | items, with `theme`'s items); the
+/// standard home screen has none and is left as it is.
+inline void showElderHomePage(QQuickWindow& window, const char* page, const QString& theme)
+{
+    auto* home =
+        window.property("stack").value<QObject*>()->property("currentItem").value<QObject*>();
+    if (home == nullptr || home->metaObject()->indexOfMethod("showItems(QVariant)") < 0)
+        return;
+    if (theme.isEmpty())
+        home->setProperty("page", page);
+    else
+        QMetaObject::invokeMethod(home, "showItems", Q_ARG(QVariant, theme));
+}
+
 /// Every screen a citizen can get to, through the real journey (the queue on disk, the fake
 /// card, printers, camera and platform).
 inline std::vector<JourneyScreen> journeyScreens()
@@ -104,6 +118,24 @@ inline std::vector<JourneyScreen> journeyScreens()
     using J = ScreenJourney;
     return {
         {"home", "home", false, {}, {}, {}},
+        // 长辈版's home screen has pages of its own; the standard one shows all on one page
+        // (these are the home screen again there).
+        {"home_themes",
+         "home",
+         false,
+         {},
+         {},
+         [](J&, QQuickWindow& window) {
+             showElderHomePage(window, "themes", {});
+         }},
+        {"home_items",
+         "home",
+         false,
+         {},
+         {},
+         [](J&, QQuickWindow& window) {
+             showElderHomePage(window, "items", "社会保险");
+         }},
         {"search",
          "search",
          false,

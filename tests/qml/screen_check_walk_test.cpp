@@ -49,52 +49,14 @@ const std::map<std::string, Counts>& knownStandardFaults()
 
 /// 长辈版: the faults of the screens as they are while the mode is being built (issue 15 part
 /// 1). EXPECTED TO FAIL, printed with every table; lower a number when a fault goes away.
-/// Measured on 2026-12-06 with main's 长辈版 (3c22752): 82 faults on 35 of 40 screens (49 tight
-/// line spacing, 14 low contrast, 12 overlapping, 6 clipped, 1 target cut off by the window's
-/// edge), none of text size or names.
+/// First measured on 2026-12-06 with the mode's first cut (3c22752): 82 faults on 35 of 40
+/// screens. After the paged screens, line heights, darker badges and the landscape layouts:
+/// 1 fault: in landscape, the materials prompt's words are squeezed by the viewfinder's column.
 const std::map<std::string, Counts>& knownElderlyFaults()
 {
     using K = FaultKind;
     static const std::map<std::string, Counts> known{
-        {"home/portrait", {{K::LowContrast, 2}}},
-        {"home/landscape", {{K::LowContrast, 2}, {K::ClippedText, 1}}},
-        {"search/portrait", {{K::LowContrast, 2}, {K::ClippedText, 2}}},
-        {"search/landscape", {{K::ClippedText, 1}}},
-        {"guide/portrait", {{K::LowContrast, 3}, {K::TightLineSpacing, 3}}},
-        {"guide/landscape", {{K::LowContrast, 1}, {K::TightLineSpacing, 1}}},
-        {"identify/portrait", {{K::TightLineSpacing, 1}}},
-        {"identify/landscape", {{K::OverlappingText, 1}, {K::TightLineSpacing, 1}}},
-        {"manual_identity/landscape", {{K::LowContrast, 1}, {K::OverlappingText, 5}}},
-        {"form/portrait", {{K::LowContrast, 1}, {K::OverlappingText, 1}, {K::TightLineSpacing, 2}}},
-        {"form/landscape", {{K::OverlappingText, 1}, {K::TightLineSpacing, 1}}},
-        {"materials/portrait", {{K::TightLineSpacing, 1}}},
-        {"materials/landscape", {{K::TightLineSpacing, 1}}},
-        {"materials_no_camera/portrait", {{K::TightLineSpacing, 2}}},
-        {"materials_no_camera/landscape", {{K::TightLineSpacing, 3}}},
-        {"confirm/portrait", {{K::TightLineSpacing, 2}}},
-        {"confirm/landscape", {{K::TightLineSpacing, 1}}},
-        {"submitted_paper_out/portrait", {{K::TightLineSpacing, 2}}},
-        {"submitted_paper_out/landscape", {{K::TightLineSpacing, 1}}},
-        {"rating/landscape", {{K::SmallTarget, 1}, {K::LowContrast, 1}, {K::ClippedText, 1}}},
-        {"rating_tablet/portrait", {{K::TightLineSpacing, 1}}},
-        {"rating_tablet/landscape", {{K::TightLineSpacing, 1}}},
-        {"finished/portrait", {{K::TightLineSpacing, 1}}},
-        {"progress/portrait", {{K::TightLineSpacing, 3}}},
-        {"progress/landscape", {{K::TightLineSpacing, 2}}},
-        {"progress_unreachable/portrait", {{K::TightLineSpacing, 3}}},
-        {"progress_unreachable/landscape", {{K::TightLineSpacing, 3}}},
-        {"document/portrait", {{K::TightLineSpacing, 3}}},
-        {"document/landscape",
-         {{K::LowContrast, 1},
-          {K::ClippedText, 1},
-          {K::OverlappingText, 2},
-          {K::TightLineSpacing, 1}}},
-        {"document_aborted/portrait", {{K::TightLineSpacing, 3}}},
-        {"document_aborted/landscape", {{K::OverlappingText, 2}, {K::TightLineSpacing, 2}}},
-        {"idle_prompt/portrait", {{K::TightLineSpacing, 1}}},
-        {"idle_prompt/landscape", {{K::TightLineSpacing, 1}}},
-        {"help_dialog/portrait", {{K::TightLineSpacing, 1}}},
-        {"help_dialog/landscape", {{K::TightLineSpacing, 1}}},
+        {"materials/landscape", {{K::ClippedText, 1}}},
     };
     return known;
 }
