@@ -458,7 +458,10 @@ QString opening(const std::string& name, const kiosk::ui::SessionViewModel& sess
         {"document", "打印完成，请取走证明材料。"},
         {"document_aborted", "未能打印。"},
         {"idle_prompt", "需要更多时间吗？"},
-        {"help_dialog", "欢迎使用政务服务自助终端。"}};
+        {"help_dialog", "欢迎使用政务服务自助终端。"},
+        // 长辈版's home pages are the home screen's own state, not the session's: the same words.
+        {"home_themes", "欢迎使用政务服务自助终端。"},
+        {"home_items", "欢迎使用政务服务自助终端。"}};
     if (name == "guide")
         return session.itemName() + "。这是办事指南。";
     const auto found = openings.find(name);
