@@ -58,7 +58,7 @@ Rectangle {
         anchors.rightMargin: Theme.margin
         anchors.top: band.top
         anchors.bottom: band.bottom
-        width: Theme.landscape ? Math.min(Theme.px(Theme.elder ? 920 : 1040), bar.width * 0.55) : 0
+        width: Theme.landscape ? Math.min(Theme.px(Theme.elder ? 920 : 1040), bar.width * 0.5) : 0
     }
 
     Column {
