@@ -44,14 +44,14 @@ Item {
             objectName: "key_backspace"
             width: keyboard.keyWidth
             height: Theme.touchMin
-            text: "退格"
+            text: qsTr("退格")
             onClicked: keyboard.backspace()
         }
         BigButton {
             objectName: "key_clear"
             width: keyboard.keyWidth
             height: Theme.touchMin
-            text: "清空"
+            text: qsTr("清空")
             fill: Theme.textSecondary
             onClicked: keyboard.clear()
         }

@@ -23,7 +23,7 @@ Rectangle {
         anchors.left: parent.left
         anchors.leftMargin: Theme.px(24)
         anchors.verticalCenter: parent.verticalCenter
-        text: "搜"
+        text: qsTr("搜")
         color: Theme.textOnDark
         font.pixelSize: Theme.fontBody
         font.bold: true
@@ -45,7 +45,7 @@ Rectangle {
         anchors.right: parent.right
         anchors.rightMargin: Theme.px(24)
         anchors.verticalCenter: parent.verticalCenter
-        text: "搜索事项：输入拼音或首字母"
+        text: qsTr("搜索事项：输入拼音或首字母")
         color: Theme.text
         font.pixelSize: Theme.fontBody
         elide: Text.ElideRight

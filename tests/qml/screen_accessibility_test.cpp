@@ -19,6 +19,7 @@
 #include "qml/fonts.h"
 #include "qml/maintenance_view_model.h"
 #include "qml/session_view_model.h"
+#include "qml/ui_language.h"
 #include "qml/uplink_status.h"
 #include "tests/qml/journey_fixture.h"
 #include "tests/qml/qt_environment.h"
@@ -151,6 +152,7 @@ protected:
     void TearDown() override
     {
         window_ = nullptr;
+        language_.reset();
         engine_.reset();
         fixture_->journey().end();
     }
@@ -173,6 +175,9 @@ protected:
     {
         engine_ = std::make_unique<QQmlApplicationEngine>();
         engine_->addImportPath("qrc:/qt/qml");
+        // The screens follow the session's language, as kiosk/app wires them.
+        language_ =
+            std::make_unique<kiosk::ui::UiLanguage>(*engine_, fixture_->session(), &viewModel_);
         engine_->setInitialProperties(
             {{"catalog", QVariant::fromValue(&viewModel_)},
              {"session", QVariant::fromValue(&fixture_->session())},
@@ -306,6 +311,7 @@ protected:
     kiosk::ui::UplinkStatus uplink_;
     std::unique_ptr<test_support::ScreenJourney> fixture_;
     std::unique_ptr<QQmlApplicationEngine> engine_;
+    std::unique_ptr<kiosk::ui::UiLanguage> language_;
     QQuickWindow* window_ = nullptr;
 
     // The technicians' screens: the real rules on a ManualClock, a fixed device and queue.

@@ -1,0 +1,384 @@
+// SPDX-License-Identifier: Apache-2.0
+// Every screen of the journey in English (en_US): Main.qml with the real core::Journey moved to
+// each screen, as the screen-reader test does, after the citizen chose English. Every visible
+// text and every accessible name a screen reader gets must be free of Chinese characters, except
+// data: what the catalog says (item names, departments, the region, form labels, materials,
+// guides), the citizen's own card and typed values, the platform's answers, and the language
+// button's "中文" (the other language, named in itself). A failure names the screen, the item and
+// the text. Also: the switch itself (the AccessBar's button, the session's end back to zh_CN),
+// and that the check finds Chinese where there is some (the home screen in zh_CN).
+#include "drivers/fake/fake_card_reader.h"
+#include "kiosk/core/catalog.h"
+#include "kiosk/core/journey.h"
+#include "qml/catalog_view_model.h"
+#include "qml/session_view_model.h"
+#include "qml/ui_language.h"
+#include "qml/uplink_status.h"
+#include "tests/qml/journey_fixture.h"
+#include "tests/qml/qt_environment.h"
+#include "tests/support/shipped_catalog.h"
+
+#include <gtest/gtest.h>
+
+#include <QAccessible>
+#include <QDateTime>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QRegularExpression>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
+
+namespace {
+
+using kiosk::core::Journey;
+using test_support::ScreenJourney;
+
+/// Han characters, CJK punctuation and full-width forms: none of it belongs in English text.
+const QRegularExpression& chinese()
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("[\\x{3000}-\\x{303F}\\x{3400}-\\x{9FFF}\\x{FF00}-\\x{FFEF}]"));
+    return pattern;
+}
+
+void collectStrings(const nlohmann::json& json, std::vector<QString>& out)
+{
+    if (json.is_string())
+        out.push_back(QString::fromStdString(json.get<std::string>()));
+    else if (json.is_structured())
+        for (const auto& element : json)
+            collectStrings(element, out);
+}
+
+/// What may stay Chinese on an English screen: data, never the UI's own words.
+std::vector<QString> dataStrings(const kiosk::core::Catalog& catalog)
+{
+    std::vector<QString> out;
+    collectStrings(kiosk::core::toJson(catalog), out);
+    for (const auto& card : drivers::fake::sampleCards())
+        for (const auto& text :
+             {card.name, kiosk::core::maskName(card.name), card.address, card.nation, card.issuer})
+            out.push_back(QString::fromStdString(text));
+    // What the fixture types into the form, and its platform's cases.
+    for (const auto* text : {"涪城区临园路东段", "城乡居民基本养老保险参保登记", "居民身份证换领"})
+        out.push_back(QString::fromUtf8(text));
+    out.push_back(QStringLiteral("中文")); // the language button: the other language
+    std::ranges::sort(out, [](const QString& a, const QString& b) { return a.size() > b.size(); });
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [](const QString& text) { return !text.contains(chinese()); }),
+              out.end());
+    return out;
+}
+
+/// `text` less every piece of data in it; what is left is the UI's own words.
+QString withoutData(QString text, const std::vector<QString>& data)
+{
+    if (!text.contains(chinese()))
+        return {};
+    for (const auto& piece : data)
+        if (text.contains(piece))
+            text.replace(piece, QStringLiteral("…"));
+    return text;
+}
+
+QString pathOf(const QObject* item)
+{
+    QStringList parts;
+    for (const QObject* object = item; object != nullptr; object = object->parent()) {
+        const QString name = object->objectName();
+        parts.prepend(name.isEmpty() ? QString::fromLatin1(object->metaObject()->className())
+                                     : name);
+    }
+    return parts.join('/');
+}
+
+/// Every visible text item (Text, TextInput, TextEdit) under `item` inside the window.
+void visibleTexts(QQuickItem* item, const QRectF& window, std::vector<QQuickItem*>& out)
+{
+    if (item == nullptr || !item->isVisible() || item->opacity() <= 0)
+        return;
+    const bool text = item->inherits("QQuickText") || item->inherits("QQuickTextInput") ||
+                      item->inherits("QQuickTextEdit");
+    if (text && !item->property("text").toString().trimmed().isEmpty() &&
+        item->mapRectToScene(item->boundingRect()).intersects(window))
+        out.push_back(item);
+    for (auto* child : item->childItems())
+        visibleTexts(child, window, out);
+}
+
+void accessibleNames(QAccessibleInterface* node, std::vector<QAccessibleInterface*>& out)
+{
+    if (node == nullptr)
+        return;
+    for (int i = 0; i < node->childCount(); ++i) {
+        auto* child = node->child(i);
+        if (child == nullptr || child->state().invisible || child->state().offscreen)
+            continue;
+        out.push_back(child);
+        accessibleNames(child, out);
+    }
+}
+
+/// One screen: how the journey gets there from home, and what is opened on it.
+struct Screen {
+    std::string name;
+    std::function<void(ScreenJourney&)> prepare;
+    std::function<void(ScreenJourney&, Journey&)> drive;
+    std::function<void(ScreenJourney&, QQuickWindow&)> open;
+};
+
+void openIdlePrompt(ScreenJourney& fixture, QQuickWindow&)
+{
+    fixture.session().tick();
+}
+
+std::vector<Screen> screens()
+{
+    using J = ScreenJourney;
+    return {
+        {"home", {}, {}, {}},
+        {"search",
+         {},
+         [](J&, Journey& journey) { ASSERT_TRUE(journey.openSearch()); },
+         [](J&, QQuickWindow& window) {
+             auto* stack = window.property("stack").value<QObject*>();
+             stack->property("currentItem").value<QObject*>()->setProperty("query", "shbx");
+         }},
+        {"search_nothing_found",
+         {},
+         [](J&, Journey& journey) { ASSERT_TRUE(journey.openSearch()); },
+         [](J&, QQuickWindow& window) {
+             auto* stack = window.property("stack").value<QObject*>();
+             stack->property("currentItem").value<QObject*>()->setProperty("query", "zzzzq");
+         }},
+        {"guide", {}, [](J& f, Journey& journey) { f.toGuide(journey); }, {}},
+        {"identify", {}, [](J& f, Journey& journey) { f.toIdentify(journey); }, {}},
+        {"manual_identity",
+         {},
+         [](J& f, Journey& journey) {
+             f.toIdentify(journey);
+             ASSERT_TRUE(journey.enterManually());
+         },
+         {}},
+        {"form",
+         {},
+         [](J& f, Journey& journey) {
+             f.toForm(journey);
+             journey.setField("phone", "1380000"); // half typed: its problem shows under it
+         },
+         {}},
+        {"materials", {}, [](J& f, Journey& journey) { f.toMaterialPhotographed(journey); }, {}},
+        {"materials_no_camera",
+         [](J& f) { f.camera().unplug(); },
+         [](J& f, Journey& journey) { f.toMaterials(journey); },
+         {}},
+        {"confirm", {}, [](J& f, Journey& journey) { f.toConfirm(journey); }, {}},
+        {"submitted", {}, [](J& f, Journey& journey) { f.toSubmitted(journey); }, {}},
+        {"submitted_paper_out",
+         [](J& f) { f.printer().setCondition(hal::PrinterCondition::PaperOut); },
+         [](J& f, Journey& journey) { f.toSubmitted(journey); },
+         {}},
+        {"rating", {}, [](J& f, Journey& journey) { f.toRating(journey); }, {}},
+        {"rating_on_tablet", {}, [](J& f, Journey& journey) { f.toRatingOnTablet(journey); }, {}},
+        {"finished", {}, [](J& f, Journey& journey) { f.toFinished(journey); }, {}},
+        {"progress", {}, [](J& f, Journey& journey) { f.toProgress(journey); }, {}},
+        {"progress_unreachable",
+         [](J& f) { f.platform().setLinkDown(true); },
+         [](J& f, Journey& journey) { f.toProgress(journey); },
+         {}},
+        {"document", {}, [](J& f, Journey& journey) { f.toDocument(journey); }, {}},
+        {"document_aborted",
+         [](J& f) { f.a4().failNext(hal::DocumentJobState::Aborted, "job-completed-with-errors"); },
+         [](J& f, Journey& journey) { f.toDocument(journey); },
+         {}},
+        {"idle_prompt", {}, [](J& f, Journey& journey) { f.toIdentify(journey); }, openIdlePrompt},
+        {"help_dialog",
+         {},
+         {},
+         [](J&, QQuickWindow& window) {
+             auto* dialog = window.findChild<QObject*>("helpDialog");
+             ASSERT_NE(dialog, nullptr);
+             QMetaObject::invokeMethod(dialog, "open");
+         }},
+    };
+}
+
+class EnglishScreens : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        viewModel_.setCatalog(&catalog_);
+        fixture_ = std::make_unique<ScreenJourney>(viewModel_, [](kiosk::core::JourneyOptions& o) {
+            o.warnBefore = o.idleTimeout; // the idle prompt on the first tick
+        });
+    }
+    void TearDown() override
+    {
+        window_ = nullptr;
+        language_.reset();
+        engine_.reset();
+        fixture_->journey().end();
+    }
+
+    static bool landscape() { return qEnvironmentVariableIsSet("KIOSK_TEST_LANDSCAPE"); }
+
+    /// Main.qml with the session's language followed (as kiosk/app wires it).
+    void show()
+    {
+        engine_ = std::make_unique<QQmlApplicationEngine>();
+        engine_->addImportPath("qrc:/qt/qml");
+        language_ =
+            std::make_unique<kiosk::ui::UiLanguage>(*engine_, fixture_->session(), &viewModel_);
+        engine_->setInitialProperties(
+            {{"catalog", QVariant::fromValue(&viewModel_)},
+             {"session", QVariant::fromValue(&fixture_->session())},
+             {"uplink", QVariant::fromValue(&uplink_)},
+             {"clockOverride", QDateTime(QDate(2026, 11, 24), QTime(9, 30))},
+             {"stillFrames", true}});
+        engine_->load(QUrl("qrc:/qt/qml/Kiosk/Ui/Main.qml"));
+        ASSERT_FALSE(engine_->rootObjects().isEmpty()) << "Main.qml did not load";
+        window_ = qobject_cast<QQuickWindow*>(engine_->rootObjects().first());
+        ASSERT_NE(window_, nullptr);
+        window_->resize(landscape() ? QSize(1920, 1080) : QSize(1080, 1920));
+        window_->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(window_));
+    }
+
+    void settle()
+    {
+        EXPECT_TRUE(QTest::qWaitFor(
+            [&] {
+                return !window_->property("switching").toBool() &&
+                       fixture_->journey().receiptState() != kiosk::core::ReceiptState::Printing;
+            },
+            5000));
+        QTest::qWait(50); // a popup's enter transition, the keyboards' loaders
+    }
+
+    /// The UI's own words left in Chinese on the window: "item: text" each.
+    [[nodiscard]] std::vector<std::string> chineseLeft() const
+    {
+        std::vector<std::string> found;
+        std::vector<QQuickItem*> texts;
+        visibleTexts(window_->contentItem(), QRectF(QPointF(), window_->size()), texts);
+        for (auto* text : texts) {
+            const QString left = withoutData(text->property("text").toString(), data_);
+            if (left.contains(chinese()))
+                found.push_back("text at " + pathOf(text).toStdString() + ": \"" +
+                                text->property("text").toString().simplified().toStdString() + '"');
+        }
+        std::vector<QAccessibleInterface*> nodes;
+        accessibleNames(QAccessible::queryAccessibleInterface(window_), nodes);
+        for (auto* node : nodes) {
+            const QString name = node->text(QAccessible::Name);
+            if (withoutData(name, data_).contains(chinese()))
+                found.push_back(
+                    "accessible name at " +
+                    (node->object() ? pathOf(node->object()).toStdString() : std::string("?")) +
+                    ": \"" + name.simplified().toStdString() + '"');
+        }
+        return found;
+    }
+
+    kiosk::core::Catalog catalog_ = test_support::shippedCatalog();
+    std::vector<QString> data_ = dataStrings(catalog_);
+    kiosk::ui::CatalogViewModel viewModel_;
+    kiosk::ui::UplinkStatus uplink_;
+    std::unique_ptr<ScreenJourney> fixture_;
+    std::unique_ptr<QQmlApplicationEngine> engine_;
+    std::unique_ptr<kiosk::ui::UiLanguage> language_;
+    QQuickWindow* window_ = nullptr;
+};
+
+class EnglishScreen : public EnglishScreens, public ::testing::WithParamInterface<Screen> {};
+
+TEST_P(EnglishScreen, ShowsNoChineseButData)
+{
+    const auto& screen = GetParam();
+    if (screen.prepare)
+        screen.prepare(*fixture_);
+    ASSERT_TRUE(fixture_->session().setLanguage("en_US"));
+    show();
+    if (screen.drive)
+        screen.drive(*fixture_, fixture_->journey());
+    settle();
+    if (screen.open)
+        screen.open(*fixture_, *window_);
+    settle();
+    ASSERT_EQ(fixture_->session().language(), "en_US") << "the session kept its language";
+    for (const auto& text : chineseLeft())
+        ADD_FAILURE() << screen.name << (landscape() ? " (landscape)" : " (portrait)")
+                      << ": Chinese left in the English UI: " << text;
+}
+
+INSTANTIATE_TEST_SUITE_P(Journey, EnglishScreen, ::testing::ValuesIn(screens()),
+                         [](const ::testing::TestParamInfo<Screen>& param) {
+                             return param.param.name;
+                         });
+
+TEST_F(EnglishScreens, TheCheckFindsTheChineseUi)
+{
+    // The same walk in zh_CN finds the UI's own words: the check is not blind.
+    show();
+    settle();
+    EXPECT_FALSE(chineseLeft().empty());
+}
+
+TEST_F(EnglishScreens, TheLanguageButtonSwitchesAndTheSessionsEndRestoresChinese)
+{
+    show();
+    settle();
+    auto* button = window_->findChild<QQuickItem*>("languageButton");
+    ASSERT_NE(button, nullptr);
+    EXPECT_EQ(button->property("text").toString(), "English");
+    QMetaObject::invokeMethod(button, "clicked");
+    settle();
+    EXPECT_EQ(fixture_->session().language(), "en_US");
+    EXPECT_EQ(kiosk::ui::UiLanguage::shown(), "en_US");
+    EXPECT_EQ(button->property("text").toString(), QStringLiteral("中文"));
+    for (const auto& text : chineseLeft())
+        ADD_FAILURE() << "after the switch on screen: " << text;
+
+    fixture_->journey().end(); // the citizen left: the next one starts in Chinese
+    settle();
+    EXPECT_EQ(kiosk::ui::UiLanguage::shown(), "zh_CN");
+    EXPECT_EQ(button->property("text").toString(), "English");
+    EXPECT_FALSE(chineseLeft().empty());
+}
+
+TEST_F(EnglishScreens, AnItemWithAnEnglishNameShowsItInEnglish)
+{
+    // The catalog's optional nameEn: shown in en_US, the Chinese name in zh_CN.
+    auto& item = catalog_.items.front();
+    item.nameEn = "Renewal of the resident ID card";
+    viewModel_.setCatalog(&catalog_);
+    show();
+    settle();
+    ASSERT_TRUE(fixture_->journey().chooseItem(viewModel_.snapshot(), item.code));
+    settle();
+    EXPECT_EQ(fixture_->session().itemName(), QString::fromStdString(item.name));
+    ASSERT_TRUE(fixture_->session().setLanguage("en_US"));
+    settle();
+    EXPECT_EQ(fixture_->session().itemName(), "Renewal of the resident ID card");
+    EXPECT_EQ(viewModel_.guide(QString::fromStdString(item.code)).value("name").toString(),
+              "Renewal of the resident ID card");
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    ::testing::InitGoogleTest(&argc, argv);
+    ::testing::AddGlobalTestEnvironment(
+        new test_support::QtEnvironment({"english_screens_test", true, nullptr}));
+    return RUN_ALL_TESTS();
+}
