@@ -29,12 +29,13 @@ Rectangle {
         font.bold: true
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
-        width: Theme.px(64)
+        // A round badge for one character; a pill for a longer word (English).
+        width: Math.max(Theme.px(64), implicitWidth + Theme.px(24))
         height: Theme.px(64)
         Rectangle {
             z: -1
             anchors.fill: parent
-            radius: width / 2
+            radius: height / 2
             color: Theme.primary
         }
     }

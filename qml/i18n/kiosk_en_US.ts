@@ -283,8 +283,8 @@
     <message numerus="yes">
         <source>%1（%n 项）</source>
         <translation>
-            <numerusform>%1 (%n service)</numerusform>
-            <numerusform>%1 (%n services)</numerusform>
+            <numerusform>%1 (%n)</numerusform>
+            <numerusform>%1 (%n)</numerusform>
         </translation>
     </message>
     <message>
@@ -778,7 +778,7 @@ You can also rate it on this screen.</translation>
     <name>SearchEntry</name>
     <message>
         <source>搜</source>
-        <translation>Search</translation>
+        <translation>Find</translation>
     </message>
     <message>
         <source>搜索事项：输入拼音或首字母</source>
@@ -906,7 +906,7 @@ Kiosk reference: %1</translation>
     </message>
     <message>
         <source>%1月%2日 %3</source>
-        <translation>%3 %2/%1</translation>
+        <translation>%3, %1/%2</translation>
     </message>
     <message>
         <source>已呼叫工作人员</source>

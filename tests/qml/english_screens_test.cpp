@@ -7,10 +7,13 @@
 // button's "中文" (the other language, named in itself). A failure names the screen, the item and
 // the text. Also: the switch itself (the AccessBar's button, the session's end back to zh_CN),
 // and that the check finds Chinese where there is some (the home screen in zh_CN).
+#include "base/citizen_text.h"
 #include "drivers/fake/fake_card_reader.h"
 #include "kiosk/core/catalog.h"
+#include "kiosk/core/citizen_words.h"
 #include "kiosk/core/journey.h"
 #include "qml/catalog_view_model.h"
+#include "qml/citizen_words.h"
 #include "qml/session_view_model.h"
 #include "qml/ui_language.h"
 #include "qml/uplink_status.h"
@@ -21,6 +24,7 @@
 #include <gtest/gtest.h>
 
 #include <QAccessible>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -315,6 +319,11 @@ TEST_P(EnglishScreen, ShowsNoChineseButData)
         screen.open(*fixture_, *window_);
     settle();
     ASSERT_EQ(fixture_->session().language(), "en_US") << "the session kept its language";
+    // For a reviewer: KIOSK_ENGLISH_SCREENSHOTS=<folder> saves each screen as it was checked.
+    if (const auto folder = qEnvironmentVariable("KIOSK_ENGLISH_SCREENSHOTS"); !folder.isEmpty())
+        window_->grabWindow().save(QStringLiteral("%1/%2-%3.png")
+                                       .arg(folder, QString::fromStdString(screen.name),
+                                            landscape() ? "landscape" : "portrait"));
     for (const auto& text : chineseLeft())
         ADD_FAILURE() << screen.name << (landscape() ? " (landscape)" : " (portrait)")
                       << ": Chinese left in the English UI: " << text;
@@ -371,6 +380,51 @@ TEST_F(EnglishScreens, AnItemWithAnEnglishNameShowsItInEnglish)
     EXPECT_EQ(fixture_->session().itemName(), "Renewal of the resident ID card");
     EXPECT_EQ(viewModel_.guide(QString::fromStdString(item.code)).value("name").toString(),
               "Renewal of the resident ID card");
+}
+
+TEST_F(EnglishScreens, KioskCoresTextsAreTranslatedWithTheirPartsKept)
+{
+    using kiosk::ui::citizenWords;
+    using Text = base::CitizenText;
+    namespace words = kiosk::core::words;
+    show();
+    // zh_CN: as kiosk/core wrote them.
+    EXPECT_EQ(citizenWords(Text::tr("请填写姓名")), QStringLiteral("请填写姓名"));
+    ASSERT_TRUE(fixture_->session().setLanguage("en_US"));
+    settle();
+    EXPECT_EQ(citizenWords(Text::tr("请填写姓名")), "Please fill in your name");
+    // A template: the field's label is catalog data and stays.
+    EXPECT_EQ(citizenWords(Text::format(words::fillIn, {"联系电话"})),
+              QStringLiteral("Please fill in 联系电话"));
+    EXPECT_EQ(citizenWords(Text::format(words::dateTime, {"2026", "11", "20", "15", "42"})),
+              "2026-11-20 15:42");
+    // A part that is a marked text itself, and a list of names.
+    EXPECT_EQ(citizenWords(Text::format(words::receiptNotPrinted, {Text::tr("打印已取消。")})),
+              "Printing was cancelled. You can also take a photo of the QR code on the screen "
+              "with your phone and use it to check your progress.");
+    EXPECT_EQ(citizenWords(Text::format(words::photographFirst, {"居民户口簿"})),
+              QStringLiteral("Please photograph “居民户口簿” first."));
+    EXPECT_EQ(citizenWords(Text::format(words::materialsToCounter,
+                                        {std::string("居民户口簿") + Text::tr("、") + "照片"})),
+              QStringLiteral("The document camera is not available right now. Please bring "
+                             "“居民户口簿, 照片” to a service counter. What you have entered is "
+                             "saved, and you can go on to submit your application."));
+    // Text no one marked: shown as it is.
+    EXPECT_EQ(citizenWords("某个未标记的文字"), QStringLiteral("某个未标记的文字"));
+    EXPECT_EQ(citizenWords(""), QString());
+}
+
+TEST_F(EnglishScreens, EveryTemplateOfKioskCoreIsTranslated)
+{
+    show();
+    ASSERT_TRUE(fixture_->session().setLanguage("en_US"));
+    settle();
+    for (const auto text : kiosk::core::words::templates()) {
+        const std::string source(text);
+        const QString english = QCoreApplication::translate("base::CitizenText", source.c_str());
+        EXPECT_FALSE(english.contains(chinese())) << source;
+        EXPECT_TRUE(english.contains("%1")) << source << " -> " << english.toStdString();
+    }
 }
 
 } // namespace
