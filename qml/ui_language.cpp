@@ -29,8 +29,7 @@ UiLanguage::UiLanguage(QQmlEngine& engine, SessionViewModel& session, CatalogVie
     : QObject(parent), engine_(engine), session_(session), catalog_(catalog)
 {
     // qt_add_translations puts the .qm under :/i18n (memory: no file is read).
-    englishLoaded_ = english_.load(QStringLiteral(":/i18n/kiosk_en_US.qm"));
-    if (!englishLoaded_)
+    if (!english_.load(QStringLiteral(":/i18n/kiosk_en_US.qm")))
         base::log::warning(logCategory,
                            "no en_US translation in the resources: English shows Chinese");
     connect(&session_, &SessionViewModel::changed, this, &UiLanguage::follow);
@@ -46,12 +45,6 @@ UiLanguage::~UiLanguage()
 QString UiLanguage::shown()
 {
     return shownLanguage();
-}
-
-bool UiLanguage::available(const QString& language) const
-{
-    return language == QLatin1String(chinese) ||
-           (language == QLatin1String(english) && englishLoaded_);
 }
 
 void UiLanguage::follow()

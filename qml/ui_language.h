@@ -34,8 +34,6 @@ public:
 
     /// The language the screens show now: zh_CN or en_US.
     [[nodiscard]] static QString shown();
-    /// Whether a translation for `language` is in the resources (zh_CN, the source, always is).
-    [[nodiscard]] bool available(const QString& language) const;
 
 private:
     void follow();
@@ -44,7 +42,6 @@ private:
     SessionViewModel& session_;
     CatalogViewModel* catalog_;
     QTranslator english_;
-    bool englishLoaded_ = false;
 };
 
 /// An item's name as the screens show it: its English name in en_US when the catalog has one.

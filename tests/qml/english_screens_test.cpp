@@ -36,6 +36,7 @@
 #include <algorithm>
 #include <functional>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -139,6 +140,12 @@ struct Screen {
     std::function<void(ScreenJourney&, Journey&)> drive;
     std::function<void(ScreenJourney&, QQuickWindow&)> open;
 };
+
+/// The screen's name in test logs (instead of its bytes).
+[[maybe_unused]] void PrintTo(const Screen& screen, std::ostream* out)
+{
+    *out << screen.name;
+}
 
 void openIdlePrompt(ScreenJourney& fixture, QQuickWindow&)
 {
