@@ -283,8 +283,8 @@
     <message numerus="yes">
         <source>%1（%n 项）</source>
         <translation>
-            <numerusform>%1 (%n)</numerusform>
-            <numerusform>%1 (%n)</numerusform>
+            <numerusform>%1 (%n service)</numerusform>
+            <numerusform>%1 (%n services)</numerusform>
         </translation>
     </message>
     <message>
@@ -437,6 +437,98 @@
     <message>
         <source>政务服务自助终端</source>
         <translation>Government self-service kiosk</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceLoginScreen</name>
+    <message>
+        <source>维护人员验证</source>
+        <translation>Maintenance sign-in</translation>
+    </message>
+    <message>
+        <source>请输入维护验证码（6 位数字，见运维验证器应用）</source>
+        <translation>Enter the maintenance code (6 digits, from the maintenance authenticator app)</translation>
+    </message>
+    <message numerus="yes">
+        <source>维护验证码，已输入 %n 位</source>
+        <translation>
+            <numerusform>Maintenance code, %n digit entered</numerusform>
+            <numerusform>Maintenance code, %n digits entered</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>确认</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceOverlay</name>
+    <message>
+        <source>维护模式 · 暂停服务</source>
+        <translation>Maintenance · out of service</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceScreen</name>
+    <message>
+        <source>设备维护</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>设备状态</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>设备尚未启动</source>
+        <translation>Devices not started yet</translation>
+    </message>
+    <message>
+        <source>上传队列</source>
+        <translation>Upload queue</translation>
+    </message>
+    <message>
+        <source>待上传 %1 条，已送达 %2 条，失败 %3 条</source>
+        <translation>%1 waiting, %2 delivered, %3 failed</translation>
+    </message>
+    <message>
+        <source>，最早一条已等待 %1 秒</source>
+        <translation>, oldest waiting for %1 s</translation>
+    </message>
+    <message>
+        <source>队列尚未打开</source>
+        <translation>Queue not open yet</translation>
+    </message>
+    <message>
+        <source>重试失败记录</source>
+        <translation>Retry failed records</translation>
+    </message>
+    <message>
+        <source>事项目录</source>
+        <translation>Service catalog</translation>
+    </message>
+    <message>
+        <source>版本 %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>网络</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>诊断</source>
+        <translation>Diagnostics</translation>
+    </message>
+    <message>
+        <source>退出维护</source>
+        <translation>Leave maintenance</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
     </message>
 </context>
 <context>
@@ -778,7 +870,7 @@ You can also rate it on this screen.</translation>
     <name>SearchEntry</name>
     <message>
         <source>搜</source>
-        <translation>Find</translation>
+        <translation>Search</translation>
     </message>
     <message>
         <source>搜索事项：输入拼音或首字母</source>
@@ -1319,6 +1411,105 @@ Kiosk reference: %1</translation>
             <numerusform>%n working day</numerusform>
             <numerusform>%n working days</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::ui::MaintenanceViewModel</name>
+    <message>
+        <source>身份证阅读器</source>
+        <translation>ID card reader</translation>
+    </message>
+    <message>
+        <source>扫码器</source>
+        <translation>QR scanner</translation>
+    </message>
+    <message>
+        <source>凭条打印机</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <source>评价器</source>
+        <translation>Rating pad</translation>
+    </message>
+    <message>
+        <source>高拍仪</source>
+        <translation>Document camera</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>未打开</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>就绪</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>工作中</source>
+        <translation>Busy</translation>
+    </message>
+    <message>
+        <source>未连接</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>故障</source>
+        <translation>Fault</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>性能下降</source>
+        <translation>Degraded</translation>
+    </message>
+    <message>
+        <source>已连接政务服务平台</source>
+        <translation>Connected to the government service platform</translation>
+    </message>
+    <message>
+        <source>网络中断：申请暂存本机，联网后自动提交</source>
+        <translation>Network down: applications are kept here and sent once it is back</translation>
+    </message>
+    <message>
+        <source>平台拒绝本机证书：上传暂停</source>
+        <translation>The platform refuses this kiosk’s certificate: uploads paused</translation>
+    </message>
+    <message>
+        <source>尚未连接（状态未知）</source>
+        <translation>Not connected yet (state unknown)</translation>
+    </message>
+    <message>
+        <source>验证码错误次数过多，已锁定，请 %1 分钟后再试</source>
+        <translation>Too many wrong codes: locked. Please try again in %1 min.</translation>
+    </message>
+    <message>
+        <source>本机未配置维护验证码（[maintenance] totp_secret_file）</source>
+        <translation>No maintenance code is set up on this kiosk ([maintenance] totp_secret_file)</translation>
+    </message>
+    <message>
+        <source>请输入维护验证码</source>
+        <translation>Please enter the maintenance code</translation>
+    </message>
+    <message>
+        <source>验证码不正确，还可尝试 %1 次</source>
+        <translation>Wrong code; %1 tries left</translation>
+    </message>
+    <message>
+        <source>不能执行：%1</source>
+        <translation>Cannot run: %1</translation>
+    </message>
+    <message>
+        <source>正在执行…</source>
+        <translation>Running…</translation>
+    </message>
+    <message>
+        <source>失败：%1</source>
+        <translation>Failed: %1</translation>
     </message>
 </context>
 <context>
