@@ -283,8 +283,8 @@
     <message numerus="yes">
         <source>%1（%n 项）</source>
         <translation>
-            <numerusform>%1 (%n service)</numerusform>
-            <numerusform>%1 (%n services)</numerusform>
+            <numerusform>%1 (%n)</numerusform>
+            <numerusform>%1 (%n)</numerusform>
         </translation>
     </message>
     <message>
@@ -293,7 +293,7 @@
     </message>
     <message>
         <source>上下滑动查看更多</source>
-        <translation>Swipe up or down to see more</translation>
+        <translation>Swipe for more</translation>
     </message>
     <message>
         <source>显示全部事项</source>
@@ -870,11 +870,11 @@ You can also rate it on this screen.</translation>
     <name>SearchEntry</name>
     <message>
         <source>搜</source>
-        <translation>Search</translation>
+        <translation>Find</translation>
     </message>
     <message>
         <source>搜索事项：输入拼音或首字母</source>
-        <translation>Search services: type pinyin or initials</translation>
+        <translation>Search: type pinyin or initials</translation>
     </message>
 </context>
 <context>
