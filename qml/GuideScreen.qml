@@ -197,7 +197,8 @@ Item {
                                 Rectangle {
                                     id: materialBadge
                                     objectName: "materialBadge"
-                                    width: Theme.px(96)
+                                    // Two characters in Chinese; a longer word (English) widens it.
+                                    width: Math.max(Theme.px(96), badgeText.implicitWidth + Theme.px(16))
                                     height: badgeText.implicitHeight + Theme.px(8)
                                     radius: Theme.px(8)
                                     color: material.modelData.required ? Theme.help : Theme.surface
