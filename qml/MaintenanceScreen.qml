@@ -49,7 +49,7 @@ JourneyScreen {
                 Line {
                     required property var modelData
                     objectName: "device_" + modelData.name
-                    text: modelData.name + "：" + modelData.state + "，" + modelData.health
+                    text: qsTr("%1：%2，%3").arg(modelData.name).arg(modelData.state).arg(modelData.health)
                           + (modelData.detail.length > 0 ? "（" + modelData.detail + "）" : "")
                     color: modelData.ok ? Theme.text : Theme.help
                 }

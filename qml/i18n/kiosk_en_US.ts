@@ -530,6 +530,10 @@
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
+    <message>
+        <source>%1：%2，%3</source>
+        <translation>%1: %2, %3</translation>
+    </message>
 </context>
 <context>
     <name>ManualIdentityScreen</name>

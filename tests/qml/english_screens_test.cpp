@@ -8,12 +8,15 @@
 // the text. Also: the switch itself (the AccessBar's button, the session's end back to zh_CN),
 // and that the check finds Chinese where there is some (the home screen in zh_CN).
 #include "base/citizen_text.h"
+#include "base/manual_clock.h"
 #include "drivers/fake/fake_card_reader.h"
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/citizen_words.h"
 #include "kiosk/core/journey.h"
+#include "kiosk/core/maintenance_access.h"
 #include "qml/catalog_view_model.h"
 #include "qml/citizen_words.h"
+#include "qml/maintenance_view_model.h"
 #include "qml/session_view_model.h"
 #include "qml/ui_language.h"
 #include "qml/uplink_status.h"
@@ -30,10 +33,12 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <ostream>
@@ -253,6 +258,7 @@ protected:
             {{"catalog", QVariant::fromValue(&viewModel_)},
              {"session", QVariant::fromValue(&fixture_->session())},
              {"uplink", QVariant::fromValue(&uplink_)},
+             {"maintenance", QVariant::fromValue(&maintenance_)},
              {"clockOverride", QDateTime(QDate(2026, 11, 24), QTime(9, 30))},
              {"stillFrames", true}});
         engine_->load(QUrl("qrc:/qt/qml/Kiosk/Ui/Main.qml"));
@@ -300,8 +306,49 @@ protected:
         return found;
     }
 
+    /// The technicians' screens: the real rules on a ManualClock, a device and a queue.
+    void openMaintenance(bool signIn)
+    {
+        static constexpr std::string_view secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+        if (!access_) {
+            kiosk::core::MaintenanceOptions options;
+            options.secret = *kiosk::core::decodeBase32(secret);
+            auto access = kiosk::core::MaintenanceAccess::open(maintenanceDir_.path().toStdString(),
+                                                               options, nullptr, maintenanceClock_);
+            ASSERT_TRUE(access) << access.error().describe();
+            kiosk::core::MaintenanceServices services;
+            services.devices = [] {
+                hal::DeviceStatus reader;
+                reader.deviceClass = hal::DeviceClass::CardReader;
+                reader.state = hal::DeviceState::Disconnected;
+                return std::vector<hal::DeviceStatus>{reader};
+            };
+            services.queueCounts = [] {
+                return base::Result<queue::QueueCounts>(
+                    queue::QueueCounts{.pending = 1, .deadLetter = 2, .oldestPendingAgeS = 40});
+            };
+            services.linkState = [] {
+                return std::string("down");
+            };
+            (*access)->setServices(std::move(services));
+            access_ = std::move(*access);
+            maintenance_.setAccess(access_.get());
+        }
+        maintenance_.requestAccess(); // what the hidden gesture does on the home screen
+        if (signIn) {
+            maintenanceClock_.advance(std::chrono::seconds(30));
+            maintenance_.submitCode(QString::fromStdString(
+                kiosk::core::totp(*kiosk::core::decodeBase32(secret), maintenanceClock_.now())));
+        }
+        settle();
+    }
+
     kiosk::core::Catalog catalog_ = test_support::shippedCatalog();
     std::vector<QString> data_ = dataStrings(catalog_);
+    base::ManualClock maintenanceClock_;
+    QTemporaryDir maintenanceDir_;
+    std::unique_ptr<kiosk::core::MaintenanceAccess> access_;
+    kiosk::ui::MaintenanceViewModel maintenance_;
     kiosk::ui::CatalogViewModel viewModel_;
     kiosk::ui::UplinkStatus uplink_;
     std::unique_ptr<ScreenJourney> fixture_;
@@ -343,6 +390,24 @@ INSTANTIATE_TEST_SUITE_P(Journey, EnglishScreen, ::testing::ValuesIn(screens()),
                          [](const ::testing::TestParamInfo<Screen>& param) {
                              return param.param.name;
                          });
+
+TEST_F(EnglishScreens, TheTechniciansScreensToo)
+{
+    ASSERT_TRUE(fixture_->session().setLanguage("en_US"));
+    show();
+    settle();
+    openMaintenance(false);
+    ASSERT_EQ(maintenance_.state(), "login");
+    for (const auto& text : chineseLeft())
+        ADD_FAILURE() << "maintenance login: " << text;
+    maintenance_.cancel();
+    settle();
+    openMaintenance(true);
+    ASSERT_EQ(maintenance_.state(), "open");
+    for (const auto& text : chineseLeft())
+        ADD_FAILURE() << "maintenance: " << text;
+    maintenance_.logout();
+}
 
 TEST_F(EnglishScreens, TheCheckFindsTheChineseUi)
 {
