@@ -65,7 +65,11 @@ Rectangle {
             checkable: true
             checked: bar.elder
             outlined: !bar.elder
-            font.pixelSize: Theme.fontBody
+            // Switched on inside the blue band: a white ring tells it from the band.
+            border.width: bar.inBand || outlined ? Theme.px(3) : 0
+            border.color: outlined ? fill : Theme.textOnDark
+            fill: bar.inBand && !outlined ? Theme.primaryPressed : Theme.primary
+            font.pixelSize: bar.inBand && Theme.elder ? Theme.fontSmall : Theme.fontBody
             onClicked: bar.elderToggled()
         }
         BigButton {
@@ -77,7 +81,10 @@ Rectangle {
             checkable: true
             checked: bar.voiceOn
             outlined: !bar.voiceOn
-            font.pixelSize: Theme.fontBody
+            border.width: bar.inBand || outlined ? Theme.px(3) : 0
+            border.color: outlined ? fill : Theme.textOnDark
+            fill: bar.inBand && !outlined ? Theme.primaryPressed : Theme.primary
+            font.pixelSize: bar.inBand && Theme.elder ? Theme.fontSmall : Theme.fontBody
             onClicked: bar.voiceToggled()
         }
         BigButton {
@@ -87,7 +94,7 @@ Rectangle {
             height: parent.height
             text: qsTr("重听")
             outlined: true
-            font.pixelSize: Theme.fontBody
+            font.pixelSize: bar.inBand && Theme.elder ? Theme.fontSmall : Theme.fontBody
             onClicked: bar.repeatRequested()
         }
         BigButton {
@@ -98,7 +105,7 @@ Rectangle {
             // The other language, named in itself, so a reader of it finds it.
             text: bar.language === "en_US" ? "中文" : "English"
             outlined: true
-            font.pixelSize: Theme.fontBody
+            font.pixelSize: bar.inBand && Theme.elder ? Theme.fontSmall : Theme.fontBody
             onClicked: bar.languageToggled()
         }
     }

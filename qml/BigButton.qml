@@ -13,6 +13,8 @@ Rectangle {
     /// Outlined buttons (secondary actions) have a white fill and a coloured border.
     property bool outlined: false
     readonly property alias pressed: area.pressed
+    /// Room between the edge and the label (keys on a full keyboard have little to spare).
+    property int padding: Theme.px(24)
     /// A switch (长辈版, 语音播报): a screen reader says whether it is on.
     property bool checkable: false
     property bool checked: false
@@ -39,8 +41,8 @@ Rectangle {
     Text {
         id: label
         anchors.fill: parent
-        anchors.leftMargin: Theme.px(24)
-        anchors.rightMargin: Theme.px(24)
+        anchors.leftMargin: button.padding
+        anchors.rightMargin: button.padding
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
         color: button.outlined ? button.fill : button.textColor

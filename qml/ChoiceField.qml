@@ -53,8 +53,9 @@ Column {
         width: parent.width
         visible: text.length > 0
         text: field.problem
-        color: Theme.help
+        color: Theme.problemText
         font.pixelSize: Theme.fontBody
         wrapMode: Text.Wrap
+        lineHeight: Theme.lineHeight
     }
 }

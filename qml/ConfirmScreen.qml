@@ -29,6 +29,7 @@ JourneyScreen {
             font.pixelSize: Theme.fontLarge
             font.bold: true
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
         }
         IdentityCard {
             Layout.fillWidth: true
@@ -47,8 +48,10 @@ JourneyScreen {
             color: Theme.text
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
         }
         ListView {
+            id: summaryList
             objectName: "summaryList"
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -75,6 +78,7 @@ JourneyScreen {
                         color: Theme.textSecondary
                         font.pixelSize: Theme.fontBody
                         wrapMode: Text.Wrap
+                        lineHeight: Theme.lineHeight
                     }
                     Text {
                         Layout.fillWidth: true
@@ -82,9 +86,17 @@ JourneyScreen {
                         color: Theme.text
                         font.pixelSize: Theme.fontLarge
                         wrapMode: Text.Wrap
+                        lineHeight: Theme.lineHeight
                     }
                 }
             }
+        }
+        FlickPager {
+            objectName: "summaryListPager"
+            flickable: summaryList
+            sideMargin: 0
+            Layout.fillWidth: true
+            Layout.preferredHeight: implicitHeight
         }
     }
 

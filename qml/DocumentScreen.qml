@@ -32,6 +32,7 @@ JourneyScreen {
             color: Theme.textSecondary
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
         }
         IdentityCard {
             Layout.fillWidth: true
@@ -47,7 +48,8 @@ JourneyScreen {
             Layout.alignment: Qt.AlignHCenter
             Layout.preferredWidth: Layout.preferredHeight * 0.75
             Layout.preferredHeight: Theme.landscape ? Theme.px(170) : Theme.px(400)
-            visible: !screen.fault
+            // 长辈版 in landscape has no height for the picture; the words say the same.
+            visible: !screen.fault && !(Theme.elder && Theme.landscape)
             color: Theme.surface
             border.color: screen.done ? Theme.primary : Theme.border
             border.width: Theme.px(4)
@@ -76,10 +78,11 @@ JourneyScreen {
             Layout.fillWidth: true
             text: screen.session.certificateMessage
             color: Theme.text
-            font.pixelSize: Theme.fontTitle
+            font.pixelSize: Theme.elder ? Theme.fontLarge : Theme.fontTitle
             font.bold: true
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
         }
         Text {
             objectName: "documentHint"
@@ -92,6 +95,7 @@ JourneyScreen {
             color: Theme.text
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
         }
         Item { Layout.fillHeight: true }
     }

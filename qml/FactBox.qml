@@ -36,6 +36,7 @@ Rectangle {
             font.pixelSize: text.length <= 16 ? Theme.fontLarge : Theme.fontBody
             font.bold: text.length <= 16
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
         }
     }
 }

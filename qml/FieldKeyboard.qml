@@ -30,6 +30,9 @@ Item {
                                   : needed === "date" ? date.item as Item
                                   : null
     implicitHeight: shown ? shown.implicitHeight : 0
+    // The narrowest width at which every keyboard's keys are at least Theme.touchMin: the
+    // pinyin keyboard's ten keys a row (PinyinKeyboard's implicitWidth, made only when needed).
+    implicitWidth: 10 * Theme.touchMin + 9 * Theme.px(4)
 
     // Each keyboard is attached from out here (Binding): a component that reached into this
     // file's scope could not be made by an asynchronous Loader on Qt 6.4.

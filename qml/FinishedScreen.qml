@@ -22,6 +22,7 @@ JourneyScreen {
         color: Theme.text
         font.pixelSize: Theme.fontLarge
         wrapMode: Text.Wrap
+        lineHeight: Theme.lineHeight
     }
 
     actions: [

@@ -29,6 +29,9 @@ JourneyScreen {
         ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
+            // Landscape: half the width (without it the keyboard took it all and the fields
+            // were 1 px wide, found by qml.screen_check_walk).
+            Layout.preferredWidth: screen.landscape ? screen.width * 0.5 : -1
             spacing: Theme.gap
 
             IdentityCard {
@@ -113,12 +116,21 @@ JourneyScreen {
                     }
                 }
             }
+            FlickPager {
+                objectName: "formPager"
+                flickable: flick
+                sideMargin: 0
+                Layout.fillWidth: true
+                Layout.preferredHeight: implicitHeight
+            }
         }
 
         FieldKeyboard {
             objectName: "fieldKeyboard"
             Layout.fillWidth: true
             Layout.preferredWidth: screen.landscape ? screen.width * 0.5 : -1
+            // Never so narrow that its keys fall below Theme.touchMin.
+            Layout.minimumWidth: screen.landscape ? implicitWidth : 0
             Layout.preferredHeight: implicitHeight
             Layout.alignment: Qt.AlignBottom
             target: screen.activeEntry

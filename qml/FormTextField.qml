@@ -60,9 +60,10 @@ Column {
         width: parent.width
         visible: text.length > 0
         text: field.problem
-        color: Theme.help
+        color: Theme.problemText
         font.pixelSize: Theme.fontBody
         wrapMode: Text.Wrap
+        lineHeight: Theme.lineHeight
         Accessible.role: Accessible.StaticText
         Accessible.name: text
     }

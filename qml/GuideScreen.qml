@@ -34,7 +34,7 @@ Item {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
-        anchors.bottom: actions.top
+        anchors.bottom: guidePager.top
         contentHeight: page.implicitHeight + 2 * Theme.margin
         boundsBehavior: Flickable.StopAtBounds
         clip: true
@@ -61,6 +61,7 @@ Item {
                     font.pixelSize: Theme.fontHuge
                     font.bold: true
                     wrapMode: Text.Wrap
+                    lineHeight: Theme.lineHeight
                 }
                 Flow {
                     width: parent.width
@@ -120,6 +121,7 @@ Item {
                         font.pixelSize: Theme.fontBody
                         font.bold: true
                         wrapMode: Text.Wrap
+                        lineHeight: Theme.lineHeight
                     }
                 }
             }
@@ -176,7 +178,7 @@ Item {
                             color: Theme.text
                             font.pixelSize: Theme.fontBody
                             wrapMode: Text.Wrap
-                            lineHeight: 1.15
+                            lineHeight: Theme.elder ? Theme.lineHeight : 1.15
                         }
                     }
 
@@ -226,6 +228,7 @@ Item {
                                     color: Theme.text
                                     font.pixelSize: Theme.fontBody
                                     wrapMode: Text.Wrap
+                                    lineHeight: Theme.lineHeight
                                 }
                             }
                         }
@@ -281,6 +284,7 @@ Item {
                                     color: Theme.text
                                     font.pixelSize: Theme.fontBody
                                     wrapMode: Text.Wrap
+                                    lineHeight: Theme.lineHeight
                                 }
                             }
                         }
@@ -299,12 +303,23 @@ Item {
                             color: Theme.textSecondary
                             font.pixelSize: Theme.fontSmall
                             wrapMode: Text.Wrap
-                            lineHeight: 1.15
+                            lineHeight: Theme.elder ? Theme.lineHeight : 1.15
                         }
                     }
                 }
             }
         }
+    }
+
+    // 长辈版: the guide a page at a time.
+    FlickPager {
+        id: guidePager
+        objectName: "guidePager"
+        flickable: flick
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: actions.top
+        height: implicitHeight
     }
 
     // The actions stay on screen however long the guide is.

@@ -26,6 +26,7 @@ JourneyScreen {
             color: Theme.textSecondary
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
         }
 
         // The reader's pad with a card moving onto it, again and again: where to put it.
@@ -58,8 +59,10 @@ JourneyScreen {
             Rectangle {
                 id: card
                 anchors.horizontalCenter: parent.horizontalCenter
-                width: Theme.px(428)
-                height: Theme.px(270)
+                // An ID card's shape, as large as fits above the pad (长辈版's landscape has
+                // little height: the card must not cover the pad's words).
+                height: Math.min(Theme.px(270), Math.max(Theme.px(120), pad.y - Theme.gap))
+                width: height * 428 / 270
                 radius: Theme.px(20)
                 color: "#E3F2FD"
                 border.color: Theme.primary
@@ -73,7 +76,8 @@ JourneyScreen {
                 }
                 SequentialAnimation on y {
                     loops: Animation.Infinite
-                    running: screen.visible && Theme.animate
+                    // Nothing moves by itself in 长辈版.
+                    running: screen.visible && Theme.animate && !Theme.elder
                     NumberAnimation {
                         from: 0
                         to: Math.max(0, pad.y - card.height * 0.6)
@@ -96,6 +100,7 @@ JourneyScreen {
             color: Theme.text
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
         }
     }
 

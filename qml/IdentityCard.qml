@@ -13,7 +13,7 @@ Rectangle {
     /// card | code | manual
     property string identifiedBy
 
-    implicitHeight: Theme.px(200)
+    implicitHeight: Math.max(Theme.px(200), lines.implicitHeight + Theme.px(48))
     radius: Theme.radius
     color: Theme.primaryTint
     Accessible.role: Accessible.StaticText
@@ -26,7 +26,8 @@ Rectangle {
 
         Rectangle {
             objectName: "photoPlace"
-            Layout.preferredWidth: Theme.px(120)
+            // Wide enough for 无照片 on one line at 长辈版's size too.
+            Layout.preferredWidth: Theme.fontSmall * 3 + Theme.px(24)
             Layout.fillHeight: true
             color: Theme.surface
             border.color: Theme.border
@@ -41,9 +42,11 @@ Rectangle {
                 color: Theme.textSecondary
                 font.pixelSize: Theme.fontSmall
                 wrapMode: Text.Wrap
+                lineHeight: Theme.lineHeight
             }
         }
         Column {
+            id: lines
             Layout.fillWidth: true
             spacing: Theme.px(8)
             Text {

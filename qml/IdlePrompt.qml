@@ -45,6 +45,7 @@ Popup {
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
             horizontalAlignment: Text.AlignHCenter
         }
         BigButton {

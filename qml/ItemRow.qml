@@ -42,12 +42,17 @@ Rectangle {
             font.pixelSize: Theme.fontBody
             font.bold: true
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
         }
         Text {
             width: parent.width
             text: row.department
             color: Theme.textSecondary
             font.pixelSize: Theme.fontSmall
+            // 长辈版's larger words: a long department takes a second line rather than an ellipsis.
+            wrapMode: Theme.elder ? Text.Wrap : Text.NoWrap
+            maximumLineCount: Theme.elder ? 2 : 1
+            lineHeight: Theme.lineHeight
             elide: Text.ElideRight
         }
         Text {

@@ -26,9 +26,12 @@ Item {
         anchors.margins: Theme.margin
         text: screen.title
         color: Theme.text
-        font.pixelSize: Theme.fontHuge
+        // 长辈版's large size is already the standard title's; landscape has no height to
+        // spare for more.
+        font.pixelSize: Theme.elder && Theme.landscape ? Theme.fontLarge : Theme.fontHuge
         font.bold: true
         wrapMode: Text.Wrap
+        lineHeight: Theme.lineHeight
         Accessible.role: Accessible.Heading
         Accessible.name: text
     }
@@ -63,8 +66,9 @@ Item {
             anchors.margins: Theme.px(20)
             text: screen.message
             color: Theme.noticeText
-            font.pixelSize: Theme.fontLarge
+            font.pixelSize: Theme.elder ? Theme.fontBody : Theme.fontLarge
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
             verticalAlignment: Text.AlignVCenter
         }
     }

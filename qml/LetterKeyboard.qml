@@ -11,7 +11,8 @@ Item {
 
     /// The letters typed so far (the caller binds it to its text).
     property string text: ""
-    readonly property int columns: 7
+    /// 长辈版's taller keys need the width in landscape: 3 rows of 10 there.
+    readonly property int columns: Theme.elder && width > Theme.px(1400) ? 10 : 7
     // Whole pixels, so 7 keys and 6 gaps never round past the row and wrap early.
     readonly property int keyWidth: Math.floor((width - (columns - 1) * Theme.gap) / columns)
 
@@ -45,6 +46,7 @@ Item {
             width: keyboard.keyWidth
             height: Theme.touchMin
             text: qsTr("退格")
+            padding: Theme.px(8)
             onClicked: keyboard.backspace()
         }
         BigButton {
@@ -52,6 +54,7 @@ Item {
             width: keyboard.keyWidth
             height: Theme.touchMin
             text: qsTr("清空")
+            padding: Theme.px(8)
             fill: Theme.textSecondary
             onClicked: keyboard.clear()
         }

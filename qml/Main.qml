@@ -72,12 +72,14 @@ Window {
         case "finished": return finishedComponent
         case "progress": return progressComponent
         case "document": return documentComponent
-        default: return homeComponent
+        default: return session.elderMode ? elderHomeComponent : homeComponent
         }
     }
     function showSessionScreen() {
-        // The item matters from the guide on; home is one screen whatever was chosen before.
-        const key = session.screen === "home" ? "home" : session.screen + "/" + session.itemCode
+        // The item matters from the guide on; home is one screen whatever was chosen before,
+        // in each mode (长辈版 has a home screen of its own; the others follow Theme.elder).
+        const key = session.screen === "home" ? (session.elderMode ? "home/elder" : "home")
+                                              : session.screen + "/" + session.itemCode
         if (key === shownKey)
             return
         shownKey = key
@@ -88,6 +90,8 @@ Window {
         target: root.session
         function onChanged() { root.showSessionScreen() }
     }
+    // A session may be further on than the stack's first screen (长辈版 chosen before).
+    Component.onCompleted: showSessionScreen()
 
     Binding { target: Theme; property: "windowWidth"; value: root.width }
     Binding { target: Theme; property: "windowHeight"; value: root.height }
@@ -127,20 +131,21 @@ Window {
         }
 
         // 长辈版, voice, 重听, language: in the top bar's band in landscape (height is short
-        // there), on a strip of their own under the bar in portrait.
+        // there, above all in 长辈版), on a strip of their own under the bar in portrait.
         Item {
             id: accessStrip
             anchors.left: parent.left
             anchors.right: parent.right
             anchors.top: topBar.bottom
-            height: Theme.landscape ? 0 : accessBar.implicitHeight
+            readonly property bool inBand: Theme.landscape
+            height: inBand ? 0 : accessBar.implicitHeight
         }
         AccessBar {
             id: accessBar
             objectName: "accessBar"
-            parent: Theme.landscape ? topBar.middleSlot : accessStrip
+            parent: accessStrip.inBand ? topBar.middleSlot : accessStrip
             anchors.fill: parent
-            inBand: Theme.landscape
+            inBand: accessStrip.inBand
             elder: root.session.elderMode
             voiceOn: root.session.voiceOn
             language: root.session.language
@@ -182,6 +187,17 @@ Window {
     Component {
         id: homeComponent
         HomeScreen {
+            objectName: "homeScreen"
+            catalog: root.catalog
+            scanMessage: root.session.message
+            onItemChosen: code => root.session.chooseItem(code)
+            onSearchRequested: root.session.openSearch()
+        }
+    }
+
+    Component {
+        id: elderHomeComponent
+        ElderHomeScreen {
             objectName: "homeScreen"
             catalog: root.catalog
             scanMessage: root.session.message

@@ -36,7 +36,7 @@ JourneyScreen {
 
     ColumnLayout {
         anchors.left: parent.left
-        width: screen.landscape ? parent.width * 0.45 : parent.width
+        width: screen.landscape ? parent.width - keyboard.width - Theme.margin : parent.width
         spacing: Theme.gap
 
         FormTextField {
@@ -74,7 +74,9 @@ JourneyScreen {
         objectName: "fieldKeyboard"
         anchors.right: parent.right
         anchors.bottom: parent.bottom
-        width: screen.landscape ? parent.width * 0.5 : parent.width
+        // Landscape: half the width, but never so narrow that its keys fall below
+        // Theme.touchMin (they were 89 px at 1920x1080, found by qml.screen_check_walk).
+        width: screen.landscape ? Math.max(parent.width * 0.5, implicitWidth) : parent.width
         height: implicitHeight
         Component.onCompleted: nameField.entry.forceActiveFocus()
     }

@@ -29,11 +29,16 @@ JourneyScreen {
         ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
+            // Landscape: the rest beside the list (without it, with the camera missing and
+            // nothing in it but the viewfinder, it shrank to 2 px: qml.screen_check_walk).
+            Layout.preferredWidth: screen.landscape ? screen.width * 0.65 : -1
             spacing: Theme.gap
 
             Text {
                 objectName: "currentMaterial"
                 Layout.fillWidth: true
+                // The viewfinder gives way first: the words must stay whole.
+                Layout.minimumHeight: implicitHeight
                 visible: !screen.cameraFailed
                 Accessible.role: Accessible.StaticText
                 Accessible.name: text
@@ -43,6 +48,7 @@ JourneyScreen {
                 font.pixelSize: Theme.fontLarge
                 font.bold: true
                 wrapMode: Text.Wrap
+                lineHeight: Theme.lineHeight
             }
 
             Rectangle {
@@ -92,6 +98,7 @@ JourneyScreen {
                     color: Theme.textOnDark
                     font.pixelSize: Theme.fontHuge
                     wrapMode: Text.Wrap
+                    lineHeight: Theme.lineHeight
                 }
             }
 
@@ -127,7 +134,8 @@ JourneyScreen {
                     : modelData.required ? qsTr("必需") : qsTr("非必需")
                 objectName: "material_" + index
                 width: ListView.view.width
-                height: Math.max(Theme.touchMin, rowText.implicitHeight + Theme.px(24))
+                // The text's margins (16 px each side) and the text: two lines fit.
+                height: Math.max(Theme.touchMin, rowText.implicitHeight + Theme.px(32))
                 radius: Theme.radius
                 color: index === screen.materials.current ? Theme.primaryTint : Theme.surface
                 border.width: index === screen.materials.current ? Theme.px(3) : 0
@@ -144,6 +152,7 @@ JourneyScreen {
                     color: Theme.text
                     font.pixelSize: Theme.fontBody
                     wrapMode: Text.Wrap
+                    lineHeight: Theme.lineHeight
                 }
                 MouseArea {
                     anchors.fill: parent

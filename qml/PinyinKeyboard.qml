@@ -29,14 +29,20 @@ Item {
     // Ten keys a row; whole pixels so they never round past the row. At least Theme.touchMin
     // when the keyboard is 1016 px wide (a portrait screen less its margins).
     readonly property int keyWidth: Math.min(Theme.px(160), Math.floor((width - 9 * keyGap) / 10))
-    readonly property int keyHeight: Theme.touchMin
+    // 长辈版 in landscape: seven rows of 120 px keys and words do not fit under the top bar;
+    // 100 px keys still clear the 60 dp MIIT minimum (and the checker's 96 px).
+    readonly property int keyHeight: Theme.elder && Theme.landscape ? Theme.px(100) : Theme.touchMin
     readonly property int rowWidth: 10 * keyWidth + 9 * keyGap
-    // Candidates: one row of 6 when wide enough (landscape), else two rows of 3.
-    readonly property int candidateColumns: width >= Theme.px(1500) ? 6 : 3
+    // Candidates: one row of 6 when wide enough (landscape), else two rows of 3; in 长辈版's
+    // landscape, where two rows of its taller keys leave no room under the top bar, one row
+    // of 4 a page.
+    readonly property bool oneRowOfFour: width < Theme.px(1500) && Theme.elder && Theme.landscape
+    readonly property int candidateColumns: width >= Theme.px(1500) ? 6 : oneRowOfFour ? 4 : 3
+    readonly property int wordsPerPage: oneRowOfFour ? 4 : 6
+    readonly property bool oneRow: candidateColumns === wordsPerPage
     readonly property int pagerWidth: Theme.px(150)
     // 上一页 and 下一页 side by side after one row of words, stacked beside two.
-    readonly property int pagersWidth: candidateColumns === 6 ? 2 * pagerWidth + keyGap
-                                                              : pagerWidth
+    readonly property int pagersWidth: oneRow ? 2 * pagerWidth + keyGap : pagerWidth
 
     // The narrowest it may be: ten keys of Theme.touchMin a row.
     implicitWidth: 10 * Theme.touchMin + 9 * keyGap
@@ -80,6 +86,7 @@ Item {
 
     PinyinInputModel {
         id: pinyin
+        pageSize: keyboard.wordsPerPage
         onCommitted: text => keyboard.commit(text)
     }
 
@@ -147,11 +154,11 @@ Item {
                             (barLayout.width - keyboard.pagersWidth - keyboard.keyGap
                              - (columns - 1) * keyboard.keyGap) / columns)
                         // Keeps its height while there are fewer words.
-                        height: Math.ceil(6 / columns) * keyboard.keyHeight
-                                + (Math.ceil(6 / columns) - 1) * keyboard.keyGap
+                        readonly property int rows: Math.ceil(keyboard.wordsPerPage / columns)
+                        height: rows * keyboard.keyHeight + (rows - 1) * keyboard.keyGap
 
                         Repeater {
-                            model: 6
+                            model: keyboard.wordsPerPage
 
                             KeyboardKey {
                                 required property int index
@@ -174,7 +181,7 @@ Item {
 
                     // 上一页 / 下一页: beside each other after one row of words, else stacked.
                     Grid {
-                        columns: keyboard.candidateColumns === 6 ? 2 : 1
+                        columns: keyboard.oneRow ? 2 : 1
                         spacing: keyboard.keyGap
                         KeyboardKey {
                             objectName: "key_previousPage"

@@ -44,7 +44,7 @@ Rectangle {
         wrapMode: Text.Wrap
         maximumLineCount: 2
         elide: Text.ElideRight
-        lineHeight: 1.05
+        lineHeight: Theme.elder ? Theme.lineHeight : 1.05
     }
 
     MouseArea {

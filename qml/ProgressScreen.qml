@@ -38,6 +38,7 @@ JourneyScreen {
             color: Theme.textSecondary
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
         }
         Text {
             objectName: "progressWaiting"
@@ -52,8 +53,10 @@ JourneyScreen {
             font.bold: true
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
         }
         ListView {
+            id: progressList
             objectName: "progressList"
             visible: screen.found
             Layout.fillWidth: true
@@ -94,6 +97,7 @@ JourneyScreen {
                         font.pixelSize: Theme.fontTitle
                         font.bold: true
                         wrapMode: Text.Wrap
+                        lineHeight: Theme.lineHeight
                     }
                     Text {
                         Layout.fillWidth: true
@@ -101,6 +105,7 @@ JourneyScreen {
                         color: Theme.text
                         font.pixelSize: Theme.fontLarge
                         wrapMode: Text.Wrap
+                        lineHeight: Theme.lineHeight
                     }
                     Text {
                         Layout.fillWidth: true
@@ -111,9 +116,17 @@ JourneyScreen {
                         color: Theme.textSecondary
                         font.pixelSize: Theme.fontBody
                         wrapMode: Text.WrapAnywhere
+                        lineHeight: Theme.lineHeight
                     }
                 }
             }
+        }
+        FlickPager {
+            objectName: "progressListPager"
+            flickable: progressList
+            sideMargin: 0
+            Layout.fillWidth: true
+            Layout.preferredHeight: implicitHeight
         }
         Text {
             objectName: "progressHint"
@@ -127,6 +140,7 @@ JourneyScreen {
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
         }
         Item { Layout.fillHeight: true; visible: !screen.found }
     }

@@ -32,28 +32,36 @@ JourneyScreen {
         chosenReasons = reasons
     }
 
-    ColumnLayout {
+    GridLayout {
+        id: grid
         anchors.left: parent.left
         anchors.right: parent.right
-        spacing: Theme.gap
+        // 长辈版 in landscape: the five levels side by side, so the reasons still fit below.
+        columns: Theme.elder && Theme.landscape ? 5 : 1
+        columnSpacing: Theme.gap
+        rowSpacing: Theme.gap
 
         Text {
             Layout.fillWidth: true
+            Layout.columnSpan: grid.columns
             visible: screen.onTablet
             text: qsTr("请在旁边的评价器上为本次服务评价。\n也可以在屏幕上评价。")
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
             Accessible.role: Accessible.StaticText
             Accessible.name: text
         }
         Text {
             Layout.fillWidth: true
+            Layout.columnSpan: grid.columns
             visible: screen.levelGiven > 0
             text: qsTr("您在评价器上选择了：%1").arg(screen.levelNames[Math.max(0, screen.levelGiven - 1)])
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
             Accessible.role: Accessible.StaticText
             Accessible.name: text
         }
@@ -73,14 +81,17 @@ JourneyScreen {
         }
         Text {
             Layout.fillWidth: true
+            Layout.columnSpan: grid.columns
             visible: screen.level > 0 && screen.level <= 2
             text: qsTr("请选择不满意的原因（至少一项）：")
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
         }
         Flow {
             Layout.fillWidth: true
+            Layout.columnSpan: grid.columns
             visible: screen.level > 0 && screen.level <= 2
             spacing: Theme.gap
             Repeater {

@@ -40,6 +40,7 @@ Rectangle {
         color: Theme.noticeText
         font.pixelSize: Theme.fontLarge
         wrapMode: Text.Wrap
+        lineHeight: Theme.lineHeight
         verticalAlignment: Text.AlignVCenter
     }
     Timer {

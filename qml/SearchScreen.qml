@@ -114,6 +114,13 @@ Item {
                 }
             }
         }
+        FlickPager {
+            objectName: "searchResultsPager"
+            flickable: results
+            sideMargin: 0
+            Layout.fillWidth: true
+            Layout.preferredHeight: implicitHeight
+        }
 
         LetterKeyboard {
             id: keyboard

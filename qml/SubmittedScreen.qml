@@ -30,6 +30,7 @@ JourneyScreen {
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.WrapAnywhere
+            lineHeight: Theme.lineHeight
             Accessible.role: Accessible.StaticText
             Accessible.name: text
         }
@@ -42,6 +43,7 @@ JourneyScreen {
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
             Accessible.role: Accessible.StaticText
             Accessible.name: text
         }

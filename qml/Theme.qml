@@ -20,7 +20,7 @@ QtObject {
     /// 1.0 is already sized for older eyes; 长辈版 takes half as much again.
     readonly property real textScale: elder ? 1.5 : 1.0
     /// Line height of text that wraps (a factor of the font's own): MIIT asks >= 1.3 in 长辈版.
-    readonly property real lineHeight: elder ? 1.35 : 1.15
+    readonly property real lineHeight: elder ? 1.35 : 1.0
 
     readonly property bool landscape: windowWidth > windowHeight
     readonly property real unit: Math.max(0.5, Math.min(windowWidth, windowHeight) / 1080)
@@ -58,6 +58,8 @@ QtObject {
     readonly property color primaryTint: "#DCE7F8"
     readonly property color help: "#B3261E"             // 人工帮助 and 必须
     readonly property color helpPressed: "#8C1D18"
+    /// What is wrong with a field, in words: 7:1 on the background in 长辈版.
+    readonly property color problemText: elder ? "#8C1D18" : help
     readonly property color notice: "#FFF3CD"           // 需联网 / 到窗口办理 notes
     readonly property color noticeBorder: "#B7791F"
     readonly property color noticeText: "#5C3B00"
@@ -65,16 +67,21 @@ QtObject {
     readonly property color maintenanceBand: "#37474F"  // the technicians' screens: not blue
 
     // Fills of the theme tiles, all dark enough for white text.
-    readonly property var tileColors: ["#1565C0", "#2E7D32", "#00695C", "#6A1B9A",
-                                       "#283593", "#AD1457", "#4E342E", "#00838F"]
+    readonly property var tileColors: elder ? elderTileColors : standardTileColors
+    readonly property var standardTileColors: ["#1565C0", "#2E7D32", "#00695C", "#6A1B9A",
+                                               "#283593", "#AD1457", "#4E342E", "#00838F"]
+    /// The darker shade of each, for 长辈版's 7:1 (its item counts are body-sized words).
+    readonly property var elderTileColors: ["#0D47A1", "#1B5E20", "#004D40", "#6A1B9A",
+                                            "#283593", "#880E4F", "#4E342E", "#006064"]
     // A delegate being removed (a catalog switched in) sees index -1: still a colour.
     function tileColor(index) { return tileColors[Math.max(0, index) % tileColors.length] }
 
     // Kind badges: apply / query / print / guide.
     function kindColor(kind) {
         switch (kind) {
-        case "apply": return "#2E7D32"
-        case "query": return "#1565C0"
+        // 长辈版 asks 7:1 for its (body-sized) badge words: the darker shade of each.
+        case "apply": return elder ? "#1B5E20" : "#2E7D32"
+        case "query": return elder ? "#0D47A1" : "#1565C0"
         case "print": return "#6A1B9A"
         default: return "#5D4037"
         }

@@ -58,7 +58,7 @@ Rectangle {
         anchors.rightMargin: Theme.margin
         anchors.top: band.top
         anchors.bottom: band.bottom
-        width: Theme.landscape ? Math.min(Theme.px(1040), bar.width * 0.55) : 0
+        width: Theme.landscape ? Math.min(Theme.px(Theme.elder ? 920 : 1040), bar.width * 0.55) : 0
     }
 
     Column {
@@ -75,7 +75,9 @@ Rectangle {
             width: parent.width
             text: bar.regionName.length > 0 ? bar.regionName : qsTr("政务服务")
             color: Theme.textOnDark
-            font.pixelSize: Theme.fontTitle
+            // 长辈版's text is larger everywhere; the band keeps its height, so the place
+            // takes the large size rather than the title's.
+            font.pixelSize: Theme.elder ? Theme.fontLarge : Theme.fontTitle
             font.bold: true
             elide: Text.ElideRight
         }
@@ -84,6 +86,9 @@ Rectangle {
             Accessible.name: text
             width: parent.width
             text: qsTr("政务服务自助终端")
+            // 长辈版 in landscape: the band holds the AccessBar's larger buttons; the place
+            // name and the time say enough.
+            visible: !(Theme.elder && Theme.landscape)
             color: Theme.textOnDark
             font.pixelSize: Theme.fontSmall
             elide: Text.ElideRight
@@ -121,6 +126,7 @@ Rectangle {
             Accessible.role: Accessible.StaticText
             Accessible.name: text
             anchors.right: parent.right
+            visible: !(Theme.elder && Theme.landscape)
             text: qsTr("%1月%2日 %3").arg(bar.shownTime.getMonth() + 1).arg(bar.shownTime.getDate())
                   .arg(bar.weekdays[bar.shownTime.getDay()])
             color: Theme.textOnDark

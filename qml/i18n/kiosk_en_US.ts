@@ -140,6 +140,41 @@
     </message>
 </context>
 <context>
+    <name>ElderHomeScreen</name>
+    <message>
+        <source>按主题查找</source>
+        <translation>Browse by topic</translation>
+    </message>
+    <message>
+        <source>首页</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>常用事项</source>
+        <translation>Popular services</translation>
+    </message>
+    <message>
+        <source>查找其他事项</source>
+        <translation>Find other services</translation>
+    </message>
+    <message>
+        <source>全部事项（%1 项）</source>
+        <translation>All services (%1)</translation>
+    </message>
+    <message>
+        <source>‹ 返回</source>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <source>全部事项</source>
+        <translation>All services</translation>
+    </message>
+    <message>
+        <source>（%1 项）</source>
+        <translation> (%1)</translation>
+    </message>
+</context>
+<context>
     <name>FinishedScreen</name>
     <message>
         <source>感谢您的使用</source>
@@ -668,6 +703,25 @@ Please go to a service counter.</translation>
     <message>
         <source>终端编号 %1&#x3000;</source>
         <translation>Kiosk %1  </translation>
+    </message>
+</context>
+<context>
+    <name>PageTurner</name>
+    <message>
+        <source>翻页</source>
+        <translation>Turn the page</translation>
+    </message>
+    <message>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>第 %1 / %2 页</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>Next page</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@
 #include "qml/ui_language.h"
 #include "qml/uplink_status.h"
 #include "tests/qml/journey_fixture.h"
+#include "tests/qml/journey_screens.h"
 #include "tests/qml/qt_environment.h"
 #include "tests/support/shipped_catalog.h"
 
@@ -138,95 +139,17 @@ void accessibleNames(QAccessibleInterface* node, std::vector<QAccessibleInterfac
     }
 }
 
-/// One screen: how the journey gets there from home, and what is opened on it.
-struct Screen {
-    std::string name;
-    std::function<void(ScreenJourney&)> prepare;
-    std::function<void(ScreenJourney&, Journey&)> drive;
-    std::function<void(ScreenJourney&, QQuickWindow&)> open;
-};
+} // namespace
 
+namespace test_support {
 /// The screen's name in test logs (instead of its bytes).
-[[maybe_unused]] void PrintTo(const Screen& screen, std::ostream* out)
+[[maybe_unused]] void PrintTo(const JourneyScreen& screen, std::ostream* out)
 {
     *out << screen.name;
 }
+} // namespace test_support
 
-void openIdlePrompt(ScreenJourney& fixture, QQuickWindow&)
-{
-    fixture.session().tick();
-}
-
-std::vector<Screen> screens()
-{
-    using J = ScreenJourney;
-    return {
-        {"home", {}, {}, {}},
-        {"search",
-         {},
-         [](J&, Journey& journey) { ASSERT_TRUE(journey.openSearch()); },
-         [](J&, QQuickWindow& window) {
-             auto* stack = window.property("stack").value<QObject*>();
-             stack->property("currentItem").value<QObject*>()->setProperty("query", "shbx");
-         }},
-        {"search_nothing_found",
-         {},
-         [](J&, Journey& journey) { ASSERT_TRUE(journey.openSearch()); },
-         [](J&, QQuickWindow& window) {
-             auto* stack = window.property("stack").value<QObject*>();
-             stack->property("currentItem").value<QObject*>()->setProperty("query", "zzzzq");
-         }},
-        {"guide", {}, [](J& f, Journey& journey) { f.toGuide(journey); }, {}},
-        {"identify", {}, [](J& f, Journey& journey) { f.toIdentify(journey); }, {}},
-        {"manual_identity",
-         {},
-         [](J& f, Journey& journey) {
-             f.toIdentify(journey);
-             ASSERT_TRUE(journey.enterManually());
-         },
-         {}},
-        {"form",
-         {},
-         [](J& f, Journey& journey) {
-             f.toForm(journey);
-             journey.setField("phone", "1380000"); // half typed: its problem shows under it
-         },
-         {}},
-        {"materials", {}, [](J& f, Journey& journey) { f.toMaterialPhotographed(journey); }, {}},
-        {"materials_no_camera",
-         [](J& f) { f.camera().unplug(); },
-         [](J& f, Journey& journey) { f.toMaterials(journey); },
-         {}},
-        {"confirm", {}, [](J& f, Journey& journey) { f.toConfirm(journey); }, {}},
-        {"submitted", {}, [](J& f, Journey& journey) { f.toSubmitted(journey); }, {}},
-        {"submitted_paper_out",
-         [](J& f) { f.printer().setCondition(hal::PrinterCondition::PaperOut); },
-         [](J& f, Journey& journey) { f.toSubmitted(journey); },
-         {}},
-        {"rating", {}, [](J& f, Journey& journey) { f.toRating(journey); }, {}},
-        {"rating_on_tablet", {}, [](J& f, Journey& journey) { f.toRatingOnTablet(journey); }, {}},
-        {"finished", {}, [](J& f, Journey& journey) { f.toFinished(journey); }, {}},
-        {"progress", {}, [](J& f, Journey& journey) { f.toProgress(journey); }, {}},
-        {"progress_unreachable",
-         [](J& f) { f.platform().setLinkDown(true); },
-         [](J& f, Journey& journey) { f.toProgress(journey); },
-         {}},
-        {"document", {}, [](J& f, Journey& journey) { f.toDocument(journey); }, {}},
-        {"document_aborted",
-         [](J& f) { f.a4().failNext(hal::DocumentJobState::Aborted, "job-completed-with-errors"); },
-         [](J& f, Journey& journey) { f.toDocument(journey); },
-         {}},
-        {"idle_prompt", {}, [](J& f, Journey& journey) { f.toIdentify(journey); }, openIdlePrompt},
-        {"help_dialog",
-         {},
-         {},
-         [](J&, QQuickWindow& window) {
-             auto* dialog = window.findChild<QObject*>("helpDialog");
-             ASSERT_NE(dialog, nullptr);
-             QMetaObject::invokeMethod(dialog, "open");
-         }},
-    };
-}
+namespace {
 
 class EnglishScreens : public ::testing::Test {
 protected:
@@ -272,13 +195,8 @@ protected:
 
     void settle()
     {
-        EXPECT_TRUE(QTest::qWaitFor(
-            [&] {
-                return !window_->property("switching").toBool() &&
-                       fixture_->journey().receiptState() != kiosk::core::ReceiptState::Printing;
-            },
-            5000));
-        QTest::qWait(50); // a popup's enter transition, the keyboards' loaders
+        EXPECT_TRUE(test_support::settled(*window_, fixture_->journey()));
+        QTest::qWait(50); // a popup's enter transition
     }
 
     /// The UI's own words left in Chinese on the window: "item: text" each.
@@ -357,7 +275,8 @@ protected:
     QQuickWindow* window_ = nullptr;
 };
 
-class EnglishScreen : public EnglishScreens, public ::testing::WithParamInterface<Screen> {};
+class EnglishScreen : public EnglishScreens,
+                      public ::testing::WithParamInterface<test_support::JourneyScreen> {};
 
 TEST_P(EnglishScreen, ShowsNoChineseButData)
 {
@@ -386,8 +305,10 @@ TEST_P(EnglishScreen, ShowsNoChineseButData)
                       << ": Chinese left in the English UI: " << text;
 }
 
-INSTANTIATE_TEST_SUITE_P(Journey, EnglishScreen, ::testing::ValuesIn(screens()),
-                         [](const ::testing::TestParamInfo<Screen>& param) {
+// Every screen of every flow: the list the checker's walk and the screen-reader test share.
+INSTANTIATE_TEST_SUITE_P(Journey, EnglishScreen,
+                         ::testing::ValuesIn(test_support::journeyScreens()),
+                         [](const ::testing::TestParamInfo<test_support::JourneyScreen>& param) {
                              return param.param.name;
                          });
 

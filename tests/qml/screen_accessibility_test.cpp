@@ -18,10 +18,11 @@
 #include "qml/catalog_view_model.h"
 #include "qml/fonts.h"
 #include "qml/maintenance_view_model.h"
+#include "qml/screen_check.h"
 #include "qml/session_view_model.h"
-#include "qml/ui_language.h"
 #include "qml/uplink_status.h"
 #include "tests/qml/journey_fixture.h"
+#include "tests/qml/journey_screens.h"
 #include "tests/qml/qt_environment.h"
 #include "tests/support/shipped_catalog.h"
 
@@ -59,13 +60,7 @@ QString roleName(QAccessible::Role role)
 /// Roles a citizen operates: each needs a name for the screen reader to say what it does.
 bool isControl(QAccessible::Role role)
 {
-    static const std::set<QAccessible::Role> controls{
-        QAccessible::Button,         QAccessible::CheckBox, QAccessible::RadioButton,
-        QAccessible::EditableText,   QAccessible::ComboBox, QAccessible::SpinBox,
-        QAccessible::Slider,         QAccessible::Dial,     QAccessible::Link,
-        QAccessible::PageTab,        QAccessible::MenuItem, QAccessible::ButtonMenu,
-        QAccessible::ButtonDropDown, QAccessible::ListItem};
-    return controls.contains(role);
+    return kiosk::ui::isControlRole(role);
 }
 
 /// Where a node's item sits: the objectNames (or QML types) from the window down.
@@ -152,7 +147,6 @@ protected:
     void TearDown() override
     {
         window_ = nullptr;
-        language_.reset();
         engine_.reset();
         fixture_->journey().end();
     }
@@ -174,24 +168,10 @@ protected:
     void show(const Drive& drive = {})
     {
         engine_ = std::make_unique<QQmlApplicationEngine>();
-        engine_->addImportPath("qrc:/qt/qml");
-        // The screens follow the session's language, as kiosk/app wires them.
-        language_ =
-            std::make_unique<kiosk::ui::UiLanguage>(*engine_, fixture_->session(), &viewModel_);
-        engine_->setInitialProperties(
-            {{"catalog", QVariant::fromValue(&viewModel_)},
-             {"session", QVariant::fromValue(&fixture_->session())},
-             {"uplink", QVariant::fromValue(&uplink_)},
-             {"maintenance", QVariant::fromValue(&maintenance_)},
-             {"clockOverride", QDateTime(QDate(2026, 11, 24), QTime(9, 30))},
-             {"stillFrames", true}});
-        engine_->load(QUrl("qrc:/qt/qml/Kiosk/Ui/Main.qml"));
-        ASSERT_FALSE(engine_->rootObjects().isEmpty()) << "Main.qml did not load";
-        window_ = qobject_cast<QQuickWindow*>(engine_->rootObjects().first());
-        ASSERT_NE(window_, nullptr);
-        window_->resize(landscape() ? QSize(1920, 1080) : QSize(1080, 1920));
-        window_->show();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(window_));
+        window_ = test_support::showMain(
+            *engine_, {&viewModel_, &fixture_->session(), &uplink_, &maintenance_},
+            landscape() ? QSize(1920, 1080) : QSize(1080, 1920));
+        ASSERT_NE(window_, nullptr) << "Main.qml did not load";
         if (drive)
             drive(fixture_->journey());
         settle();
@@ -200,12 +180,7 @@ protected:
     /// Waits for the screen change (and any print) to finish.
     void settle()
     {
-        EXPECT_TRUE(QTest::qWaitFor(
-            [&] {
-                return !window_->property("switching").toBool() &&
-                       fixture_->journey().receiptState() != kiosk::core::ReceiptState::Printing;
-            },
-            5000));
+        EXPECT_TRUE(test_support::settled(*window_, fixture_->journey()));
         QTest::qWait(50); // a popup's enter transition, the accessibility cache
     }
 
@@ -311,7 +286,6 @@ protected:
     kiosk::ui::UplinkStatus uplink_;
     std::unique_ptr<test_support::ScreenJourney> fixture_;
     std::unique_ptr<QQmlApplicationEngine> engine_;
-    std::unique_ptr<kiosk::ui::UiLanguage> language_;
     QQuickWindow* window_ = nullptr;
 
     // The technicians' screens: the real rules on a ManualClock, a fixed device and queue.

@@ -23,6 +23,7 @@
 #include "qml/session_view_model.h"
 #include "qml/uplink_status.h"
 #include "tests/qml/journey_fixture.h"
+#include "tests/qml/journey_screens.h"
 #include "tests/qml/qt_environment.h"
 
 #include <gtest/gtest.h>
@@ -153,24 +154,14 @@ protected:
                   const Drive& drive = {})
     {
         fixture_->journey().end();
+        if (elder_)
+            fixture_->session().setElderMode(true); // 长辈版, tapped first
         QQmlApplicationEngine engine;
-        engine.addImportPath("qrc:/qt/qml");
-        // A fixed clock keeps the committed screenshots stable from run to run.
-        engine.setInitialProperties(
-            {{"catalog", QVariant::fromValue(&viewModel_)},
-             {"session", QVariant::fromValue(&fixture_->session())},
-             {"uplink", QVariant::fromValue(&uplink_)},
-             {"maintenance", QVariant::fromValue(&maintenance_)},
-             {"clockOverride", QDateTime(QDate(2026, 11, 24), QTime(9, 30))},
-             {"stillFrames", true}});
-        engine.load(QUrl("qrc:/qt/qml/Kiosk/Ui/Main.qml"));
-        if (engine.rootObjects().isEmpty())
-            return {};
-        auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+        // A fixed clock and still frames keep the committed screenshots stable run to run.
+        auto* window = test_support::showMain(
+            engine, {&viewModel_, &fixture_->session(), &uplink_, &maintenance_}, size);
         if (window == nullptr)
             return {};
-        window->resize(size);
-        window->show();
         if (!itemCode.empty()) {
             QMetaObject::invokeMethod(window, "showGuide",
                                       Q_ARG(QVariant, QString::fromStdString(itemCode)));
@@ -184,34 +175,50 @@ protected:
                 QTest::qWaitFor([&] { return !window->property("switching").toBool(); }, 5000));
             stack->property("currentItem").value<QObject*>()->setProperty("query", query);
         }
+        if (!homePage_.isEmpty()) {
+            auto* stack = window->property("stack").value<QObject*>();
+            stack->property("currentItem").value<QObject*>()->setProperty("page", homePage_);
+            if (!homeTheme_.isEmpty())
+                QMetaObject::invokeMethod(stack->property("currentItem").value<QObject*>(),
+                                          "showItems", Q_ARG(QVariant, homeTheme_));
+        }
         if (drive) {
             drive(fixture_->journey());
-            EXPECT_TRUE(QTest::qWaitFor(
-                [&] {
-                    return !window->property("switching").toBool() &&
-                           fixture_->journey().receiptState() !=
-                               kiosk::core::ReceiptState::Printing;
-                },
-                5000));
+            EXPECT_TRUE(test_support::settled(*window, fixture_->journey()));
         }
         EXPECT_TRUE(QTest::qWaitForWindowExposed(window));
         return window->grabWindow();
     }
 
-    void renderAndCheck(const char* fileName, QSize size, const std::string& itemCode = {},
+    /// Renders the screen as renderOneAndCheck does, once in the standard mode and once in
+    /// 长辈版 (the same file name with "elder-" before it).
+    void renderAndCheck(const std::string& fileName, QSize size, const std::string& itemCode = {},
                         const QString& query = {}, const Drive& drive = {})
     {
+        renderOneAndCheck(fileName, size, itemCode, query, drive);
+        elder_ = true;
+        renderOneAndCheck("elder-" + fileName, size, itemCode, query, drive);
+        elder_ = false;
+    }
+
+    void renderOneAndCheck(const std::string& fileName, QSize size,
+                           const std::string& itemCode = {}, const QString& query = {},
+                           const Drive& drive = {}, bool mostlyDarkText = true)
+    {
+        SCOPED_TRACE(fileName);
         const QImage image = render(size, itemCode, query, drive);
         ASSERT_FALSE(image.isNull()) << "Main.qml did not load";
         EXPECT_EQ(image.size(), size);
 
-        const QString path = QDir(outputDir()).filePath(fileName);
+        const QString path = QDir(outputDir()).filePath(QString::fromStdString(fileName));
         QDir().mkpath(outputDir());
         EXPECT_TRUE(image.save(path, "PNG")) << path.toStdString();
 
         const auto stats = measure(image);
         EXPECT_GE(stats.distinctColours, 50) << "looks blank";
-        EXPECT_GE(stats.darkTextShare, 0.005) << "hardly any dark text";
+        if (mostlyDarkText) {
+            EXPECT_GE(stats.darkTextShare, 0.005) << "hardly any dark text";
+        }
         // The top bar (government blue) is where it belongs.
         EXPECT_EQ(image.pixelColor(4, 4), QColor("#0B3D91"));
     }
@@ -219,14 +226,17 @@ protected:
     /// Every step of an application, in portrait and in landscape.
     void renderJourney(const std::string& step, const Drive& drive)
     {
-        renderAndCheck((step + "-portrait.png").c_str(), {1080, 1920}, {}, {}, drive);
-        renderAndCheck((step + "-landscape.png").c_str(), {1920, 1080}, {}, {}, drive);
+        renderAndCheck(step + "-portrait.png", {1080, 1920}, {}, {}, drive);
+        renderAndCheck(step + "-landscape.png", {1920, 1080}, {}, {}, drive);
     }
 
     kiosk::core::Catalog catalog_ = screenshotCatalog();
     kiosk::ui::CatalogViewModel viewModel_;
     kiosk::ui::UplinkStatus uplink_;
     std::unique_ptr<test_support::ScreenJourney> fixture_;
+    bool elder_ = false; ///< render in 长辈版
+    QString homePage_;   ///< 长辈版's home screen: which of its pages (start | themes | items)
+    QString homeTheme_;  ///< ... and on the items page, the theme chosen
     kiosk::ui::MaintenanceViewModel maintenance_; ///< no access: closed, unless a test opens it
 };
 
@@ -238,6 +248,23 @@ TEST_F(Screenshots, HomePortrait)
 TEST_F(Screenshots, HomeLandscape)
 {
     renderAndCheck("home-landscape.png", {1920, 1080});
+}
+
+/// 长辈版's home screen has pages of its own: the themes, and a theme's items a page at a time.
+TEST_F(Screenshots, ElderHomePages)
+{
+    elder_ = true;
+    homePage_ = "themes";
+    // White words on the coloured theme tiles: little dark text on this page by design.
+    renderOneAndCheck("elder-home-themes-portrait.png", {1080, 1920}, {}, {}, {}, false);
+    renderOneAndCheck("elder-home-themes-landscape.png", {1920, 1080}, {}, {}, {}, false);
+    homePage_ = "items";
+    homeTheme_ = "社会保险";
+    renderOneAndCheck("elder-home-items-portrait.png", {1080, 1920});
+    renderOneAndCheck("elder-home-items-landscape.png", {1920, 1080});
+    elder_ = false;
+    homePage_.clear();
+    homeTheme_.clear();
 }
 
 TEST_F(Screenshots, GuidePortrait)
