@@ -21,6 +21,8 @@ Window {
     property UplinkStatus uplink: null
     /// The technicians' screens (README, Maintenance access); null: the gesture does nothing.
     property MaintenanceViewModel maintenance: null
+    /// Reads each screen aloud while the session's voice is on (语音播报); null: silent.
+    property Narrator narrator: null
 
     /// The citizen pressed 人工帮助.
     signal helpRequested()
@@ -97,6 +99,34 @@ Window {
     Binding { target: Theme; property: "windowHeight"; value: root.height }
     Binding { target: Theme; property: "animate"; value: !root.stillFrames }
     Binding { target: Theme; property: "elder"; value: root.session.elderMode }
+
+    // Voice: the screen's summary (Spoken.qml) is said when it changes (another screen, or new
+    // words on it such as the receipt's state), again on 重听, and when voice is switched on.
+    // A new text interrupts the one being spoken; voice off (also at the session's end, when
+    // the preferences are wiped) stops it.
+    readonly property string spokenSummary: root.narrator ? Spoken.summaryFor(root.session) : ""
+    function speakSummary() {
+        if (root.narrator && root.session.voiceOn)
+            root.narrator.say(root.spokenSummary)
+    }
+    onSpokenSummaryChanged: speakSummary()
+    onRepeatRequested: speakSummary()
+    Binding {
+        target: root.narrator
+        when: root.narrator !== null
+        property: "voiceOn"
+        value: root.session.voiceOn
+    }
+    Binding {
+        target: root.narrator
+        when: root.narrator !== null
+        property: "language"
+        value: root.session.language
+    }
+    Connections {
+        target: root.narrator
+        function onVoiceOnChanged() { root.speakSummary() }
+    }
 
     Item {
         anchors.fill: parent

@@ -18,6 +18,7 @@
 #include "qml/catalog_view_model.h"
 #include "qml/fonts.h"
 #include "qml/maintenance_view_model.h"
+#include "qml/narrator.h"
 #include "qml/session_view_model.h"
 #include "qml/ui_language.h"
 
@@ -39,6 +40,19 @@ Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
 namespace {
 
 constexpr auto mainQml = "qrc:/qt/qml/Kiosk/Ui/Main.qml";
+
+/// 语音播报: the narrator for Main, its engine started on its own thread ($KIOSK_TTS_ENGINE;
+/// none: no voice). After the first frame, so that a speech-dispatcher spawned by libspeechd
+/// (about 1 s of a core) does not slow the start; on the image kiosk-speech.service runs it.
+std::unique_ptr<kiosk::ui::Narrator> startNarrator(QQuickWindow& window)
+{
+    const QString engine = kiosk::ui::Narrator::engineFromEnvironment();
+    if (engine == QLatin1String("none"))
+        return nullptr;
+    auto narrator = std::make_unique<kiosk::ui::Narrator>(engine);
+    window.setProperty("narrator", QVariant::fromValue(narrator.get()));
+    return narrator;
+}
 
 /// Whether Qt has somewhere to show a window: a display, or a platform chosen explicitly.
 bool qtCanStart()
@@ -193,6 +207,10 @@ int main(int argc, char** argv)
     kiosk::ui::MaintenanceViewModel maintenanceViewModel;
     std::unique_ptr<kiosk::core::MaintenanceAccess> maintenance;
 
+    // 语音播报 (Main's narrator), made once the home screen shows; before the engine, which
+    // goes first.
+    std::unique_ptr<kiosk::ui::Narrator> narrator;
+
     // Declared after what it shows, so the engine (and every binding) goes first.
     QQmlApplicationEngine engine;
     engine.addImportPath("qrc:/qt/qml");
@@ -248,6 +266,8 @@ int main(int argc, char** argv)
             {.uiUp = true, .queueOpened = true, .configValid = true});
         if (options.measureStartup)
             QCoreApplication::exit(0);
+        else if (!options.screenshot)
+            narrator = startNarrator(*window);
         if (options.demoWalk)
             demoWalk = startDemoWalk(options, sessionViewModel, *window, catalogs);
     });

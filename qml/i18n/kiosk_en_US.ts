@@ -962,6 +962,160 @@ You can also rate it on this screen.</translation>
     </message>
 </context>
 <context>
+    <name>Spoken</name>
+    <message>
+        <source>需要更多时间吗？如需继续办理，请点“需要，继续办理”；否则将结束办理并返回首页，已填写的内容会被清除。</source>
+        <translation>Do you need more time? To continue, tap “Yes, continue”. Otherwise this session will end and the screen will return to the start, and what you have entered will be cleared.</translation>
+    </message>
+    <message>
+        <source>已通知网点工作人员，请在这里稍候，工作人员会来帮您。</source>
+        <translation>Staff have been told. Please wait here and someone will come to help you.</translation>
+    </message>
+    <message>
+        <source>某</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>%1，身份证号码尾号%2</source>
+        <translation>%1, ID number ending %2</translation>
+    </message>
+    <message>
+        <source>欢迎使用政务服务自助终端。请点选要办理的事项，也可以点“搜索事项”，用拼音查找。</source>
+        <translation>Welcome to the government self-service kiosk. Please tap the service you need, or tap “Search” to find it by pinyin.</translation>
+    </message>
+    <message>
+        <source>搜索事项。请用下方的字母键输入拼音或拼音首字母，找到后点选事项。</source>
+        <translation>Search services. Type pinyin or its initials with the letter keys below, then tap the service you find.</translation>
+    </message>
+    <message>
+        <source>请将身份证放在感应区</source>
+        <translation>Please place your ID card on the reader</translation>
+    </message>
+    <message>
+        <source>正在办理：%1</source>
+        <translation>Now applying: %1</translation>
+    </message>
+    <message>
+        <source>也可以把手机上的电子身份证二维码对准扫码口，或点“手工输入身份信息”</source>
+        <translation>You can also hold the electronic ID QR code on your phone to the scanner, or tap “Type my name and ID number”</translation>
+    </message>
+    <message>
+        <source>请输入姓名和身份证号码，输入完成后点“下一步”。</source>
+        <translation>Please enter your name and ID number, then tap “Next”.</translation>
+    </message>
+    <message>
+        <source>请填写申请信息。身份证上的信息已经填好，请填写其余各项，完成后点“下一步”。</source>
+        <translation>Please fill in the form. The details from your ID card are already filled in; fill in the rest, then tap “Next”.</translation>
+    </message>
+    <message>
+        <source>请核对申请信息</source>
+        <translation>Please check your application</translation>
+    </message>
+    <message>
+        <source>办理事项：%1</source>
+        <translation>Service: %1</translation>
+    </message>
+    <message>
+        <source>申请人：%1</source>
+        <translation>Applicant: %1</translation>
+    </message>
+    <message>
+        <source>确认无误请点“确认提交”，需要修改请点“返回修改”</source>
+        <translation>If everything is right, tap “Submit”; to change something, tap “Go back and edit”</translation>
+    </message>
+    <message>
+        <source>申请已提交，受理编号显示在屏幕上</source>
+        <translation>Your application has been submitted; the case number is on the screen</translation>
+    </message>
+    <message>
+        <source>申请已保存在本机，联网后自动提交</source>
+        <translation>Your application is saved at this kiosk and will be sent once the network is back</translation>
+    </message>
+    <message>
+        <source>感谢您的使用。请带好您的身份证和回执。屏幕将自动返回首页。</source>
+        <translation>Thank you. Please take your ID card and your receipt with you. The screen will return to the start by itself.</translation>
+    </message>
+    <message>
+        <source>本事项不能在自助终端办理，请按屏幕上的指南准备材料，到服务窗口办理</source>
+        <translation>This service is not available at the kiosk. Please prepare the documents in the guide on the screen and go to a service counter</translation>
+    </message>
+    <message>
+        <source>这是办事指南。准备好后，请点“开始办理”</source>
+        <translation>This is the service guide. When you are ready, tap “Start”</translation>
+    </message>
+    <message>
+        <source>高拍仪暂时不能使用。请把申请材料带到服务窗口，申请可以继续办理。</source>
+        <translation>The document camera is not available right now. Please bring your documents to a service counter; you can go on with your application.</translation>
+    </message>
+    <message>
+        <source>请拍摄申请材料</source>
+        <translation>Please photograph your documents</translation>
+    </message>
+    <message>
+        <source>请把“%1”平放在高拍仪下，然后点“拍照”</source>
+        <translation>Please lay “%1” flat under the document camera, then tap “Take photo”</translation>
+    </message>
+    <message>
+        <source>正在打印回执，请稍候</source>
+        <translation>Printing your receipt, please wait</translation>
+    </message>
+    <message>
+        <source>回执已打印，请从出纸口取走回执</source>
+        <translation>Your receipt has been printed. Please take it from the slot</translation>
+    </message>
+    <message>
+        <source>请用手机拍下屏幕上的二维码，凭它查询办理进度</source>
+        <translation>Please take a photo of the QR code on the screen with your phone; you can use it to check your progress</translation>
+    </message>
+    <message>
+        <source>请在旁边的评价器上为本次服务评价，也可以在屏幕上评价。</source>
+        <translation>Please rate our service on the rating pad next to the kiosk, or on this screen.</translation>
+    </message>
+    <message>
+        <source>请选择不满意的原因，至少一项，然后点“提交评价”。</source>
+        <translation>Please choose at least one reason, then tap “Send rating”.</translation>
+    </message>
+    <message>
+        <source>请对本次服务进行评价：点选满意程度，然后点“提交评价”；不想评价请点“跳过”。</source>
+        <translation>Please rate our service: tap how satisfied you are, then tap “Send rating”. To skip, tap “Skip”.</translation>
+    </message>
+    <message>
+        <source>按回执二维码查询办理进度</source>
+        <translation>Progress of the case on your receipt</translation>
+    </message>
+    <message>
+        <source>办理进度查询。查询人：%1</source>
+        <translation>Application progress. For: %1</translation>
+    </message>
+    <message>
+        <source>%1，%2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>共%n件</source>
+        <translation>
+            <numerusform>%n in total</numerusform>
+            <numerusform>%n in total</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>正在打印证明材料，打印一般需要一分钟左右，请在打印机旁等候，不要离开。</source>
+        <translation>Printing your certificate. It usually takes about a minute; please wait by the printer and do not leave.</translation>
+    </message>
+    <message>
+        <source>打印完成，请取走证明材料。证明材料含有您的个人信息，请妥善保管。</source>
+        <translation>Printing finished. Please take your certificate; it contains your personal information, so keep it safe.</translation>
+    </message>
+    <message>
+        <source>未能打印</source>
+        <translation>Could not print</translation>
+    </message>
+    <message>
+        <source>您可以按“人工帮助”请工作人员处理，或到服务窗口办理</source>
+        <translation>You can press “Get help” for a member of staff, or go to a service counter</translation>
+    </message>
+</context>
+<context>
     <name>SubmittedScreen</name>
     <message>
         <source>申请已提交</source>
