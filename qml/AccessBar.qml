@@ -44,10 +44,21 @@ Rectangle {
         anchors.bottomMargin: anchors.topMargin
         spacing: Theme.gap
         readonly property real buttonWidth: (width - 3 * spacing) / 4
+        // Equal quarters while every word fits; otherwise (English in 长辈版) each button gets
+        // its share of the row by the width of its word, so none is cut short.
+        readonly property real wordsWidth: elderModeButton.implicitWidth + voiceButton.implicitWidth
+                                           + repeatButton.implicitWidth + languageButton.implicitWidth
+        readonly property bool allFit: Math.max(elderModeButton.implicitWidth, voiceButton.implicitWidth,
+                                                repeatButton.implicitWidth, languageButton.implicitWidth)
+                                       <= buttonWidth
+        function widthOf(button: Item): real {
+            return allFit ? buttonWidth : (width - 3 * spacing) * button.implicitWidth / wordsWidth
+        }
 
         BigButton {
+            id: elderModeButton
             objectName: "elderModeButton"
-            width: buttons.buttonWidth
+            width: buttons.widthOf(elderModeButton)
             height: parent.height
             // Says what a tap gives: the other mode.
             text: bar.elder ? qsTr("标准版") : qsTr("长辈版")
@@ -62,8 +73,9 @@ Rectangle {
             onClicked: bar.elderToggled()
         }
         BigButton {
+            id: voiceButton
             objectName: "voiceButton"
-            width: buttons.buttonWidth
+            width: buttons.widthOf(voiceButton)
             height: parent.height
             text: bar.voiceOn ? qsTr("语音：开") : qsTr("语音：关")
             checkable: true
@@ -76,8 +88,9 @@ Rectangle {
             onClicked: bar.voiceToggled()
         }
         BigButton {
+            id: repeatButton
             objectName: "repeatButton"
-            width: buttons.buttonWidth
+            width: buttons.widthOf(repeatButton)
             height: parent.height
             text: qsTr("重听")
             outlined: true
@@ -85,8 +98,9 @@ Rectangle {
             onClicked: bar.repeatRequested()
         }
         BigButton {
+            id: languageButton
             objectName: "languageButton"
-            width: buttons.buttonWidth
+            width: buttons.widthOf(languageButton)
             height: parent.height
             // The other language, named in itself, so a reader of it finds it.
             text: bar.language === "en_US" ? "中文" : "English"

@@ -23,7 +23,7 @@ Column {
         Accessible.role: Accessible.StaticText
         Accessible.name: text
         width: parent.width
-        text: field.label + (field.required ? "（必填）" : "")
+        text: field.label + (field.required ? qsTr("（必填）") : "")
         color: Theme.text
         font.pixelSize: Theme.fontLarge
         font.bold: true

@@ -13,7 +13,7 @@ JourneyScreen {
 
     required property SessionViewModel session
 
-    title: "请核对申请信息"
+    title: qsTr("请核对申请信息")
     message: session.message
 
     ColumnLayout {
@@ -24,7 +24,7 @@ JourneyScreen {
             Accessible.role: Accessible.StaticText
             Accessible.name: text
             Layout.fillWidth: true
-            text: "办理事项：" + screen.session.itemName
+            text: qsTr("办理事项：%1").arg(screen.session.itemName)
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             font.bold: true
@@ -44,7 +44,7 @@ JourneyScreen {
             Accessible.name: text
             Layout.fillWidth: true
             visible: screen.session.materials.summaryText.length > 0
-            text: "申请材料：" + screen.session.materials.summaryText
+            text: qsTr("申请材料：%1").arg(screen.session.materials.summaryText)
             color: Theme.text
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap
@@ -67,7 +67,7 @@ JourneyScreen {
                 color: Theme.surface
                 radius: Theme.radius
                 Accessible.role: Accessible.StaticText
-                Accessible.name: modelData.label + "：" + modelData.value
+                Accessible.name: qsTr("%1：%2").arg(modelData.label).arg(modelData.value)
                 RowLayout {
                     id: row
                     anchors.fill: parent
@@ -105,7 +105,7 @@ JourneyScreen {
             objectName: "confirmButton"
             Layout.fillWidth: true
             // The queue stores the case on a worker: a moment, during which nothing is tapped twice.
-            text: screen.session.saving ? "正在保存…" : "确认提交"
+            text: screen.session.saving ? qsTr("正在保存…") : qsTr("确认提交")
             enabled: !screen.session.saving
             opacity: enabled ? 1 : 0.5
             onClicked: screen.session.confirm()
@@ -113,7 +113,7 @@ JourneyScreen {
         BigButton {
             objectName: "backButton"
             Layout.fillWidth: true
-            text: "返回修改"
+            text: qsTr("返回修改")
             outlined: true
             enabled: !screen.session.saving
             opacity: enabled ? 1 : 0.5

@@ -7,12 +7,12 @@ KeyPad {
     id: keyboard
 
     columns: 3
-    Accessible.name: "日期键盘"
+    Accessible.name: qsTr("日期键盘")
     rows: [
         keyboard.digitKeys("123"),
         keyboard.digitKeys("456"),
         keyboard.digitKeys("789"),
-        [{ label: "-", name: "短横线", value: "-", id: "dash" }, keyboard.digitKey("0"),
+        [{ label: "-", name: qsTr("短横线"), value: "-", id: "dash" }, keyboard.digitKey("0"),
          keyboard.backspaceKey],
         [Object.assign({ span: 3 }, keyboard.clearKey)]
     ]

@@ -7,7 +7,7 @@ KeyPad {
     id: keyboard
 
     columns: 6
-    Accessible.name: "数字键盘"
+    Accessible.name: qsTr("数字键盘")
     rows: [
         keyboard.digitKeys("123456"),
         keyboard.digitKeys("7890").concat([keyboard.backspaceKey, keyboard.clearKey])

@@ -16,7 +16,7 @@ JourneyScreen {
     readonly property bool done: status === "done"
     readonly property bool fault: !busy && !done && status !== "none"
 
-    title: busy ? "正在打印证明材料" : done ? "打印完成" : "未能打印"
+    title: busy ? qsTr("正在打印证明材料") : done ? qsTr("打印完成") : qsTr("未能打印")
     message: screen.fault ? session.certificateMessage : ""
 
     ColumnLayout {
@@ -28,7 +28,7 @@ JourneyScreen {
             Accessible.role: Accessible.StaticText
             Accessible.name: text
             Layout.fillWidth: true
-            text: "打印事项：" + screen.session.itemName
+            text: qsTr("打印事项：%1").arg(screen.session.itemName)
             color: Theme.textSecondary
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
@@ -55,7 +55,7 @@ JourneyScreen {
             border.width: Theme.px(4)
             radius: Theme.px(8)
             Accessible.role: Accessible.Graphic
-            Accessible.name: screen.done ? "证明材料已打印" : "证明材料打印中"
+            Accessible.name: screen.done ? qsTr("证明材料已打印") : qsTr("证明材料打印中")
             Column {
                 anchors.centerIn: parent
                 spacing: Theme.px(24)
@@ -89,9 +89,9 @@ JourneyScreen {
             Accessible.role: Accessible.StaticText
             Accessible.name: text
             Layout.fillWidth: true
-            text: screen.busy ? "打印一般需要一分钟左右，请在打印机旁等候，不要离开。"
-                  : screen.done ? "证明材料含有您的个人信息，请妥善保管。如内容有误，请到服务窗口咨询。"
-                  : "您可以按右上角的“人工帮助”请工作人员处理，或到服务窗口办理。"
+            text: screen.busy ? qsTr("打印一般需要一分钟左右，请在打印机旁等候，不要离开。")
+                  : screen.done ? qsTr("证明材料含有您的个人信息，请妥善保管。如内容有误，请到服务窗口咨询。")
+                  : qsTr("您可以按右上角的“人工帮助”请工作人员处理，或到服务窗口办理。")
             color: Theme.text
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap
@@ -107,14 +107,14 @@ JourneyScreen {
             // While the sheet is on its way the citizen waits for it: it is theirs alone.
             enabled: !screen.busy
             opacity: enabled ? 1 : 0.5
-            text: screen.done ? "完成" : "退出"
+            text: screen.done ? qsTr("完成") : qsTr("退出")
             onClicked: screen.session.end()
         },
         BigButton {
             objectName: "retryButton"
             Layout.fillWidth: true
             visible: screen.session.certificateCanRetry
-            text: "重新打印"
+            text: qsTr("重新打印")
             outlined: true
             onClicked: screen.session.retryCertificate()
         },
@@ -122,7 +122,7 @@ JourneyScreen {
             objectName: "backButton"
             Layout.fillWidth: true
             visible: !screen.busy
-            text: "‹ 返回"
+            text: qsTr("‹ 返回")
             outlined: true
             onClicked: screen.session.back()
         }

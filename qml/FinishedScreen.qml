@@ -9,7 +9,7 @@ JourneyScreen {
 
     required property SessionViewModel session
 
-    title: "感谢您的使用"
+    title: qsTr("感谢您的使用")
     // E.g. the platform's answer that the case was rated before, worded kindly.
     message: session.message
 
@@ -18,7 +18,7 @@ JourneyScreen {
         Accessible.name: text
         anchors.left: parent.left
         anchors.right: parent.right
-        text: "请带好您的身份证和回执。屏幕将自动返回首页。"
+        text: qsTr("请带好您的身份证和回执。屏幕将自动返回首页。")
         color: Theme.text
         font.pixelSize: Theme.fontLarge
         wrapMode: Text.Wrap
@@ -29,7 +29,7 @@ JourneyScreen {
         BigButton {
             objectName: "homeButton"
             Layout.fillWidth: true
-            text: "返回首页"
+            text: qsTr("返回首页")
             onClicked: screen.session.end()
         }
     ]

@@ -12,7 +12,7 @@ JourneyScreen {
 
     required property SessionViewModel session
 
-    title: "请填写申请信息"
+    title: qsTr("请填写申请信息")
     message: session.message
 
     /// The entry being filled in and its field type: the keyboard below edits it.
@@ -142,13 +142,13 @@ JourneyScreen {
         BigButton {
             objectName: "nextButton"
             Layout.fillWidth: true
-            text: "下一步"
+            text: qsTr("下一步")
             onClicked: screen.session.completeForm()
         },
         BigButton {
             objectName: "backButton"
             Layout.fillWidth: true
-            text: "返回"
+            text: qsTr("返回")
             outlined: true
             onClicked: screen.session.back()
         }

@@ -29,7 +29,7 @@ Column {
         Accessible.role: Accessible.StaticText
         Accessible.name: text
         width: parent.width
-        text: field.label + (field.required ? "（必填）" : "")
+        text: field.label + (field.required ? qsTr("（必填）") : "")
         color: Theme.text
         font.pixelSize: Theme.fontLarge
         font.bold: true
@@ -50,7 +50,7 @@ Column {
                           : entry.activeFocus ? Theme.primary : Theme.border
         }
         Accessible.role: Accessible.EditableText
-        Accessible.name: field.label + (field.required ? "（必填）" : "")
+        Accessible.name: field.label + (field.required ? qsTr("（必填）") : "")
         Accessible.description: field.problem
         onTextChanged: if (!readOnly) field.edited(text)
         onActiveFocusChanged: if (activeFocus) field.focused()

@@ -23,7 +23,7 @@ Item {
     readonly property var steps: found ? guide.process : []
 
     Accessible.role: Accessible.Pane
-    Accessible.name: found ? guide.name : "未找到该事项"
+    Accessible.name: found ? guide.name : qsTr("未找到该事项")
 
     signal backRequested()
     signal startRequested(string code)
@@ -56,7 +56,7 @@ Item {
                     Accessible.name: text
                     objectName: "guideName"
                     width: parent.width
-                    text: screen.found ? screen.guide.name : "未找到该事项"
+                    text: screen.found ? screen.guide.name : qsTr("未找到该事项")
                     color: Theme.text
                     font.pixelSize: Theme.fontHuge
                     font.bold: true
@@ -89,13 +89,13 @@ Item {
                 model: screen.found ? [
                     { show: screen.guide.onlineRequired, name: "onlineNote",
                       text: (screen.waitsForNetwork
-                             ? "网络中断，本事项需联网办理，现在暂不能办理。请稍后再试或到服务窗口办理。"
-                             : "本事项需联网办理。网络中断时暂不能办理，请稍后再试或到服务窗口办理。")
+                             ? qsTr("网络中断，本事项需联网办理，现在暂不能办理。请稍后再试或到服务窗口办理。")
+                             : qsTr("本事项需联网办理。网络中断时暂不能办理，请稍后再试或到服务窗口办理。"))
                             // A progress lookup: what was submitted here is not lost meanwhile.
                             + (screen.waitsForNetwork && screen.guide.kind === "query" && screen.guide.canStart
-                               ? "您在本机提交的申请已安全保存，联网后会自动提交。" : "") },
+                               ? qsTr("您在本机提交的申请已安全保存，联网后会自动提交。") : "") },
                     { show: !screen.guide.canStart, name: "counterNote",
-                      text: "本事项不能在自助终端办理，请按下面的指南准备材料，到服务窗口办理。" }
+                      text: qsTr("本事项不能在自助终端办理，请按下面的指南准备材料，到服务窗口办理。") }
                 ] : []
                 Rectangle {
                     id: note
@@ -135,7 +135,7 @@ Item {
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
                     Layout.fillHeight: true
-                    label: "承诺时限"
+                    label: qsTr("承诺时限")
                     value: screen.found ? screen.guide.timeLimitText : ""
                 }
                 FactBox {
@@ -143,7 +143,7 @@ Item {
                     Layout.fillWidth: true
                     Layout.preferredWidth: screen.landscape ? 3 : 2
                     Layout.fillHeight: true
-                    label: "收费标准"
+                    label: qsTr("收费标准")
                     value: screen.found ? screen.guide.fee : ""
                 }
             }
@@ -167,7 +167,7 @@ Item {
                         // lists a citizen acts on are on screen without scrolling.
                         Layout.row: screen.landscape ? 1 : 0
                         Layout.fillWidth: true
-                        title: "受理条件"
+                        title: qsTr("受理条件")
                         visible: screen.found && screen.guide.conditions.length > 0
                         Text {
                             Accessible.role: Accessible.StaticText
@@ -185,7 +185,7 @@ Item {
                     GuideSection {
                         Layout.row: screen.landscape ? 0 : 1
                         Layout.fillWidth: true
-                        title: "申请材料"
+                        title: qsTr("申请材料")
                         Repeater {
                             objectName: "materialRepeater"
                             model: screen.materials
@@ -199,7 +199,8 @@ Item {
                                 Rectangle {
                                     id: materialBadge
                                     objectName: "materialBadge"
-                                    width: Theme.px(96)
+                                    // Two characters in Chinese; a longer word (English) widens it.
+                                    width: Math.max(Theme.px(96), badgeText.implicitWidth + Theme.px(16))
                                     height: badgeText.implicitHeight + Theme.px(8)
                                     radius: Theme.px(8)
                                     color: material.modelData.required ? Theme.help : Theme.surface
@@ -210,7 +211,7 @@ Item {
                                         Accessible.name: text
                                         id: badgeText
                                         anchors.centerIn: parent
-                                        text: material.modelData.required ? "必须" : "可选"
+                                        text: material.modelData.required ? qsTr("必须") : qsTr("可选")
                                         color: material.modelData.required ? Theme.textOnDark : Theme.textSecondary
                                         font.pixelSize: Theme.fontSmall
                                         font.bold: true
@@ -242,7 +243,7 @@ Item {
 
                     GuideSection {
                         Layout.fillWidth: true
-                        title: "办理流程"
+                        title: qsTr("办理流程")
                         Repeater {
                             objectName: "stepRepeater"
                             model: screen.steps
@@ -291,7 +292,7 @@ Item {
 
                     GuideSection {
                         Layout.fillWidth: true
-                        title: "设定依据"
+                        title: qsTr("设定依据")
                         visible: screen.found && screen.guide.legalBasis.length > 0
                         Text {
                             Accessible.role: Accessible.StaticText
@@ -348,7 +349,7 @@ Item {
                 Layout.fillHeight: true
                 Layout.preferredWidth: startButton.visible ? Theme.px(320) : -1
                 Layout.fillWidth: !startButton.visible
-                text: "‹ 返回"
+                text: qsTr("‹ 返回")
                 outlined: true
                 onClicked: screen.backRequested()
             }
@@ -360,9 +361,9 @@ Item {
                 visible: screen.found && screen.guide.canStart
                 enabled: !screen.waitsForNetwork
                 opacity: enabled ? 1 : 0.5
-                text: screen.waitsForNetwork ? "网络中断，暂不能办理"
-                      : screen.guide.kind === "query" ? "开始查询"
-                      : screen.guide.kind === "print" ? "开始打印" : "开始办理"
+                text: screen.waitsForNetwork ? qsTr("网络中断，暂不能办理")
+                      : screen.guide.kind === "query" ? qsTr("开始查询")
+                      : screen.guide.kind === "print" ? qsTr("开始打印") : qsTr("开始办理")
                 font.pixelSize: Theme.fontTitle
                 onClicked: screen.startRequested(screen.itemCode)
             }

@@ -22,12 +22,12 @@ Popup {
         objectName: "helpDialogContent"
         spacing: Theme.px(32)
         Accessible.role: Accessible.Dialog
-        Accessible.name: "需要帮助？"
+        Accessible.name: qsTr("需要帮助？")
         Text {
             Accessible.role: Accessible.Heading
             Accessible.name: text
             width: parent.width
-            text: "需要帮助？"
+            text: qsTr("需要帮助？")
             color: Theme.help
             font.pixelSize: Theme.fontHuge
             font.bold: true
@@ -37,7 +37,7 @@ Popup {
             Accessible.role: Accessible.StaticText
             Accessible.name: text
             width: parent.width
-            text: "已通知网点工作人员，请在这里稍候，工作人员会来帮您。您也可以拨打政务服务便民热线 12345。"
+            text: qsTr("已通知网点工作人员，请在这里稍候，工作人员会来帮您。您也可以拨打政务服务便民热线 12345。")
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
@@ -48,7 +48,7 @@ Popup {
             objectName: "helpDialogClose"
             anchors.horizontalCenter: parent.horizontalCenter
             width: Theme.px(360)
-            text: "知道了"
+            text: qsTr("知道了")
             onClicked: dialog.close()
         }
     }

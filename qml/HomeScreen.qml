@@ -25,7 +25,7 @@ Item {
 
     // The screen's title for a screen reader (the other screens have a JourneyScreen's).
     Accessible.role: Accessible.Pane
-    Accessible.name: "首页"
+    Accessible.name: qsTr("首页")
 
     signal itemChosen(string code)
     /// The citizen tapped the search box.
@@ -70,7 +70,7 @@ Item {
                 Layout.fillWidth: true
                 // Level with the list's title row (as tall as its button) in landscape.
                 Layout.preferredHeight: home.landscape ? Theme.touchMin : implicitHeight
-                text: "按主题查找"
+                text: qsTr("按主题查找")
             }
             Grid {
                 id: themeGrid
@@ -104,7 +104,7 @@ Item {
             SectionTitle {
                 Layout.fillWidth: true
                 Layout.topMargin: home.landscape ? 0 : Theme.gap
-                text: "常用事项"
+                text: qsTr("常用事项")
                 visible: popularRepeater.count > 0
             }
             Grid {
@@ -160,15 +160,15 @@ Item {
                 SectionTitle {
                     objectName: "listTitle"
                     Layout.fillWidth: true
-                    text: (home.selectedTheme.length > 0 ? home.selectedTheme : "全部事项")
-                          + "（" + itemList.count + " 项）"
+                    text: qsTr("%1（%n 项）", "", itemList.count)
+                          .arg(home.selectedTheme.length > 0 ? home.selectedTheme : qsTr("全部事项"))
                 }
                 Text {
                     Accessible.role: Accessible.StaticText
                     Accessible.name: text
                     // Not everyone knows that a list on a touch screen scrolls.
                     visible: !showAll.visible && itemList.contentHeight > itemList.height
-                    text: "上下滑动查看更多"
+                    text: qsTr("上下滑动查看更多")
                     color: Theme.textSecondary
                     font.pixelSize: Theme.fontSmall
                 }
@@ -177,7 +177,7 @@ Item {
                     objectName: "showAllButton"
                     visible: home.selectedTheme.length > 0
                     Layout.preferredHeight: Theme.touchMin
-                    text: "显示全部事项"
+                    text: qsTr("显示全部事项")
                     outlined: true
                     onClicked: home.selectedTheme = ""
                 }

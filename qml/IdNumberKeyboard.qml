@@ -8,12 +8,12 @@ KeyPad {
     id: keyboard
 
     columns: 3
-    Accessible.name: "身份证号码键盘"
+    Accessible.name: qsTr("身份证号码键盘")
     rows: [
         keyboard.digitKeys("123"),
         keyboard.digitKeys("456"),
         keyboard.digitKeys("789"),
-        [{ label: "X", name: "字母 X", value: "X", id: "X" }, keyboard.digitKey("0"),
+        [{ label: "X", name: qsTr("字母 X"), value: "X", id: "X" }, keyboard.digitKey("0"),
          keyboard.backspaceKey],
         [Object.assign({ span: 3 }, keyboard.clearKey)]
     ]

@@ -11,7 +11,7 @@ JourneyScreen {
 
     required property SessionViewModel session
 
-    title: "请将身份证放在感应区"
+    title: qsTr("请将身份证放在感应区")
     message: session.message
 
     ColumnLayout {
@@ -22,7 +22,7 @@ JourneyScreen {
             Accessible.role: Accessible.StaticText
             Accessible.name: text
             Layout.fillWidth: true
-            text: "正在办理：" + screen.session.itemName
+            text: qsTr("正在办理：%1").arg(screen.session.itemName)
             color: Theme.textSecondary
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
@@ -35,7 +35,7 @@ JourneyScreen {
             Layout.fillWidth: true
             Layout.fillHeight: true
             Accessible.role: Accessible.Animation
-            Accessible.name: "把身份证平放在下方的读卡区，不要移动"
+            Accessible.name: qsTr("把身份证平放在下方的读卡区，不要移动")
 
             Rectangle {
                 id: pad
@@ -50,7 +50,7 @@ JourneyScreen {
                 border.width: Theme.px(4)
                 Text {
                     anchors.centerIn: parent
-                    text: "读卡区"
+                    text: qsTr("读卡区")
                     color: Theme.primary
                     font.pixelSize: Theme.fontLarge
                     font.bold: true
@@ -69,7 +69,7 @@ JourneyScreen {
                 border.width: Theme.px(3)
                 Text {
                     anchors.centerIn: parent
-                    text: "身份证"
+                    text: qsTr("身份证")
                     color: Theme.primary
                     font.pixelSize: Theme.fontTitle
                     font.bold: true
@@ -95,8 +95,8 @@ JourneyScreen {
             Accessible.name: text
             Layout.fillWidth: true
             text: (screen.session.itemFlow === "progress_lookup"
-                   ? "查询本机提交的申请，也可以把回执上的二维码对准扫码口。" : "")
-                  + "也可以打开手机上的电子身份证（亮证）二维码，对准扫码口。没有带身份证？可以手工输入姓名和身份证号码。"
+                   ? qsTr("查询本机提交的申请，也可以把回执上的二维码对准扫码口。") : "")
+                  + qsTr("也可以打开手机上的电子身份证（亮证）二维码，对准扫码口。没有带身份证？可以手工输入姓名和身份证号码。")
             color: Theme.text
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap
@@ -108,14 +108,14 @@ JourneyScreen {
         BigButton {
             objectName: "manualButton"
             Layout.fillWidth: true
-            text: "手工输入身份信息"
+            text: qsTr("手工输入身份信息")
             outlined: true
             onClicked: screen.session.enterManually()
         },
         BigButton {
             objectName: "backButton"
             Layout.fillWidth: true
-            text: "返回"
+            text: qsTr("返回")
             outlined: true
             onClicked: screen.session.back()
         }

@@ -17,7 +17,7 @@ Rectangle {
     radius: Theme.radius
     color: Theme.primaryTint
     Accessible.role: Accessible.StaticText
-    Accessible.name: "申请人 " + maskedName + "，证件号码 " + maskedIdNumber
+    Accessible.name: qsTr("申请人 %1，证件号码 %2").arg(maskedName).arg(maskedIdNumber)
 
     RowLayout {
         anchors.fill: parent
@@ -38,7 +38,7 @@ Rectangle {
                 anchors.centerIn: parent
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
-                text: box.hasPhoto ? "" : "无照片"
+                text: box.hasPhoto ? "" : qsTr("无照片")
                 color: Theme.textSecondary
                 font.pixelSize: Theme.fontSmall
                 wrapMode: Text.Wrap
@@ -65,9 +65,9 @@ Rectangle {
             Text {
                 Accessible.role: Accessible.StaticText
                 Accessible.name: text
-                text: box.identifiedBy === "card" ? "已读取身份证"
-                      : box.identifiedBy === "code" ? "已通过手机亮证核验"
-                      : "手工输入"
+                text: box.identifiedBy === "card" ? qsTr("已读取身份证")
+                      : box.identifiedBy === "code" ? qsTr("已通过手机亮证核验")
+                      : qsTr("手工输入")
                 color: Theme.textSecondary
                 font.pixelSize: Theme.fontSmall
             }

@@ -25,12 +25,12 @@ Popup {
         objectName: "idlePromptContent"
         spacing: Theme.px(32)
         Accessible.role: Accessible.Dialog
-        Accessible.name: "需要更多时间吗？"
+        Accessible.name: qsTr("需要更多时间吗？")
         Text {
             Accessible.role: Accessible.Heading
             Accessible.name: text
             width: parent.width
-            text: "需要更多时间吗？"
+            text: qsTr("需要更多时间吗？")
             color: Theme.text
             font.pixelSize: Theme.fontHuge
             font.bold: true
@@ -41,7 +41,7 @@ Popup {
             Accessible.name: text
             objectName: "idleSecondsLeft"
             width: parent.width
-            text: (prompt.session ? prompt.session.secondsLeft : 0) + " 秒后将结束办理并返回首页，已填写的内容会被清除。"
+            text: qsTr("%n 秒后将结束办理并返回首页，已填写的内容会被清除。", "", prompt.session ? prompt.session.secondsLeft : 0)
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
@@ -51,13 +51,13 @@ Popup {
         BigButton {
             objectName: "moreTimeButton"
             width: parent.width
-            text: "需要，继续办理"
+            text: qsTr("需要，继续办理")
             onClicked: prompt.session.touched()
         }
         BigButton {
             objectName: "endNowButton"
             width: parent.width
-            text: "结束办理"
+            text: qsTr("结束办理")
             outlined: true
             onClicked: prompt.session.end()
         }

@@ -15,7 +15,7 @@ Rectangle {
     property string synonymTerm
     property string synonymMeaning
     readonly property string synonymSpoken: synonymTerm.length > 0
-                                            ? "“" + synonymTerm + "”即“" + synonymMeaning + "”" : ""
+                                            ? qsTr("“%1”即“%2”").arg(synonymTerm).arg(synonymMeaning) : ""
 
     signal clicked()
 
@@ -23,7 +23,7 @@ Rectangle {
     color: area.pressed ? Theme.primaryTint : Theme.surface
 
     Accessible.role: Accessible.Button
-    Accessible.name: synonymSpoken.length > 0 ? name + "，" + synonymSpoken : name
+    Accessible.name: synonymSpoken.length > 0 ? qsTr("%1，%2").arg(name).arg(synonymSpoken) : name
     // Qt 6.4 does nothing on Press without this handler (reference/accessibility.md).
     Accessible.onPressAction: if (row.enabled) row.clicked()
 

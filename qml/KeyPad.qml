@@ -33,11 +33,11 @@ Item {
     Accessible.role: Accessible.Grouping
 
     // Key descriptions for the rows.
-    readonly property var backspaceKey: ({ label: "删除", name: "删除", action: "backspace",
+    readonly property var backspaceKey: ({ label: qsTr("删除"), name: qsTr("删除"), action: "backspace",
                                            id: "backspace" })
-    readonly property var clearKey: ({ label: "清空", name: "清空", action: "clear", id: "clear" })
+    readonly property var clearKey: ({ label: qsTr("清空"), name: qsTr("清空"), action: "clear", id: "clear" })
     function digitKey(digit: string): var {
-        return { label: digit, name: "数字 " + digit, value: digit, id: digit }
+        return { label: digit, name: qsTr("数字 %1").arg(digit), value: digit, id: digit }
     }
     function digitKeys(digits: string): var {
         return digits.split("").map(digit => digitKey(digit))

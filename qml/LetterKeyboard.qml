@@ -45,7 +45,7 @@ Item {
             objectName: "key_backspace"
             width: keyboard.keyWidth
             height: Theme.touchMin
-            text: "退格"
+            text: qsTr("退格")
             padding: Theme.px(8)
             onClicked: keyboard.backspace()
         }
@@ -53,7 +53,7 @@ Item {
             objectName: "key_clear"
             width: keyboard.keyWidth
             height: Theme.touchMin
-            text: "清空"
+            text: qsTr("清空")
             padding: Theme.px(8)
             fill: Theme.textSecondary
             onClicked: keyboard.clear()

@@ -33,7 +33,7 @@ Window {
     width: 1080
     height: 1920
     color: Theme.background
-    title: "政务服务自助终端"
+    title: qsTr("政务服务自助终端")
 
     readonly property alias stack: stack
     /// True on the home screen with nobody served (the session's own state) and no screen

@@ -11,7 +11,7 @@ JourneyScreen {
 
     required property MaintenanceViewModel maintenance
 
-    title: "维护人员验证"
+    title: qsTr("维护人员验证")
     message: maintenance.message
 
     ColumnLayout {
@@ -23,7 +23,7 @@ JourneyScreen {
             Accessible.role: Accessible.StaticText
             Accessible.name: text
             Layout.fillWidth: true
-            text: "请输入维护验证码（6 位数字，见运维验证器应用）"
+            text: qsTr("请输入维护验证码（6 位数字，见运维验证器应用）")
             color: Theme.textSecondary
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
@@ -53,7 +53,7 @@ JourneyScreen {
                 font.letterSpacing: Theme.px(16)
                 color: Theme.text
                 Accessible.role: Accessible.EditableText
-                Accessible.name: "维护验证码，已输入 " + text.length + " 位"
+                Accessible.name: qsTr("维护验证码，已输入 %n 位", "", text.length)
             }
         }
 
@@ -70,7 +70,7 @@ JourneyScreen {
         BigButton {
             objectName: "maintenanceSubmit"
             Layout.fillWidth: true
-            text: "确认"
+            text: qsTr("确认")
             enabled: screen.maintenance.codeAccepted && codeField.text.length === 6
             opacity: enabled ? 1 : 0.4
             onClicked: {
@@ -81,7 +81,7 @@ JourneyScreen {
         BigButton {
             objectName: "maintenanceCancel"
             Layout.fillWidth: true
-            text: "取消"
+            text: qsTr("取消")
             outlined: true
             onClicked: screen.maintenance.cancel()
         }

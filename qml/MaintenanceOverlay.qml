@@ -39,7 +39,7 @@ Rectangle {
             anchors.fill: parent
             anchors.leftMargin: Theme.margin
             verticalAlignment: Text.AlignVCenter
-            text: "维护模式 · 暂停服务"
+            text: qsTr("维护模式 · 暂停服务")
             color: Theme.textOnDark
             font.pixelSize: Theme.fontTitle
             font.bold: true

@@ -12,7 +12,7 @@ JourneyScreen {
 
     required property MaintenanceViewModel maintenance
 
-    title: "设备维护"
+    title: qsTr("设备维护")
 
     component Heading: Text {
         Accessible.role: Accessible.Heading
@@ -43,55 +43,54 @@ JourneyScreen {
             width: parent.width
             spacing: Theme.gap
 
-            Heading { text: "设备状态" }
+            Heading { text: qsTr("设备状态") }
             Repeater {
                 model: screen.maintenance.devices
                 Line {
                     required property var modelData
                     objectName: "device_" + modelData.name
-                    text: modelData.name + "：" + modelData.state + "，" + modelData.health
+                    text: qsTr("%1：%2，%3").arg(modelData.name).arg(modelData.state).arg(modelData.health)
                           + (modelData.detail.length > 0 ? "（" + modelData.detail + "）" : "")
                     color: modelData.ok ? Theme.text : Theme.help
                 }
             }
             Line {
                 visible: screen.maintenance.devices.length === 0
-                text: "设备尚未启动"
+                text: qsTr("设备尚未启动")
             }
 
-            Heading { text: "上传队列" }
+            Heading { text: qsTr("上传队列") }
             Line {
                 objectName: "queueCounts"
                 text: screen.maintenance.queueKnown
-                      ? "待上传 " + screen.maintenance.queuePending + " 条，已送达 "
-                        + screen.maintenance.queueDelivered + " 条，失败 "
-                        + screen.maintenance.queueDeadLetters + " 条"
+                      ? qsTr("待上传 %1 条，已送达 %2 条，失败 %3 条").arg(screen.maintenance.queuePending)
+                        .arg(screen.maintenance.queueDelivered).arg(screen.maintenance.queueDeadLetters)
                         + (screen.maintenance.queuePending > 0
-                           ? "，最早一条已等待 " + screen.maintenance.queueOldestAgeS + " 秒" : "")
-                      : "队列尚未打开"
+                           ? qsTr("，最早一条已等待 %1 秒").arg(screen.maintenance.queueOldestAgeS) : "")
+                      : qsTr("队列尚未打开")
             }
             BigButton {
                 objectName: "retryDeadLetters"
-                text: "重试失败记录"
+                text: qsTr("重试失败记录")
                 enabled: screen.maintenance.queueKnown && screen.maintenance.queueDeadLetters > 0
                          && !screen.maintenance.busy
                 opacity: enabled ? 1 : 0.4
                 onClicked: screen.maintenance.retryDeadLetters()
             }
 
-            Heading { text: "事项目录" }
+            Heading { text: qsTr("事项目录") }
             Line {
                 objectName: "catalogVersion"
-                text: "版本 " + screen.maintenance.catalogVersion
+                text: qsTr("版本 %1").arg(screen.maintenance.catalogVersion)
             }
 
-            Heading { text: "网络" }
+            Heading { text: qsTr("网络") }
             Line {
                 objectName: "networkState"
                 text: screen.maintenance.network
             }
 
-            Heading { text: "诊断" }
+            Heading { text: qsTr("诊断") }
             Flow {
                 Layout.fillWidth: true
                 spacing: Theme.gap
@@ -121,13 +120,13 @@ JourneyScreen {
         BigButton {
             objectName: "maintenanceLogout"
             Layout.fillWidth: true
-            text: "退出维护"
+            text: qsTr("退出维护")
             onClicked: screen.maintenance.logout()
         },
         BigButton {
             objectName: "maintenanceRefresh"
             Layout.fillWidth: true
-            text: "刷新"
+            text: qsTr("刷新")
             outlined: true
             onClicked: screen.maintenance.refresh()
         }

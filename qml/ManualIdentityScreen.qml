@@ -17,7 +17,7 @@ JourneyScreen {
     readonly property bool idNumberComplete: idNumber.length === 18
     readonly property bool idNumberValid: idNumberComplete && screen.checkCharacter(idNumber) === idNumber[17]
 
-    title: "请输入姓名和身份证号码"
+    title: qsTr("请输入姓名和身份证号码")
     message: session.message
 
     function checkCharacter(number) {
@@ -47,14 +47,14 @@ JourneyScreen {
                 keyboard.type = "text"
                 keyboard.target = entry
             }
-            label: "姓名"
+            label: qsTr("姓名")
             problem: screen.problems.name || ""
         }
         FormTextField {
             id: idField
             objectName: "idNumberField"
             Layout.fillWidth: true
-            label: "身份证号码"
+            label: qsTr("身份证号码")
             onFocused: {
                 keyboard.type = "idnumber"
                 keyboard.target = entry
@@ -63,7 +63,7 @@ JourneyScreen {
             maximumLength: 18
             problem: screen.problems.idNumber
                      || (screen.idNumberComplete && !screen.idNumberValid
-                         ? "身份证号码校验位不正确，请核对后重新输入" : "")
+                         ? qsTr("身份证号码校验位不正确，请核对后重新输入") : "")
         }
     }
 
@@ -85,7 +85,7 @@ JourneyScreen {
         BigButton {
             objectName: "nextButton"
             Layout.fillWidth: true
-            text: "下一步"
+            text: qsTr("下一步")
             enabled: nameField.text.trim().length > 0 && screen.idNumberValid
             opacity: enabled ? 1 : 0.5
             onClicked: screen.session.identifyManually(nameField.text, idField.text)
@@ -93,7 +93,7 @@ JourneyScreen {
         BigButton {
             objectName: "backButton"
             Layout.fillWidth: true
-            text: "返回"
+            text: qsTr("返回")
             outlined: true
             onClicked: screen.session.back()
         }

@@ -17,7 +17,7 @@ JourneyScreen {
     readonly property bool photographed: materials.currentStatus === "photographed"
     readonly property bool cameraFailed: materials.cameraState === "failed"
 
-    title: "请拍摄申请材料"
+    title: qsTr("请拍摄申请材料")
     message: session.message.length > 0 ? session.message : materials.message
 
     GridLayout {
@@ -42,8 +42,8 @@ JourneyScreen {
                 visible: !screen.cameraFailed
                 Accessible.role: Accessible.StaticText
                 Accessible.name: text
-                text: "请把“" + screen.materials.currentName + "”平放在高拍仪下"
-                      + (screen.materials.currentRequired ? "" : "（非必需，可跳过）")
+                text: qsTr("请把“%1”平放在高拍仪下").arg(screen.materials.currentName)
+                      + (screen.materials.currentRequired ? "" : qsTr("（非必需，可跳过）"))
                 color: Theme.text
                 font.pixelSize: Theme.fontLarge
                 font.bold: true
@@ -59,9 +59,9 @@ JourneyScreen {
                 radius: Theme.radius
                 clip: true
                 Accessible.role: Accessible.Graphic
-                Accessible.name: screen.cameraFailed ? "高拍仪暂时不能使用"
-                                 : "高拍仪画面：" + screen.materials.currentName
-                                   + (screen.photographed ? "，已拍照" : "")
+                Accessible.name: screen.cameraFailed ? qsTr("高拍仪暂时不能使用")
+                                 : qsTr("高拍仪画面：%1").arg(screen.materials.currentName)
+                                   + (screen.photographed ? qsTr("，已拍照") : "")
 
                 CameraPreview {
                     objectName: "cameraPreview"
@@ -83,7 +83,7 @@ JourneyScreen {
                     Text {
                         id: badgeText
                         anchors.centerIn: parent
-                        text: "✓ 已拍照"
+                        text: qsTr("✓ 已拍照")
                         color: Theme.textOnDark
                         font.pixelSize: Theme.fontLarge
                         font.bold: true
@@ -94,7 +94,7 @@ JourneyScreen {
                     anchors.centerIn: parent
                     width: parent.width - Theme.px(80)
                     horizontalAlignment: Text.AlignHCenter
-                    text: "高拍仪暂时不能使用"
+                    text: qsTr("高拍仪暂时不能使用")
                     color: Theme.textOnDark
                     font.pixelSize: Theme.fontHuge
                     wrapMode: Text.Wrap
@@ -107,8 +107,8 @@ JourneyScreen {
                 Layout.fillWidth: true
                 visible: !screen.cameraFailed
                 enabled: screen.materials.cameraState === "previewing"
-                text: screen.materials.cameraState === "capturing" ? "正在拍照…"
-                      : screen.photographed ? "重拍" : "拍照"
+                text: screen.materials.cameraState === "capturing" ? qsTr("正在拍照…")
+                      : screen.photographed ? qsTr("重拍") : qsTr("拍照")
                 outlined: screen.photographed
                 onClicked: screen.photographed ? screen.materials.retake() : screen.materials.capture()
             }
@@ -128,10 +128,10 @@ JourneyScreen {
                 id: row
                 required property var modelData
                 required property int index
-                readonly property string stateWords: modelData.status === "photographed" ? "已拍照"
-                    : modelData.status === "skipped" ? "不提供"
-                    : modelData.status === "at_counter" ? "到窗口补交"
-                    : modelData.required ? "必需" : "非必需"
+                readonly property string stateWords: modelData.status === "photographed" ? qsTr("已拍照")
+                    : modelData.status === "skipped" ? qsTr("不提供")
+                    : modelData.status === "at_counter" ? qsTr("到窗口补交")
+                    : modelData.required ? qsTr("必需") : qsTr("非必需")
                 objectName: "material_" + index
                 width: ListView.view.width
                 // The text's margins (16 px each side) and the text: two lines fit.
@@ -141,14 +141,14 @@ JourneyScreen {
                 border.width: index === screen.materials.current ? Theme.px(3) : 0
                 border.color: Theme.primary
                 Accessible.role: Accessible.Button
-                Accessible.name: (index + 1) + "．" + modelData.name + "，" + stateWords
+                Accessible.name: qsTr("%1．%2，%3").arg(index + 1).arg(modelData.name).arg(stateWords)
                 Accessible.onPressAction: if (enabled) screen.materials.select(index)
                 Text {
                     id: rowText
                     anchors.fill: parent
                     anchors.margins: Theme.px(16)
                     verticalAlignment: Text.AlignVCenter
-                    text: (row.index + 1) + "．" + row.modelData.name + "（" + row.stateWords + "）"
+                    text: qsTr("%1．%2（%3）").arg(row.index + 1).arg(row.modelData.name).arg(row.stateWords)
                     color: Theme.text
                     font.pixelSize: Theme.fontBody
                     wrapMode: Text.Wrap
@@ -166,7 +166,7 @@ JourneyScreen {
         BigButton {
             objectName: "finishButton"
             Layout.fillWidth: true
-            text: "完成"
+            text: qsTr("完成")
             enabled: screen.materials.complete
             fill: enabled ? Theme.primary : Theme.textSecondary
             onClicked: screen.materials.finish()
@@ -175,7 +175,7 @@ JourneyScreen {
             objectName: "nextMaterialButton"
             Layout.fillWidth: true
             visible: screen.materials.hasNext && !screen.cameraFailed
-            text: "下一份"
+            text: qsTr("下一份")
             outlined: true
             onClicked: screen.materials.next()
         },
@@ -183,14 +183,14 @@ JourneyScreen {
             objectName: "skipButton"
             Layout.fillWidth: true
             visible: !screen.materials.currentRequired && screen.materials.currentStatus === "pending"
-            text: "跳过"
+            text: qsTr("跳过")
             outlined: true
             onClicked: screen.materials.skip()
         },
         BigButton {
             objectName: "backButton"
             Layout.fillWidth: true
-            text: "返回"
+            text: qsTr("返回")
             outlined: true
             onClicked: screen.session.back()
         }

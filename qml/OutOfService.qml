@@ -18,7 +18,7 @@ Window {
     width: 1080
     height: 1920
     color: "#f4f1ea"
-    title: "暂停服务"
+    title: qsTr("暂停服务")
 
     Timer {
         interval: 30000
@@ -37,7 +37,7 @@ Window {
         Text {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
-            text: "暂停服务"
+            text: qsTr("暂停服务")
             color: "#2b3a4a"
             font.pixelSize: Math.round(112 * root.unit)
             font.bold: true
@@ -49,8 +49,8 @@ Window {
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.Wrap
             // Broken after the comma, not wherever the width ends; read as one sentence.
-            readonly property string sentence: "本机暂时无法使用，请到服务窗口办理。"
-            text: "本机暂时无法使用，\n请到服务窗口办理。"
+            readonly property string sentence: qsTr("本机暂时无法使用，请到服务窗口办理。")
+            text: qsTr("本机暂时无法使用，\n请到服务窗口办理。")
             color: "#2b3a4a"
             font.pixelSize: Math.round(60 * root.unit)
             lineHeight: 1.3
@@ -60,7 +60,7 @@ Window {
         Text {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
-            text: (root.kioskId.length > 0 ? "终端编号 " + root.kioskId + "　" : "")
+            text: (root.kioskId.length > 0 ? qsTr("终端编号 %1　").arg(root.kioskId) : "")
                   + Qt.formatDateTime(root.now, "yyyy-MM-dd HH:mm")
             color: "#56606b"
             font.pixelSize: Math.round(40 * root.unit)

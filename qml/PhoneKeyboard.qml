@@ -7,7 +7,7 @@ KeyPad {
     id: keyboard
 
     columns: 3
-    Accessible.name: "电话号码键盘"
+    Accessible.name: qsTr("电话号码键盘")
     rows: [
         keyboard.digitKeys("123"),
         keyboard.digitKeys("456"),

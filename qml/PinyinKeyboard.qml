@@ -49,7 +49,7 @@ Item {
     implicitHeight: layout.implicitHeight
 
     Accessible.role: Accessible.Grouping
-    Accessible.name: "拼音键盘"
+    Accessible.name: qsTr("拼音键盘")
 
     onTargetChanged: pinyin.clear()
     onVisibleChanged: if (!visible) pinyin.clear()
@@ -98,7 +98,7 @@ Item {
         width: keyboard.keyWidth
         height: keyboard.keyHeight
         text: modelData
-        accessibleName: (digit ? "数字 " : "字母 ") + modelData
+        accessibleName: (digit ? qsTr("数字 %1") : qsTr("字母 %1")).arg(modelData)
         font.pixelSize: Theme.fontTitle
         outlined: true
         enabled: digit || !pinyin.full
@@ -134,13 +134,13 @@ Item {
                 Text {
                     objectName: "pinyinLetters"
                     width: parent.width
-                    text: pinyin.composing ? pinyin.syllables : "请输入拼音，再点选汉字"
+                    text: pinyin.composing ? pinyin.syllables : qsTr("请输入拼音，再点选汉字")
                     color: pinyin.composing ? Theme.text : Theme.textSecondary
                     font.pixelSize: Theme.fontBody
                     font.bold: pinyin.composing
                     elide: Text.ElideLeft
                     Accessible.role: Accessible.StaticText
-                    Accessible.name: pinyin.composing ? "已输入拼音 " + pinyin.syllables : text
+                    Accessible.name: pinyin.composing ? qsTr("已输入拼音 %1").arg(pinyin.syllables) : text
                 }
 
                 Row {
@@ -171,7 +171,7 @@ Item {
                                 width: candidateGrid.cellWidth
                                 height: keyboard.keyHeight
                                 text: word
-                                accessibleName: "候选词 " + word
+                                accessibleName: qsTr("候选词 %1").arg(word)
                                 font.pixelSize: Theme.fontTitle
                                 outlined: index > 0 || pinyin.page > 0
                                 onClicked: pinyin.choose(index)
@@ -187,8 +187,8 @@ Item {
                             objectName: "key_previousPage"
                             width: keyboard.pagerWidth
                             height: keyboard.keyHeight
-                            text: "上一页"
-                            accessibleName: "上一页候选词"
+                            text: qsTr("上一页")
+                            accessibleName: qsTr("上一页候选词")
                             fill: Theme.textSecondary
                             font.pixelSize: Theme.fontSmall
                             enabled: pinyin.hasPreviousPage
@@ -198,8 +198,8 @@ Item {
                             objectName: "key_nextPage"
                             width: keyboard.pagerWidth
                             height: keyboard.keyHeight
-                            text: "下一页"
-                            accessibleName: "下一页候选词"
+                            text: qsTr("下一页")
+                            accessibleName: qsTr("下一页候选词")
                             fill: Theme.textSecondary
                             font.pixelSize: Theme.fontSmall
                             enabled: pinyin.hasNextPage
@@ -241,7 +241,7 @@ Item {
                 objectName: "key_backspace"
                 width: 2 * keyboard.keyWidth + keyboard.keyGap
                 height: keyboard.keyHeight
-                text: "删除"
+                text: qsTr("删除")
                 onClicked: keyboard.erase()
             }
         }
@@ -253,7 +253,7 @@ Item {
                 objectName: "key_clear"
                 width: 2 * keyboard.keyWidth + keyboard.keyGap
                 height: keyboard.keyHeight
-                text: "清空"
+                text: qsTr("清空")
                 fill: Theme.textSecondary
                 onClicked: keyboard.clearAll()
             }
@@ -262,7 +262,7 @@ Item {
                 width: keyboard.keyWidth
                 height: keyboard.keyHeight
                 text: "·"
-                accessibleName: "间隔号"
+                accessibleName: qsTr("间隔号")
                 font.pixelSize: Theme.fontTitle
                 outlined: true
                 onClicked: keyboard.type("·")
@@ -271,10 +271,10 @@ Item {
                 objectName: "key_space"
                 width: 7 * keyboard.keyWidth + 6 * keyboard.keyGap
                 height: keyboard.keyHeight
-                text: pinyin.composing ? "选定" : "空格"
-                accessibleName: !pinyin.composing ? "空格"
-                                : pinyin.candidateCount > 0 ? "选定 " + pinyin.firstCandidate
-                                : "选定 " + pinyin.letters
+                text: pinyin.composing ? qsTr("选定") : qsTr("空格")
+                accessibleName: !pinyin.composing ? qsTr("空格")
+                                : pinyin.candidateCount > 0 ? qsTr("选定 %1").arg(pinyin.firstCandidate)
+                                : qsTr("选定 %1").arg(pinyin.letters)
                 onClicked: keyboard.space()
             }
         }

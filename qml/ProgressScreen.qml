@@ -16,7 +16,7 @@ JourneyScreen {
     readonly property bool waiting: session.lookupState === "waiting"
     readonly property bool found: session.lookupState === "found"
 
-    title: "办理进度查询"
+    title: qsTr("办理进度查询")
     // What went wrong (or that nothing was found) shows in the notice box, read out first.
     // A scanned receipt's case rated before (or a code refused here) has its words first.
     message: session.message.length > 0 ? session.message
@@ -32,9 +32,9 @@ JourneyScreen {
             Accessible.name: text
             Layout.fillWidth: true
             text: screen.session.fromReceipt
-                  ? "按回执二维码查询"
-                  : "查询事项：" + screen.session.itemName + "\n查询人：" + screen.session.maskedName
-                    + "（" + screen.session.maskedIdNumber + "）"
+                  ? qsTr("按回执二维码查询")
+                  : qsTr("查询事项：%1\n查询人：%2（%3）").arg(screen.session.itemName)
+                    .arg(screen.session.maskedName).arg(screen.session.maskedIdNumber)
             color: Theme.textSecondary
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
@@ -66,7 +66,7 @@ JourneyScreen {
             model: screen.session.progressRows
             ScrollBar.vertical: KioskScrollBar {}
             Accessible.role: Accessible.List
-            Accessible.name: "办件列表，共" + count + "件"
+            Accessible.name: qsTr("办件列表，共%n件", "", count)
             delegate: Rectangle {
                 id: caseRow
                 required property var modelData
@@ -79,9 +79,9 @@ JourneyScreen {
                 border.width: Theme.px(2)
                 border.color: Theme.border
                 Accessible.role: Accessible.ListItem
-                Accessible.name: modelData.itemName + "，" + modelData.statusText
-                                 + (modelData.updatedText ? "，更新于" + modelData.updatedText : "")
-                                 + (modelData.caseNo ? "，受理编号" + modelData.caseNo : "")
+                Accessible.name: qsTr("%1，%2").arg(modelData.itemName).arg(modelData.statusText)
+                                 + (modelData.updatedText ? qsTr("，更新于%1").arg(modelData.updatedText) : "")
+                                 + (modelData.caseNo ? qsTr("，受理编号%1").arg(modelData.caseNo) : "")
                 ColumnLayout {
                     id: rowText
                     anchors.left: parent.left
@@ -110,9 +110,9 @@ JourneyScreen {
                     Text {
                         Layout.fillWidth: true
                         visible: text.length > 0
-                        text: (caseRow.modelData.updatedText ? "更新时间：" + caseRow.modelData.updatedText : "")
+                        text: (caseRow.modelData.updatedText ? qsTr("更新时间：%1").arg(caseRow.modelData.updatedText) : "")
                               + (caseRow.modelData.updatedText && caseRow.modelData.caseNo ? "\n" : "")
-                              + (caseRow.modelData.caseNo ? "受理编号：" + caseRow.modelData.caseNo : "")
+                              + (caseRow.modelData.caseNo ? qsTr("受理编号：%1").arg(caseRow.modelData.caseNo) : "")
                         color: Theme.textSecondary
                         font.pixelSize: Theme.fontBody
                         wrapMode: Text.WrapAnywhere
@@ -135,8 +135,8 @@ JourneyScreen {
             visible: !screen.found && !screen.waiting
             Layout.fillWidth: true
             text: (screen.session.lookupState === "unreachable"
-                   ? "在本机提交的申请已保存在本机，联网后会自动提交，不需要重新办理。\n" : "")
-                  + "您可以：稍后再查；或到服务窗口咨询，工作人员可以为您查询。"
+                   ? qsTr("在本机提交的申请已保存在本机，联网后会自动提交，不需要重新办理。\n") : "")
+                  + qsTr("您可以：稍后再查；或到服务窗口咨询，工作人员可以为您查询。")
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
@@ -151,19 +151,19 @@ JourneyScreen {
             objectName: "rateReceiptButton"
             visible: screen.session.canRateReceipt
             Layout.fillWidth: true
-            text: "评价此件"
+            text: qsTr("评价此件")
             onClicked: screen.session.rateReceipt()
         },
         BigButton {
             objectName: "doneButton"
             Layout.fillWidth: true
-            text: "查询完毕"
+            text: qsTr("查询完毕")
             onClicked: screen.session.end()
         },
         BigButton {
             objectName: "backButton"
             Layout.fillWidth: true
-            text: "‹ 返回"
+            text: qsTr("‹ 返回")
             outlined: true
             onClicked: screen.session.back()
         }

@@ -11,7 +11,7 @@ Rectangle {
     implicitHeight: Theme.px(56)
     color: Theme.notice
 
-    property string message: "上传暂停：本机证书未获平台认可，请联系运维"
+    property string message: qsTr("上传暂停：本机证书未获平台认可，请联系运维")
     property string textObjectName: "queueHeldText"
 
     Accessible.role: Accessible.StaticText

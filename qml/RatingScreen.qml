@@ -17,9 +17,9 @@ JourneyScreen {
     property int chosenLevel: 0
     readonly property int level: levelGiven > 0 ? levelGiven : chosenLevel
     property var chosenReasons: []
-    readonly property var levelNames: ["非常不满意", "不满意", "基本满意", "满意", "非常满意"]
+    readonly property var levelNames: [qsTr("非常不满意"), qsTr("不满意"), qsTr("基本满意"), qsTr("满意"), qsTr("非常满意")]
 
-    title: "请对本次服务进行评价"
+    title: qsTr("请对本次服务进行评价")
     message: session.message
 
     function toggleReason(code) {
@@ -45,7 +45,7 @@ JourneyScreen {
             Layout.fillWidth: true
             Layout.columnSpan: grid.columns
             visible: screen.onTablet
-            text: "请在旁边的评价器上为本次服务评价。\n也可以在屏幕上评价。"
+            text: qsTr("请在旁边的评价器上为本次服务评价。\n也可以在屏幕上评价。")
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
@@ -57,7 +57,7 @@ JourneyScreen {
             Layout.fillWidth: true
             Layout.columnSpan: grid.columns
             visible: screen.levelGiven > 0
-            text: "您在评价器上选择了：" + screen.levelNames[Math.max(0, screen.levelGiven - 1)]
+            text: qsTr("您在评价器上选择了：%1").arg(screen.levelNames[Math.max(0, screen.levelGiven - 1)])
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
@@ -83,7 +83,7 @@ JourneyScreen {
             Layout.fillWidth: true
             Layout.columnSpan: grid.columns
             visible: screen.level > 0 && screen.level <= 2
-            text: "请选择不满意的原因（至少一项）："
+            text: qsTr("请选择不满意的原因（至少一项）：")
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
@@ -116,14 +116,14 @@ JourneyScreen {
             objectName: "rateHereButton"
             Layout.fillWidth: true
             visible: screen.onTablet
-            text: "在屏幕上评价"
+            text: qsTr("在屏幕上评价")
             onClicked: screen.session.rateOnScreenInstead()
         },
         BigButton {
             objectName: "rateButton"
             Layout.fillWidth: true
             visible: !screen.onTablet
-            text: "提交评价"
+            text: qsTr("提交评价")
             enabled: screen.level > 0
             opacity: enabled ? 1 : 0.5
             onClicked: screen.session.rate(screen.level, screen.chosenReasons)
@@ -131,7 +131,7 @@ JourneyScreen {
         BigButton {
             objectName: "skipButton"
             Layout.fillWidth: true
-            text: "跳过"
+            text: qsTr("跳过")
             outlined: true
             onClicked: screen.session.skipRating()
         }

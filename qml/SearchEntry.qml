@@ -23,18 +23,19 @@ Rectangle {
         anchors.left: parent.left
         anchors.leftMargin: Theme.px(24)
         anchors.verticalCenter: parent.verticalCenter
-        text: "搜"
+        text: qsTr("搜")
         color: Theme.textOnDark
         font.pixelSize: Theme.fontBody
         font.bold: true
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
-        width: Theme.px(64)
+        // A round badge for one character; a pill for a longer word (English).
+        width: Math.max(Theme.px(64), implicitWidth + Theme.px(24))
         height: Theme.px(64)
         Rectangle {
             z: -1
             anchors.fill: parent
-            radius: width / 2
+            radius: height / 2
             color: Theme.primary
         }
     }
@@ -45,7 +46,7 @@ Rectangle {
         anchors.right: parent.right
         anchors.rightMargin: Theme.px(24)
         anchors.verticalCenter: parent.verticalCenter
-        text: "搜索事项：输入拼音或首字母"
+        text: qsTr("搜索事项：输入拼音或首字母")
         color: Theme.text
         font.pixelSize: Theme.fontBody
         elide: Text.ElideRight

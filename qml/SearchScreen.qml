@@ -20,7 +20,7 @@ Item {
     readonly property int hitCount: catalog ? catalog.searchResults.count : 0
 
     Accessible.role: Accessible.Pane
-    Accessible.name: "搜索事项"
+    Accessible.name: qsTr("搜索事项")
 
     signal itemChosen(string code)
     signal backRequested()
@@ -39,7 +39,7 @@ Item {
             spacing: Theme.gap
             BigButton {
                 objectName: "searchBackButton"
-                text: "‹ 返回"
+                text: qsTr("‹ 返回")
                 outlined: true
                 onClicked: screen.backRequested()
             }
@@ -58,7 +58,7 @@ Item {
                     anchors.fill: parent
                     anchors.leftMargin: Theme.px(24)
                     verticalAlignment: Text.AlignVCenter
-                    text: screen.query.length > 0 ? screen.query.toUpperCase() : "输入拼音或首字母，如 SBCX"
+                    text: screen.query.length > 0 ? screen.query.toUpperCase() : qsTr("输入拼音或首字母，如 SBCX")
                     color: screen.query.length > 0 ? Theme.text : Theme.textSecondary
                     font.pixelSize: screen.query.length > 0 ? Theme.fontTitle : Theme.fontBody
                     font.bold: screen.query.length > 0
@@ -70,9 +70,9 @@ Item {
         SectionTitle {
             objectName: "searchTitle"
             Layout.fillWidth: true
-            text: screen.query.length === 0 ? "搜索事项"
-                  : (screen.hitCount > 0 ? "找到 " + screen.hitCount + " 项"
-                                          : "没有找到，请换个说法或按主题查找")
+            text: screen.query.length === 0 ? qsTr("搜索事项")
+                  : (screen.hitCount > 0 ? qsTr("找到 %n 项", "", screen.hitCount)
+                                          : qsTr("没有找到，请换个说法或按主题查找"))
         }
 
         Rectangle {

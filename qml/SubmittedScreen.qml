@@ -14,7 +14,7 @@ JourneyScreen {
     readonly property bool delivered: session.caseNo.length > 0
     readonly property bool showQr: session.receiptState === "failed" || session.receiptState === "no_printer"
 
-    title: delivered ? "申请已提交" : "申请已保存"
+    title: delivered ? qsTr("申请已提交") : qsTr("申请已保存")
     message: session.message
 
     ColumnLayout {
@@ -25,8 +25,8 @@ JourneyScreen {
             objectName: "submittedText"
             Layout.fillWidth: true
             text: screen.delivered
-                  ? "受理编号：" + screen.session.caseNo
-                  : "已保存在本机，联网后自动提交。\n本机受理号：" + screen.session.localReference
+                  ? qsTr("受理编号：%1").arg(screen.session.caseNo)
+                  : qsTr("已保存在本机，联网后自动提交。\n本机受理号：%1").arg(screen.session.localReference)
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.WrapAnywhere
@@ -37,9 +37,9 @@ JourneyScreen {
         Text {
             objectName: "receiptText"
             Layout.fillWidth: true
-            text: screen.session.receiptState === "printing" ? "正在打印回执，请稍候……"
-                  : screen.session.receiptState === "printed" ? "回执已打印，请从出纸口取走回执。"
-                  : screen.showQr ? "请用手机拍下这个二维码，凭它查询办理进度。" : ""
+            text: screen.session.receiptState === "printing" ? qsTr("正在打印回执，请稍候……")
+                  : screen.session.receiptState === "printed" ? qsTr("回执已打印，请从出纸口取走回执。")
+                  : screen.showQr ? qsTr("请用手机拍下这个二维码，凭它查询办理进度。") : ""
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
@@ -55,7 +55,7 @@ JourneyScreen {
             Layout.preferredHeight: Theme.px(420)
             text: screen.showQr ? screen.session.receiptQrText : ""
             Accessible.role: Accessible.Graphic
-            Accessible.name: "回执二维码"
+            Accessible.name: qsTr("回执二维码")
         }
         Item { Layout.fillHeight: true }
     }
@@ -64,7 +64,7 @@ JourneyScreen {
         BigButton {
             objectName: "nextButton"
             Layout.fillWidth: true
-            text: "下一步：评价"
+            text: qsTr("下一步：评价")
             enabled: screen.session.receiptState !== "printing"
             opacity: enabled ? 1 : 0.5
             onClicked: screen.session.toRating()
@@ -73,7 +73,7 @@ JourneyScreen {
             objectName: "reprintButton"
             Layout.fillWidth: true
             visible: screen.session.receiptState === "failed"
-            text: "重新打印"
+            text: qsTr("重新打印")
             outlined: true
             onClicked: screen.session.reprint()
         }

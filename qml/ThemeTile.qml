@@ -40,7 +40,7 @@ Rectangle {
         }
         Text {
             width: parent.width
-            text: tile.itemCount + " 项"
+            text: qsTr("%n 项", "", tile.itemCount)
             color: Theme.textOnDark
             font.pixelSize: Theme.fontSmall
             horizontalAlignment: Text.AlignHCenter

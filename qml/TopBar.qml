@@ -31,7 +31,7 @@ Rectangle {
     color: Theme.primary
 
     readonly property date shownTime: clockOverride !== undefined ? clockOverride : now
-    readonly property var weekdays: ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"]
+    readonly property var weekdays: [qsTr("星期日"), qsTr("星期一"), qsTr("星期二"), qsTr("星期三"), qsTr("星期四"), qsTr("星期五"), qsTr("星期六")]
 
     Timer {
         interval: 1000
@@ -73,7 +73,7 @@ Rectangle {
             Accessible.role: Accessible.StaticText
             Accessible.name: text
             width: parent.width
-            text: bar.regionName.length > 0 ? bar.regionName : "政务服务"
+            text: bar.regionName.length > 0 ? bar.regionName : qsTr("政务服务")
             color: Theme.textOnDark
             // 长辈版's text is larger everywhere; the band keeps its height, so the place
             // takes the large size rather than the title's.
@@ -85,7 +85,7 @@ Rectangle {
             Accessible.role: Accessible.StaticText
             Accessible.name: text
             width: parent.width
-            text: "政务服务自助终端"
+            text: qsTr("政务服务自助终端")
             // 长辈版 in landscape: the band holds the AccessBar's larger buttons; the place
             // name and the time say enough.
             visible: !(Theme.elder && Theme.landscape)
@@ -127,8 +127,8 @@ Rectangle {
             Accessible.name: text
             anchors.right: parent.right
             visible: !(Theme.elder && Theme.landscape)
-            text: (bar.shownTime.getMonth() + 1) + "月" + bar.shownTime.getDate() + "日 "
-                  + bar.weekdays[bar.shownTime.getDay()]
+            text: qsTr("%1月%2日 %3").arg(bar.shownTime.getMonth() + 1).arg(bar.shownTime.getDate())
+                  .arg(bar.weekdays[bar.shownTime.getDay()])
             color: Theme.textOnDark
             font.pixelSize: Theme.fontSmall
         }
@@ -137,7 +137,7 @@ Rectangle {
     BigButton {
         id: help
         objectName: "helpButton"
-        text: bar.helpCalled ? "已呼叫工作人员" : "人工帮助"
+        text: bar.helpCalled ? qsTr("已呼叫工作人员") : qsTr("人工帮助")
         fill: Theme.help
         pressedFill: Theme.helpPressed
         anchors.right: parent.right
@@ -165,7 +165,7 @@ Rectangle {
         objectName: "linkDownMarker"
         textObjectName: "linkDownText"
         visible: bar.linkDown && !bar.queueHeld
-        message: "网络中断：需联网的事项暂不能办理，提交的申请先保存在本机，联网后自动提交"
+        message: qsTr("网络中断：需联网的事项暂不能办理，提交的申请先保存在本机，联网后自动提交")
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: band.bottom

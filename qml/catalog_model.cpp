@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "qml/catalog_model.h"
+#include "qml/ui_language.h"
 
 namespace kiosk::ui {
 
@@ -21,13 +22,13 @@ QString kindLabel(core::ItemKind kind)
 {
     switch (kind) {
     case core::ItemKind::Apply:
-        return QStringLiteral("自助申请");
+        return CatalogModel::tr("自助申请");
     case core::ItemKind::Query:
-        return QStringLiteral("自助查询");
+        return CatalogModel::tr("自助查询");
     case core::ItemKind::Print:
-        return QStringLiteral("自助打印");
+        return CatalogModel::tr("自助打印");
     case core::ItemKind::Guide:
-        return QStringLiteral("办事指南");
+        return CatalogModel::tr("办事指南");
     }
     return {};
 }
@@ -72,6 +73,13 @@ void CatalogModel::setThemeFilter(const QString& theme)
     emit themeFilterChanged();
 }
 
+void CatalogModel::retranslate()
+{
+    // The same rows (their delegates stay), only their words change.
+    if (!rows_.empty())
+        emit dataChanged(index(0), index(count() - 1), {Qt::DisplayRole, NameRole, KindLabelRole});
+}
+
 void CatalogModel::applyFilter()
 {
     const auto theme = themeFilter_.toStdString();
@@ -102,7 +110,7 @@ QVariant CatalogModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case NameRole:
-        return qs(item.name);
+        return shownName(item);
     case CodeRole:
         return qs(item.code);
     case DepartmentRole:

@@ -43,6 +43,8 @@ public:
 
     explicit CatalogModel(QObject* parent = nullptr);
 
+    /// The UI's language changed: the rows' names and kind labels are worded again.
+    void retranslate();
     /// Replaces every row (before filtering); the order given is the order shown.
     void setItems(std::vector<const core::CatalogItem*> items);
     /// Replaces every row with search results, keeping the synonym each was found by.

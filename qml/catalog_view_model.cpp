@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "qml/catalog_view_model.h"
+#include "qml/ui_language.h"
 
 #include "kiosk/core/journey.h"
 
@@ -44,7 +45,7 @@ QVariantList stepList(const std::vector<std::string>& steps)
 
 QString timeLimitText(int days)
 {
-    return days <= 0 ? QStringLiteral("即办") : QStringLiteral("%1 个工作日").arg(days);
+    return days <= 0 ? CatalogViewModel::tr("即办") : CatalogViewModel::tr("%n 个工作日", "", days);
 }
 
 CatalogViewModel::CatalogViewModel(QObject* parent) : QObject(parent) {}
@@ -69,6 +70,14 @@ void CatalogViewModel::show(std::shared_ptr<const core::CatalogSnapshot> snapsho
                               : std::vector<const core::CatalogItem*>{});
     runSearch();
     emit catalogChanged();
+}
+
+void CatalogViewModel::retranslate()
+{
+    popular_.retranslate();
+    items_.retranslate();
+    searchResults_.retranslate();
+    emit catalogChanged(); // the guide's words (guide(code) is read again)
 }
 
 void CatalogViewModel::setCatalog(const core::Catalog* catalog)
@@ -113,7 +122,7 @@ QVariantMap CatalogViewModel::guide(const QString& code) const
     const auto& guide = item->guide;
     return {
         {"code", qs(item->code)},
-        {"name", qs(item->name)},
+        {"name", shownName(*item)},
         {"department", qs(item->department)},
         {"theme", qs(item->theme)},
         {"kind", qs(std::string(core::toString(item->kind)))},

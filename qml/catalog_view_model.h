@@ -58,6 +58,8 @@ public:
     /// kiosk follows a holder instead, whose snapshots are prepared off the GUI thread.
     /// `catalog` must outlive this object or be replaced first; nullptr empties.
     void setCatalog(const core::Catalog* catalog);
+    /// The UI's language changed (UiLanguage): the models and the guide are worded again.
+    void retranslate();
 
     /// The snapshot shown (nullptr when empty).
     [[nodiscard]] const std::shared_ptr<const core::CatalogSnapshot>& snapshot() const

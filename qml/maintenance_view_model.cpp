@@ -5,6 +5,8 @@
 
 #include <QVariantMap>
 
+#include <utility>
+
 namespace kiosk::ui {
 
 namespace {
@@ -13,32 +15,32 @@ QString deviceName(hal::DeviceClass value)
 {
     switch (value) {
     case hal::DeviceClass::CardReader:
-        return QStringLiteral("身份证阅读器");
+        return MaintenanceViewModel::tr("身份证阅读器");
     case hal::DeviceClass::CodeScanner:
-        return QStringLiteral("扫码器");
+        return MaintenanceViewModel::tr("扫码器");
     case hal::DeviceClass::ReceiptPrinter:
-        return QStringLiteral("凭条打印机");
+        return MaintenanceViewModel::tr("凭条打印机");
     case hal::DeviceClass::ReviewTablet:
-        return QStringLiteral("评价器");
+        return MaintenanceViewModel::tr("评价器");
     case hal::DeviceClass::DocumentCamera:
-        return QStringLiteral("高拍仪");
+        return MaintenanceViewModel::tr("高拍仪");
     }
-    return QStringLiteral("设备");
+    return MaintenanceViewModel::tr("设备");
 }
 
 QString stateText(hal::DeviceState value)
 {
     switch (value) {
     case hal::DeviceState::Closed:
-        return QStringLiteral("未打开");
+        return MaintenanceViewModel::tr("未打开");
     case hal::DeviceState::Ready:
-        return QStringLiteral("就绪");
+        return MaintenanceViewModel::tr("就绪");
     case hal::DeviceState::Busy:
-        return QStringLiteral("工作中");
+        return MaintenanceViewModel::tr("工作中");
     case hal::DeviceState::Disconnected:
-        return QStringLiteral("未连接");
+        return MaintenanceViewModel::tr("未连接");
     case hal::DeviceState::Fault:
-        return QStringLiteral("故障");
+        return MaintenanceViewModel::tr("故障");
     }
     return {};
 }
@@ -47,11 +49,11 @@ QString healthText(hal::Health value)
 {
     switch (value) {
     case hal::Health::Ok:
-        return QStringLiteral("正常");
+        return MaintenanceViewModel::tr("正常");
     case hal::Health::Degraded:
-        return QStringLiteral("性能下降");
+        return MaintenanceViewModel::tr("性能下降");
     case hal::Health::Fault:
-        return QStringLiteral("故障");
+        return MaintenanceViewModel::tr("故障");
     }
     return {};
 }
@@ -59,18 +61,18 @@ QString healthText(hal::Health value)
 QString networkText(const std::string& link)
 {
     if (link == "up")
-        return QStringLiteral("已连接政务服务平台");
+        return MaintenanceViewModel::tr("已连接政务服务平台");
     if (link == "down")
-        return QStringLiteral("网络中断：申请暂存本机，联网后自动提交");
+        return MaintenanceViewModel::tr("网络中断：申请暂存本机，联网后自动提交");
     if (link == "unauthorized")
-        return QStringLiteral("平台拒绝本机证书：上传暂停");
-    return QStringLiteral("尚未连接（状态未知）");
+        return MaintenanceViewModel::tr("平台拒绝本机证书：上传暂停");
+    return MaintenanceViewModel::tr("尚未连接（状态未知）");
 }
 
 QString minutesText(std::chrono::seconds left)
 {
     const auto minutes = (left.count() + 59) / 60;
-    return QStringLiteral("验证码错误次数过多，已锁定，请 %1 分钟后再试").arg(minutes);
+    return MaintenanceViewModel::tr("验证码错误次数过多，已锁定，请 %1 分钟后再试").arg(minutes);
 }
 
 } // namespace
@@ -123,11 +125,13 @@ void MaintenanceViewModel::showLock()
     if (access_ == nullptr)
         return;
     if (!access_->available())
-        message_ = QStringLiteral("本机未配置维护验证码（[maintenance] totp_secret_file）");
-    else if (auto left = access_->lockedFor())
+        message_ =
+            MaintenanceViewModel::tr("本机未配置维护验证码（[maintenance] totp_secret_file）");
+    else if (auto left = access_->lockedFor()) {
         message_ = minutesText(*left);
-    else if (message_.contains(QStringLiteral("锁定")))
-        message_ = QStringLiteral("请输入维护验证码");
+        lockShown_ = true;
+    } else if (std::exchange(lockShown_, false)) // the lock is over: ask for the code again
+        message_ = MaintenanceViewModel::tr("请输入维护验证码");
 }
 
 void MaintenanceViewModel::requestAccess()
@@ -135,7 +139,7 @@ void MaintenanceViewModel::requestAccess()
     if (access_ == nullptr || state_ != QLatin1String("closed"))
         return;
     access_->requested();
-    message_ = QStringLiteral("请输入维护验证码");
+    message_ = MaintenanceViewModel::tr("请输入维护验证码");
     showLock();
     setState(QStringLiteral("login"));
     emit changed();
@@ -163,10 +167,12 @@ void MaintenanceViewModel::submitCode(const QString& code)
         refresh();
         return;
     case Outcome::Wrong:
-        message_ = QStringLiteral("验证码不正确，还可尝试 %1 次").arg(result.attemptsLeft);
+        message_ =
+            MaintenanceViewModel::tr("验证码不正确，还可尝试 %1 次").arg(result.attemptsLeft);
         break;
     case Outcome::Locked:
         message_ = minutesText(result.lockedFor);
+        lockShown_ = true;
         break;
     case Outcome::Unavailable:
         showLock();
@@ -262,13 +268,13 @@ void MaintenanceViewModel::runAction(const std::string& id)
         return;
     auto pending = access_->beginAction(id);
     if (!pending) {
-        actionResult_ =
-            QStringLiteral("不能执行：%1").arg(QString::fromStdString(pending.error().message));
+        actionResult_ = MaintenanceViewModel::tr("不能执行：%1")
+                            .arg(QString::fromStdString(pending.error().message));
         emit changed();
         return;
     }
     busy_ = true;
-    actionResult_ = QStringLiteral("正在执行…");
+    actionResult_ = MaintenanceViewModel::tr("正在执行…");
     emit changed();
     std::lock_guard lock(jobsMutex_);
     jobs_.push_back([this, action = std::move(*pending)] {
@@ -281,7 +287,7 @@ void MaintenanceViewModel::runAction(const std::string& id)
                 if (access_ != nullptr)
                     access_->finishAction(id, outcome);
                 actionResult_ = outcome ? QString::fromStdString(outcome->text)
-                                        : QStringLiteral("失败：%1")
+                                        : MaintenanceViewModel::tr("失败：%1")
                                               .arg(QString::fromStdString(outcome.error().message));
                 refresh();
                 emit changed();

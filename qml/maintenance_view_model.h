@@ -103,6 +103,7 @@ private:
     QTimer ticker_; ///< once a second while the screens show: idle end, lock countdown
     QString state_ = QStringLiteral("closed");
     QString message_;
+    bool lockShown_ = false; ///< message_ tells of the lock
     QVariantList devices_;
     bool queueKnown_ = false;
     int queuePending_ = 0;

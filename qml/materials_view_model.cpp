@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "qml/materials_view_model.h"
+#include "qml/citizen_words.h"
 
 namespace kiosk::ui {
 
@@ -15,15 +16,15 @@ QString stateWords(core::MaterialStatus status)
 {
     switch (status) {
     case core::MaterialStatus::Photographed:
-        return QStringLiteral("已拍照");
+        return MaterialsViewModel::tr("已拍照");
     case core::MaterialStatus::Skipped:
-        return QStringLiteral("未提供");
+        return MaterialsViewModel::tr("未提供");
     case core::MaterialStatus::AtCounter:
-        return QStringLiteral("请到服务窗口补交");
+        return MaterialsViewModel::tr("请到服务窗口补交");
     case core::MaterialStatus::Pending:
         break;
     }
-    return QStringLiteral("未拍照");
+    return MaterialsViewModel::tr("未拍照");
 }
 
 } // namespace
@@ -98,7 +99,7 @@ QString MaterialsViewModel::cameraState() const
 
 QString MaterialsViewModel::message() const
 {
-    return q(journey_.materials().message());
+    return citizenWords(journey_.materials().message());
 }
 
 bool MaterialsViewModel::complete() const
@@ -118,9 +119,8 @@ QString MaterialsViewModel::summaryText() const
 {
     QStringList parts;
     for (const auto& entry : journey_.materials().entries())
-        parts.push_back(q(entry.name) + QStringLiteral("（") + stateWords(entry.status) +
-                        QStringLiteral("）"));
-    return parts.join(QStringLiteral("、"));
+        parts.push_back(tr("%1（%2）").arg(q(entry.name), stateWords(entry.status)));
+    return parts.join(tr("、"));
 }
 
 void MaterialsViewModel::capture()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // SessionViewModel's side of the progress lookup and the certificate (kiosk/core's
 // ProgressLookup and CertificateFlow, through the journey): read-only mirrors and one action.
+#include "qml/citizen_words.h"
 #include "qml/session_view_model.h"
 
 #include "qml/catalog_view_model.h"
@@ -31,7 +32,7 @@ QString SessionViewModel::lookupState() const
 
 QString SessionViewModel::lookupMessage() const
 {
-    return q(journey_.progress().message());
+    return citizenWords(journey_.progress().message());
 }
 
 QVariantList SessionViewModel::progressRows() const
@@ -44,8 +45,8 @@ QVariantList SessionViewModel::progressRows() const
         rows.push_back(QVariantMap{{"caseNo", q(row.caseNo)},
                                    {"itemName", q(row.itemName)},
                                    {"status", q(row.status)},
-                                   {"statusText", q(row.statusText)},
-                                   {"updatedText", q(row.updatedText)}});
+                                   {"statusText", citizenWords(row.statusText)},
+                                   {"updatedText", citizenWords(row.updatedText)}});
     return rows;
 }
 
@@ -61,7 +62,7 @@ QString SessionViewModel::certificateState() const
 
 QString SessionViewModel::certificateMessage() const
 {
-    return q(journey_.certificate().message());
+    return citizenWords(journey_.certificate().message());
 }
 
 bool SessionViewModel::certificateBusy() const

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "qml/session_view_model.h"
+#include "qml/citizen_words.h"
+#include "qml/ui_language.h"
 
 #include "base/secure_buffer.h"
 #include "kiosk/core/receipt.h"
@@ -110,7 +112,7 @@ QString SessionViewModel::itemCode() const
 
 QString SessionViewModel::itemName() const
 {
-    return journey_.item() ? q(journey_.item()->name) : QString();
+    return journey_.item() ? shownName(*journey_.item()) : QString();
 }
 
 QString SessionViewModel::identifiedBy() const
@@ -187,7 +189,7 @@ QVariantMap SessionViewModel::problems() const
 {
     QVariantMap problems;
     for (const auto& p : journey_.problems())
-        problems.insert(q(p.fieldId), q(p.message));
+        problems.insert(q(p.fieldId), citizenWords(p.message));
     return problems;
 }
 
@@ -210,7 +212,7 @@ QVariantList SessionViewModel::summary() const
 
 QString SessionViewModel::message() const
 {
-    return q(journey_.message());
+    return citizenWords(journey_.message());
 }
 
 QString SessionViewModel::caseNo() const

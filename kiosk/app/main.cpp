@@ -20,6 +20,7 @@
 #include "qml/maintenance_view_model.h"
 #include "qml/narrator.h"
 #include "qml/session_view_model.h"
+#include "qml/ui_language.h"
 
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -213,6 +214,9 @@ int main(int argc, char** argv)
     // Declared after what it shows, so the engine (and every binding) goes first.
     QQmlApplicationEngine engine;
     engine.addImportPath("qrc:/qt/qml");
+    // The screens follow the session's language (zh_CN, or en_US from the AccessBar); made
+    // before the screens load, so it re-words them before their own bindings re-read.
+    kiosk::ui::UiLanguage language(engine, sessionViewModel, &catalogViewModel);
     engine.setInitialProperties({{"catalog", QVariant::fromValue(&catalogViewModel)},
                                  {"session", QVariant::fromValue(&sessionViewModel)},
                                  {"uplink", QVariant::fromValue(&uplinkStatus)},

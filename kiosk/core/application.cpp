@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kiosk/core/application.h"
+#include "base/citizen_text.h"
+#include "kiosk/core/citizen_words.h"
 
 #include "base/log.h"
 
@@ -89,30 +91,34 @@ std::optional<FieldProblem> checkFieldValue(const FormField& field, const std::s
 {
     if (value.empty()) {
         if (field.required)
-            return FieldProblem{field.id, "请填写" + field.label};
+            return FieldProblem{field.id, base::CitizenText::format(words::fillIn, {field.label})};
         return std::nullopt;
     }
     switch (field.type) {
     case FieldType::Phone:
         if (!isPhoneNumber(value))
-            return FieldProblem{field.id, field.label + "应为11位手机号码或带区号的固定电话"};
+            return FieldProblem{field.id,
+                                base::CitizenText::format(words::phoneShape, {field.label})};
         break;
     case FieldType::IdNumber:
         if (!hal::isWellFormedIdNumber(value))
-            return FieldProblem{field.id, field.label + "不正确，请核对后重新输入"};
+            return FieldProblem{field.id,
+                                base::CitizenText::format(words::notRight, {field.label})};
         break;
     case FieldType::Date:
         if (!isDate(value))
-            return FieldProblem{field.id, field.label + "应为年-月-日，例如2026-01-31"};
+            return FieldProblem{field.id,
+                                base::CitizenText::format(words::dateShape, {field.label})};
         break;
     case FieldType::Choice:
         if (std::find(field.options.begin(), field.options.end(), value) == field.options.end())
-            return FieldProblem{field.id, "请从列出的选项中选择" + field.label};
+            return FieldProblem{field.id,
+                                base::CitizenText::format(words::chooseListed, {field.label})};
         break;
     case FieldType::Text:
     case FieldType::Address:
         if (value.size() > 1000)
-            return FieldProblem{field.id, field.label + "太长了"};
+            return FieldProblem{field.id, base::CitizenText::format(words::tooLong, {field.label})};
         break;
     }
     return std::nullopt;
@@ -159,14 +165,14 @@ std::vector<std::string> validateRating(const Catalog& catalog, const hal::Ratin
 {
     std::vector<std::string> problems;
     if (rating.level < 1 || rating.level > 5)
-        problems.push_back("请选择1到5颗星");
+        problems.push_back(base::CitizenText::tr("请选择1到5颗星"));
     if (rating.level >= 1 && rating.level <= 2 && rating.reasons.empty())
-        problems.push_back("请至少选择一项不满意的原因");
+        problems.push_back(base::CitizenText::tr("请至少选择一项不满意的原因"));
     for (const auto& code : rating.reasons) {
         const bool known = std::any_of(catalog.reasons.begin(), catalog.reasons.end(),
                                        [&](const Reason& reason) { return reason.code == code; });
         if (!known)
-            problems.push_back("未知的评价原因：" + code);
+            problems.push_back(base::CitizenText::format(words::unknownReason, {code}));
     }
     return problems;
 }
@@ -221,7 +227,7 @@ base::Result<queue::CaseInput> ApplicationService::prepare(const Session& sessio
         return base::fail(ApplicationErrc::unknown_item,
                           "item " + session.itemCode() + " is not in the catalog");
     if (!session.card())
-        return base::fail(ApplicationErrc::not_identified, "请先刷身份证");
+        return base::fail(ApplicationErrc::not_identified, base::CitizenText::tr("请先刷身份证"));
     if (auto problems = validateForm(*item, session.form()); !problems.empty())
         return base::fail(ApplicationErrc::invalid_form, problems.front().message);
     auto input = buildCaseInput(catalog_, *item, session, kioskId_, clock_.now());

@@ -2,6 +2,7 @@
 // Application services: prefill and check a form, submit a case, store a rating.
 #pragma once
 
+#include "base/citizen_text.h"
 #include "base/clock.h"
 #include "base/result.h"
 #include "hal/card_reader.h"
@@ -52,8 +53,8 @@ validateForm(const CatalogItem& item, const std::map<std::string, std::string>& 
 
 /// What the citizen reads when the kiosk has no room left to keep an application
 /// (queue::QueueErrc::full): nothing was saved, and where to go instead.
-inline constexpr std::string_view storeFullMessage =
-    "本机暂存空间已满，您的申请未能保存。请到服务窗口办理，工作人员会为您优先处理。";
+inline constexpr std::string_view storeFullMessage = base::CitizenText::tr(
+    "本机暂存空间已满，您的申请未能保存。请到服务窗口办理，工作人员会为您优先处理。");
 
 /// Submits cases and ratings into the offline queue. One call = one citizen action = one
 /// transaction. Not thread-safe; the queue itself is.

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kiosk/core/case_progress.h"
+#include "base/citizen_text.h"
+#include "kiosk/core/citizen_words.h"
 
 #include <algorithm>
 #include <array>
@@ -14,12 +16,12 @@ namespace {
 using namespace std::chrono;
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 6> statusWords{{
-    {"received", "已接收"},
-    {"accepted", "已受理"},
-    {"in_review", "审核中"},
-    {"approved", "已通过"},
-    {"rejected", "未通过"},
-    {"completed", "已办结"},
+    {"received", base::CitizenText::tr("已接收")},
+    {"accepted", base::CitizenText::tr("已受理")},
+    {"in_review", base::CitizenText::tr("审核中")},
+    {"approved", base::CitizenText::tr("已通过")},
+    {"rejected", base::CitizenText::tr("未通过")},
+    {"completed", base::CitizenText::tr("已办结")},
 }};
 
 /// China Standard Time: UTC+8 all year.
@@ -50,7 +52,7 @@ std::string_view progressStatusText(std::string_view status)
     for (const auto& [code, words] : statusWords)
         if (code == status)
             return words;
-    return "状态待确认，请咨询工作人员";
+    return base::CitizenText::tr("状态待确认，请咨询工作人员");
 }
 
 std::optional<system_clock::time_point> parseRfc3339(std::string_view text)
@@ -86,11 +88,16 @@ std::string beijingDateTime(system_clock::time_point time)
     const auto day = floor<days>(local);
     const year_month_day date{day};
     const hh_mm_ss clock{local - day};
-    char text[64];
-    std::snprintf(text, sizeof text, "%d年%u月%u日 %02d:%02d", int(date.year()),
-                  unsigned(date.month()), unsigned(date.day()), int(clock.hours().count()),
-                  int(clock.minutes().count()));
-    return text;
+    const auto twoDigits = [](long value) {
+        char text[8];
+        std::snprintf(text, sizeof text, "%02ld", value);
+        return std::string(text);
+    };
+    return base::CitizenText::format(words::dateTime, {std::to_string(int(date.year())),
+                                                       std::to_string(unsigned(date.month())),
+                                                       std::to_string(unsigned(date.day())),
+                                                       twoDigits(long(clock.hours().count())),
+                                                       twoDigits(long(clock.minutes().count()))});
 }
 
 std::optional<ProgressRow> receiptProgress(const std::vector<queue::RecordSummary>& records,
@@ -111,16 +118,16 @@ std::optional<ProgressRow> receiptProgress(const std::vector<queue::RecordSummar
     switch (found->state) {
     case queue::RecordState::Pending:
         row.status = "queued";
-        row.statusText = "已保存在本机，联网后自动提交";
+        row.statusText = base::CitizenText::tr("已保存在本机，联网后自动提交");
         break;
     case queue::RecordState::Delivered:
         row.status = "submitted";
-        row.statusText = "已提交，受理号 " + found->caseNo;
+        row.statusText = base::CitizenText::format(words::submittedAs, {found->caseNo});
         when = found->deliveredAt;
         break;
     case queue::RecordState::DeadLetter:
         row.status = "dead_letter";
-        row.statusText = "提交未成功，请咨询工作人员";
+        row.statusText = base::CitizenText::tr("提交未成功，请咨询工作人员");
         break;
     }
     row.updatedAt = parseRfc3339(when);

@@ -246,6 +246,7 @@ CatalogItem readItem(const Json& element, const std::string& path,
     ObjectReader reader(element, path, problem);
     reader.text("code", item.code);
     reader.text("name", item.name);
+    reader.text("nameEn", item.nameEn, false);
     reader.text("department", item.department);
     reader.text("theme", item.theme);
     reader.oneOf("kind", item.kind, kindNames);
@@ -255,8 +256,8 @@ CatalogItem readItem(const Json& element, const std::string& path,
     reader.boolean("enabled", item.enabled, false);
     item.guide = readGuide(reader, problem);
     item.form = readForm(reader, problem);
-    item.extra = unknownMembers(element, {"code", "name", "department", "theme", "kind", "auth",
-                                          "online", "hot", "enabled", "guide", "form"});
+    item.extra = unknownMembers(element, {"code", "name", "nameEn", "department", "theme", "kind",
+                                          "auth", "online", "hot", "enabled", "guide", "form"});
     if (reader.ok() && item.kind == ItemKind::Apply && item.auth == AuthMode::None &&
         !item.form.fields.empty())
         for (const auto& field : item.form.fields)
@@ -424,6 +425,8 @@ Json toJson(const CatalogItem& item)
     if (!item.guide.conditions.empty())
         guide["conditions"] = item.guide.conditions;
     Json json = item.extra;
+    if (!item.nameEn.empty())
+        json["nameEn"] = item.nameEn;
     json.update(Json{{"code", item.code},
                      {"name", item.name},
                      {"department", item.department},

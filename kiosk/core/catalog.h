@@ -61,6 +61,9 @@ struct Form {
 struct CatalogItem {
     std::string code; ///< 事项编码, unique in the catalog
     std::string name;
+    /// The name in English (optional "nameEn"), shown when the UI is in en_US; empty: the
+    /// Chinese name is shown there too.
+    std::string nameEn;
     std::string department;
     std::string theme;
     ItemKind kind = ItemKind::Guide;

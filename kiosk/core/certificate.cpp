@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The PDF is personal data: it lives in memory for the print only and is zeroed afterwards.
 #include "kiosk/core/certificate.h"
+#include "base/citizen_text.h"
 
 #include "base/log.h"
 #include "base/secure_buffer.h"
@@ -13,16 +14,17 @@ std::string_view certificateMessage(hal::DocumentJobState state)
 {
     switch (state) {
     case hal::DocumentJobState::Queued:
-        return "正在准备打印，请稍候……";
+        return base::CitizenText::tr("正在准备打印，请稍候……");
     case hal::DocumentJobState::Printing:
-        return "正在打印，请稍候，不要离开……";
+        return base::CitizenText::tr("正在打印，请稍候，不要离开……");
     case hal::DocumentJobState::Completed:
-        return "打印完成，请从出纸口取走您的证明材料。";
+        return base::CitizenText::tr("打印完成，请从出纸口取走您的证明材料。");
     case hal::DocumentJobState::Stopped:
     case hal::DocumentJobState::Aborted:
-        return "打印机出现故障，未能打印。请到服务窗口办理，工作人员会为您处理。";
+        return base::CitizenText::tr(
+            "打印机出现故障，未能打印。请到服务窗口办理，工作人员会为您处理。");
     case hal::DocumentJobState::Cancelled:
-        return "打印已取消。";
+        return base::CitizenText::tr("打印已取消。");
     }
     return "";
 }
@@ -30,12 +32,13 @@ std::string_view certificateMessage(hal::DocumentJobState state)
 std::string_view certificateErrorMessage(const base::Error& error)
 {
     if (error.code == queue::UplinkErrc::link)
-        return "网络暂时不通，无法获取证明材料，请稍后再试或到服务窗口办理。";
+        return base::CitizenText::tr(
+            "网络暂时不通，无法获取证明材料，请稍后再试或到服务窗口办理。");
     if (error.code == hal::errc::cancelled)
-        return "打印已取消。";
+        return base::CitizenText::tr("打印已取消。");
     if (error.code == hal::errc::timeout)
-        return "打印时间过长，请到服务窗口询问是否已打印。";
-    return "打印机暂时无法使用，请到服务窗口办理，工作人员会为您处理。";
+        return base::CitizenText::tr("打印时间过长，请到服务窗口询问是否已打印。");
+    return base::CitizenText::tr("打印机暂时无法使用，请到服务窗口办理，工作人员会为您处理。");
 }
 
 base::Result<CertificateResult>

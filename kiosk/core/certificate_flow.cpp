@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kiosk/core/certificate_flow.h"
+#include "base/citizen_text.h"
 
 #include "base/log.h"
 #include "hal/errc.h"
@@ -54,32 +55,38 @@ std::string_view certificateStatusMessage(CertificateStatus status)
     case St::None:
         return "";
     case St::Fetching:
-        return "正在获取您的证明材料，请稍候……";
+        return base::CitizenText::tr("正在获取您的证明材料，请稍候……");
     case St::Queued:
-        return "正在准备打印，请稍候……";
+        return base::CitizenText::tr("正在准备打印，请稍候……");
     case St::Printing:
-        return "正在打印，请稍候，不要离开……";
+        return base::CitizenText::tr("正在打印，请稍候，不要离开……");
     case St::Done:
-        return "打印完成，请从打印机出纸口取走您的证明材料。";
+        return base::CitizenText::tr("打印完成，请从打印机出纸口取走您的证明材料。");
     case St::NoDocument:
-        return "没有查到可以打印的证明材料。请核对所选事项，或到服务窗口咨询。";
+        return base::CitizenText::tr(
+            "没有查到可以打印的证明材料。请核对所选事项，或到服务窗口咨询。");
     case St::Unreachable:
-        return "网络暂时不通，无法获取证明材料。请稍后再试，或到服务窗口办理。";
+        return base::CitizenText::tr(
+            "网络暂时不通，无法获取证明材料。请稍后再试，或到服务窗口办理。");
     case St::PlatformFailed:
-        return "暂时无法获取证明材料，请稍后再试，或到服务窗口办理。";
+        return base::CitizenText::tr("暂时无法获取证明材料，请稍后再试，或到服务窗口办理。");
     case St::PrinterStopped:
-        return "打印机已停止工作（可能缺纸或卡纸），未能打印。请按“人工帮助”请工作人员处理，"
-               "或到服务窗口办理。";
+        return base::CitizenText::tr(
+            "打印机已停止工作（可能缺纸或卡纸），未能打印。请按“人工帮助”请工作人员处理，"
+            "或到服务窗口办理。");
     case St::JobAborted:
-        return "打印任务被中止，证明材料没有打印出来。您可以重新打印，或到服务窗口办理。";
+        return base::CitizenText::tr(
+            "打印任务被中止，证明材料没有打印出来。您可以重新打印，或到服务窗口办理。");
     case St::Cancelled:
-        return "打印已取消。您可以重新打印，或到服务窗口办理。";
+        return base::CitizenText::tr("打印已取消。您可以重新打印，或到服务窗口办理。");
     case St::QueueMissing:
-        return "本机的证明打印机未设置好，暂时不能打印。请到服务窗口办理，工作人员会为您处理。";
+        return base::CitizenText::tr(
+            "本机的证明打印机未设置好，暂时不能打印。请到服务窗口办理，工作人员会为您处理。");
     case St::NoPrintSystem:
-        return "本机的证明打印机暂时不能使用。请到服务窗口办理，工作人员会为您处理。";
+        return base::CitizenText::tr(
+            "本机的证明打印机暂时不能使用。请到服务窗口办理，工作人员会为您处理。");
     case St::TimedOut:
-        return "打印时间过长，请到服务窗口询问是否已打印，不要重复打印。";
+        return base::CitizenText::tr("打印时间过长，请到服务窗口询问是否已打印，不要重复打印。");
     }
     return "";
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kiosk/core/identity_code.h"
+#include "base/citizen_text.h"
 
 #include "hal/id_number.h"
 
@@ -69,14 +70,17 @@ base::Result<hal::CardData> resolveIdentityCode(queue::Uplink& uplink, std::stri
 std::string_view identityCodeMessage(const base::Error& error)
 {
     if (error.code == queue::IdentityErrc::expired_token)
-        return "二维码已过期，请在手机上刷新后重试。";
+        return base::CitizenText::tr("二维码已过期，请在手机上刷新后重试。");
     if (error.code == queue::IdentityErrc::unknown_token)
-        return "无法识别这个身份二维码，请在手机上刷新后重试，或改用身份证。";
+        return base::CitizenText::tr(
+            "无法识别这个身份二维码，请在手机上刷新后重试，或改用身份证。");
     if (error.code == queue::IdentityErrc::invalid_token)
-        return "这不是身份二维码，请打开手机上的电子身份证二维码，或改用身份证。";
+        return base::CitizenText::tr(
+            "这不是身份二维码，请打开手机上的电子身份证二维码，或改用身份证。");
     if (error.code == queue::UplinkErrc::link || error.code == queue::UplinkErrc::malformed)
-        return "网络暂时不通，无法核验二维码，请改用身份证或手工输入。";
-    return "暂时无法核验这个二维码，请改用身份证或手工输入，或咨询工作人员。";
+        return base::CitizenText::tr("网络暂时不通，无法核验二维码，请改用身份证或手工输入。");
+    return base::CitizenText::tr(
+        "暂时无法核验这个二维码，请改用身份证或手工输入，或咨询工作人员。");
 }
 
 } // namespace kiosk::core

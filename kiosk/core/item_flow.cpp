@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kiosk/core/item_flow.h"
+#include "base/citizen_text.h"
 
 namespace kiosk::core {
 
@@ -37,9 +38,11 @@ ItemFlow itemFlow(const CatalogItem& item, bool certificatePrinting)
 std::string_view offlineMessage(ItemFlow flow)
 {
     if (flow == ItemFlow::ProgressLookup)
-        return "网络中断，暂时查不到办理进度。您在本机提交的申请已安全保存，联网后会自动提交。"
-               "请稍后再查，或到服务窗口咨询。";
-    return "网络中断，本事项需联网办理，暂时不能办理。请稍后再试，或到服务窗口办理。";
+        return base::CitizenText::tr(
+            "网络中断，暂时查不到办理进度。您在本机提交的申请已安全保存，联网后会自动提交。"
+            "请稍后再查，或到服务窗口咨询。");
+    return base::CitizenText::tr(
+        "网络中断，本事项需联网办理，暂时不能办理。请稍后再试，或到服务窗口办理。");
 }
 
 } // namespace kiosk::core

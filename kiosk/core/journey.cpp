@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kiosk/core/journey.h"
+#include "base/citizen_text.h"
+#include "kiosk/core/citizen_words.h"
 
 #include "base/json_reader.h"
 #include "base/log.h"
@@ -22,7 +24,7 @@ using E = SessionEvent;
 
 /// What the citizen reads when the queue cannot be used at all (not opened yet, or broken).
 constexpr std::string_view noQueueMessage =
-    "本机暂时无法受理申请，请到服务窗口办理，给您带来不便，敬请谅解。";
+    base::CitizenText::tr("本机暂时无法受理申请，请到服务窗口办理，给您带来不便，敬请谅解。");
 
 /// A case that will not be stored: its form and its photos are zeroed.
 void wipeCase(queue::CaseInput& input)
@@ -271,9 +273,10 @@ base::Result<void> Journey::identifyManually(const std::string& name, const std:
         return base::fail(SessionErrc::invalid_transition, "not entering an identity");
     problems_.clear();
     if (name.empty())
-        problems_.push_back({"name", "请填写姓名"});
+        problems_.push_back({"name", base::CitizenText::tr("请填写姓名")});
     if (!hal::hasValidIdNumberChecksum(idNumber))
-        problems_.push_back({"idNumber", "身份证号码不正确，请核对后重新输入"});
+        problems_.push_back(
+            {"idNumber", base::CitizenText::tr("身份证号码不正确，请核对后重新输入")});
     if (!problems_.empty()) {
         notify();
         return base::fail(ApplicationErrc::not_identified, "the identity entry has problems");
@@ -319,9 +322,12 @@ void Journey::cardReadFailed(const base::Error& error)
 {
     if (state() != S::Identifying)
         return;
-    message_ = error.code == hal::errc::no_device || error.code == hal::errc::not_open
-                   ? "读卡器暂时不能使用。您可以手工输入身份信息，或到服务窗口办理。"
-                   : "没有读到身份证，请把身份证平放在读卡区，不要移动。也可以手工输入身份信息。";
+    message_ =
+        error.code == hal::errc::no_device || error.code == hal::errc::not_open
+            ? base::CitizenText::tr(
+                  "读卡器暂时不能使用。您可以手工输入身份信息，或到服务窗口办理。")
+            : base::CitizenText::tr(
+                  "没有读到身份证，请把身份证平放在读卡区，不要移动。也可以手工输入身份信息。");
     notify();
 }
 
@@ -382,7 +388,7 @@ base::Result<void> Journey::completeForm()
         return base::fail(SessionErrc::invalid_transition, "not filling the form");
     problems_ = validateForm(*item_, session_.form());
     if (!problems_.empty()) {
-        message_ = "请按提示修改标红的内容";
+        message_ = base::CitizenText::tr("请按提示修改标红的内容");
         notify();
         return base::fail(ApplicationErrc::invalid_form, "the form has problems");
     }
@@ -430,7 +436,7 @@ base::Result<void> Journey::selectMaterial(std::size_t index)
 base::Result<void> Journey::finishMaterials()
 {
     if (state() == S::Photographing && !materials_.complete()) {
-        message_ = "还有材料没有拍摄，请逐份拍照（非必需的材料可以跳过）。";
+        message_ = base::CitizenText::tr("还有材料没有拍摄，请逐份拍照（非必需的材料可以跳过）。");
         notify();
         return base::fail(ApplicationErrc::invalid_form, "materials without a photo");
     }
@@ -500,7 +506,8 @@ void Journey::startPrinting()
         std::lock_guard lock(prints_->mutex);
         if (!prints_->printer) {
             receiptState_ = ReceiptState::NoPrinter;
-            message_ = "本机没有回执打印机，请用手机拍下屏幕上的二维码，凭它查询办理进度";
+            message_ = base::CitizenText::tr(
+                "本机没有回执打印机，请用手机拍下屏幕上的二维码，凭它查询办理进度");
             notify();
             return;
         }
@@ -520,8 +527,8 @@ void Journey::printed(std::uint64_t generation, base::Result<void> outcome)
         message_.clear();
     } else {
         receiptState_ = ReceiptState::Failed;
-        message_ = std::string(receiptPrintMessage(outcome.error())) +
-                   "您也可以用手机拍下屏幕上的二维码，凭它查询办理进度。";
+        message_ = base::CitizenText::format(words::receiptNotPrinted,
+                                             {receiptPrintMessage(outcome.error())});
         base::log::warning(logCategory, "receipt not printed: " + outcome.error().describe());
     }
     notify();
@@ -599,11 +606,11 @@ void Journey::ratingMovedToScreen(std::uint64_t generation, const ScreenRatingPr
     ratingLevel_ = prompt.level;
     switch (prompt.why) {
     case ScreenReason::ReasonRequired:
-        message_ = "请在屏幕上选择不满意的原因";
+        message_ = base::CitizenText::tr("请在屏幕上选择不满意的原因");
         break;
     case ScreenReason::TabletLost:
     case ScreenReason::TabletRefused:
-        message_ = "评价器暂时不能使用，请在屏幕上评价";
+        message_ = base::CitizenText::tr("评价器暂时不能使用，请在屏幕上评价");
         break;
     case ScreenReason::NoTablet:
         break;
@@ -669,8 +676,8 @@ base::Result<void> Journey::rate(int level, const std::vector<std::string>& reas
     ApplicationService service(*catalog(), *store_, options_.kioskId, clock_);
     if (auto stored = service.rate(session_, rating, "kiosk"); !stored) {
         message_ = stored.error().code == ApplicationErrc::already_rated
-                       ? "这件申请已经评价过了，感谢您的参与"
-                       : "评价暂时无法保存，感谢您的参与";
+                       ? base::CitizenText::tr("这件申请已经评价过了，感谢您的参与")
+                       : base::CitizenText::tr("评价暂时无法保存，感谢您的参与");
         notify();
         return base::fail(stored.error());
     }
@@ -687,7 +694,7 @@ base::Result<void> Journey::rateThroughFlow(int level, const std::vector<std::st
         return base::fail(ApplicationErrc::invalid_rating, "the rating has problems");
     }
     if (auto stored = rating_->flow->rateOnScreen(rating); !stored) {
-        message_ = "评价暂时无法保存，感谢您的参与";
+        message_ = base::CitizenText::tr("评价暂时无法保存，感谢您的参与");
         notify();
         return base::fail(stored.error());
     }

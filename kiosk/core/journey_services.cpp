@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The journey's hooks for progress lookup (办件进度查询) and certificates (自助打印): the
 // logic lives in progress_lookup.* and certificate_flow.*; this file only moves the session.
+#include "base/citizen_text.h"
 #include "kiosk/core/journey.h"
 
 namespace kiosk::core {
@@ -46,7 +47,8 @@ void Journey::receiptScanned(std::optional<ProgressRow> row)
     if (state() != S::Identifying)
         return;
     if (flowOf(*item_) != ItemFlow::ProgressLookup) {
-        codeRefused("这不是身份二维码，请打开手机上的电子身份证二维码，或改用身份证。");
+        codeRefused(base::CitizenText::tr(
+            "这不是身份二维码，请打开手机上的电子身份证二维码，或改用身份证。"));
         return;
     }
     if (row && catalog() != nullptr)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kiosk/core/manual_identity.h"
+#include "base/citizen_text.h"
 
 #include "base/utf8.h"
 #include "hal/id_number.h"
@@ -60,19 +61,22 @@ IdNumberCheck checkIdNumberInput(std::string_view typed)
     if (typed.empty())
         return {IdNumberInput::Empty, {}};
     if (typed.size() > kIdLength)
-        return {IdNumberInput::Invalid, "身份证号码是18位，请核对后重新输入。"};
+        return {IdNumberInput::Invalid,
+                base::CitizenText::tr("身份证号码是18位，请核对后重新输入。")};
     for (std::size_t i = 0; i < typed.size(); ++i) {
         const bool last = i == kIdLength - 1;
         if (!isDigit(typed[i]) && !(last && (typed[i] == 'X' || typed[i] == 'x')))
-            return {IdNumberInput::Invalid,
-                    last ? "最后一位只能是数字或X。" : "前17位只能是数字。"};
+            return {IdNumberInput::Invalid, last ? base::CitizenText::tr("最后一位只能是数字或X。")
+                                                 : base::CitizenText::tr("前17位只能是数字。")};
     }
     if (typed.size() >= 14 && !hasRealBirthDate(typed))
-        return {IdNumberInput::Invalid, "号码中的出生日期不正确，请核对后重新输入。"};
+        return {IdNumberInput::Invalid,
+                base::CitizenText::tr("号码中的出生日期不正确，请核对后重新输入。")};
     if (typed.size() < kIdLength)
         return {IdNumberInput::Partial, {}};
     if (!hal::hasValidIdNumberChecksum(typed))
-        return {IdNumberInput::Invalid, "号码校验不正确，请逐位核对后重新输入。"};
+        return {IdNumberInput::Invalid,
+                base::CitizenText::tr("号码校验不正确，请逐位核对后重新输入。")};
     return {IdNumberInput::Complete, {}};
 }
 
@@ -82,10 +86,10 @@ std::string_view checkNameInput(std::string_view typed)
     for (std::size_t i = 0; i < typed.size(); ++count) {
         const auto cp = base::utf8::decode(typed, i);
         if (!cp || !isNameCodePoint(*cp))
-            return "姓名只能包含汉字、字母和“·”。";
+            return base::CitizenText::tr("姓名只能包含汉字、字母和“·”。");
     }
     if (count > kMaxNameCodePoints)
-        return "姓名太长，请核对后重新输入。";
+        return base::CitizenText::tr("姓名太长，请核对后重新输入。");
     return {};
 }
 
@@ -93,13 +97,15 @@ base::Result<hal::CardData> manualIdentity(std::string_view name, std::string_vi
 {
     const auto number = checkIdNumberInput(idNumber);
     if (number.state != IdNumberInput::Complete)
-        return base::fail(
-            base::errc::invalid_argument,
-            std::string(number.message.empty() ? "请输入完整的18位身份证号码。" : number.message));
+        return base::fail(base::errc::invalid_argument,
+                          std::string(number.message.empty()
+                                          ? base::CitizenText::tr("请输入完整的18位身份证号码。")
+                                          : number.message));
     const auto nameProblem = checkNameInput(name);
     if (name.find_first_not_of(' ') == std::string_view::npos || !nameProblem.empty())
-        return base::fail(base::errc::invalid_argument,
-                          std::string(nameProblem.empty() ? "请输入姓名。" : nameProblem));
+        return base::fail(
+            base::errc::invalid_argument,
+            std::string(nameProblem.empty() ? base::CitizenText::tr("请输入姓名。") : nameProblem));
     hal::CardData card;
     card.type = typeOf(idNumber);
     card.name = std::string(name);

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kiosk/core/materials_step.h"
+#include "base/citizen_text.h"
+#include "kiosk/core/citizen_words.h"
 
 #include "base/log.h"
 #include "hal/errc.h"
@@ -232,7 +234,7 @@ void MaterialsStep::captured(std::uint64_t generation,
     } else {
         base::log::warning(logCategory, "still not taken: " + outcome->error().describe());
         cameraState_ = CameraState::Previewing;
-        message_ = "拍照没有成功，请把材料放平，再拍一次。";
+        message_ = base::CitizenText::tr("拍照没有成功，请把材料放平，再拍一次。");
     }
     changed_();
 }
@@ -249,12 +251,11 @@ void MaterialsStep::cameraFailed(const base::Error& error)
     for (auto& entry : entries_)
         if (entry.status == MaterialStatus::Pending) {
             entry.status = MaterialStatus::AtCounter;
-            names += (names.empty() ? "" : "、") + entry.name;
+            names += (names.empty() ? "" : base::CitizenText::tr("、")) + entry.name;
         }
-    message_ = "高拍仪暂时不能使用。";
-    if (!names.empty())
-        message_ += "请带上“" + names + "”到服务窗口补交。";
-    message_ += "您填写的内容已保存，可以继续提交申请。";
+    message_ = names.empty() ? std::string(base::CitizenText::tr(
+                                   "高拍仪暂时不能使用。您填写的内容已保存，可以继续提交申请。"))
+                             : base::CitizenText::format(words::materialsToCounter, {names});
     changed_();
 }
 
@@ -276,7 +277,7 @@ base::Result<void> MaterialsStep::next()
     if (entry == nullptr || current_ + 1 >= entries_.size())
         return base::fail(SessionErrc::invalid_transition, "no next material");
     if (entry->status == MaterialStatus::Pending) {
-        message_ = "请先拍摄“" + entry->name + "”。";
+        message_ = base::CitizenText::format(words::photographFirst, {entry->name});
         return base::fail(ApplicationErrc::invalid_form, "the material has no photo");
     }
     ++current_;
@@ -290,7 +291,7 @@ base::Result<void> MaterialsStep::skip()
     if (entry == nullptr)
         return base::fail(SessionErrc::invalid_transition, "no material");
     if (entry->required) {
-        message_ = "“" + entry->name + "”是必须提交的材料，不能跳过。";
+        message_ = base::CitizenText::format(words::materialRequired, {entry->name});
         return base::fail(ApplicationErrc::invalid_form, "a required material cannot be skipped");
     }
     session_.removePhoto(entry->name);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kiosk/core/progress_lookup.h"
+#include "base/citizen_text.h"
 
 #include "base/log.h"
 #include "base/secure_buffer.h"
@@ -135,16 +136,19 @@ std::string_view ProgressLookup::message() const
     case LookupState::Found:
         return "";
     case LookupState::Waiting:
-        return "正在查询，请稍候……";
+        return base::CitizenText::tr("正在查询，请稍候……");
     case LookupState::Empty:
-        return "没有查到您的办件记录。在本机刚提交的申请，联网送达后才能查到。";
+        return base::CitizenText::tr(
+            "没有查到您的办件记录。在本机刚提交的申请，联网送达后才能查到。");
     case LookupState::Unreachable:
-        return "网络暂时不通，现在查不到办理进度。您在本机提交的申请已安全保存，联网后会自动提交，"
-               "请稍后再查，或到服务窗口咨询。";
+        return base::CitizenText::tr(
+            "网络暂时不通，现在查不到办理进度。您在本机提交的申请已安全保存，联网后会自动提交，"
+            "请稍后再查，或到服务窗口咨询。");
     case LookupState::Failed:
-        return "暂时查不到办理进度，请稍后再试，或到服务窗口咨询。";
+        return base::CitizenText::tr("暂时查不到办理进度，请稍后再试，或到服务窗口咨询。");
     case LookupState::NotHere:
-        return "这张回执不是本机打印的，或记录已转交平台。请用身份证查询办理进度。";
+        return base::CitizenText::tr(
+            "这张回执不是本机打印的，或记录已转交平台。请用身份证查询办理进度。");
     }
     return "";
 }

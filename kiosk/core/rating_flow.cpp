@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kiosk/core/rating_flow.h"
+#include "base/citizen_text.h"
 
 #include "base/log.h"
 
@@ -44,7 +45,8 @@ base::Result<RatingPlace> RatingFlow::begin(const std::string& submissionId,
 {
     std::unique_lock lock(mutex_);
     if (rated_.contains(submissionId) || service_.hasRating(submissionId))
-        return base::fail(ApplicationErrc::already_rated, "这件事已经评价过了，感谢您的评价");
+        return base::fail(ApplicationErrc::already_rated,
+                          base::CitizenText::tr("这件事已经评价过了，感谢您的评价"));
     if (active_)
         return base::fail(ApplicationErrc::no_rating_prompt, "another rating is in progress");
     active_ = Active{submissionId, item.code, item.name, {}, RatingPlace::None, {}};

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // buildReceipt: the spec's content in a fixed order; masking and the receipt URL.
 #include "kiosk/core/receipt.h"
+#include "base/citizen_text.h"
 
 #include "base/utf8.h"
 
@@ -180,11 +181,13 @@ hal::Receipt buildReceipt(const Catalog& catalog, const CatalogItem& item, const
 std::string_view receiptPrintMessage(const base::Error& error)
 {
     if (error.code == hal::errc::media)
-        return "回执打印机缺纸或未合盖，回执未能完整打印。您的申请已保存，请联系工作人员处理后点击“"
-               "重新打印”。";
+        return base::CitizenText::tr("回执打印机缺纸或未合盖，回执未能完整打印。您的申请已保存，"
+                                     "请联系工作人员处理后点击“重新打印”。");
     if (error.code == hal::errc::no_device)
-        return "回执打印机暂时无法连接，您的申请已保存。请点击“重新打印”，或到服务窗口领取回执。";
-    return "回执打印机出现故障，您的申请已保存。请到服务窗口领取回执，工作人员会为您处理。";
+        return base::CitizenText::tr(
+            "回执打印机暂时无法连接，您的申请已保存。请点击“重新打印”，或到服务窗口领取回执。");
+    return base::CitizenText::tr(
+        "回执打印机出现故障，您的申请已保存。请到服务窗口领取回执，工作人员会为您处理。");
 }
 
 } // namespace kiosk::core

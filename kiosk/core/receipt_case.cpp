@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kiosk/core/receipt_case.h"
+#include "base/citizen_text.h"
 
 #include <algorithm>
 
@@ -50,7 +51,9 @@ std::optional<ReceiptCase> findReceiptCase(const std::vector<queue::RecordSummar
 
 std::string_view receiptRatingMessage(ReceiptRating rating)
 {
-    return rating == ReceiptRating::AlreadyRated ? "您已评价过此件，感谢您的反馈。" : "";
+    return rating == ReceiptRating::AlreadyRated
+               ? base::CitizenText::tr("您已评价过此件，感谢您的反馈。")
+               : "";
 }
 
 } // namespace kiosk::core

@@ -4,6 +4,7 @@
 // whether the citizen may still rate it here (一次一评).
 #pragma once
 
+#include "base/citizen_text.h"
 #include "kiosk/core/case_progress.h"
 #include "offline_queue/record.h"
 
@@ -43,8 +44,8 @@ findReceiptCase(const std::vector<queue::RecordSummary>& records, std::string_vi
 
 /// What the home, search and guide screens say about a scanned code that is no receipt (an
 /// identity code is not resolved there: nobody asked to identify).
-inline constexpr std::string_view kNotAReceiptMessage =
-    "这不是回执上的二维码。查询办理进度或评价，请扫描本中心打印的回执上的二维码。";
+inline constexpr std::string_view kNotAReceiptMessage = base::CitizenText::tr(
+    "这不是回执上的二维码。查询办理进度或评价，请扫描本中心打印的回执上的二维码。");
 
 /// True for an evaluation record the platform refused for good: shown as "already rated".
 [[nodiscard]] bool isRefusedEvaluation(const queue::RecordSummary& record);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // classifyPayload: strict UTF-8, no controls, a length cap, then the kind by syntax.
 #include "kiosk/core/scanned_payload.h"
+#include "base/citizen_text.h"
 
 #include "base/random.h"
 #include "base/utf8.h"
@@ -189,14 +190,17 @@ base::Result<std::string> identityToken(std::string_view text, std::string_view 
 std::string_view citizenMessage(const base::Error& error)
 {
     if (error.code == PayloadErrc::not_identity)
-        return "这不是身份二维码，请打开手机上的电子身份证二维码，或改用身份证。";
+        return base::CitizenText::tr(
+            "这不是身份二维码，请打开手机上的电子身份证二维码，或改用身份证。");
     if (error.code == PayloadErrc::bad_receipt)
-        return "这张回执的二维码无法识别，请核对是否为本中心打印的回执，或咨询工作人员。";
+        return base::CitizenText::tr(
+            "这张回执的二维码无法识别，请核对是否为本中心打印的回执，或咨询工作人员。");
     if (error.code == PayloadErrc::too_long)
-        return "二维码内容过长，无法办理，请换用其他二维码或咨询工作人员。";
+        return base::CitizenText::tr("二维码内容过长，无法办理，请换用其他二维码或咨询工作人员。");
     if (error.code == PayloadErrc::empty)
-        return "没有读到二维码内容，请把二维码放在扫描区域中央，稍等片刻。";
-    return "这个二维码无法识别，请换用政务服务二维码或回执上的二维码，或咨询工作人员。";
+        return base::CitizenText::tr("没有读到二维码内容，请把二维码放在扫描区域中央，稍等片刻。");
+    return base::CitizenText::tr(
+        "这个二维码无法识别，请换用政务服务二维码或回执上的二维码，或咨询工作人员。");
 }
 
 } // namespace kiosk::core

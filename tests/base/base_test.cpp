@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Tests of base/: Result/Error, Signal/Connection, UUIDv4, RFC 3339 time.
+#include "base/citizen_text.h"
 #include "base/clock.h"
 #include "base/log.h"
 #include "base/random.h"
@@ -25,6 +26,17 @@ base::Result<int> half(int value)
     return value / 2;
 }
 } // namespace
+
+TEST(CitizenText, MarksWithoutChangingAndFillsTemplatesInOrder)
+{
+    EXPECT_STREQ(base::CitizenText::tr("请填写姓名"), "请填写姓名");
+    EXPECT_EQ(base::CitizenText::format("请填写%1", {"联系电话"}), "请填写联系电话");
+    EXPECT_EQ(base::CitizenText::format("%1年%2月%3日", {"2026", "11", "24"}), "2026年11月24日");
+    EXPECT_EQ(base::CitizenText::format("%2 after %1", {"a", "b"}), "b after a");
+    // A placeholder without its part, and a lone %, stay as written.
+    EXPECT_EQ(base::CitizenText::format("%1 and %2", {"a"}), "a and %2");
+    EXPECT_EQ(base::CitizenText::format("100% %1", {"sure"}), "100% sure");
+}
 
 TEST(Result, CarriesValueOrErrorWithCode)
 {

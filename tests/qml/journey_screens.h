@@ -9,6 +9,7 @@
 #include "qml/catalog_view_model.h"
 #include "qml/maintenance_view_model.h"
 #include "qml/session_view_model.h"
+#include "qml/ui_language.h"
 #include "qml/uplink_status.h"
 #include "tests/qml/journey_fixture.h"
 
@@ -48,6 +49,9 @@ inline QQuickWindow* showMain(QQmlApplicationEngine& engine, const MainInputs& i
     if (inputs.maintenance != nullptr)
         properties.insert("maintenance", QVariant::fromValue(inputs.maintenance));
     engine.setInitialProperties(properties);
+    // The screens follow the session's language as kiosk/app wires them (the engine owns it).
+    if (inputs.session != nullptr)
+        new kiosk::ui::UiLanguage(engine, *inputs.session, inputs.catalog, &engine);
     engine.load(QUrl("qrc:/qt/qml/Kiosk/Ui/Main.qml"));
     if (engine.rootObjects().isEmpty())
         return nullptr;

@@ -127,6 +127,23 @@ TEST(CatalogParser, ErrorsNameTheItemAndTheField)
               "items[0] (A1).form.fields[0].prefill: unknown card field \"card.photo\"");
 }
 
+TEST(CatalogParser, ReadsAnOptionalEnglishNameAndKeepsIt)
+{
+    auto json = validCatalog();
+    json["items"][0]["nameEn"] = "Print of personal social insurance records";
+    auto catalog = parseCatalog(json.dump());
+    ASSERT_TRUE(catalog) << catalog.error().message;
+    EXPECT_EQ(catalog->items[0].nameEn, "Print of personal social insurance records");
+    EXPECT_EQ(catalog->items[1].nameEn, "") << "optional";
+    EXPECT_EQ(catalog->items[0].extra, Json::object()) << "a known member, not an unknown one";
+    const auto again = kiosk::core::toJson(*catalog);
+    EXPECT_EQ(again["items"][0]["nameEn"], "Print of personal social insurance records");
+    EXPECT_FALSE(again["items"][1].contains("nameEn"));
+
+    json["items"][1]["nameEn"] = 42;
+    EXPECT_EQ(errorOf(json), "items[1] (A2).nameEn: must be a string");
+}
+
 TEST(CatalogParser, ReadsSynonymsAndKeepsTheirUnknownMembers)
 {
     auto json = validCatalog();
