@@ -94,7 +94,6 @@ JourneyScreen {
         FlickPager {
             objectName: "summaryListPager"
             flickable: summaryList
-            sideMargin: 0
             Layout.fillWidth: true
             Layout.preferredHeight: implicitHeight
         }

@@ -119,7 +119,6 @@ JourneyScreen {
             FlickPager {
                 objectName: "formPager"
                 flickable: flick
-                sideMargin: 0
                 Layout.fillWidth: true
                 Layout.preferredHeight: implicitHeight
             }

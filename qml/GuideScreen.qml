@@ -316,6 +316,7 @@ Item {
         id: guidePager
         objectName: "guidePager"
         flickable: flick
+        sideMargin: Theme.margin
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: actions.top

@@ -124,7 +124,6 @@ JourneyScreen {
         FlickPager {
             objectName: "progressListPager"
             flickable: progressList
-            sideMargin: 0
             Layout.fillWidth: true
             Layout.preferredHeight: implicitHeight
         }

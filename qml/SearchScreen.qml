@@ -117,7 +117,6 @@ Item {
         FlickPager {
             objectName: "searchResultsPager"
             flickable: results
-            sideMargin: 0
             Layout.fillWidth: true
             Layout.preferredHeight: implicitHeight
         }

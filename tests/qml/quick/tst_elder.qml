@@ -129,7 +129,12 @@ Item {
             const turner = findChild(pager, "flickPageTurner")
             mouseClick(findChild(turner, "nextPageButton"))
             verify(flick.contentY > 0)
+            // The buttons are below the guide, not over it; a page never runs past its end.
+            verify(pager.y >= flick.y + flick.height)
             verify(flick.contentY <= flick.contentHeight - flick.height)
+            // Turned back, the guide is at its top again.
+            mouseClick(findChild(turner, "previousPageButton"))
+            compare(flick.contentY, flick.originY)
         }
 
         function test_it_lasts_for_this_citizen_only() {
