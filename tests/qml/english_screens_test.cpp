@@ -101,16 +101,7 @@ QString withoutData(QString text, const std::vector<QString>& data)
     return text;
 }
 
-QString pathOf(const QObject* item)
-{
-    QStringList parts;
-    for (const QObject* object = item; object != nullptr; object = object->parent()) {
-        const QString name = object->objectName();
-        parts.prepend(name.isEmpty() ? QString::fromLatin1(object->metaObject()->className())
-                                     : name);
-    }
-    return parts.join('/');
-}
+using test_support::objectPath;
 
 /// Every visible text item (Text, TextInput, TextEdit) under `item` inside the window.
 void visibleTexts(QQuickItem* item, const QRectF& window, std::vector<QQuickItem*>& out)
@@ -208,7 +199,7 @@ protected:
         for (auto* text : texts) {
             const QString left = withoutData(text->property("text").toString(), data_);
             if (left.contains(chinese()))
-                found.push_back("text at " + pathOf(text).toStdString() + ": \"" +
+                found.push_back("text at " + objectPath(text).toStdString() + ": \"" +
                                 text->property("text").toString().simplified().toStdString() + '"');
         }
         std::vector<QAccessibleInterface*> nodes;
@@ -218,7 +209,7 @@ protected:
             if (withoutData(name, data_).contains(chinese()))
                 found.push_back(
                     "accessible name at " +
-                    (node->object() ? pathOf(node->object()).toStdString() : std::string("?")) +
+                    (node->object() ? objectPath(node->object()).toStdString() : std::string("?")) +
                     ": \"" + name.simplified().toStdString() + '"');
         }
         return found;

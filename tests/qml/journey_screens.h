@@ -8,6 +8,7 @@
 #include "kiosk/core/journey.h"
 #include "qml/catalog_view_model.h"
 #include "qml/maintenance_view_model.h"
+#include "qml/narrator.h"
 #include "qml/session_view_model.h"
 #include "qml/ui_language.h"
 #include "qml/uplink_status.h"
@@ -33,6 +34,7 @@ struct MainInputs {
     kiosk::ui::SessionViewModel* session = nullptr;
     kiosk::ui::UplinkStatus* uplink = nullptr;
     kiosk::ui::MaintenanceViewModel* maintenance = nullptr;
+    kiosk::ui::Narrator* narrator = nullptr;
 };
 
 /// Loads Main.qml into `engine` with a fixed clock and still frames (the same picture every
@@ -48,6 +50,8 @@ inline QQuickWindow* showMain(QQmlApplicationEngine& engine, const MainInputs& i
         properties.insert("uplink", QVariant::fromValue(inputs.uplink));
     if (inputs.maintenance != nullptr)
         properties.insert("maintenance", QVariant::fromValue(inputs.maintenance));
+    if (inputs.narrator != nullptr)
+        properties.insert("narrator", QVariant::fromValue(inputs.narrator));
     engine.setInitialProperties(properties);
     // The screens follow the session's language as kiosk/app wires them (the engine owns it).
     if (inputs.session != nullptr)
@@ -61,6 +65,19 @@ inline QQuickWindow* showMain(QQmlApplicationEngine& engine, const MainInputs& i
     window->resize(size);
     window->show();
     return QTest::qWaitForWindowExposed(window) ? window : nullptr;
+}
+
+/// Where an item sits, for a failure's words: the objectNames (or QML types) from the window
+/// down.
+inline QString objectPath(const QObject* item)
+{
+    QStringList parts;
+    for (const QObject* object = item; object != nullptr; object = object->parent()) {
+        const QString name = object->objectName();
+        parts.prepend(name.isEmpty() ? QString::fromLatin1(object->metaObject()->className())
+                                     : name);
+    }
+    return parts.join('/');
 }
 
 /// True while an asynchronous Loader is still making its item (the form's keyboards).

@@ -66,13 +66,7 @@ bool isControl(QAccessible::Role role)
 /// Where a node's item sits: the objectNames (or QML types) from the window down.
 QString pathOf(const QObject* item)
 {
-    QStringList parts;
-    for (const QObject* object = item; object != nullptr; object = object->parent()) {
-        const QString name = object->objectName();
-        parts.prepend(name.isEmpty() ? QString::fromLatin1(object->metaObject()->className())
-                                     : name);
-    }
-    return parts.join('/');
+    return test_support::objectPath(item);
 }
 
 QString pathOf(const QAccessibleInterface* node)
