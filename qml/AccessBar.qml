@@ -51,6 +51,10 @@ Rectangle {
         readonly property bool allFit: Math.max(elderModeButton.implicitWidth, voiceButton.implicitWidth,
                                                 repeatButton.implicitWidth, languageButton.implicitWidth)
                                        <= buttonWidth
+        // Four in a row, each at least the touch minimum: in the band (landscape) their words
+        // have little room, English ones in 长辈版 the least.
+        readonly property int minimumButtonWidth: Theme.touchMin
+        readonly property int buttonPadding: bar.inBand ? Theme.px(12) : Theme.px(24)
         function widthOf(button: Item): real {
             return allFit ? buttonWidth : (width - 3 * spacing) * button.implicitWidth / wordsWidth
         }
@@ -70,6 +74,8 @@ Rectangle {
             border.color: outlined ? fill : Theme.textOnDark
             fill: bar.inBand && !outlined ? Theme.primaryPressed : Theme.primary
             font.pixelSize: bar.inBand && Theme.elder ? Theme.fontSmall : Theme.fontBody
+            minimumWidth: buttons.minimumButtonWidth
+            padding: buttons.buttonPadding
             onClicked: bar.elderToggled()
         }
         BigButton {
@@ -85,6 +91,8 @@ Rectangle {
             border.color: outlined ? fill : Theme.textOnDark
             fill: bar.inBand && !outlined ? Theme.primaryPressed : Theme.primary
             font.pixelSize: bar.inBand && Theme.elder ? Theme.fontSmall : Theme.fontBody
+            minimumWidth: buttons.minimumButtonWidth
+            padding: buttons.buttonPadding
             onClicked: bar.voiceToggled()
         }
         BigButton {
@@ -95,6 +103,8 @@ Rectangle {
             text: qsTr("重听")
             outlined: true
             font.pixelSize: bar.inBand && Theme.elder ? Theme.fontSmall : Theme.fontBody
+            minimumWidth: buttons.minimumButtonWidth
+            padding: buttons.buttonPadding
             onClicked: bar.repeatRequested()
         }
         BigButton {
@@ -106,6 +116,8 @@ Rectangle {
             text: bar.language === "en_US" ? "中文" : "English"
             outlined: true
             font.pixelSize: bar.inBand && Theme.elder ? Theme.fontSmall : Theme.fontBody
+            minimumWidth: buttons.minimumButtonWidth
+            padding: buttons.buttonPadding
             onClicked: bar.languageToggled()
         }
     }

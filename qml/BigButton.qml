@@ -15,6 +15,11 @@ Rectangle {
     readonly property alias pressed: area.pressed
     /// Room between the edge and the label (keys on a full keyboard have little to spare).
     property int padding: Theme.px(24)
+    /// The narrowest it asks to be: twice the touch minimum, so a lone button is easy to hit;
+    /// a row of buttons that are all wide enough to hit may ask for less.
+    property int minimumWidth: Theme.touchMin * 2
+    /// Words that may take two lines (a narrow column of long words): the button grows.
+    property bool wrap: false
     /// A switch (长辈版, 语音播报): a screen reader says whether it is on.
     property bool checkable: false
     property bool checked: false
@@ -24,8 +29,9 @@ Rectangle {
     signal clicked()
     signal held()
 
-    implicitWidth: Math.max(Theme.touchMin * 2, label.implicitWidth + Theme.px(64))
-    implicitHeight: Theme.buttonHeight
+    implicitWidth: Math.max(minimumWidth, label.implicitWidth + 2 * padding + Theme.px(16))
+    implicitHeight: wrap ? Math.max(Theme.buttonHeight, label.implicitHeight + Theme.px(32))
+                         : Theme.buttonHeight
     radius: Theme.radius
     color: outlined ? (area.pressed ? Theme.primaryTint : Theme.surface)
                     : (area.pressed ? pressedFill : fill)
@@ -49,6 +55,9 @@ Rectangle {
         font.pixelSize: Theme.fontLarge
         font.bold: true
         elide: Text.ElideRight
+        wrapMode: button.wrap ? Text.WordWrap : Text.NoWrap
+        maximumLineCount: button.wrap ? 2 : 1
+        lineHeight: button.wrap ? Theme.lineHeight : 1
     }
 
     MouseArea {

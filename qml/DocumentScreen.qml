@@ -36,6 +36,9 @@ JourneyScreen {
         }
         IdentityCard {
             Layout.fillWidth: true
+            // 长辈版 in landscape: the height goes to the words of what to do; whose certificate
+            // it is was on every screen before this one.
+            visible: !(Theme.elder && Theme.landscape)
             maskedName: screen.session.maskedName
             maskedIdNumber: screen.session.maskedIdNumber
             hasPhoto: screen.session.hasPhoto

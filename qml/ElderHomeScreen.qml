@@ -25,6 +25,12 @@ Item {
     signal itemChosen(string code)
     signal searchRequested()
 
+    /// What the narrator says for the page shown (Main.qml passes it to Spoken.qml): the themes
+    /// or items on the page, read out for whoever cannot see them, and where the page stands.
+    /// "" on the start page, where the home screen's summary serves.
+    readonly property string spokenPage: page === "themes" ? themesSpoken()
+                                       : page === "items" ? itemsSpoken() : ""
+
     Accessible.role: Accessible.Pane
     Accessible.name: page === "themes" ? qsTr("按主题查找")
                    : page === "items" ? listTitle.text : qsTr("首页")
@@ -40,6 +46,35 @@ Item {
         page = page === "items" && selectedTheme.length > 0 ? "themes" : "start"
     }
     Component.onCompleted: if (catalog) catalog.items.themeFilter = ""
+
+    function pageSpoken(page, pageCount) {
+        return pageCount > 1 ? qsTr("第%1页，共%2页").arg(page + 1).arg(pageCount) : ""
+    }
+    function themesSpoken() {
+        const first = themeTurner.page * themeGrid.perPage
+        const last = Math.min(themeRepeater.count, first + themeGrid.perPage)
+        const names = []
+        for (let i = first; i < last; ++i) {
+            const tile = themeRepeater.itemAt(i) as ThemeTile
+            if (tile)
+                names.push(tile.name)
+        }
+        return Spoken.join([qsTr("按主题查找"), pageSpoken(themeTurner.page, themeTurner.pageCount),
+                            qsTr("本页的主题有：%1").arg(names.join("、")),
+                            qsTr("请点选主题，或点“返回”回到首页")])
+    }
+    function itemsSpoken() {
+        if (!catalog)
+            return ""
+        const first = itemPages.page * itemPages.perPage
+        const last = Math.min(itemPages.count, first + itemPages.perPage)
+        const names = []
+        for (let i = first; i < last; ++i)
+            names.push(catalog.items.get(i).name)
+        return Spoken.join([listTitle.text, pageSpoken(itemPages.page, itemPages.pageCount),
+                            qsTr("本页的事项有：%1").arg(names.join("、")),
+                            qsTr("请点选要办理的事项")])
+    }
 
     // --- the start page: popular items, then the ways to find the others -------------------
     GridLayout {

@@ -34,6 +34,9 @@ Popup {
             color: Theme.text
             font.pixelSize: Theme.fontHuge
             font.bold: true
+            // One line in Chinese; two in English in 长辈版.
+            wrapMode: Text.Wrap
+            lineHeight: Theme.lineHeight
             horizontalAlignment: Text.AlignHCenter
         }
         Text {

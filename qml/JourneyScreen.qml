@@ -11,6 +11,9 @@ Item {
     property string title
     /// Words for the citizen about the last action (from the session); empty hides the box.
     property string message
+    /// Room kept free right of the title, for what a screen puts at its top right (a keyboard
+    /// beside the fields in landscape): the title wraps left of it.
+    property real titleRightInset: 0
     default property alias content: body.data
     property alias actions: actionRow.data
 
@@ -24,6 +27,7 @@ Item {
         anchors.right: parent.right
         anchors.top: parent.top
         anchors.margins: Theme.margin
+        anchors.rightMargin: Theme.margin + screen.titleRightInset
         text: screen.title
         color: Theme.text
         // 长辈版's large size is already the standard title's; landscape has no height to

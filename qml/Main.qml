@@ -104,7 +104,9 @@ Window {
     // words on it such as the receipt's state), again on 重听, and when voice is switched on.
     // A new text interrupts the one being spoken; voice off (also at the session's end, when
     // the preferences are wiped) stops it.
-    readonly property string spokenSummary: root.narrator ? Spoken.summaryFor(root.session) : ""
+    readonly property string spokenSummary: root.narrator ? Spoken.summaryFor(root.session, root.elderHome ? root.elderHome.spokenPage : "") : ""
+    /// The 长辈版 home screen when it is the current one: its pages have words of their own.
+    readonly property ElderHomeScreen elderHome: stack.currentItem as ElderHomeScreen
     function speakSummary() {
         if (root.narrator && root.session.voiceOn)
             root.narrator.say(root.spokenSummary)

@@ -18,6 +18,8 @@ JourneyScreen {
     readonly property bool idNumberValid: idNumberComplete && screen.checkCharacter(idNumber) === idNumber[17]
 
     title: qsTr("请输入姓名和身份证号码")
+    // Landscape: the keyboard beside the fields reaches up past them; the title stays left of it.
+    titleRightInset: landscape ? keyboard.width + Theme.margin : 0
     message: session.message
 
     function checkCharacter(number) {

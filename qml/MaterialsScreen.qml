@@ -17,7 +17,12 @@ JourneyScreen {
     readonly property bool photographed: materials.currentStatus === "photographed"
     readonly property bool cameraFailed: materials.cameraState === "failed"
 
-    title: qsTr("请拍摄申请材料")
+    /// What to do with the material shown now.
+    readonly property string instruction: qsTr("请把“%1”平放在高拍仪下").arg(materials.currentName)
+                                          + (materials.currentRequired ? "" : qsTr("（非必需，可跳过）"))
+
+    // 长辈版: one task a screen, so the task is the title (and the height goes to the picture).
+    title: Theme.elder && !cameraFailed ? instruction : qsTr("请拍摄申请材料")
     message: session.message.length > 0 ? session.message : materials.message
 
     GridLayout {
@@ -39,11 +44,10 @@ JourneyScreen {
                 Layout.fillWidth: true
                 // The viewfinder gives way first: the words must stay whole.
                 Layout.minimumHeight: implicitHeight
-                visible: !screen.cameraFailed
+                visible: !screen.cameraFailed && !Theme.elder
                 Accessible.role: Accessible.StaticText
                 Accessible.name: text
-                text: qsTr("请把“%1”平放在高拍仪下").arg(screen.materials.currentName)
-                      + (screen.materials.currentRequired ? "" : qsTr("（非必需，可跳过）"))
+                text: screen.instruction
                 color: Theme.text
                 font.pixelSize: Theme.fontLarge
                 font.bold: true
@@ -53,6 +57,9 @@ JourneyScreen {
 
             Rectangle {
                 id: viewfinder
+                // 长辈版 without a camera: the notice and the list say it in words; a black box
+                // saying so too would squeeze them (in English the words did not fit in it).
+                visible: !(screen.cameraFailed && Theme.elder)
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 color: "black"

@@ -19,6 +19,7 @@ Column {
     readonly property int perPage: rowsPerPage * columns
     readonly property int count: list.count
     readonly property alias page: turner.page
+    readonly property alias pageCount: turner.pageCount
 
     signal itemChosen(string code)
 

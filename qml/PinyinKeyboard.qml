@@ -29,14 +29,16 @@ Item {
     // Ten keys a row; whole pixels so they never round past the row. At least Theme.touchMin
     // when the keyboard is 1016 px wide (a portrait screen less its margins).
     readonly property int keyWidth: Math.min(Theme.px(160), Math.floor((width - 9 * keyGap) / 10))
-    // 长辈版 in landscape: seven rows of 120 px keys and words do not fit under the top bar;
-    // 100 px keys still clear the 60 dp MIIT minimum (and the checker's 96 px).
-    readonly property int keyHeight: Theme.elder && Theme.landscape ? Theme.px(100) : Theme.touchMin
+    // 长辈版: seven rows of 120 px keys and words do not fit under the top bar in landscape,
+    // nor leave room for both fields of ManualIdentityScreen in portrait (the ID number's was
+    // under the keyboard); 100 px keys still clear the 60 dp MIIT minimum (and the checker's
+    // 96 px).
+    readonly property int keyHeight: Theme.elder ? Theme.px(100) : Theme.touchMin
     readonly property int rowWidth: 10 * keyWidth + 9 * keyGap
-    // Candidates: one row of 6 when wide enough (landscape), else two rows of 3; in 长辈版's
-    // landscape, where two rows of its taller keys leave no room under the top bar, one row
-    // of 4 a page.
-    readonly property bool oneRowOfFour: width < Theme.px(1500) && Theme.elder && Theme.landscape
+    // Candidates: one row of 6 when wide enough (landscape), else two rows of 3; in 长辈版,
+    // where two rows of its taller keys leave no room for the fields (ManualIdentityScreen
+    // in portrait, anything under the top bar in landscape), one row of 4 a page.
+    readonly property bool oneRowOfFour: width < Theme.px(1500) && Theme.elder
     readonly property int candidateColumns: width >= Theme.px(1500) ? 6 : oneRowOfFour ? 4 : 3
     readonly property int wordsPerPage: oneRowOfFour ? 4 : 6
     readonly property bool oneRow: candidateColumns === wordsPerPage

@@ -131,11 +131,11 @@ JourneyScreen {
             objectName: "progressHint"
             Accessible.role: Accessible.StaticText
             Accessible.name: text
+            // That a case kept here is safe is the notice's to say (the platform unreachable):
+            // said twice, it pushed the rest off a 长辈版 screen.
             visible: !screen.found && !screen.waiting
             Layout.fillWidth: true
-            text: (screen.session.lookupState === "unreachable"
-                   ? qsTr("在本机提交的申请已保存在本机，联网后会自动提交，不需要重新办理。\n") : "")
-                  + qsTr("您可以：稍后再查；或到服务窗口咨询，工作人员可以为您查询。")
+            text: qsTr("您可以：稍后再查；或到服务窗口咨询，工作人员可以为您查询。")
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap

@@ -72,6 +72,8 @@ JourneyScreen {
                 objectName: "level_" + modelData
                 Layout.fillWidth: true
                 text: screen.levelNames[modelData - 1]
+                // Five in a row in 长辈版's landscape: the longer words (English) take two lines.
+                wrap: true
                 outlined: screen.level !== modelData
                 Accessible.role: Accessible.RadioButton
                 Accessible.checkable: true

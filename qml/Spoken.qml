@@ -7,15 +7,17 @@ pragma Singleton
 import QtQml
 
 QtObject {
-    /// The words for what `session` shows now; "" for nothing to say.
-    function summaryFor(session) {
+    /// The words for what `session` shows now; "" for nothing to say. `pageWords`, where the
+    /// screen has pages of its own (the 长辈版 home's themes and items), says the page shown.
+    function summaryFor(session, pageWords) {
         if (!session)
             return ""
         if (session.idleWarning)
             return qsTr("需要更多时间吗？如需继续办理，请点“需要，继续办理”；否则将结束办理并返回首页，已填写的内容会被清除。")
         // 人工帮助 pressed: the citizen hears that staff are on their way, then the screen.
         const help = session.helpCalled ? qsTr("已通知网点工作人员，请在这里稍候，工作人员会来帮您。") : ""
-        return forSpeech(join([help, screenSummary(session), session.message]))
+        const screen = pageWords && pageWords.length > 0 ? pageWords : screenSummary(session)
+        return forSpeech(join([help, screen, session.message]))
     }
 
     /// The masked characters as a listener hears them: espeak-ng reads "*" as the English word
@@ -24,10 +26,13 @@ QtObject {
         return text.replace(/\*/g, qsTr("某"))
     }
 
+    /// The parts as sentences, in the UI's language: each ended with a full stop unless it
+    /// has one, one after the other (with a space between them in English).
     function join(parts) {
         return parts.filter(part => part && part.length > 0)
-                    .map(part => /[。！？]$/.test(part) ? part : part + "。")
-                    .join("")
+                    .map(part => /[。！？.!?]$/.test(part) ? part : part + qsTr("。"))
+                    .reduce((text, part) => text.length === 0 ? part
+                            : qsTr("%1%2", "two spoken sentences in a row").arg(text).arg(part), "")
     }
 
     /// The masked name and the last four characters of the masked ID number, as on screen.

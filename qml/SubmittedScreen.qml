@@ -17,9 +17,16 @@ JourneyScreen {
     title: delivered ? qsTr("申请已提交") : qsTr("申请已保存")
     message: session.message
 
-    ColumnLayout {
+    // Landscape: the QR code beside the words (the notice under them leaves little height,
+    // above all in 长辈版), as large as the height allows.
+    GridLayout {
+        id: body
         anchors.fill: parent
-        spacing: Theme.margin
+        columns: Theme.landscape ? 2 : 1
+        flow: Theme.landscape ? GridLayout.TopToBottom : GridLayout.LeftToRight
+        rows: Theme.landscape ? 3 : -1
+        columnSpacing: Theme.margin
+        rowSpacing: Theme.margin
 
         Text {
             objectName: "submittedText"
@@ -47,17 +54,21 @@ JourneyScreen {
             Accessible.role: Accessible.StaticText
             Accessible.name: text
         }
+        Item { Layout.fillHeight: true; visible: Theme.landscape }
         QrCode {
             objectName: "receiptQr"
             visible: screen.showQr
-            Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: Theme.px(420)
-            Layout.preferredHeight: Theme.px(420)
+            readonly property real side: Theme.landscape ? Math.min(Theme.px(420), body.height)
+                                                         : Theme.px(420)
+            Layout.alignment: Theme.landscape ? Qt.AlignTop : Qt.AlignHCenter
+            Layout.rowSpan: Theme.landscape ? 3 : 1
+            Layout.preferredWidth: side
+            Layout.preferredHeight: side
             text: screen.showQr ? screen.session.receiptQrText : ""
             Accessible.role: Accessible.Graphic
             Accessible.name: qsTr("回执二维码")
         }
-        Item { Layout.fillHeight: true }
+        Item { Layout.fillHeight: true; visible: !Theme.landscape }
     }
 
     actions: [

@@ -143,7 +143,7 @@ std::string_view ProgressLookup::message() const
     case LookupState::Unreachable:
         return base::CitizenText::tr(
             "网络暂时不通，现在查不到办理进度。您在本机提交的申请已安全保存，联网后会自动提交，"
-            "请稍后再查，或到服务窗口咨询。");
+            "不需要重新办理。请稍后再查，或到服务窗口咨询。");
     case LookupState::Failed:
         return base::CitizenText::tr("暂时查不到办理进度，请稍后再试，或到服务窗口咨询。");
     case LookupState::NotHere:

@@ -173,6 +173,26 @@
         <source>（%1 项）</source>
         <translation> (%1)</translation>
     </message>
+    <message>
+        <source>第%1页，共%2页</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>本页的主题有：%1</source>
+        <translation>The topics on this page: %1</translation>
+    </message>
+    <message>
+        <source>请点选主题，或点“返回”回到首页</source>
+        <translation>Please tap a topic, or tap “Back” to return to the home page</translation>
+    </message>
+    <message>
+        <source>本页的事项有：%1</source>
+        <translation>The services on this page: %1</translation>
+    </message>
+    <message>
+        <source>请点选要办理的事项</source>
+        <translation>Please tap the service you need</translation>
+    </message>
 </context>
 <context>
     <name>FinishedScreen</name>
@@ -378,7 +398,7 @@
     </message>
     <message>
         <source>手工输入身份信息</source>
-        <translation>Type my name and ID number</translation>
+        <translation>Type my details</translation>
     </message>
     <message>
         <source>返回</source>
@@ -574,7 +594,7 @@
     <name>ManualIdentityScreen</name>
     <message>
         <source>请输入姓名和身份证号码</source>
-        <translation>Please enter your name and ID number</translation>
+        <translation>Enter your name and ID number</translation>
     </message>
     <message>
         <source>姓名</source>
@@ -759,7 +779,7 @@ Please go to a service counter.</translation>
     </message>
     <message>
         <source>上一页</source>
-        <translation>Previous</translation>
+        <translation>Back</translation>
     </message>
     <message>
         <source>上一页候选词</source>
@@ -842,14 +862,8 @@ For: %2 (%3)</translation>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <source>在本机提交的申请已保存在本机，联网后会自动提交，不需要重新办理。
-</source>
-        <translation>Applications made at this kiosk are stored here and will be sent automatically once the network is back. You do not need to apply again.
-</translation>
-    </message>
-    <message>
         <source>您可以：稍后再查；或到服务窗口咨询，工作人员可以为您查询。</source>
-        <translation>You can look again later, or ask at a service counter, where staff can look it up for you.</translation>
+        <translation>Staff at a service counter can also look it up for you.</translation>
     </message>
     <message>
         <source>评价此件</source>
@@ -997,7 +1011,7 @@ You can also rate it on this screen.</translation>
     </message>
     <message>
         <source>也可以把手机上的电子身份证二维码对准扫码口，或点“手工输入身份信息”</source>
-        <translation>You can also hold the electronic ID QR code on your phone to the scanner, or tap “Type my name and ID number”</translation>
+        <translation>You can also hold the electronic ID QR code on your phone to the scanner, or tap “Type my details”</translation>
     </message>
     <message>
         <source>请输入姓名和身份证号码，输入完成后点“下一步”。</source>
@@ -1114,6 +1128,15 @@ You can also rate it on this screen.</translation>
         <source>您可以按“人工帮助”请工作人员处理，或到服务窗口办理</source>
         <translation>You can press “Get help” for a member of staff, or go to a service counter</translation>
     </message>
+    <message>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+    <message>
+        <source>%1%2</source>
+        <comment>two spoken sentences in a row</comment>
+        <translation>%1 %2</translation>
+    </message>
 </context>
 <context>
     <name>SubmittedScreen</name>
@@ -1206,7 +1229,7 @@ Kiosk reference: %1</translation>
     </message>
     <message>
         <source>政务服务自助终端</source>
-        <translation>Government self-service kiosk</translation>
+        <translation>Self-service kiosk</translation>
     </message>
     <message>
         <source>%1月%2日 %3</source>
@@ -1405,7 +1428,7 @@ Kiosk reference: %1</translation>
     </message>
     <message>
         <source>%1您也可以用手机拍下屏幕上的二维码，凭它查询办理进度。</source>
-        <translation>%1 You can also take a photo of the QR code on the screen with your phone and use it to check your progress.</translation>
+        <translation>%1 Or photograph the QR code on the screen to check your progress.</translation>
     </message>
     <message>
         <source>二维码已过期，请在手机上刷新后重试。</source>
@@ -1536,8 +1559,8 @@ Kiosk reference: %1</translation>
         <translation>No applications were found for you. An application just made at this kiosk can be found once it has been sent.</translation>
     </message>
     <message>
-        <source>网络暂时不通，现在查不到办理进度。您在本机提交的申请已安全保存，联网后会自动提交，请稍后再查，或到服务窗口咨询。</source>
-        <translation>The network is down, so progress cannot be checked now. Applications made at this kiosk are stored safely and will be sent once the network is back. Please look again later, or ask at a service counter.</translation>
+        <source>网络暂时不通，现在查不到办理进度。您在本机提交的申请已安全保存，联网后会自动提交，不需要重新办理。请稍后再查，或到服务窗口咨询。</source>
+        <translation>The network is down, so progress cannot be checked now. Applications made here are stored safely and sent once the network is back: no need to apply again. Please look again later, or ask at a service counter.</translation>
     </message>
     <message>
         <source>暂时查不到办理进度，请稍后再试，或到服务窗口咨询。</source>
@@ -1553,7 +1576,7 @@ Kiosk reference: %1</translation>
     </message>
     <message>
         <source>回执打印机缺纸或未合盖，回执未能完整打印。您的申请已保存，请联系工作人员处理后点击“重新打印”。</source>
-        <translation>The receipt printer is out of paper or its cover is open, so the receipt was not fully printed. Your application is saved. Please ask a member of staff, then tap “Print again”.</translation>
+        <translation>The receipt printer is out of paper or open, so the receipt was not printed in full. Your application is saved. Ask a member of staff, then tap “Print again”.</translation>
     </message>
     <message>
         <source>回执打印机暂时无法连接，您的申请已保存。请点击“重新打印”，或到服务窗口领取回执。</source>

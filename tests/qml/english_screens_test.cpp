@@ -387,8 +387,8 @@ TEST_F(EnglishScreens, KioskCoresTextsAreTranslatedWithTheirPartsKept)
               "2026-11-20 15:42");
     // A part that is a marked text itself, and a list of names.
     EXPECT_EQ(citizenWords(Text::format(words::receiptNotPrinted, {Text::tr("打印已取消。")})),
-              "Printing was cancelled. You can also take a photo of the QR code on the screen "
-              "with your phone and use it to check your progress.");
+              "Printing was cancelled. Or photograph the QR code on the screen to check your "
+              "progress.");
     EXPECT_EQ(citizenWords(Text::format(words::photographFirst, {"居民户口簿"})),
               QStringLiteral("Please photograph “居民户口簿” first."));
     EXPECT_EQ(citizenWords(Text::format(words::materialsToCounter,

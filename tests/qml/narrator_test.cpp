@@ -27,6 +27,7 @@
 #include <QtPlugin>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -122,6 +123,23 @@ protected:
         QMetaObject::invokeMethod(button, "clicked");
     }
 
+    /// The visible item named `objectName`, searched in the visual tree (a Repeater's and a
+    /// GridView's rows have no QObject parent; hidden pages hold items of the same name).
+    [[nodiscard]] QQuickItem* visibleItem(const QString& objectName) const
+    {
+        const std::function<QQuickItem*(QQuickItem*)> find = [&](QQuickItem* item) {
+            if (!item->isVisible())
+                return static_cast<QQuickItem*>(nullptr);
+            if (item->objectName() == objectName)
+                return item;
+            for (auto* child : item->childItems())
+                if (auto* found = find(child))
+                    return found;
+            return static_cast<QQuickItem*>(nullptr);
+        };
+        return find(window_->contentItem());
+    }
+
     [[nodiscard]] QString itemName() const { return fixture_->session().itemName(); }
     [[nodiscard]] QString screen() const { return fixture_->session().screen(); }
 
@@ -138,6 +156,50 @@ protected:
 TEST_F(Narration, Home)
 {
     show();
+    expectSaid("欢迎使用政务服务自助终端。请点选要办理的事项，也可以点“搜索事项”，用拼音查找。");
+}
+
+TEST_F(Narration, ElderHomePagesSayTheirThemesAndItemsAndWhereThePageStands)
+{
+    show();
+    expectSaid("欢迎使用政务服务自助终端。请点选要办理的事项，也可以点“搜索事项”，用拼音查找。");
+    const auto nameOf = [this](const QString& objectName) {
+        auto* item = visibleItem(objectName);
+        return item != nullptr ? item->property("name").toString() : QString();
+    };
+
+    tap("elderThemesButton");
+    const QString firstTheme = nameOf("elderThemeTile_0");
+    ASSERT_FALSE(firstTheme.isEmpty());
+    (void)QTest::qWaitFor([] { return lastSaid().startsWith("按主题查找。"); }, 5000);
+    EXPECT_TRUE(lastSaid().startsWith("按主题查找。第1页，共")) << lastSaid().toStdString();
+    EXPECT_TRUE(lastSaid().contains("本页的主题有：" + firstTheme + "、"))
+        << lastSaid().toStdString();
+    EXPECT_TRUE(lastSaid().endsWith("请点选主题，或点“返回”回到首页。"))
+        << lastSaid().toStdString();
+
+    auto* home =
+        window_->property("stack").value<QObject*>()->property("currentItem").value<QObject*>();
+    ASSERT_NE(home, nullptr);
+    QMetaObject::invokeMethod(home, "showItems", Q_ARG(QVariant, firstTheme)); // the tile's tap
+    const QString firstItem = nameOf("pagedItemRow_0");
+    ASSERT_FALSE(firstItem.isEmpty());
+    (void)QTest::qWaitFor([&] { return lastSaid().startsWith(firstTheme); }, 5000);
+    EXPECT_TRUE(lastSaid().startsWith(firstTheme + "（")) << lastSaid().toStdString();
+    EXPECT_TRUE(lastSaid().contains("第1页，共")) << lastSaid().toStdString();
+    EXPECT_TRUE(lastSaid().contains("本页的事项有：" + firstItem)) << lastSaid().toStdString();
+    EXPECT_TRUE(lastSaid().endsWith("请点选要办理的事项。")) << lastSaid().toStdString();
+
+    auto* nextPage = visibleItem("nextPageButton"); // the items page's, not the themes page's
+    ASSERT_NE(nextPage, nullptr);
+    QMetaObject::invokeMethod(nextPage, "clicked");
+    (void)QTest::qWaitFor([] { return lastSaid().contains("第2页"); }, 5000);
+    EXPECT_TRUE(lastSaid().contains("第2页，共")) << lastSaid().toStdString();
+    EXPECT_FALSE(lastSaid().contains(firstItem)) << "page 2 still says page 1's first item";
+
+    // Back to the start page: the home screen's own summary again.
+    tap("elderItemsBackButton");
+    tap("elderThemesBackButton");
     expectSaid("欢迎使用政务服务自助终端。请点选要办理的事项，也可以点“搜索事项”，用拼音查找。");
 }
 
@@ -442,9 +504,9 @@ QString opening(const std::string& name, const kiosk::ui::SessionViewModel& sess
         {"document_aborted", "未能打印。"},
         {"idle_prompt", "需要更多时间吗？"},
         {"help_dialog", "欢迎使用政务服务自助终端。"},
-        // 长辈版's home pages are the home screen's own state, not the session's: the same words.
-        {"home_themes", "欢迎使用政务服务自助终端。"},
-        {"home_items", "欢迎使用政务服务自助终端。"}};
+        // 长辈版's home pages say their own words: the page, then the themes or items on it.
+        {"home_themes", "按主题查找。第1页，共"},
+        {"home_items", "社会保险（"}};
     if (name == "guide")
         return session.itemName() + "。这是办事指南。";
     const auto found = openings.find(name);

@@ -208,6 +208,8 @@ TEST_F(JourneyServicesTest, NoCasesAndAnUnreachablePlatformAreToldInWords)
     EXPECT_NE(journey->progress().message().find("网络"), std::string::npos);
     EXPECT_NE(journey->progress().message().find("安全保存"), std::string::npos)
         << "the citizen hears that a case kept here is safe";
+    EXPECT_NE(journey->progress().message().find("不需要重新办理"), std::string::npos)
+        << "and need not apply again";
 }
 
 TEST_F(JourneyServicesTest, AScannedReceiptShowsItsCaseFromThisKiosksQueue)

@@ -359,8 +359,12 @@ Item {
             startWithCard(main, idProgress, "开始查询")
             const progress = waitForScreen(main, "progressScreen")
             tryVerify(() => findChild(progress, "screenMessage").visible)
-            verify(findChild(progress, "screenMessage").Accessible.name.indexOf("网络暂时不通") === 0)
-            verify(findChild(progress, "progressHint").text.indexOf("不需要重新办理") > 0)
+            const notice = findChild(progress, "screenMessage").Accessible.name
+            verify(notice.indexOf("网络暂时不通") === 0)
+            verify(notice.indexOf("已安全保存") > 0 && notice.indexOf("不需要重新办理") > 0)
+            // The notice says so; the hint below says what to do, and not that again.
+            verify(findChild(progress, "progressHint").visible)
+            verify(findChild(progress, "progressHint").text.indexOf("不需要重新办理") < 0)
             verify(!findChild(progress, "progressList").visible)
             checkAccessible(progress)
             tap(main, "doneButton")
