@@ -5,12 +5,10 @@
 
 #include "drivers/a4_printer/cups_printer.h"
 #include "drivers/card_reader/sam_card_reader.h"
-#include "drivers/code_scanner/camera/camera_module_loader.h"
-#include "drivers/code_scanner/camera/camera_source.h"
+#include "drivers/code_scanner/camera/camera_code_scanner.h"
 #include "drivers/code_scanner/evdev/evdev_code_scanner.h"
 #include "drivers/code_scanner/serial/serial_code_scanner.h"
-#include "drivers/document_camera/document_camera_loader.h"
-#include "drivers/document_camera/document_camera_source.h"
+#include "drivers/document_camera/v4l2_document_camera.h"
 #include "drivers/receipt_printer/escpos_printer.h"
 #include "drivers/review_tablet/link_review_tablet.h"
 
@@ -67,8 +65,12 @@ base::Result<std::shared_ptr<hal::ReviewTablet>> createReviewTablet(const std::s
 base::Result<std::shared_ptr<hal::CodeScanner>> createCodeScanner(const std::string& spec,
                                                                   const std::string& formats)
 {
-    if (parseCameraSource(spec))
-        return loadCameraScanner(spec, formats);
+    if (const auto source = parseCameraSource(spec)) {
+        CameraOptions options;
+        options.decoder.formats = formats;
+        return std::shared_ptr<hal::CodeScanner>(
+            std::make_shared<CameraCodeScanner>(*source, std::move(options)));
+    }
     if (spec.starts_with("serial:") && spec.size() > 7)
         return std::shared_ptr<hal::CodeScanner>(
             std::make_shared<SerialCodeScanner>(spec.substr(7)));
@@ -106,8 +108,8 @@ base::Result<std::shared_ptr<hal::DocumentCamera>> createDocumentCamera(const st
 {
     if (spec.empty())
         return std::shared_ptr<hal::DocumentCamera>();
-    if (parseDocumentCameraSource(spec))
-        return loadDocumentCamera(spec);
+    if (const auto source = parseDocumentCameraSource(spec))
+        return std::shared_ptr<hal::DocumentCamera>(std::make_shared<V4l2DocumentCamera>(*source));
     return create<fake::FakeDocumentCamera, hal::DocumentCamera>("document_camera", spec);
 }
 

@@ -44,8 +44,8 @@ createCodeScanner(const std::string& spec, const std::string& formats = "QRCode"
 createDocumentPrinter(const std::string& spec);
 
 /// The document camera for materials from `[devices] document_camera`: "fake", or
-/// "camera:/dev/videoN" / "image:FILE" from the OpenCV module (libkiosk-document-camera.so,
-/// loaded on first use). An empty spec is no camera: nullptr. Not opened.
+/// "camera:/dev/videoN" / "image:FILE" (drivers::V4l2DocumentCamera). An empty spec is no
+/// camera: nullptr. Not opened.
 [[nodiscard]] base::Result<std::shared_ptr<hal::DocumentCamera>>
 createDocumentCamera(const std::string& spec);
 

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// drivers::DocumentCameraSource: which document camera a spec names. Free of OpenCV, so the
-// registry recognises the spec without loading the module (document_camera_module.h).
+// drivers::DocumentCameraSource: which document camera a spec names (the registry asks).
 #pragma once
 
 #include <optional>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "drivers/fake/fake_document_camera.h"
 
-#include "drivers/fake/jpeg_writer.h"
+#include "drivers/transport/image_codec.h"
 #include "hal/errc.h"
 
 #include <algorithm>
@@ -176,7 +176,7 @@ base::Result<hal::JpegPhoto> FakeDocumentCamera::captureImpl()
         if (auto error = failure())
             return base::fail(*error);
     }
-    auto jpeg = encodeJpeg(page_.data(), width, height, width * 3);
+    auto jpeg = drivers::encodeJpeg(page_.data(), width, height, width * 3);
     if (!jpeg)
         return base::fail(jpeg.error());
     return hal::JpegPhoto(std::move(*jpeg), width, height);

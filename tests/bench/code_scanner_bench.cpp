@@ -118,7 +118,12 @@ void BM_Pipeline(benchmark::State& state)
     auto zxing = drivers::ZxingDecoder::create(sameFormats());
     const drivers::FrameDecoder pipeline(std::move(*zxing), drivers::FrameStrategy{});
     runOverCorpus(state, "pipeline", [&](const cv::Mat& gray) {
-        const auto codes = pipeline.decode(gray);
+        drivers::GrayView view;
+        view.data = gray.data;
+        view.width = gray.cols;
+        view.height = gray.rows;
+        view.rowStride = static_cast<int>(gray.step);
+        const auto codes = pipeline.decode(view);
         return codes.empty() ? std::string() : codes.front().text;
     });
 }

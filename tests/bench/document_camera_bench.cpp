@@ -4,7 +4,7 @@
 // the GUI thread (one copy of the small frame, what a queued Qt slot does; budget < 1 ms), and a
 // still (JPEG encoding of a 1600x1200 page). Baseline in the same run: one copy of the
 // full-resolution picture, which any pipeline pays at least once per frame.
-#include "drivers/document_camera/opencv_document_camera.h"
+#include "drivers/document_camera/v4l2_document_camera.h"
 #include "drivers/fake/fake_document_camera.h"
 #include "tests/support/temp_dir.h"
 
@@ -32,7 +32,7 @@ void BM_Baseline_CopyFullFrame(benchmark::State& state)
 }
 BENCHMARK(BM_Baseline_CopyFullFrame)->Unit(benchmark::kMicrosecond);
 
-/// The OpenCV driver on a still image of the fake's page; each iteration is one frame of a
+/// The V4L2 driver on a still image of the fake's page; each iteration is one frame of a
 /// preview run as fast as it can (interval 1 ms, mostly spent producing the frame).
 void BM_PreviewFrameOnTheCameraThread(benchmark::State& state)
 {
@@ -43,7 +43,7 @@ void BM_PreviewFrameOnTheCameraThread(benchmark::State& state)
     cv::cvtColor(cv::Mat(Fake::captureHeight, Fake::captureWidth, CV_8UC3, rgb.data()), bgr,
                  cv::COLOR_RGB2BGR);
     cv::imwrite(path, bgr);
-    drivers::OpenCvDocumentCamera camera({drivers::DocumentCameraKind::Image, path});
+    drivers::V4l2DocumentCamera camera({drivers::DocumentCameraKind::Image, path});
     if (!camera.open()) {
         state.SkipWithError("cannot open the image camera");
         return;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The contract of hal::DocumentCamera over every backend with a harness: the fake and the
-// OpenCV driver on a still image (image:). The V4L2 path is in document_camera/.
+// V4L2 driver on a still image (image:). The V4L2 path is in document_camera/.
 #include "document_camera_harnesses.h"
 #include "lifecycle_contract.h"
 #include "tests/support/poll_until.h"

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-// Harnesses of the document camera contract: the fake, and the OpenCV driver on a still image
+// Harnesses of the document camera contract: the fake, and the V4L2 driver on a still image
 // (image:) that stands in for the camera. Unplugging the image removes the file (as udev
 // removes a device node) and waits until the driver's hot-plug monitor has noticed.
 #pragma once
 
-#include "drivers/document_camera/opencv_document_camera.h"
+#include "drivers/document_camera/v4l2_document_camera.h"
 #include "drivers/fake/fake_document_camera.h"
 #include "harness.h"
 #include "tests/support/poll_until.h"
@@ -58,7 +58,7 @@ private:
     drivers::fake::FakeDocumentCamera fake_;
 };
 
-/// The OpenCV driver on a PNG of the synthetic page (lossless: the contract compares pixels).
+/// The V4L2 driver on a PNG of the synthetic page (lossless: the contract compares pixels).
 class ImageDocumentCameraHarness final : public DocumentCameraHarness {
 public:
     ImageDocumentCameraHarness() : path_(dir_.file("page.png"))
@@ -67,7 +67,7 @@ public:
         cv::imwrite(path_, page_);
         drivers::DocumentCameraOptions options;
         options.hotplugInterval = std::chrono::milliseconds(10);
-        camera_ = std::make_unique<drivers::OpenCvDocumentCamera>(
+        camera_ = std::make_unique<drivers::V4l2DocumentCamera>(
             drivers::DocumentCameraSource{drivers::DocumentCameraKind::Image, path_}, options);
     }
     ~ImageDocumentCameraHarness() override { camera_.reset(); }
@@ -89,7 +89,7 @@ private:
     test_support::TempDir dir_;
     std::string path_;
     cv::Mat page_;
-    std::unique_ptr<drivers::OpenCvDocumentCamera> camera_;
+    std::unique_ptr<drivers::V4l2DocumentCamera> camera_;
 };
 
 } // namespace contract

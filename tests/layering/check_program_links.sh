@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Start-up budget (README, Performance): the programs must not link OpenCV. Its dependencies
 # (FFmpeg, GStreamer, GDAL, ... some 250 shared libraries) cost about 150 ms and 55 MiB before
-# main(); the camera code scanner is a module loaded when configured
-# (drivers/code_scanner/camera/camera_module.h). Usage: check_program_links.sh PROGRAM...
+# main(); the cameras capture through libv4l2 instead (drivers/transport/v4l2_capture.h), and
+# only tests draw frames with OpenCV. Usage: check_program_links.sh PROGRAM...
 set -euo pipefail
 status=0
 for program in "$@"; do
   if readelf -d "$program" | grep -E 'NEEDED.*(libopencv|libgdal|libavcodec|libgst)'; then
-    echo "$program links the libraries above; load them in a module instead" >&2
+    echo "$program links the libraries above; keep them out of the programs" >&2
     status=1
   fi
 done

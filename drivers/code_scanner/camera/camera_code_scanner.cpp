@@ -4,12 +4,14 @@
 
 #include "base/worker.h"
 #include "drivers/code_scanner/camera/latest_frame.h"
+#include "drivers/transport/image_codec.h"
+#include "drivers/transport/v4l2_capture.h"
 
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
-#include <opencv2/videoio.hpp>
-
+#include <algorithm>
+#include <cstring>
+#include <fstream>
 #include <functional>
+#include <iterator>
 #include <sys/stat.h>
 #include <thread>
 
@@ -19,6 +21,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr std::string_view logCategory = "drivers/camera";
+/// A streaming camera delivers a frame every 33 to 100 ms; none in this long means it hangs.
+constexpr std::chrono::milliseconds frameTimeout{2000};
 
 bool pathPresent(const std::string& path)
 {
@@ -31,14 +35,19 @@ base::Error cameraError(hal::errc code, const std::string& path, const std::stri
     return base::Error{make_error_code(code), "camera " + path + ": " + what};
 }
 
+Clock::duration secondsPerFrame(double fps)
+{
+    return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / fps));
+}
+
 } // namespace
 
 /// Where frames come from while the camera is on. next() blocks for about one frame time
-/// and yields an 8-bit grey frame, an empty Mat at the end of a video, or an error.
+/// and yields an 8-bit grey frame, an empty Image at the end of a video, or an error.
 class FrameSource {
 public:
     virtual ~FrameSource() = default;
-    virtual base::Result<cv::Mat> next() = 0;
+    virtual base::Result<Image> next() = 0;
 };
 
 namespace {
@@ -46,123 +55,167 @@ namespace {
 /// A still picture held in front of the camera: the same frame at a steady rate.
 class StillImageSource final : public FrameSource {
 public:
-    StillImageSource(cv::Mat gray, double fps)
-        : gray_(std::move(gray)), interval_(std::chrono::duration_cast<Clock::duration>(
-                                      std::chrono::duration<double>(1.0 / fps)))
+    StillImageSource(Image gray, double fps)
+        : gray_(std::move(gray)), interval_(secondsPerFrame(fps))
     {
     }
-    base::Result<cv::Mat> next() override
+    base::Result<Image> next() override
     {
         if (!first_)
             std::this_thread::sleep_for(interval_);
         first_ = false;
-        return gray_; // shared, never written: the decoder only reads it
+        return gray_; // a copy: the decoder may keep it while the next one is made
     }
 
 private:
-    cv::Mat gray_;
+    Image gray_;
     Clock::duration interval_;
     bool first_ = true;
 };
 
-/// A V4L2 camera or a video file, through cv::VideoCapture.
-class CaptureSource final : public FrameSource {
+/// A V4L2 camera: libv4l2 converts its frames (MJPEG, YUYV, ...) to YUV 4:2:0, whose first
+/// plane is the grey picture the decoder reads.
+class V4l2Source final : public FrameSource {
 public:
-    CaptureSource(std::string path, bool isFile) : path_(std::move(path)), isFile_(isFile) {}
+    explicit V4l2Source(std::unique_ptr<V4l2Capture> capture) : capture_(std::move(capture)) {}
 
-    base::Result<void> start(const CameraOptions& options)
+    base::Result<Image> next() override
     {
-        try {
-            if (isFile_) {
-                capture_.open(path_, cv::CAP_ANY);
-            } else {
-                capture_.open(path_, cv::CAP_V4L2);
-                capture_.set(cv::CAP_PROP_FOURCC, cv::VideoWriter::fourcc('M', 'J', 'P', 'G'));
-                capture_.set(cv::CAP_PROP_FRAME_WIDTH, options.captureWidth);
-                capture_.set(cv::CAP_PROP_FRAME_HEIGHT, options.captureHeight);
-                capture_.set(cv::CAP_PROP_BUFFERSIZE, 1); // no stale frames queued in the driver
-            }
-            if (!capture_.isOpened())
-                return base::fail(openFailure());
-            const double fps = isFile_ ? capture_.get(cv::CAP_PROP_FPS) : 0.0;
-            if (fps > 0.0 && fps < 1000.0)
-                frameTime_ = std::chrono::duration_cast<Clock::duration>(
-                    std::chrono::duration<double>(1.0 / fps));
-        } catch (const cv::Exception& e) {
-            return base::fail(cameraError(hal::errc::device_fault, path_, e.what()));
+        const auto& format = capture_->format();
+        Image gray;
+        auto read = capture_->read(frameTimeout, [&](std::span<const std::uint8_t> bytes) {
+            const auto need = static_cast<std::size_t>(format.bytesPerLine) * (format.height - 1) +
+                              static_cast<std::size_t>(format.width);
+            if (bytes.size() < need)
+                return; // a short frame (cut off by the driver): an error below
+            gray.width = format.width;
+            gray.height = format.height;
+            gray.pixels.resize(static_cast<std::size_t>(format.width) * format.height);
+            for (int y = 0; y < format.height; ++y)
+                std::memcpy(gray.pixels.data() + static_cast<std::size_t>(y) * format.width,
+                            bytes.data() + static_cast<std::size_t>(y) * format.bytesPerLine,
+                            static_cast<std::size_t>(format.width));
+        });
+        if (!read) {
+            if (read.error().code == hal::errc::timeout)
+                return base::fail(hal::errc::device_fault,
+                                  read.error().message + ": capture stopped delivering frames");
+            return base::fail(read.error());
         }
-        nextFrameAt_ = Clock::now();
-        return {};
+        if (gray.empty())
+            return base::fail(hal::errc::device_fault,
+                              "camera: the camera sent a frame shorter than its format");
+        return gray;
     }
 
-    base::Result<cv::Mat> next() override
+private:
+    std::unique_ptr<V4l2Capture> capture_;
+};
+
+/// A Motion-JPEG video file (an MJPG .avi or a bare .mjpeg stream) played at its frame rate,
+/// as a camera would deliver it: its JPEG frames are found by their start and end markers.
+class MjpegFileSource final : public FrameSource {
+public:
+    static base::Result<std::unique_ptr<FrameSource>> open(const std::string& path)
     {
-        // A file plays at its own frame rate, as a camera would deliver it.
-        if (frameTime_ != Clock::duration::zero()) {
-            std::this_thread::sleep_until(nextFrameAt_);
-            nextFrameAt_ += frameTime_;
-        }
-        try {
-            cv::Mat frame;
-            if (!capture_.read(frame) || frame.empty()) {
-                if (isFile_)
-                    return cv::Mat(); // end of the video
-                return base::fail(pathPresent(path_)
-                                      ? cameraError(hal::errc::device_fault, path_,
-                                                    "capture stopped delivering frames")
-                                      : cameraError(hal::errc::no_device, path_, "camera gone"));
-            }
-            if (frame.channels() == 1)
+        std::ifstream file(path, std::ios::binary);
+        if (!file)
+            return base::fail(cameraError(hal::errc::no_device, path, "not found"));
+        std::vector<std::uint8_t> bytes{std::istreambuf_iterator<char>(file),
+                                        std::istreambuf_iterator<char>()};
+        auto source = std::unique_ptr<MjpegFileSource>(new MjpegFileSource(std::move(bytes)));
+        if (!source->nextJpeg())
+            return base::fail(cameraError(hal::errc::device_fault, path,
+                                          "not a Motion-JPEG video (MJPG .avi or .mjpeg)"));
+        source->position_ = 0;
+        return std::unique_ptr<FrameSource>(std::move(source));
+    }
+
+    base::Result<Image> next() override
+    {
+        std::this_thread::sleep_until(nextFrameAt_);
+        nextFrameAt_ += frameTime_;
+        for (;;) {
+            const auto jpeg = nextJpeg();
+            if (!jpeg)
+                return Image(); // the end of the video
+            if (auto frame = decodeJpeg(*jpeg, 1); frame)
                 return frame;
-            cv::Mat gray;
-            cv::cvtColor(frame, gray,
-                         frame.channels() == 4 ? cv::COLOR_BGRA2GRAY : cv::COLOR_BGR2GRAY);
-            return gray;
-        } catch (const cv::Exception& e) {
-            return base::fail(cameraError(hal::errc::device_fault, path_, e.what()));
+            // a damaged frame is skipped, as a camera's would be
         }
     }
 
 private:
-    base::Error openFailure() const
+    explicit MjpegFileSource(std::vector<std::uint8_t> bytes)
+        : bytes_(std::move(bytes)), frameTime_(secondsPerFrame(aviFramesPerSecond())),
+          nextFrameAt_(Clock::now())
     {
-        if (!pathPresent(path_))
-            return cameraError(hal::errc::no_device, path_, "not found");
-        return cameraError(hal::errc::device_fault, path_,
-                           isFile_ ? "cannot read this video file"
-                                   : "cannot open the camera (in use by another program, or not "
-                                     "a capture device)");
     }
 
-    std::string path_;
-    bool isFile_;
-    cv::VideoCapture capture_;
-    Clock::duration frameTime_{};
+    /// An AVI's main header says the frame time (dwMicroSecPerFrame); a bare stream plays
+    /// at 30 frames per second.
+    [[nodiscard]] double aviFramesPerSecond() const
+    {
+        static constexpr std::string_view tag = "avih";
+        const auto end = bytes_.begin() +
+                         static_cast<std::ptrdiff_t>(std::min<std::size_t>(bytes_.size(), 4096));
+        const auto found = std::search(bytes_.begin(), end, tag.begin(), tag.end());
+        if (found == end || end - found < 12)
+            return 30.0;
+        const auto* field = &*found + 8;
+        const std::uint32_t micros = field[0] | (field[1] << 8) | (field[2] << 16) |
+                                     (static_cast<std::uint32_t>(field[3]) << 24);
+        return micros > 0 && micros < 10'000'000 ? 1e6 / micros : 30.0;
+    }
+
+    /// The next complete JPEG (SOI ... EOI) from the current position, or nullopt.
+    std::optional<std::span<const std::uint8_t>> nextJpeg()
+    {
+        static constexpr std::uint8_t soi[] = {0xFF, 0xD8, 0xFF};
+        static constexpr std::uint8_t eoi[] = {0xFF, 0xD9};
+        const auto from = bytes_.begin() + static_cast<std::ptrdiff_t>(position_);
+        const auto start = std::search(from, bytes_.end(), std::begin(soi), std::end(soi));
+        if (start == bytes_.end())
+            return std::nullopt;
+        const auto stop = std::search(start + 3, bytes_.end(), std::begin(eoi), std::end(eoi));
+        if (stop == bytes_.end())
+            return std::nullopt;
+        position_ = static_cast<std::size_t>(stop - bytes_.begin()) + 2;
+        return std::span<const std::uint8_t>(&*start, static_cast<std::size_t>(stop + 2 - start));
+    }
+
+    std::vector<std::uint8_t> bytes_;
+    std::size_t position_ = 0;
+    Clock::duration frameTime_;
     Clock::time_point nextFrameAt_;
 };
 
 base::Result<std::unique_ptr<FrameSource>> openSource(const CameraSource& source,
                                                       const CameraOptions& options)
 {
-    if (source.kind == CameraSourceKind::Image) {
-        cv::Mat gray;
-        try {
-            gray = cv::imread(source.path, cv::IMREAD_GRAYSCALE);
-        } catch (const cv::Exception& e) {
-            return base::fail(cameraError(hal::errc::device_fault, source.path, e.what()));
-        }
-        if (gray.empty())
+    switch (source.kind) {
+    case CameraSourceKind::Image: {
+        auto gray = readImageFile(source.path, 1);
+        if (!gray)
             return base::fail(pathPresent(source.path)
                                   ? cameraError(hal::errc::device_fault, source.path,
-                                                "not an image OpenCV can read")
+                                                "not an image the scanner can read (JPEG or PNG)")
                                   : cameraError(hal::errc::no_device, source.path, "not found"));
-        return std::make_unique<StillImageSource>(std::move(gray), options.stillImageFps);
+        return std::make_unique<StillImageSource>(std::move(*gray), options.stillImageFps);
     }
-    auto capture =
-        std::make_unique<CaptureSource>(source.path, source.kind == CameraSourceKind::Video);
-    if (auto started = capture->start(options); !started)
-        return base::fail(started.error());
-    return capture;
+    case CameraSourceKind::Video:
+        return MjpegFileSource::open(source.path);
+    case CameraSourceKind::Device:
+        break;
+    }
+    CaptureRequest request;
+    request.pixels = CapturePixels::Yuv420;
+    request.width = options.captureWidth;
+    request.height = options.captureHeight;
+    auto capture = V4l2Capture::open(source.path, request);
+    if (!capture)
+        return base::fail(capture.error());
+    return std::make_unique<V4l2Source>(std::move(*capture));
 }
 
 } // namespace
@@ -283,7 +336,7 @@ CameraCodeScanner::decodeUntil(FrameSource& frames, std::chrono::milliseconds ti
         switch (taken.status) {
         case LatestFrame::Status::Frame:
             ++decoded;
-            for (auto& code : decoder_->decode(taken.frame)) {
+            for (auto& code : decoder_->decode(grayView(taken.frame))) {
                 std::lock_guard lock(mutex_);
                 if (duplicates_.admit(code.text, Clock::now())) {
                     result = std::optional<hal::ScannedCode>{std::move(code)};

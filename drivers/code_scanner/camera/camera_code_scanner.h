@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // drivers::CameraCodeScanner: QR codes from a camera behind the kiosk's glass (V4L2 through
-// OpenCV), or from a video file or still image for tests and demos, decoded by ZXing-cpp.
+// libv4l2, drivers/transport/v4l2_capture.h), or from a Motion-JPEG video file or a still image
+// (JPEG, PNG) for tests and demos, decoded by ZXing-cpp.
 #pragma once
 
 #include "drivers/code_scanner/camera/camera_source.h"
@@ -25,7 +26,7 @@ struct CameraOptions {
     /// The same code seen again within this window is not reported again (a code held up
     /// to the camera is in every frame).
     std::chrono::milliseconds duplicateWindow{3000};
-    int captureWidth = 1280; ///< asked of a V4L2 camera (MJPG, so 720p runs at 30 fps on USB 2)
+    int captureWidth = 1280; ///< asked of a V4L2 camera (libv4l2 picks its format, e.g. MJPG)
     int captureHeight = 720;
     double stillImageFps = 15; ///< how often an image source "captures" its picture
     std::chrono::milliseconds hotplugInterval{200};

@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// drivers::CameraSource: which camera pipeline a code-scanner spec names. Free of OpenCV, so
-// the registry can recognise a camera spec without loading the camera module
-// (drivers/code_scanner/camera/camera_module.h).
+// drivers::CameraSource: which camera pipeline a code-scanner spec names (the registry asks).
 #pragma once
 
 #include <optional>
@@ -12,7 +10,7 @@ namespace drivers {
 
 enum class CameraSourceKind {
     Device, ///< a V4L2 node, "camera:/dev/video0" (better: /dev/v4l/by-id/...)
-    Video,  ///< a video file played at its frame rate, "video:FILE"
+    Video,  ///< a Motion-JPEG video played at its frame rate, "video:FILE"
     Image,  ///< a still image shown to the camera until the scan ends, "image:FILE"
 };
 

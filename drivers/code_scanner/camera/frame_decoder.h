@@ -5,8 +5,7 @@
 #pragma once
 
 #include "drivers/code_scanner/zxing_decoder.h"
-
-#include <opencv2/core/mat.hpp>
+#include "drivers/transport/image_codec.h"
 
 namespace drivers {
 
@@ -31,18 +30,21 @@ class FrameDecoder {
 public:
     FrameDecoder(ZxingDecoder decoder, FrameStrategy strategy);
 
-    /// Codes in one 8-bit grey frame (CV_8UC1); empty when there are none. Never throws.
-    [[nodiscard]] std::vector<hal::ScannedCode> decode(const cv::Mat& gray) const;
+    /// Codes in one 8-bit grey frame (a camera's luma plane, an image); empty when there
+    /// are none. Never throws.
+    [[nodiscard]] std::vector<hal::ScannedCode> decode(const GrayView& gray) const;
 
 private:
-    [[nodiscard]] cv::Mat reduced(const cv::Mat& gray) const;
-
     ZxingDecoder decoder_;
     FrameStrategy strategy_;
 };
 
-/// A GrayView over a CV_8UC1 Mat (or ROI of one): the row stride is Mat::step, so regions
-/// that are not continuous in memory are read correctly.
-[[nodiscard]] GrayView grayView(const cv::Mat& gray);
+/// A GrayView over a grey Image.
+[[nodiscard]] GrayView grayView(const Image& gray);
+
+/// Contrast-limited adaptive histogram equalisation of a grey image: `tiles` x `tiles`
+/// regions, each histogram clipped at `clipLimit` times its mean bin before equalising, the
+/// mappings blended bilinearly between region centres (as OpenCV's CLAHE).
+[[nodiscard]] Image equalizeLocalContrast(const Image& gray, double clipLimit = 2.0, int tiles = 8);
 
 } // namespace drivers

@@ -6,7 +6,7 @@
 
 #include "base/result.h"
 
-#include <opencv2/core/mat.hpp>
+#include "drivers/transport/image_codec.h"
 
 #include <chrono>
 #include <condition_variable>
@@ -22,12 +22,12 @@ public:
     enum class Status { Frame, Timeout, Ended, Failed };
     struct Taken {
         Status status = Status::Timeout;
-        cv::Mat frame;                    ///< with Status::Frame
+        Image frame;                      ///< with Status::Frame
         std::optional<base::Error> error; ///< with Status::Failed
     };
 
     /// Capture side: offers a frame; an untaken older one is dropped.
-    void put(cv::Mat frame)
+    void put(Image frame)
     {
         {
             std::lock_guard lock(mutex_);
@@ -65,7 +65,7 @@ public:
         if (!frame_.empty()) {
             taken.status = Status::Frame;
             taken.frame = std::move(frame_);
-            frame_ = cv::Mat();
+            frame_ = Image();
         } else if (error_) {
             taken.status = Status::Failed;
             taken.error = error_;
@@ -85,7 +85,7 @@ public:
 private:
     mutable std::mutex mutex_;
     std::condition_variable changed_;
-    cv::Mat frame_;
+    Image frame_;
     bool ended_ = false;
     std::optional<base::Error> error_;
     long dropped_ = 0;

@@ -34,7 +34,7 @@ drivers::ZxingDecoder qrDecoder()
 TEST(ZxingDecoder, DecodesUtf8TextWithFormatName)
 {
     const auto frame = test_support::qrFrame("绵阳市涪城区政务服务中心");
-    const auto codes = qrDecoder().decode(drivers::grayView(frame));
+    const auto codes = qrDecoder().decode(test_support::grayView(frame));
     ASSERT_EQ(codes.size(), 1u);
     EXPECT_EQ(codes[0].format, "QRCode");
     EXPECT_EQ(codes[0].text, "绵阳市涪城区政务服务中心");
@@ -56,7 +56,7 @@ TEST(ZxingDecoder, ReadsAnRoiThatIsNotContinuousInMemory)
     test_support::qrFrame("ROI").copyTo(wide(cv::Rect(640, 0, 640, 480)));
     const cv::Mat right = wide(cv::Rect(640, 0, 640, 480));
     ASSERT_FALSE(right.isContinuous());
-    const auto codes = qrDecoder().decode(drivers::grayView(right));
+    const auto codes = qrDecoder().decode(test_support::grayView(right));
     ASSERT_EQ(codes.size(), 1u);
     EXPECT_EQ(codes[0].text, "ROI");
 }
@@ -67,8 +67,10 @@ TEST(FrameDecoder, SmallCodeInALargeFrameIsFoundByTheFullSizeFallback)
     const auto frame = test_support::qrFrame("ZWFW-RECEIPT:small", 2, {1920, 1080});
     drivers::FrameStrategy reducedOnly;
     reducedOnly.fullFrameFallback = false;
-    EXPECT_TRUE(drivers::FrameDecoder(qrDecoder(), reducedOnly).decode(frame).empty());
-    const auto codes = drivers::FrameDecoder(qrDecoder(), {}).decode(frame);
+    EXPECT_TRUE(drivers::FrameDecoder(qrDecoder(), reducedOnly)
+                    .decode(test_support::grayView(frame))
+                    .empty());
+    const auto codes = drivers::FrameDecoder(qrDecoder(), {}).decode(test_support::grayView(frame));
     ASSERT_EQ(codes.size(), 1u);
     EXPECT_EQ(codes[0].text, "ZWFW-RECEIPT:small");
 }
@@ -76,11 +78,11 @@ TEST(FrameDecoder, SmallCodeInALargeFrameIsFoundByTheFullSizeFallback)
 TEST(LatestFrame, NewerFrameReplacesAnUntakenOne)
 {
     drivers::LatestFrame mailbox;
-    mailbox.put(cv::Mat(1, 1, CV_8UC1, cv::Scalar(1)));
-    mailbox.put(cv::Mat(1, 1, CV_8UC1, cv::Scalar(2)));
+    mailbox.put(drivers::Image{1, 1, 1, {1}});
+    mailbox.put(drivers::Image{1, 1, 1, {2}});
     auto taken = mailbox.take(drivers::LatestFrame::Clock::now());
     ASSERT_EQ(taken.status, drivers::LatestFrame::Status::Frame);
-    EXPECT_EQ(taken.frame.at<std::uint8_t>(0, 0), 2);
+    EXPECT_EQ(taken.frame.pixels.at(0), 2);
     EXPECT_EQ(mailbox.dropped(), 1);
     EXPECT_EQ(mailbox.take(drivers::LatestFrame::Clock::now()).status,
               drivers::LatestFrame::Status::Timeout);

@@ -3,6 +3,7 @@
 // passes never find less than ZXing alone on the whole frame, never find a wrong code, and
 // find nothing in frames without one. The table is printed for the README.
 #include "drivers/code_scanner/camera/frame_decoder.h"
+#include "qr_image.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -42,8 +43,8 @@ TEST(CodeScannerCorpus, PipelineDecodesAtLeastWhatZxingAloneDoesAndNothingWrong)
         ASSERT_FALSE(gray.empty()) << entry["file"];
         const auto expected =
             entry["text"].is_null() ? std::string() : entry["text"].get<std::string>();
-        const auto fromPipeline = pipeline.decode(gray);
-        const auto fromDirect = direct->decode(drivers::grayView(gray));
+        const auto fromPipeline = pipeline.decode(test_support::grayView(gray));
+        const auto fromDirect = direct->decode(test_support::grayView(gray));
         for (const auto* codes : {&fromPipeline, &fromDirect})
             for (const auto& code : *codes)
                 EXPECT_EQ(code.text, expected) << "wrong or phantom code in " << entry["file"];

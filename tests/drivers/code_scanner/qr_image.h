@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// Test helpers: QR codes rendered with libqrencode into OpenCV frames, and recorded
+// Test helpers: QR codes rendered with libqrencode into OpenCV frames (OpenCV draws and writes
+// test frames only; the drivers do not use it), grey views of them, and recorded
 // keyboard-wedge streams (struct input_event) as a scanner's evdev node delivers them.
 #pragma once
 
 #include "drivers/code_scanner/evdev/us_keymap.h"
+#include "drivers/code_scanner/zxing_decoder.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
@@ -36,6 +38,18 @@ inline cv::Mat qrFrame(const std::string& text, int module = 6, cv::Size frame =
                               cv::Scalar(0), cv::FILLED);
     QRcode_free(qr);
     return image;
+}
+
+/// A GrayView over an 8-bit grey Mat (or ROI of one): the row stride is Mat::step, so regions
+/// that are not continuous in memory are read correctly.
+inline drivers::GrayView grayView(const cv::Mat& gray)
+{
+    drivers::GrayView view;
+    view.data = gray.data;
+    view.width = gray.cols;
+    view.height = gray.rows;
+    view.rowStride = static_cast<int>(gray.step);
+    return view;
 }
 
 /// The input_event stream a wedge scanner sends for `text` followed by `terminatorKey`:
