@@ -15,6 +15,7 @@
 #include "kiosk/app/systemd_notify.h"
 #include "kiosk/app/ui_bridge.h"
 #include "kiosk/app/uplink_alarm.h"
+#include "kiosk/core/provisioning.h"
 #include "qml/catalog_view_model.h"
 #include "qml/fonts.h"
 #include "qml/maintenance_view_model.h"
@@ -175,6 +176,8 @@ int main(int argc, char** argv)
         if (runtime = take(pending); !runtime)
             return kiosk::app::exitRefused;
     }
+    if (runtime->config().kiosk.id == kiosk::core::kUnprovisionedId)
+        return kiosk::app::runNotProvisioned(options);
 
     // The screens show the catalog in service; a newer one installed meanwhile (sync,
     // sync_catalog or kioskctl catalog install) is switched in by the CatalogSwitcher below

@@ -3,6 +3,8 @@
 
 #include "base/log.h"
 #include "kiosk/app/screenshot.h"
+#include "kiosk/app/startup.h"
+#include "kiosk/app/systemd_notify.h"
 #include "kiosk/core/config.h"
 #include "qml/fonts.h"
 
@@ -29,6 +31,34 @@ QString kioskIdFrom(const std::filesystem::path& configFile)
     }
     return QString::fromStdString(config->kiosk.id);
 }
+
+/// The page with these properties, or nullptr after saying why not.
+QQuickWindow* loadPage(QQmlApplicationEngine& engine, const QVariantMap& properties)
+{
+    engine.addImportPath("qrc:/qt/qml");
+    engine.setInitialProperties(properties);
+    engine.load(QUrl(QString::fromLatin1(outOfServiceQml)));
+    auto* window = engine.rootObjects().isEmpty()
+                       ? nullptr
+                       : qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+    if (window == nullptr)
+        base::log::error("app/out-of-service", "cannot load " + std::string(outOfServiceQml));
+    return window;
+}
+
+void showPage(QQuickWindow& window, const Options& options)
+{
+    if (options.size) {
+        window.resize(options.size->width, options.size->height);
+        window.show();
+    } else {
+        if (const auto* screen = window.screen())
+            window.setGeometry(screen->geometry());
+        window.showFullScreen();
+    }
+    if (options.screenshot)
+        saveFirstFrameAndQuit(window, QString::fromStdString(options.screenshot->string()));
+}
 } // namespace
 
 int runOutOfService(int argc, char** argv, const Options& options)
@@ -45,26 +75,35 @@ int runOutOfService(int argc, char** argv, const Options& options)
                        "showing the out-of-service page (the kiosk could not be kept running)");
 
     QQmlApplicationEngine engine;
-    engine.addImportPath("qrc:/qt/qml");
-    engine.setInitialProperties({{"kioskId", kioskIdFrom(options.configFile)}});
-    engine.load(QUrl(QString::fromLatin1(outOfServiceQml)));
-    auto* window = engine.rootObjects().isEmpty()
-                       ? nullptr
-                       : qobject_cast<QQuickWindow*>(engine.rootObjects().first());
-    if (window == nullptr) {
-        base::log::error("app/out-of-service", "cannot load " + std::string(outOfServiceQml));
+    auto* window = loadPage(engine, {{"kioskId", kioskIdFrom(options.configFile)}});
+    if (window == nullptr)
         return EXIT_FAILURE;
-    }
-    if (options.size) {
-        window->resize(options.size->width, options.size->height);
-        window->show();
-    } else {
-        if (const auto* screen = window->screen())
-            window->setGeometry(screen->geometry());
-        window->showFullScreen();
-    }
-    if (options.screenshot)
-        saveFirstFrameAndQuit(*window, QString::fromStdString(options.screenshot->string()));
+    showPage(*window, options);
+    return QGuiApplication::exec();
+}
+
+int runNotProvisioned(const Options& options)
+{
+    base::log::warning("app", "this kiosk is not provisioned (kiosk id UNPROVISIONED in " +
+                                  options.configFile.string() +
+                                  "): it shows the not-provisioned page and takes no "
+                                  "application; a technician provisions it from a USB stick "
+                                  "or with kioskctl provision");
+    QQmlApplicationEngine engine;
+    auto* window = loadPage(engine, {{"notProvisioned", true}});
+    if (window == nullptr)
+        return EXIT_FAILURE;
+    // kiosk.service is Type=notify with a watchdog: the page is its UI, so it says READY=1 and
+    // pings like the kiosk does, or systemd would kill it and start it again and again.
+    SystemdNotifier systemd;
+    afterFirstFrame(*window, [&systemd, measure = options.measureStartup] {
+        systemd.ready();
+        if (measure)
+            QCoreApplication::exit(0);
+    });
+    if (options.measureStartup)
+        reportFirstFrame(*window);
+    showPage(*window, options);
     return QGuiApplication::exec();
 }
 

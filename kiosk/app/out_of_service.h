@@ -13,4 +13,11 @@ namespace kiosk::app {
 /// configuration (perhaps the very cause of the crash loop) still shows the page, without it.
 [[nodiscard]] int runOutOfService(int argc, char** argv, const Options& options);
 
+/// The kiosk on a configuration that is not provisioned yet (kiosk id UNPROVISIONED, the
+/// package's default): the same page saying 尚未启用 (未配置 for the technician), in the running
+/// QGuiApplication. It says READY=1 after its first frame and pings the watchdog, so
+/// kiosk.service runs calmly until provisioning restarts it; it starts nothing else: no queue
+/// (so no queue key of its own before provisioning brings one), no uplink, no devices.
+[[nodiscard]] int runNotProvisioned(const Options& options);
+
 } // namespace kiosk::app

@@ -724,6 +724,24 @@ Please go to a service counter.</translation>
         <source>终端编号 %1&#x3000;</source>
         <translation>Kiosk %1  </translation>
     </message>
+    <message>
+        <source>尚未启用</source>
+        <translation>Not in service yet</translation>
+    </message>
+    <message>
+        <source>本机尚未启用，请到服务窗口办理。</source>
+        <translation>This kiosk is not in service yet. Please go to a service counter.</translation>
+    </message>
+    <message>
+        <source>本机尚未启用，
+请到服务窗口办理。</source>
+        <translation>This kiosk is not in service yet.
+Please go to a service counter.</translation>
+    </message>
+    <message>
+        <source>未配置（待技术人员配置）&#x3000;</source>
+        <translation>Not provisioned (for a technician)  </translation>
+    </message>
 </context>
 <context>
     <name>PageTurner</name>

@@ -2,7 +2,9 @@
 # kiosk --out-of-service (the page kiosk-out-of-service.service shows after a crash loop):
 # rendered offscreen with --screenshot it is a real picture (not blank) of the requested size,
 # also when the configuration cannot be read (perhaps the crash loop's cause); options that
-# make no sense with it, and unknown ones, are still refused with exit code 2.
+# make no sense with it, and unknown ones, are still refused with exit code 2. A kiosk that is
+# not provisioned (kiosk id UNPROVISIONED, the package's default) shows the same page in its
+# not-provisioned form (尚未启用, 未配置) and starts nothing: no queue, no queue key.
 # Usage: out_of_service_test.sh KIOSK WORKDIR
 set -euo pipefail
 kiosk=$1
@@ -76,6 +78,19 @@ expect 0 noconfig "$kiosk" --out-of-service --config "$work/missing.toml" --scre
 check_page noconfig "$work/noconfig.png"
 grep -q "configuration not read" "$work/noconfig.err" || fail "noconfig: the log does not say the configuration was not read"
 
+# Not provisioned: the plain kiosk (no --out-of-service) shows the page's not-provisioned form,
+# says why in its log, and opens no queue (the queue key comes with provisioning).
+catalog=$(cd "$(dirname "$0")/../.." && pwd)/kiosk/data/catalog.json
+sed -e 's/^id = .*/id = "UNPROVISIONED"/' -e '/^\[queue\]/i [catalog]\nfile = "'"$catalog"'"\n' \
+    "$work/kiosk.toml" >"$work/unprovisioned.toml"
+expect 0 unprovisioned "$kiosk" --config "$work/unprovisioned.toml" --screenshot "$work/unprovisioned.png" --size 1080x1920
+check_page unprovisioned "$work/unprovisioned.png"
+grep -q "this kiosk is not provisioned" "$work/unprovisioned.err" ||
+    fail "unprovisioned: the log does not say the kiosk is not provisioned: $(cat "$work/unprovisioned.err")"
+! cmp -s "$work/page.png" "$work/unprovisioned.png" ||
+    fail "unprovisioned: the page is the out-of-service page, not its not-provisioned form"
+[ ! -e "$work/queue.key" ] || fail "unprovisioned: the kiosk made a queue key of its own"
+
 # Nothing else starts: no queue, no audit trail in the data directory.
 [ -z "$(ls -A "$work/data")" ] || fail "the out-of-service page wrote into the data directory: $(ls -A "$work/data")"
 
@@ -89,4 +104,4 @@ if [ "$failures" -gt 0 ]; then
     echo "$failures check(s) failed"
     exit 1
 fi
-echo "out-of-service page: rendered, not blank, also without a configuration; bad options refused"
+echo "out-of-service page: rendered, not blank, also without a configuration; bad options refused; an unprovisioned kiosk shows its not-provisioned form and opens no queue"
