@@ -9,9 +9,9 @@
 // the committed ones, so a test run never changes the source tree.
 #include "base/clock.h"
 #include "base/manual_clock.h"
-#include "drivers/document_camera/document_camera_loader.h"
 #include "drivers/fake/fake_card_reader.h"
 #include "drivers/fake/fake_receipt_printer.h"
+#include "drivers/registry.h"
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/journey.h"
 #include "kiosk/core/maintenance_access.h"
@@ -404,8 +404,9 @@ TEST_F(Screenshots, JourneyConfirm)
 
 TEST_F(Screenshots, JourneyMaterials)
 {
-    // The document camera as the demo has it: a still picture through the OpenCV module.
-    auto camera = drivers::loadDocumentCamera("image:" KIOSK_DOCUMENT_PAGE);
+    // The document camera as the demo has it: a still picture through the V4L2 driver's image:
+    // source.
+    auto camera = drivers::createDocumentCamera("image:" KIOSK_DOCUMENT_PAGE);
     ASSERT_TRUE(camera) << camera.error().describe();
     fixture_->useCamera(*camera);
     renderJourney("journey-3a-materials", [this](kiosk::core::Journey& journey) {
