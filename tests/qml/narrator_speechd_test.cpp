@@ -216,16 +216,30 @@ TEST_F(RealSpeech, ANewTextInterruptsTheOneBeingSpoken)
 TEST_F(RealSpeech, TheNarratorWaitsForASpeechDispatcherStartedAfterIt)
 {
     // As on the image: kiosk-speech.service starts speech-dispatcher beside the kiosk, which
-    // finds it through SPEECHD_ADDRESS (no spawning then) and may ask before it listens.
+    // finds it through SPEECHD_ADDRESS and may ask before it listens. libspeechd (0.11) still
+    // spawns a speech-dispatcher on every spd_open; that one loads espeak-ng (about 1 s) before it
+    // gives up on the socket mismatch, and holds the pid file in XDG_RUNTIME_DIR meanwhile. The
+    // service's daemon therefore gets a runtime directory of its own, as on the image
+    // (/run/kiosk-speech beside the kiosk's /run/kiosk): otherwise it quits "already running".
     const QString socket = QDir(dir_->path()).filePath("run/service.sock");
+    const QString serviceRun = QDir(dir_->path()).filePath("service-run");
+    ASSERT_TRUE(QDir().mkpath(serviceRun));
+    QFile::setPermissions(serviceRun, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     qputenv("SPEECHD_ADDRESS", ("unix_socket:" + socket).toUtf8());
     kiosk::ui::Narrator narrator(QStringLiteral("speechd"));
     QTest::qWait(700);
     EXPECT_FALSE(narrator.started()) << "gave up before speech-dispatcher was there";
     QProcess daemon;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("XDG_RUNTIME_DIR", serviceRun);
+    daemon.setProcessEnvironment(environment);
     daemon.start("speech-dispatcher", {"--run-single", "--communication-method", "unix_socket",
                                        "--socket-path", socket, "--timeout", "0"});
     ASSERT_TRUE(daemon.waitForStarted());
+    // Still running once it listens (not "Speech Dispatcher already running.").
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return QFileInfo::exists(socket) || daemon.state() == QProcess::NotRunning; }, 10000));
+    ASSERT_EQ(daemon.state(), QProcess::Running) << daemon.readAll().toStdString();
     const bool started = QTest::qWaitFor([&] { return narrator.started(); }, 20000);
     qunsetenv("SPEECHD_ADDRESS");
     ASSERT_TRUE(started);
