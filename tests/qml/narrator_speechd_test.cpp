@@ -238,7 +238,8 @@ TEST_F(RealSpeech, TheNarratorWaitsForASpeechDispatcherStartedAfterIt)
     ASSERT_TRUE(daemon.waitForStarted());
     // Still running once it listens (not "Speech Dispatcher already running.").
     ASSERT_TRUE(QTest::qWaitFor(
-        [&] { return QFileInfo::exists(socket) || daemon.state() == QProcess::NotRunning; }, 10000));
+        [&] { return QFileInfo::exists(socket) || daemon.state() == QProcess::NotRunning; },
+        10000));
     ASSERT_EQ(daemon.state(), QProcess::Running) << daemon.readAll().toStdString();
     const bool started = QTest::qWaitFor([&] { return narrator.started(); }, 20000);
     qunsetenv("SPEECHD_ADDRESS");

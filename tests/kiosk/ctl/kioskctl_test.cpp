@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // kioskctl as technicians run it: the real binary, a configuration file, and platform-sim on
 // loopback. simulate's figures are checked against the simulator's own record.
+#include "drivers/transport/image_codec.h"
 #include "platform_sim/server.h"
 #include "tests/support/pty_pair.h"
 #include "tests/support/temp_dir.h"
@@ -283,10 +284,14 @@ TEST(KioskctlScan, ImageSourcePrintsTheReceiptCodeClassified)
 TEST(KioskctlScan, ImageWithoutACodeTimesOutWithNoCodes)
 {
     test_support::TempDir dir;
-    // A white picture as a binary PGM, which OpenCV reads like any image.
-    const auto blank = dir.file("blank.pgm");
-    std::ofstream(blank, std::ios::binary) << "P5\n160 120\n255\n"
-                                           << std::string(160 * 120, '\xff');
+    // A white picture, as a JPEG (the scanner's image: source reads JPEG and PNG).
+    const std::vector<std::uint8_t> white(160 * 120 * 3, 0xff);
+    const auto jpeg = drivers::encodeJpeg(white.data(), 160, 120, 160 * 3);
+    ASSERT_TRUE(jpeg) << jpeg.error().describe();
+    const auto blank = dir.file("blank.jpg");
+    std::ofstream(blank, std::ios::binary)
+        .write(reinterpret_cast<const char*>(jpeg->data()),
+               static_cast<std::streamsize>(jpeg->size()));
     const auto run = kioskctl("scan --device image:" + blank + " --timeout 0.5 --json");
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_EQ(nlohmann::json::parse(run.out), (nlohmann::json{{"codes", nlohmann::json::array()}}));
