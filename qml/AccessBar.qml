@@ -51,9 +51,9 @@ Rectangle {
         readonly property bool allFit: Math.max(elderModeButton.implicitWidth, voiceButton.implicitWidth,
                                                 repeatButton.implicitWidth, languageButton.implicitWidth)
                                        <= buttonWidth
-        // Four in a row, each at least the touch minimum: in the band (landscape) their words
-        // have little room, English ones in 长辈版 the least.
-        readonly property int minimumButtonWidth: Theme.touchMin
+        // In the band (landscape) their words have little room, English ones in 长辈版 the
+        // least: there each may be as narrow as the touch minimum, with less padding.
+        readonly property int minimumButtonWidth: bar.inBand ? Theme.touchMin : Theme.touchMin * 2
         readonly property int buttonPadding: bar.inBand ? Theme.px(12) : Theme.px(24)
         function widthOf(button: Item): real {
             return allFit ? buttonWidth : (width - 3 * spacing) * button.implicitWidth / wordsWidth
