@@ -31,9 +31,11 @@ cage_status() { local status=0; wait "$cage_pid" || status=$?; cage_pid=""; echo
 # 1. the kiosk ends on SIGTERM, cage exits by itself (a zombie until reaped counts as gone)
 start_cage
 out=$(end_kiosk "$cage_pid") || fail "end-kiosk failed: $out"
+grep -qx "end-kiosk: SIGTERM to the kiosk program; waiting for cage ($cage_pid) to exit" <<<"$out" ||
+    fail "no 'SIGTERM to the kiosk' line: $out"
 grep -qx 'end-kiosk: the kiosk ended and cage exited by itself in [0-9.]* s' <<<"$out" ||
     fail "no 'the kiosk ended' line: $out"
-[ "$(wc -l <<<"$out")" = 1 ] || fail "end-kiosk said more than its one line: $out"
+[ "$(wc -l <<<"$out")" = 2 ] || fail "end-kiosk said more than its two lines: $out"
 [ "$(cage_status)" = 143 ] || fail "cage did not exit with its kiosk's SIGTERM status (143)"
 echo "ok 1 - the kiosk ended, cage exited by itself: $out"
 
