@@ -275,8 +275,9 @@ void addProvisionCommand(CLI::App& app, int& exitCode)
         "provision",
         "import a provisioning file (kiosk id, platform, certificates, keys); the file is "
         "validated completely first, including that the kiosk would then accept a catalog "
-        "(with trust keys only a signed one), and wiped afterwards. Exit 3: provisioned, but "
-        "the --catalog given was not installed (kioskctl catalog install it)");
+        "(with trust keys only a signed one: the --catalog given, else one it has already), "
+        "and wiped afterwards. Exit 3: provisioned, but the --catalog given was not installed "
+        "(install it with kioskctl catalog install)");
     command->add_option("FILE", options->file, "the provisioning file (TOML, format 1)")
         ->required();
     command->add_option("--config", options->config, "the configuration to complete")
