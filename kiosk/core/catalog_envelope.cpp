@@ -2,6 +2,7 @@
 #include "kiosk/core/catalog_envelope.h"
 
 #include <nlohmann/json.hpp>
+#include <openssl/bio.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 
@@ -79,6 +80,22 @@ base::Result<Pkey> readKey(const std::string& path, bool isPrivate)
         return base::fail(EnvelopeErrc::key_error,
                           path + " is not a PEM " +
                               (isPrivate ? "private key" : "public key (SubjectPublicKeyInfo)"));
+    return key;
+}
+
+/// A trusted public key: the PEM it carries (provisioning, before the file is written), else
+/// its file.
+base::Result<Pkey> readTrustedKey(const TrustedKey& trusted)
+{
+    if (trusted.publicKeyPem.empty())
+        return readKey(trusted.publicKeyFile.string(), false);
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(
+        BIO_new_mem_buf(trusted.publicKeyPem.data(), static_cast<int>(trusted.publicKeyPem.size())),
+        &BIO_free);
+    Pkey key(bio ? PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr) : nullptr);
+    if (!key)
+        return base::fail(EnvelopeErrc::key_error,
+                          "the key is not a PEM public key (SubjectPublicKeyInfo)");
     return key;
 }
 
@@ -235,7 +252,7 @@ base::Result<void> verifySignature(const CatalogEnvelope& envelope,
         return base::fail(EnvelopeErrc::bad_signature, "envelope alg " + envelope.alg +
                                                            " but key \"" + trusted->id +
                                                            "\" is configured as " + trusted->alg);
-    auto key = readKey(trusted->publicKeyFile.string(), false);
+    auto key = readTrustedKey(*trusted);
     if (!key)
         return base::fail(key.error().withContext("key \"" + trusted->id + "\""));
     if (auto fits = checkKeyType(key->get(), envelope.alg, trusted->publicKeyFile.string()); !fits)

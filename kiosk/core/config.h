@@ -32,6 +32,9 @@ struct TrustedKey {
     std::string id;
     std::string alg; ///< "ed25519" or "sm2"
     std::filesystem::path publicKeyFile;
+    /// Not from the file: when set, the key itself, used instead of reading publicKeyFile
+    /// (provisioning checks a catalog against keys it has not written yet).
+    std::string publicKeyPem;
 };
 
 struct CatalogSection {

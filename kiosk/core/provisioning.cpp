@@ -3,7 +3,9 @@
 
 #include "base/durable_file.h"
 #include "base/secure_buffer.h"
+#include "kiosk/core/catalog_envelope.h"
 #include "kiosk/core/config.h"
+#include "kiosk/core/service_catalog.h"
 
 #include <openssl/bio.h>
 #include <openssl/err.h>
@@ -43,6 +45,8 @@ public:
             return "no configuration to provision";
         case ProvisioningErrc::io:
             return "cannot write";
+        case ProvisioningErrc::no_catalog:
+            return "the kiosk would accept no catalog";
         }
         return "unknown provisioning error";
     }
@@ -416,6 +420,7 @@ Owner ownerOf(const fs::path& dataDir)
 struct Plan {
     std::vector<Target> files; ///< the configuration last: it makes the kiosk provisioned
     fs::path queueKeyFile;
+    Config config; ///< the configuration as it will be written
 };
 
 /// The configuration keys provisioning sets, as a fragment merged over the one in use.
@@ -451,6 +456,7 @@ base::Result<Plan> planFor(const Provisioning& p, const fs::path& configFile,
     const mode_t configMode =
         ::stat(configFile.c_str(), &info) == 0 ? (info.st_mode & 0777) : mode_t{0644};
     Plan plan;
+    plan.config = std::move(merged->config);
     plan.queueKeyFile = current.queue.keyFile;
     plan.files.push_back({dir / "platform-ca.pem", p.caPem, 0644, false});
     plan.files.push_back({dir / "kiosk.pem", p.certPem, 0644, false});
@@ -463,6 +469,50 @@ base::Result<Plan> planFor(const Provisioning& p, const fs::path& configFile,
          true});
     plan.files.push_back({configFile, merged->toml, configMode, false});
     return plan;
+}
+
+/// The provisioned configuration's trust keys, carrying the file's PEMs: none is written yet.
+std::vector<TrustedKey> inMemory(std::vector<TrustedKey> keys, const Provisioning& p)
+{
+    for (auto& key : keys) {
+        const auto given = std::ranges::find(p.trustKeys, key.id, &ProvisionedTrustKey::id);
+        if (given != p.trustKeys.end())
+            key.publicKeyPem = given->publicKeyPem;
+    }
+    return keys;
+}
+
+/// With the file's trust keys the kiosk must have a catalog it accepts (specs/config.md: only
+/// signed ones then), else it could not start: the shipped plain catalog is no floor. The
+/// offered envelope must verify; without one, the catalog the kiosk would start with must.
+base::Result<void> checkCatalog(Config config, const Provisioning& p,
+                                const ProvisionOptions& options, ProvisionReport& report)
+{
+    config.catalog.trustedKeys = inMemory(std::move(config.catalog.trustedKeys), p);
+    if (options.catalogEnvelope) {
+        auto verified = verifyEnvelopeText(*options.catalogEnvelope, config.catalog.trustedKeys);
+        if (!verified)
+            return base::fail(ProvisioningErrc::no_catalog,
+                              "the catalog given does not verify with the provisioned trust "
+                              "keys: " +
+                                  verified.error().message);
+        report.catalogVersion = verified->catalog.catalogVersion;
+        return {};
+    }
+    auto found = findServiceCatalog(config);
+    if (!found)
+        return base::fail(
+            ProvisioningErrc::no_catalog,
+            "after this provisioning the kiosk would accept no catalog: " + found.error().message +
+                ", and no signed catalog installed under " +
+                (config.kiosk.dataDir / "catalog").string() +
+                " verifies with the file's trust keys (a kiosk with trust keys accepts only "
+                "signed catalogs); put a catalog signed with one of the file's trust keys "
+                "beside it as " +
+                std::string(kCatalogEnvelopeFileName) + ", or give it with --catalog");
+    report.catalogVersion = found->catalog.catalogVersion;
+    report.catalogSource = found->source;
+    return {};
 }
 
 bool differentQueueKey(const fs::path& file, const Provisioning& p)
@@ -554,6 +604,8 @@ base::Result<ProvisionReport> provision(const std::filesystem::path& source,
     auto plan = planFor(*parsed, options.configFile, *currentText, *current);
     if (!plan)
         return base::fail(plan.error());
+    if (auto catalog = checkCatalog(plan->config, *parsed, options, report); !catalog)
+        return base::fail(catalog.error());
     report.queueKeyChanged = differentQueueKey(plan->queueKeyFile, *parsed);
     const Owner owner = ownerOf(current->kiosk.dataDir);
     base::Result<void> written;

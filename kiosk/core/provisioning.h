@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // Provisioning: a kiosk's identity and secrets (kiosk id, platform URL, CA, client certificate
 // and key, catalog trust keys, queue key) imported from one provisioning file (README,
-// "Technicians"; image/README.md). Everything is validated before anything is written; each
-// file is written atomically; the source is wiped afterwards. Errors never quote a value.
+// "Technicians"; image/README.md). Everything is validated before anything is written,
+// including that the kiosk would then have a catalog it accepts (specs/config.md: with trust
+// keys, only signed ones); each file is written atomically; the source is wiped afterwards.
+// Errors never quote a value.
 #pragma once
 
 #include "base/result.h"
@@ -10,6 +12,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -22,6 +25,7 @@ enum class ProvisioningErrc {
     already_provisioned, ///< the configuration names a kiosk already; --replace to override
     no_configuration,    ///< no valid configuration to provision (the package installs one)
     io,                  ///< a file could not be written
+    no_catalog,          ///< with the file's trust keys the kiosk would accept no catalog
 };
 const std::error_category& provisioningCategory();
 inline std::error_code make_error_code(ProvisioningErrc e)
@@ -34,6 +38,9 @@ inline constexpr std::string_view kUnprovisionedId = "UNPROVISIONED";
 
 /// The fixed name of the provisioning file on a USB stick (image/provision-usb).
 inline constexpr std::string_view kProvisioningFileName = "kiosk-provisioning.toml";
+
+/// The fixed name of the signed catalog beside it (image/provision-usb passes it on).
+inline constexpr std::string_view kCatalogEnvelopeFileName = "kiosk-catalog.envelope.json";
 
 struct ProvisionedTrustKey {
     std::string id;
@@ -72,6 +79,9 @@ struct Provisioning {
 struct ProvisionOptions {
     std::filesystem::path configFile; ///< the configuration to complete (kiosk.toml)
     bool replace = false;             ///< a technician's explicit consent to provision again
+    /// A signed catalog envelope's text offered with the file (kioskctl provision --catalog):
+    /// it must verify with one of the file's trust keys. provision() does not install it.
+    std::optional<std::string> catalogEnvelope;
 };
 
 struct ProvisionReport {
@@ -84,14 +94,21 @@ struct ProvisionReport {
     bool queueKeyChanged = false;               ///< an existing, different queue key was replaced
     bool sourceWiped = false;
     std::string wipeProblem; ///< why the source could not be wiped (e.g. a read-only medium)
+    /// The catalog the kiosk accepts with the new trust keys: the offered envelope's version,
+    /// else the version of the one it starts with (findServiceCatalog), from `catalogSource`.
+    std::int64_t catalogVersion = 0;
+    std::filesystem::path catalogSource; ///< empty for the offered envelope
 };
 
 /// Imports `source` into the configuration `options.configFile`: validates the file and the
 /// merged configuration, refuses a configuration that names a kiosk already (unless replace),
-/// writes the certificates and keys beside the configuration (the client key and the queue key
-/// mode 0600, owned by the owner of data_dir), the queue key where [queue] key_file says, then
-/// the configuration; finally overwrites the source with zeros and unlinks it. A wipe that
-/// fails does not fail the import: the report says why.
+/// refuses (no_catalog) when with the file's trust keys the kiosk would accept no catalog: the
+/// offered envelope must verify with one of them, or, without one, the catalog the kiosk would
+/// start with (the configured or shipped one, or one installed under data_dir) must; writes the
+/// certificates and keys beside the configuration (the client key and the queue key mode 0600,
+/// owned by the owner of data_dir), the queue key where [queue] key_file says, then the
+/// configuration; finally overwrites the source with zeros and unlinks it. A wipe that fails does
+/// not fail the import: the report says why.
 [[nodiscard]] base::Result<ProvisionReport> provision(const std::filesystem::path& source,
                                                       const ProvisionOptions& options);
 

@@ -19,7 +19,7 @@ void addTabletCommand(CLI::App& app, int& exitCode);   ///< tablet test|status
 void addPrintCommand(CLI::App& app, int& exitCode);    ///< print test|status|pdf
 void addAuditCommand(CLI::App& app, int& exitCode);    ///< audit verify|show
 void addCameraCommand(CLI::App& app, int& exitCode);   ///< camera capture --out FILE
-/// provision FILE [--replace] [--json]
+/// provision FILE [--replace] [--catalog ENVELOPE] [--json]
 void addProvisionCommand(CLI::App& app, int& exitCode);
 void addFleetCommand(CLI::App& app, int& exitCode); ///< fleet status|command (MQTT)
 void addCatalogCommand(CLI::App& app,

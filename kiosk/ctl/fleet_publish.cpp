@@ -53,9 +53,10 @@ base::Result<std::vector<core::TrustedKey>> trustedKeys(const PublishOptions& op
         if (second == std::string::npos || first == 0 || second == first + 1 ||
             second + 1 == spec.size())
             return base::fail(usageError("--trusted-key: expected KEYID:ALG:PEMFILE"));
-        keys.push_back(core::TrustedKey{spec.substr(0, first),
-                                        spec.substr(first + 1, second - first - 1),
-                                        spec.substr(second + 1)});
+        keys.push_back(core::TrustedKey{.id = spec.substr(0, first),
+                                        .alg = spec.substr(first + 1, second - first - 1),
+                                        .publicKeyFile = spec.substr(second + 1),
+                                        .publicKeyPem = {}});
     }
     return keys;
 }

@@ -10,8 +10,9 @@
 
 namespace kiosk::ctl {
 
-/// Exit codes: 0 ok, 1 the operation failed, 2 usage or configuration error.
-enum ExitCode : int { Ok = 0, Failed = 1, BadUsage = 2 };
+/// Exit codes: 0 ok, 1 the operation failed, 2 usage or configuration error, 3 done in part
+/// (provision: the kiosk was provisioned, but the catalog given with it was not installed).
+enum ExitCode : int { Ok = 0, Failed = 1, BadUsage = 2, PartlyDone = 3 };
 
 /// Prints `{"error":{"code":...,"message":...}}` (with --json) or "kioskctl: message" on
 /// stderr, and returns `exitCode`.

@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 // Provisioning from a file: a valid file completes the configuration, writes the secrets with
 // mode 0600 and wipes the source; each kind of bad file is refused with nothing written and no
-// secret in the message; a second provisioning needs --replace.
+// secret in the message; a second provisioning needs --replace. With the file's trust keys the
+// kiosk must accept a catalog (specs/config.md: only signed ones): the one offered with the file
+// must verify with them, or, without one, a configured or installed signed catalog must;
+// otherwise it is refused before anything is written.
+#include "kiosk/core/catalog_store.h"
 #include "kiosk/core/config.h"
 #include "kiosk/core/provisioning.h"
 #include "offline_queue/cipher.h"
+#include "tests/kiosk/core/catalog_keys.h"
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
@@ -13,6 +18,7 @@
 #include <openssl/x509.h>
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <sys/stat.h>
 
@@ -65,21 +71,12 @@ Pair makePair(const char* commonName)
     return pair;
 }
 
-std::string ed25519Public()
-{
-    EVP_PKEY* key = EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519");
-    auto pem = pemOf(key, false);
-    EVP_PKEY_free(key);
-    return pem;
-}
+using test_support::readText;
+using test_support::shippedCatalogJson;
+using test_support::signedEnvelope;
 
-std::string readText(const fs::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+/// The catalog version of the envelopes the tests sign.
+constexpr std::int64_t kCatalogVersion = 2026120101;
 
 const std::string kQueueKeyHex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
@@ -114,23 +111,30 @@ protected:
     {
         fs::create_directories(dir_ / "etc");
         fs::create_directories(dir_ / "data");
+        fs::create_directories(dir_ / "admin");
         writeConfig("UNPROVISIONED");
         static const Pair ca = makePair("Test Platform CA");
         static const Pair client = makePair("SC-510703-0042");
-        static const std::string trust = ed25519Public();
         parts_.ca = ca.cert;
         parts_.cert = client.cert;
         parts_.key = client.key;
-        parts_.trustKey = trust;
+        // The file's trust key (its private half stays with the administrator's signing).
+        key_ = test_support::makeKey(dir_ / "admin", "province-2026-01", "ed25519");
+        parts_.trustKey = readText(key_.trusted.publicKeyFile);
+        offered_ = signedEnvelope(shippedCatalogJson(kCatalogVersion), key_);
     }
 
-    void writeConfig(const std::string& id)
+    /// The package's configuration; `catalogFile` sets [catalog] file.
+    void writeConfig(const std::string& id, const std::string& catalogFile = "")
     {
-        std::ofstream(config()) << "[kiosk]\nid = \"" << id << "\"\ndata_dir = \""
-                                << dir_.file("data") << "\"\n\n[platform]\n"
-                                << "url = \"https://platform.example.gov.cn/api\"\n\n"
-                                << "[queue]\nkey_file = \"" << queueKeyFile().string()
-                                << "\"\n\n[receipt]\nlocation = \"test\"\n";
+        std::ofstream out(config());
+        out << "[kiosk]\nid = \"" << id << "\"\ndata_dir = \"" << dir_.file("data")
+            << "\"\n\n[platform]\n"
+            << "url = \"https://platform.example.gov.cn/api\"\n\n"
+            << "[queue]\nkey_file = \"" << queueKeyFile().string()
+            << "\"\n\n[receipt]\nlocation = \"test\"\n";
+        if (!catalogFile.empty())
+            out << "\n[catalog]\nfile = \"" << catalogFile << "\"\n";
     }
 
     fs::path config() const { return dir_ / "etc" / "kiosk.toml"; }
@@ -146,8 +150,9 @@ protected:
 
     base::Result<kiosk::core::ProvisionReport> run(const FileParts& parts, bool replace = false)
     {
-        return kiosk::core::provision(writeSource(parts.text()),
-                                      {.configFile = config(), .replace = replace});
+        return kiosk::core::provision(
+            writeSource(parts.text()),
+            {.configFile = config(), .replace = replace, .catalogEnvelope = offered_});
     }
 
     /// A refusal: the given code, nothing written (the folder as before), the source kept.
@@ -163,12 +168,16 @@ protected:
         EXPECT_EQ(readText(config()), before);
         EXPECT_FALSE(fs::exists(dir_ / "etc" / "kiosk.key"));
         EXPECT_FALSE(fs::exists(dir_ / "etc" / "platform-ca.pem"));
+        EXPECT_FALSE(fs::exists(dir_ / "etc" / "keys"));
         EXPECT_FALSE(fs::exists(queueKeyFile()));
+        EXPECT_FALSE(fs::exists(dir_ / "data" / "catalog"));
         EXPECT_TRUE(fs::exists(source()));
     }
 
     test_support::TempDir dir_;
     FileParts parts_;
+    test_support::TestKey key_;          ///< the file's trust key
+    std::optional<std::string> offered_; ///< the envelope offered with the file (--catalog)
 };
 
 TEST_F(Provisioning, AValidFileCompletesTheConfigurationAndWipesTheSource)
@@ -179,6 +188,8 @@ TEST_F(Provisioning, AValidFileCompletesTheConfigurationAndWipesTheSource)
     EXPECT_TRUE(report->sourceWiped) << report->wipeProblem;
     EXPECT_FALSE(fs::exists(source()));
     EXPECT_EQ(report->written.back(), config());
+    EXPECT_EQ(report->catalogVersion, kCatalogVersion); // the offered one
+    EXPECT_TRUE(report->catalogSource.empty());
 
     auto config = kiosk::core::loadConfig(this->config());
     ASSERT_TRUE(config) << config.error().message;
@@ -279,6 +290,84 @@ TEST_F(Provisioning, ASecondProvisioningNeedsReplace)
     EXPECT_TRUE(replaced->queueKeyChanged);
     EXPECT_EQ(kiosk::core::loadConfig(config())->kiosk.id, "SC-510703-0043");
     EXPECT_FALSE(fs::exists(source()));
+}
+
+TEST_F(Provisioning, WithoutACatalogTheKioskAcceptsItIsRefusedAndNothingWritten)
+{
+    // The package's configuration names no catalog: the shipped one, a plain catalog, which a
+    // kiosk with trust keys refuses; nothing is installed under data_dir.
+    offered_.reset();
+    expectRefused(parts_, ProvisioningErrc::no_catalog,
+                  "after this provisioning the kiosk would accept no catalog");
+    auto result = run(parts_);
+    ASSERT_FALSE(result);
+    const auto& message = result.error().message;
+    EXPECT_NE(message.find("a plain catalog is not accepted"), std::string::npos) << message;
+    EXPECT_NE(message.find("kiosk-catalog.envelope.json"), std::string::npos) << message;
+    EXPECT_NE(message.find("--catalog"), std::string::npos) << message;
+}
+
+TEST_F(Provisioning, ACatalogSignedWithAKeyNotInTheFileIsRefused)
+{
+    // Another key under the same id: the signature does not verify.
+    fs::create_directories(dir_ / "other");
+    const auto impostor = test_support::makeKey(dir_ / "other", "province-2026-01", "ed25519");
+    offered_ = signedEnvelope(shippedCatalogJson(kCatalogVersion), impostor);
+    expectRefused(parts_, ProvisioningErrc::no_catalog,
+                  "does not verify with the provisioned trust keys");
+    EXPECT_NE(run(parts_).error().message.find("signature by \"province-2026-01\" does not verify"),
+              std::string::npos);
+
+    // A key id the file does not list.
+    const auto unknown = test_support::makeKey(dir_ / "other", "city-2026-01", "ed25519");
+    offered_ = signedEnvelope(shippedCatalogJson(kCatalogVersion), unknown);
+    expectRefused(parts_, ProvisioningErrc::no_catalog, "\"city-2026-01\" is not a trusted key");
+}
+
+TEST_F(Provisioning, APlainCatalogOfferedIsRefused)
+{
+    offered_ = shippedCatalogJson(kCatalogVersion).dump();
+    expectRefused(parts_, ProvisioningErrc::no_catalog,
+                  "does not verify with the provisioned trust keys");
+}
+
+TEST_F(Provisioning, ASignedCatalogInstalledUnderDataDirSuffices)
+{
+    kiosk::core::CatalogStore store(dir_ / "data", {key_.trusted});
+    ASSERT_TRUE(store.install(*offered_, {}));
+    offered_.reset();
+    auto report = run(parts_);
+    ASSERT_TRUE(report) << report.error().message;
+    EXPECT_EQ(report->catalogVersion, kCatalogVersion);
+    EXPECT_EQ(report->catalogSource, store.currentPath());
+}
+
+TEST_F(Provisioning, AnInstalledCatalogSignedWithAnotherKeyDoesNotCount)
+{
+    fs::create_directories(dir_ / "other");
+    const auto other = test_support::makeKey(dir_ / "other", "city-2026-01", "ed25519");
+    kiosk::core::CatalogStore store(dir_ / "data", {other.trusted});
+    ASSERT_TRUE(store.install(signedEnvelope(shippedCatalogJson(kCatalogVersion), other), {}));
+    const std::string installed = readText(store.currentPath());
+    offered_.reset();
+    auto refused = run(parts_);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, make_error_code(ProvisioningErrc::no_catalog));
+    EXPECT_EQ(readText(store.currentPath()), installed);
+    EXPECT_TRUE(fs::exists(source()));
+}
+
+TEST_F(Provisioning, AConfiguredSignedCatalogFileSuffices)
+{
+    const auto file = dir_ / "etc" / "catalog.envelope.json";
+    std::ofstream(file) << *offered_;
+    writeConfig("UNPROVISIONED", file.string());
+    offered_.reset();
+    auto report = run(parts_);
+    ASSERT_TRUE(report) << report.error().message;
+    EXPECT_EQ(report->catalogVersion, kCatalogVersion);
+    EXPECT_EQ(report->catalogSource, file);
+    EXPECT_EQ(kiosk::core::loadConfig(config())->catalog.file, file); // kept
 }
 
 TEST(KioskId, FollowsTheHeaderAndTopicRules)
