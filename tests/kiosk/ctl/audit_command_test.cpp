@@ -5,6 +5,7 @@
 #include "kiosk/core/audit_sources.h"
 #include "kiosk/core/audit_trail.h"
 #include "kiosk/core/runtime_files.h"
+#include "tests/support/run_command.h"
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
@@ -20,24 +21,11 @@ namespace {
 using Json = nlohmann::json;
 namespace fs = std::filesystem;
 
-struct Outcome {
-    int exitCode = -1;
-    std::string out;
-};
+using Outcome = kiosk::test::CommandOutcome;
 
 Outcome kioskctl(const std::string& arguments)
 {
-    Outcome result;
-    FILE* pipe =
-        popen((std::string(KIOSKCTL_PATH) + " " + arguments + " 2>/dev/null").c_str(), "r");
-    if (pipe == nullptr)
-        return result;
-    std::array<char, 4096> buffer{};
-    while (const auto n = fread(buffer.data(), 1, buffer.size(), pipe))
-        result.out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
+    return kiosk::test::runCommand(std::string(KIOSKCTL_PATH) + " " + arguments);
 }
 
 class AuditCommand : public ::testing::Test {

@@ -3,6 +3,7 @@
 // `catalog sign` for both algorithms, verify, install (with the rollback rule), show, search
 // and diff, all through the real binary.
 #include "platform_sim/server.h"
+#include "tests/support/run_command.h"
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
@@ -18,23 +19,11 @@ namespace {
 
 using Json = nlohmann::json;
 
-struct Outcome {
-    int exitCode = -1;
-    std::string out;
-};
+using Outcome = kiosk::test::CommandOutcome;
 
 Outcome run(const std::string& command)
 {
-    Outcome result;
-    FILE* pipe = popen((command + " 2>/dev/null").c_str(), "r");
-    if (pipe == nullptr)
-        return result;
-    std::array<char, 4096> buffer{};
-    while (const auto n = fread(buffer.data(), 1, buffer.size(), pipe))
-        result.out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
+    return kiosk::test::runCommand(command);
 }
 
 Outcome kioskctl(const std::string& arguments)

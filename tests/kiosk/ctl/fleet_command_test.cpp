@@ -5,6 +5,7 @@
 // kiosk's certificate cannot command another kiosk; unknown options and bad input are refused.
 #include "tests/kiosk/core/fleet_fixture.h"
 #include "tests/support/poll_until.h"
+#include "tests/support/run_command.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -17,24 +18,11 @@ namespace {
 
 using namespace fleet_test;
 
-struct Outcome {
-    int exitCode = -1;
-    std::string out;
-};
+using Outcome = kiosk::test::CommandOutcome;
 
 Outcome kioskctl(const std::string& arguments)
 {
-    Outcome result;
-    FILE* pipe =
-        popen((std::string(KIOSKCTL_PATH) + " " + arguments + " 2>/dev/null").c_str(), "r");
-    if (pipe == nullptr)
-        return result;
-    std::array<char, 4096> buffer{};
-    while (const auto n = fread(buffer.data(), 1, buffer.size(), pipe))
-        result.out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
+    return kiosk::test::runCommand(std::string(KIOSKCTL_PATH) + " " + arguments);
 }
 
 class FleetCommand : public FleetTest {

@@ -4,6 +4,7 @@
 // data_dir when kioskctl runs as root; a catalog signed with another key, or none at all on a
 // package that ships a plain one, is refused with nothing written; an install that fails after
 // the provisioning was written says so with exit 3; unknown options are refused with usage.
+#include "tests/support/run_command.h"
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
@@ -23,23 +24,11 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
-struct Outcome {
-    int exitCode = -1;
-    std::string out; ///< stdout, and stderr too when asked for
-};
+using Outcome = kiosk::test::CommandOutcome;
 
 Outcome run(const std::string& command, bool withStderr = false)
 {
-    Outcome result;
-    FILE* pipe = popen((command + (withStderr ? " 2>&1" : " 2>/dev/null")).c_str(), "r");
-    if (pipe == nullptr)
-        return result;
-    std::array<char, 4096> buffer{};
-    while (const auto n = fread(buffer.data(), 1, buffer.size(), pipe))
-        result.out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
+    return kiosk::test::runCommand(command, withStderr);
 }
 
 std::string readText(const fs::path& path)
