@@ -50,6 +50,10 @@ protected:
 
     test_support::TempDir dir_;
     test_support::PtyReaderSimulator sim_{dir_.path() / "ttyIDCARD"};
+    // For the tests whose reader watches on a manual clock: a member declared before reader_,
+    // so that it outlives the reader's watcher thread (a clock local to the test body was
+    // destroyed before TearDown stopped the watcher, which then waited on a dead mutex).
+    base::ManualClock manualClock_;
     std::unique_ptr<SamCardReader> reader_;
 };
 
@@ -109,7 +113,7 @@ TEST_F(SamReaderTest, SamFaultsSixtyAndSixtySixPutTheReaderInFaultUntilItRecover
 {
     // The watcher looks at the reader once per pollInterval of a ManualClock: each look is one
     // advance, so "still in fault after a look" needs no real sleep.
-    base::ManualClock clock;
+    base::ManualClock& clock = manualClock_;
     auto readerOptions = options();
     readerOptions.clock = &clock;
     reader_ = makeReader(readerOptions);
@@ -245,7 +249,7 @@ TEST_F(SamReaderTest, FingerprintModeReadsThirtyTenAndKeepsTheTextAndPhoto)
 
 TEST_F(SamReaderTest, CloseReturnsPromptlyWhileTheWatcherWaits)
 {
-    base::ManualClock clock; // time never reaches the watcher's next look
+    base::ManualClock& clock = manualClock_; // time never reaches the watcher's next look
     auto readerOptions = options();
     readerOptions.pollInterval = 1h;
     readerOptions.clock = &clock;
