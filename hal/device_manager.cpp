@@ -8,7 +8,7 @@
 namespace hal {
 
 namespace {
-constexpr std::string_view logCategory = "hal";
+constexpr std::string_view deviceManagerLog = "hal";
 
 std::string describe(const Device& device)
 {
@@ -85,7 +85,7 @@ std::chrono::milliseconds DeviceManager::retryUnopened(std::stop_token stop)
         // open() may block on the device (a handshake); no lock is held meanwhile.
         if (!device->open())
             continue;
-        base::log::info(logCategory, describe(*device) + " is connected now and open");
+        base::log::info(deviceManagerLog, describe(*device) + " is connected now and open");
         std::lock_guard lock(retryMutex_);
         std::erase(unopened_, device);
     }

@@ -11,7 +11,7 @@
 namespace hal {
 
 namespace {
-constexpr std::string_view logCategory = "hal/document_camera";
+constexpr std::string_view documentCameraLog = "hal/document_camera";
 
 /// Niced: scaling a frame takes a few milliseconds per frame, and on a two-core kiosk the GUI
 /// thread must never wait for a time slice behind it (a late frame is not noticed).
@@ -141,7 +141,7 @@ base::Result<JpegPhoto> DocumentCamera::capture()
 std::chrono::milliseconds DocumentCamera::endPreview(const base::Error& error)
 {
     // The driver's message names the device, never what it saw.
-    base::log::warning(logCategory, "preview ended: " + error.message);
+    base::log::warning(documentCameraLog, "preview ended: " + error.message);
     bool wasOn = false;
     {
         std::lock_guard lock(previewMutex_);

@@ -76,7 +76,7 @@ CREATE INDEX records_submission ON records (submission_id, kind);
 constexpr const char* schemaV2 = "ALTER TABLE records ADD COLUMN settled_ms INTEGER NOT NULL "
                                  "DEFAULT 0";
 
-constexpr std::string_view logCategory = "queue/store";
+constexpr std::string_view storeLog = "queue/store";
 
 /// What binds a sealed body to its record.
 std::string aadFor(std::string_view kind, std::string_view key)
@@ -162,12 +162,12 @@ base::Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& pa
     if (!key)
         return base::fail(key.error());
     if (!keyMade.folder.empty())
-        base::log::warning(logCategory, "created the missing folder " + keyMade.folder.string() +
-                                            " (mode 0700) for the queue key");
+        base::log::warning(storeLog, "created the missing folder " + keyMade.folder.string() +
+                                         " (mode 0700) for the queue key");
     if (keyMade.key)
-        base::log::warning(logCategory, "created a new queue key " + options.keyFile.string() +
-                                            "; back it up with the kiosk's records, or records "
-                                            "sealed with it cannot be read again");
+        base::log::warning(storeLog, "created a new queue key " + options.keyFile.string() +
+                                         "; back it up with the kiosk's records, or records "
+                                         "sealed with it cannot be read again");
     if (auto made = createPrivateFile(path); !made)
         return base::fail(made.error());
     sqlite3* db = nullptr;
@@ -553,8 +553,8 @@ LIMIT ?2)sql";
     if (!row)
         return base::fail(row.error());
     for (const auto id : unreadable) {
-        base::log::error(logCategory, "record " + std::to_string(id) +
-                                          " does not decrypt with the queue key; dead-lettered");
+        base::log::error(storeLog, "record " + std::to_string(id) +
+                                       " does not decrypt with the queue key; dead-lettered");
         Settlement dead;
         dead.id = id;
         dead.outcome = Settlement::Outcome::DeadLetter;

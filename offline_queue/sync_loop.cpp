@@ -9,7 +9,7 @@
 namespace queue {
 
 namespace {
-constexpr std::string_view logCategory = "queue/sync";
+constexpr std::string_view syncLoopLog = "queue/sync";
 }
 
 std::string_view toString(LinkState value)
@@ -29,7 +29,7 @@ std::string_view toString(LinkState value)
 
 SyncLoop::SyncLoop(Store& store, Uplink& uplink, const base::Clock& clock, SyncOptions options)
     : store_(store), uplink_(uplink), clock_(clock), options_(options),
-      worker_({std::string(logCategory)}, clock)
+      worker_({std::string(syncLoopLog)}, clock)
 {
 }
 
@@ -69,10 +69,10 @@ void SyncLoop::setLinkState(LinkState state)
     }
     if (state == LinkState::Unauthorized)
         base::log::error(
-            logCategory,
+            syncLoopLog,
             "the platform refused the kiosk's credentials (401/403); holding the queue");
     else
-        base::log::info(logCategory, "platform link " + std::string(toString(state)));
+        base::log::info(syncLoopLog, "platform link " + std::string(toString(state)));
     linkStateChanged.publish(state);
 }
 
@@ -129,7 +129,7 @@ base::Result<std::size_t> SyncLoop::runPass(std::stop_token stop)
             ++settled;
             break;
         case Disposition::DeadLetter:
-            base::log::warning(logCategory, "record " + std::to_string(record.id) + " (" +
+            base::log::warning(syncLoopLog, "record " + std::to_string(record.id) + " (" +
                                                 std::string(toString(record.kind)) +
                                                 ") rejected: " + verdict.reason);
             settlement.outcome = Settlement::Outcome::DeadLetter;
@@ -166,7 +166,7 @@ bool SyncLoop::probe(std::stop_token stop)
         return true;
     }
     if (auto woken = store_.wakeLinkFailures(clock_.now()); !woken)
-        base::log::error(logCategory, woken.error().describe());
+        base::log::error(syncLoopLog, woken.error().describe());
     setLinkState(LinkState::Up);
     return true;
 }
@@ -178,9 +178,9 @@ void SyncLoop::pruneIfDue()
         return;
     lastPrune_ = now;
     if (auto pruned = store_.prune(now); !pruned)
-        base::log::error(logCategory, pruned.error().describe());
+        base::log::error(syncLoopLog, pruned.error().describe());
     else if (*pruned > 0)
-        base::log::info(logCategory, "deleted " + std::to_string(*pruned) +
+        base::log::info(syncLoopLog, "deleted " + std::to_string(*pruned) +
                                          " dead letters past their retention");
 }
 
@@ -206,7 +206,7 @@ std::chrono::milliseconds SyncLoop::step(std::stop_token stop)
         return options_.probeInterval;
     auto settled = runPass(stop);
     if (!settled)
-        base::log::error(logCategory, settled.error().describe());
+        base::log::error(syncLoopLog, settled.error().describe());
     // Work was done: more may be due now (a case whose materials just went out).
     return settled && *settled > 0 ? std::chrono::milliseconds(0) : idleWait();
 }

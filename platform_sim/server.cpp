@@ -22,7 +22,7 @@ namespace {
 using nlohmann::json;
 using ApiHandler = std::function<Reply(const httplib::Request&)>;
 
-constexpr const char* logCategory = "platform-sim";
+constexpr const char* serverLog = "platform-sim";
 constexpr const char* host = "127.0.0.1";
 // cpp-httplib refuses larger bodies itself (413 without a body) before reading them; below
 // this, the material endpoint answers its own 413 for anything over the contract's 10 MiB.
@@ -151,13 +151,13 @@ httplib::Server::HandlerResponse requireLength(const httplib::Request& req, http
 void logRequest(const httplib::Request& req, const httplib::Response& res)
 {
     // Method, path and status only: bodies and query strings carry personal data.
-    base::log::info(logCategory, req.method + " " + req.path + " " + std::to_string(res.status));
+    base::log::info(serverLog, req.method + " " + req.path + " " + std::to_string(res.status));
 }
 
 void answerException(const httplib::Request& req, httplib::Response& res, std::exception_ptr)
 {
     // The exception's text is not logged: parser messages may quote the request body.
-    base::log::error(logCategory, "handler failed for " + req.method + " " + req.path);
+    base::log::error(serverLog, "handler failed for " + req.method + " " + req.path);
     write(errorReply(500, "internal", "platform-sim failed to handle this request"), res);
 }
 } // namespace
@@ -228,7 +228,7 @@ base::Result<void> Server::Impl::listen()
     // overflows it, the kernel drops SYNs and clients retry only after a second; listen()
     // again on the bound socket widens the queue.
     if (::listen(listeningSocket, SOMAXCONN) != 0)
-        base::log::warning(logCategory, "cannot widen the listen backlog");
+        base::log::warning(serverLog, "cannot widen the listen backlog");
     thread = std::thread([this] {
         http->listen_after_bind();
         loopEnded = true;
@@ -357,7 +357,7 @@ void Server::Impl::serveApi(const httplib::Request& req, httplib::Response& res,
     write(reply, res);
     if (decision.drop) {
         state->count(Event::DroppedResponse);
-        base::log::info(logCategory, "cutting short the answer to " + req.method + " " + req.path);
+        base::log::info(serverLog, "cutting short the answer to " + req.method + " " + req.path);
         cutShort(res);
     }
 }

@@ -1,22 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "qml/catalog_model.h"
+#include "qml/qt_text.h"
 #include "qml/ui_language.h"
 
 namespace kiosk::ui {
-
-namespace {
-
-QString qs(const std::string& text)
-{
-    return QString::fromStdString(text);
-}
-
-QString qs(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
-
-} // namespace
 
 QString kindLabel(core::ItemKind kind)
 {
@@ -52,7 +39,7 @@ void CatalogModel::setHits(const std::vector<core::SearchHit>& hits)
     for (const auto& hit : hits) {
         items.push_back(hit.item);
         if (hit.synonym != nullptr)
-            synonyms[hit.item] = {qs(hit.synonym->term), qs(hit.meaning)};
+            synonyms[hit.item] = {qtText(hit.synonym->term), qtText(hit.meaning)};
     }
     all_ = std::move(items);
     const bool changed = synonyms != synonyms_;
@@ -112,17 +99,17 @@ QVariant CatalogModel::data(const QModelIndex& index, int role) const
     case NameRole:
         return shownName(item);
     case CodeRole:
-        return qs(item.code);
+        return qtText(item.code);
     case DepartmentRole:
-        return qs(item.department);
+        return qtText(item.department);
     case ThemeRole:
-        return qs(item.theme);
+        return qtText(item.theme);
     case KindRole:
-        return qs(core::toString(item.kind));
+        return qtText(core::toString(item.kind));
     case KindLabelRole:
         return kindLabel(item.kind);
     case OnlineRole:
-        return qs(core::toString(item.online));
+        return qtText(core::toString(item.online));
     case OnlineRequiredRole:
         return item.online == core::OnlineMode::Required;
     case HotRole:

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "qml/catalog_view_model.h"
+#include "qml/qt_text.h"
 #include "qml/ui_language.h"
 
 #include "kiosk/core/journey.h"
@@ -13,11 +14,6 @@ namespace kiosk::ui {
 
 namespace {
 
-QString qs(const std::string& text)
-{
-    return QString::fromStdString(text);
-}
-
 std::vector<const core::CatalogItem*> firstOf(const std::vector<const core::CatalogItem*>& items,
                                               std::size_t limit)
 {
@@ -29,7 +25,7 @@ QVariantList materialList(const std::vector<core::Material>& materials)
 {
     QVariantList list;
     for (const auto& material : materials)
-        list.append(QVariantMap{{"name", qs(material.name)}, {"required", material.required}});
+        list.append(QVariantMap{{"name", qtText(material.name)}, {"required", material.required}});
     return list;
 }
 
@@ -37,7 +33,7 @@ QVariantList stepList(const std::vector<std::string>& steps)
 {
     QVariantList list;
     for (const auto& step : steps)
-        list.append(qs(step));
+        list.append(qtText(step));
     return list;
 }
 
@@ -111,7 +107,7 @@ void CatalogViewModel::runSearch()
 
 QString CatalogViewModel::regionName() const
 {
-    return snapshot_ ? qs(snapshot_->catalog().regionName) : QString();
+    return snapshot_ ? qtText(snapshot_->catalog().regionName) : QString();
 }
 
 QVariantMap CatalogViewModel::guide(const QString& code) const
@@ -121,22 +117,22 @@ QVariantMap CatalogViewModel::guide(const QString& code) const
         return {};
     const auto& guide = item->guide;
     return {
-        {"code", qs(item->code)},
+        {"code", qtText(item->code)},
         {"name", shownName(*item)},
-        {"department", qs(item->department)},
-        {"theme", qs(item->theme)},
-        {"kind", qs(std::string(core::toString(item->kind)))},
+        {"department", qtText(item->department)},
+        {"theme", qtText(item->theme)},
+        {"kind", qtText(std::string(core::toString(item->kind)))},
         {"kindLabel", kindLabel(item->kind)},
         {"onlineRequired", item->online == core::OnlineMode::Required},
         // What the kiosk's journey can do from start to end (core::itemFlow): applications
         // with a form, progress lookups, certificates when an A4 printer is configured. The
         // rest is done at a counter.
         {"canStart", core::itemFlow(*item, certificatePrinting_) != core::ItemFlow::Counter},
-        {"legalBasis", qs(guide.legalBasis)},
+        {"legalBasis", qtText(guide.legalBasis)},
         {"timeLimitDays", guide.timeLimitDays},
         {"timeLimitText", timeLimitText(guide.timeLimitDays)},
-        {"fee", qs(guide.fee)},
-        {"conditions", qs(guide.conditions)},
+        {"fee", qtText(guide.fee)},
+        {"conditions", qtText(guide.conditions)},
         {"materials", materialList(guide.materials)},
         {"process", stepList(guide.process)},
     };

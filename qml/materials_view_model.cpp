@@ -1,15 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "qml/materials_view_model.h"
 #include "qml/citizen_words.h"
+#include "qml/qt_text.h"
 
 namespace kiosk::ui {
 
 namespace {
-
-QString q(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
 
 /// How the confirmation words a material's state.
 QString stateWords(core::MaterialStatus status)
@@ -58,9 +54,9 @@ QVariantList MaterialsViewModel::entries() const
 {
     QVariantList rows;
     for (const auto& entry : journey_.materials().entries())
-        rows.push_back(QVariantMap{{"name", q(entry.name)},
+        rows.push_back(QVariantMap{{"name", qtText(entry.name)},
                                    {"required", entry.required},
-                                   {"status", q(core::toString(entry.status))}});
+                                   {"status", qtText(core::toString(entry.status))}});
     return rows;
 }
 
@@ -72,7 +68,7 @@ int MaterialsViewModel::current() const
 QString MaterialsViewModel::currentName() const
 {
     const auto* entry = currentEntry();
-    return entry ? q(entry->name) : QString();
+    return entry ? qtText(entry->name) : QString();
 }
 
 bool MaterialsViewModel::currentRequired() const
@@ -84,7 +80,7 @@ bool MaterialsViewModel::currentRequired() const
 QString MaterialsViewModel::currentStatus() const
 {
     const auto* entry = currentEntry();
-    return entry ? q(core::toString(entry->status)) : QString();
+    return entry ? qtText(core::toString(entry->status)) : QString();
 }
 
 bool MaterialsViewModel::hasNext() const
@@ -94,7 +90,7 @@ bool MaterialsViewModel::hasNext() const
 
 QString MaterialsViewModel::cameraState() const
 {
-    return q(core::toString(journey_.materials().cameraState()));
+    return qtText(core::toString(journey_.materials().cameraState()));
 }
 
 QString MaterialsViewModel::message() const
@@ -111,7 +107,8 @@ QVariantList MaterialsViewModel::summary() const
 {
     QVariantList rows;
     for (const auto& entry : journey_.materials().entries())
-        rows.push_back(QVariantMap{{"name", q(entry.name)}, {"state", stateWords(entry.status)}});
+        rows.push_back(
+            QVariantMap{{"name", qtText(entry.name)}, {"state", stateWords(entry.status)}});
     return rows;
 }
 
@@ -119,7 +116,7 @@ QString MaterialsViewModel::summaryText() const
 {
     QStringList parts;
     for (const auto& entry : journey_.materials().entries())
-        parts.push_back(tr("%1（%2）").arg(q(entry.name), stateWords(entry.status)));
+        parts.push_back(tr("%1（%2）").arg(qtText(entry.name), stateWords(entry.status)));
     return parts.join(tr("、"));
 }
 

@@ -16,7 +16,7 @@
 namespace kiosk::ui {
 
 namespace {
-constexpr auto logCategory = "ui/voice";
+constexpr auto narratorLog = "ui/voice";
 /// How often the engine is made before the narrator gives up, and the wait between: 5 s for
 /// speech-dispatcher to come up (its first start took about 1 s, 2 s on a loaded machine).
 constexpr int connectAttempts = 10;
@@ -63,7 +63,7 @@ private:
                 hasVoice_ = true;
                 return true;
             }
-        base::log::warning(logCategory, "no voice \"" + name.toStdString() + "\" in engine \"" +
+        base::log::warning(narratorLog, "no voice \"" + name.toStdString() + "\" in engine \"" +
                                             engine_.toStdString() + "\": silent in " +
                                             language.toStdString());
         return false;
@@ -111,7 +111,7 @@ Narrator::Narrator(const QString& engine, QObject* parent)
             // kiosk): the engine is made again a little later, then the narrator stays silent.
             if (++attempts_ < connectAttempts && QTextToSpeech::availableEngines().contains(engine))
                 return connectRetry;
-            base::log::warning(logCategory, "speech engine \"" + engine.toStdString() +
+            base::log::warning(narratorLog, "speech engine \"" + engine.toStdString() +
                                                 "\" unavailable (" + speaker.error().toStdString() +
                                                 "): silent");
         }

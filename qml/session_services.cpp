@@ -2,6 +2,7 @@
 // SessionViewModel's side of the progress lookup and the certificate (kiosk/core's
 // ProgressLookup and CertificateFlow, through the journey): read-only mirrors and one action.
 #include "qml/citizen_words.h"
+#include "qml/qt_text.h"
 #include "qml/session_view_model.h"
 
 #include "qml/catalog_view_model.h"
@@ -10,24 +11,15 @@
 
 namespace kiosk::ui {
 
-namespace {
-
-QString q(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
-
-} // namespace
-
 QString SessionViewModel::itemFlow() const
 {
     const auto* item = journey_.item();
-    return item ? q(core::toString(journey_.flowOf(*item))) : QString();
+    return item ? qtText(core::toString(journey_.flowOf(*item))) : QString();
 }
 
 QString SessionViewModel::lookupState() const
 {
-    return q(core::toString(journey_.progress().state()));
+    return qtText(core::toString(journey_.progress().state()));
 }
 
 QString SessionViewModel::lookupMessage() const
@@ -42,9 +34,9 @@ QVariantList SessionViewModel::progressRows() const
         journey_.state() != core::SessionState::ReceiptShown)
         return rows;
     for (const auto& row : journey_.progress().rows())
-        rows.push_back(QVariantMap{{"caseNo", q(row.caseNo)},
-                                   {"itemName", q(row.itemName)},
-                                   {"status", q(row.status)},
+        rows.push_back(QVariantMap{{"caseNo", qtText(row.caseNo)},
+                                   {"itemName", qtText(row.itemName)},
+                                   {"status", qtText(row.status)},
                                    {"statusText", citizenWords(row.statusText)},
                                    {"updatedText", citizenWords(row.updatedText)}});
     return rows;
@@ -57,7 +49,7 @@ bool SessionViewModel::fromReceipt() const
 
 QString SessionViewModel::certificateState() const
 {
-    return q(core::toString(journey_.certificate().status()));
+    return qtText(core::toString(journey_.certificate().status()));
 }
 
 QString SessionViewModel::certificateMessage() const
@@ -94,7 +86,7 @@ bool SessionViewModel::canRateReceipt() const
 
 QString SessionViewModel::receiptRating() const
 {
-    return q(core::toString(journey_.receiptRating()));
+    return qtText(core::toString(journey_.receiptRating()));
 }
 
 void SessionViewModel::rateReceipt()

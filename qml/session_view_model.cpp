@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "qml/session_view_model.h"
 #include "qml/citizen_words.h"
+#include "qml/qt_text.h"
 #include "qml/ui_language.h"
 
 #include "base/secure_buffer.h"
@@ -17,11 +18,6 @@ namespace {
 
 using core::SessionState;
 
-QString q(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
-
 std::string s(const QString& text)
 {
     return text.toStdString();
@@ -32,10 +28,10 @@ std::string s(const QString& text)
 QString shownValue(const core::FormField& field, const std::string& value)
 {
     if (field.type == core::FieldType::IdNumber)
-        return q(core::maskIdNumber(value));
+        return qtText(core::maskIdNumber(value));
     if (field.prefill == "card.name")
-        return q(core::maskName(value));
-    return q(value);
+        return qtText(core::maskName(value));
+    return qtText(value);
 }
 
 } // namespace
@@ -107,7 +103,7 @@ bool SessionViewModel::idle() const
 
 QString SessionViewModel::itemCode() const
 {
-    return q(journey_.session().itemCode());
+    return qtText(journey_.session().itemCode());
 }
 
 QString SessionViewModel::itemName() const
@@ -133,13 +129,13 @@ QString SessionViewModel::identifiedBy() const
 QString SessionViewModel::maskedName() const
 {
     const auto& card = journey_.session().card();
-    return card ? q(core::maskName(card->name)) : QString();
+    return card ? qtText(core::maskName(card->name)) : QString();
 }
 
 QString SessionViewModel::maskedIdNumber() const
 {
     const auto& card = journey_.session().card();
-    return card ? q(core::maskIdNumber(card->idNumber)) : QString();
+    return card ? qtText(core::maskIdNumber(card->idNumber)) : QString();
 }
 
 QVariantList SessionViewModel::fields() const
@@ -152,16 +148,16 @@ QVariantList SessionViewModel::fields() const
     for (const auto& field : item->form.fields) {
         QStringList options;
         for (const auto& option : field.options)
-            options.push_back(q(option));
+            options.push_back(qtText(option));
         // What the identity brought (name, ID number...) is not typed again and not shown in
         // full: it is shown masked, as on the receipt, and cannot be changed here.
         const auto value = values.find(field.id);
         const bool locked =
             !field.prefill.empty() && value != values.end() && !value->second.empty();
         const QString shown = locked ? shownValue(field, value->second) : QString();
-        rows.push_back(QVariantMap{{"id", q(field.id)},
-                                   {"label", q(field.label)},
-                                   {"type", q(core::toString(field.type))},
+        rows.push_back(QVariantMap{{"id", qtText(field.id)},
+                                   {"label", qtText(field.label)},
+                                   {"type", qtText(core::toString(field.type))},
                                    {"required", field.required},
                                    {"options", options},
                                    {"locked", locked},
@@ -181,7 +177,7 @@ QVariantMap SessionViewModel::values() const
     const auto& form = journey_.session().form();
     for (const auto& field : item->form.fields)
         if (const auto value = form.find(field.id); value != form.end() && field.prefill.empty())
-            values.insert(q(field.id), q(value->second));
+            values.insert(qtText(field.id), qtText(value->second));
     return values;
 }
 
@@ -189,7 +185,7 @@ QVariantMap SessionViewModel::problems() const
 {
     QVariantMap problems;
     for (const auto& p : journey_.problems())
-        problems.insert(q(p.fieldId), citizenWords(p.message));
+        problems.insert(qtText(p.fieldId), citizenWords(p.message));
     return problems;
 }
 
@@ -204,8 +200,8 @@ QVariantList SessionViewModel::summary() const
         const auto value = values.find(field.id);
         if (value == values.end() || value->second.empty())
             continue;
-        rows.push_back(
-            QVariantMap{{"label", q(field.label)}, {"value", shownValue(field, value->second)}});
+        rows.push_back(QVariantMap{{"label", qtText(field.label)},
+                                   {"value", shownValue(field, value->second)}});
     }
     return rows;
 }
@@ -217,22 +213,22 @@ QString SessionViewModel::message() const
 
 QString SessionViewModel::caseNo() const
 {
-    return q(journey_.caseNo());
+    return qtText(journey_.caseNo());
 }
 
 QString SessionViewModel::localReference() const
 {
-    return q(journey_.submissionId());
+    return qtText(journey_.submissionId());
 }
 
 QString SessionViewModel::receiptState() const
 {
-    return q(core::toString(journey_.receiptState()));
+    return qtText(core::toString(journey_.receiptState()));
 }
 
 QString SessionViewModel::receiptQrText() const
 {
-    return q(journey_.receiptQrText());
+    return qtText(journey_.receiptQrText());
 }
 
 QVariantList SessionViewModel::ratingReasons() const
@@ -241,7 +237,8 @@ QVariantList SessionViewModel::ratingReasons() const
     if (const auto* catalog = journey_.catalog();
         catalog && journey_.state() == SessionState::Rating)
         for (const auto& reason : catalog->reasons)
-            rows.push_back(QVariantMap{{"code", q(reason.code)}, {"text", q(reason.text)}});
+            rows.push_back(
+                QVariantMap{{"code", qtText(reason.code)}, {"text", qtText(reason.text)}});
     return rows;
 }
 
@@ -322,7 +319,7 @@ void SessionViewModel::rateOnScreenInstead()
 
 QString SessionViewModel::ratingPlace() const
 {
-    return q(core::toString(journey_.ratingPlace()));
+    return qtText(core::toString(journey_.ratingPlace()));
 }
 
 int SessionViewModel::ratingLevelGiven() const

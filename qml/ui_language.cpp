@@ -11,7 +11,7 @@
 namespace kiosk::ui {
 namespace {
 
-constexpr auto logCategory = "ui";
+constexpr auto uiLanguageLog = "ui";
 constexpr auto english = "en_US";
 constexpr auto chinese = "zh_CN";
 
@@ -30,7 +30,7 @@ UiLanguage::UiLanguage(QQmlEngine& engine, SessionViewModel& session, CatalogVie
 {
     // qt_add_translations puts the .qm under :/i18n (memory: no file is read).
     if (!english_.load(QStringLiteral(":/i18n/kiosk_en_US.qm")))
-        base::log::warning(logCategory,
+        base::log::warning(uiLanguageLog,
                            "no en_US translation in the resources: English shows Chinese");
     connect(&session_, &SessionViewModel::changed, this, &UiLanguage::follow);
     follow();

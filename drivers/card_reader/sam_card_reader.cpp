@@ -10,7 +10,7 @@
 namespace drivers::card_reader {
 
 namespace {
-constexpr std::string_view logCategory = "drivers/card_reader";
+constexpr std::string_view samCardReaderLog = "drivers/card_reader";
 
 bool is(const base::Error& error, hal::errc code)
 {
@@ -21,7 +21,7 @@ bool is(const base::Error& error, hal::errc code)
 SamCardReader::SamCardReader(std::string backend, sam::LinkOpener opener, SamReaderOptions options)
     : hal::CardReader(std::move(backend), "SAM ID card reader"), opener_(std::move(opener)),
       options_(std::move(options)), sequencer_(options_.sequencer),
-      watcher_({std::string(logCategory)}, *options_.clock)
+      watcher_({std::string(samCardReaderLog)}, *options_.clock)
 {
 }
 
@@ -75,7 +75,7 @@ base::Result<void> SamCardReader::connectLocked()
     // The SAM id is the reader's identity, not the citizen's: it goes to the audit trail once
     // per reader (and again only if a different reader is plugged in).
     if (!samIdLogged_ || *id != samId_)
-        base::log::info(logCategory, "SAM " + *id + " on " + link_->describe());
+        base::log::info(samCardReaderLog, "SAM " + *id + " on " + link_->describe());
     samIdLogged_ = true;
     {
         std::lock_guard idLock(samIdMutex_);
@@ -109,10 +109,10 @@ void SamCardReader::reportPending()
         detail = std::move(pendingDetail_);
     }
     if (pending == Pending::Disconnected) {
-        base::log::warning(logCategory, "reader gone: " + detail);
+        base::log::warning(samCardReaderLog, "reader gone: " + detail);
         reportDisconnected(detail);
     } else if (pending == Pending::Fault) {
-        base::log::error(logCategory, "reader fault: " + detail);
+        base::log::error(samCardReaderLog, "reader fault: " + detail);
         reportFault(detail);
     }
 }
@@ -203,11 +203,11 @@ std::chrono::milliseconds SamCardReader::watchOnce()
         linked = link_ != nullptr;
     }
     if (reconnected) {
-        base::log::info(logCategory, "reader is back");
+        base::log::info(samCardReaderLog, "reader is back");
         reportReconnected();
     }
     if (recovered) {
-        base::log::info(logCategory, "reader recovered from its fault");
+        base::log::info(samCardReaderLog, "reader recovered from its fault");
         reportRecovered();
     }
     reportPending();

@@ -5,21 +5,15 @@
 #include "drivers/document_camera/v4l2_document_camera.h"
 
 #include "base/log.h"
+#include "drivers/transport/hotplug_monitor.h"
 
 #include <cstring>
-#include <sys/stat.h>
 
 namespace drivers {
 
 namespace {
 
-constexpr std::string_view logCategory = "drivers/document_camera";
-
-bool pathPresent(const std::string& path)
-{
-    struct stat info {};
-    return ::stat(path.c_str(), &info) == 0;
-}
+constexpr std::string_view v4l2DocumentCameraLog = "drivers/document_camera";
 
 hal::PreviewFrame toPreview(const Image& rgb)
 {
@@ -115,9 +109,9 @@ base::Result<void> V4l2DocumentCamera::turnOn()
         return base::fail(base::Error{capture.error().code, "document " + capture.error().message});
     capture_ = std::move(*capture);
     const auto& format = capture_->format();
-    base::log::info(logCategory, "document camera " + source_.path + ": on, " +
-                                     std::to_string(format.width) + "x" +
-                                     std::to_string(format.height) + " " + format.fourcc);
+    base::log::info(v4l2DocumentCameraLog, "document camera " + source_.path + ": on, " +
+                                               std::to_string(format.width) + "x" +
+                                               std::to_string(format.height) + " " + format.fourcc);
     return {};
 }
 
@@ -220,9 +214,9 @@ base::Result<hal::JpegPhoto> V4l2DocumentCamera::captureImpl()
     if (!jpeg)
         return base::fail(error(hal::errc::device_fault, jpeg.error().message));
     hal::JpegPhoto photo(std::move(*jpeg), width, height);
-    base::log::info(logCategory, "document camera " + source_.path + ": still " +
-                                     std::to_string(photo.width()) + "x" +
-                                     std::to_string(photo.height()));
+    base::log::info(v4l2DocumentCameraLog, "document camera " + source_.path + ": still " +
+                                               std::to_string(photo.width()) + "x" +
+                                               std::to_string(photo.height()));
     return photo;
 }
 

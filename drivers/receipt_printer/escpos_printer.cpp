@@ -10,7 +10,7 @@ namespace drivers::receipt_printer {
 
 namespace {
 
-constexpr std::string_view logCategory = "drivers/receipt_printer";
+constexpr std::string_view escposPrinterLog = "drivers/receipt_printer";
 
 bool refusesJobs(hal::PrinterCondition condition)
 {
@@ -130,7 +130,7 @@ void EscPosPrinter::remember(const PrinterStatus& status)
 {
     std::lock_guard lock(statusMutex_);
     if (status.condition != last_.condition || status.detail != last_.detail) {
-        base::log::info(logCategory, "printer condition: " + status.detail);
+        base::log::info(escposPrinterLog, "printer condition: " + status.detail);
         healthDirty_ = true;
     }
     last_ = status;
@@ -262,7 +262,7 @@ std::chrono::milliseconds EscPosPrinter::poll()
         std::lock_guard lock(statusMutex_);
         lost_ = false;
     }
-    base::log::info(logCategory, "receipt printer is back");
+    base::log::info(escposPrinterLog, "receipt printer is back");
     reportReconnected();
     {
         std::lock_guard lock(statusMutex_);

@@ -6,13 +6,11 @@
 
 namespace drivers {
 
-namespace {
 bool pathPresent(const std::string& path)
 {
     struct stat info {};
     return ::stat(path.c_str(), &info) == 0; // follows symlinks: a dangling one is "gone"
 }
-} // namespace
 
 HotplugMonitor::HotplugMonitor(const base::Clock& clock) : worker_({"drivers/hotplug"}, clock) {}
 

@@ -12,6 +12,10 @@
 
 namespace drivers {
 
+/// Whether a device node (or the udev symlink to one) is there now. A dangling symlink counts
+/// as gone.
+bool pathPresent(const std::string& path);
+
 /// Polls for the device path while the driver is open. udev would tell us sooner; polling a
 /// path works for every backend alike (V4L2 nodes, ttyACM, input events, test files) and
 /// costs one stat() per interval.

@@ -3,6 +3,7 @@
 // VIDIOC_REQBUFS + v4l2_mmap, then poll() and VIDIOC_DQBUF / VIDIOC_QBUF per frame.
 #include "drivers/transport/v4l2_capture.h"
 
+#include "drivers/transport/hotplug_monitor.h"
 #include "hal/errc.h"
 
 #include <algorithm>
@@ -14,7 +15,6 @@
 #include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 namespace drivers {
@@ -29,12 +29,6 @@ int xioctl(int fd, unsigned long request, void* argument)
         result = v4l2_ioctl(fd, request, argument);
     while (result == -1 && errno == EINTR);
     return result;
-}
-
-bool pathPresent(const std::string& path)
-{
-    struct stat info {};
-    return ::stat(path.c_str(), &info) == 0;
 }
 
 std::uint32_t fourccOf(CapturePixels pixels)

@@ -18,7 +18,7 @@ namespace kiosk::app {
 
 namespace {
 
-constexpr auto logCategory = "demo-walk";
+constexpr auto demoWalkLog = "demo-walk";
 
 /// A demo citizen who types their identity (no card came): a valid ID number from the
 /// standard's example, never a real person's.
@@ -295,7 +295,7 @@ void DemoWalk::finish(bool completed, const QString& why)
                   << (caseNo_.isEmpty() ? "queued (not yet delivered)" : caseNo_.toStdString())
                   << std::endl;
     } else {
-        base::log::error(logCategory, "demo walk failed: " + why.toStdString());
+        base::log::error(demoWalkLog, "demo walk failed: " + why.toStdString());
         std::cerr << "demo walk: failed: " << why.toStdString() << std::endl;
     }
     QCoreApplication::exit(completed ? 0 : 1);

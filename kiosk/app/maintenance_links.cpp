@@ -8,7 +8,7 @@ namespace kiosk::app {
 
 namespace {
 
-constexpr std::string_view logCategory = "app";
+constexpr std::string_view maintenanceLinksLog = "app";
 
 /// kioskctl audit verify, as one line for the screen.
 base::Result<std::string> verifyAudit(const std::filesystem::path& dataDir)
@@ -82,13 +82,13 @@ std::unique_ptr<core::MaintenanceAccess> openMaintenance(Runtime& runtime)
 {
     auto options = core::maintenanceOptions(runtime.config());
     if (!options) {
-        base::log::error(logCategory, "maintenance access: " + options.error().message);
+        base::log::error(maintenanceLinksLog, "maintenance access: " + options.error().message);
         return nullptr;
     }
     auto access = core::MaintenanceAccess::open(runtime.config().kiosk.dataDir, std::move(*options),
                                                 runtime.audit());
     if (!access) {
-        base::log::error(logCategory, "maintenance access: " + access.error().describe());
+        base::log::error(maintenanceLinksLog, "maintenance access: " + access.error().describe());
         return nullptr;
     }
     (*access)->setServices(services(runtime));

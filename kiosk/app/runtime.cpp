@@ -20,7 +20,7 @@
 namespace kiosk::app {
 
 namespace {
-constexpr auto logCategory = "app";
+constexpr auto runtimeLog = "app";
 /// How often the kiosk asks for a new catalog (a 304 costs one small request); the
 /// heartbeat's sync_catalog command asks at once.
 constexpr std::chrono::minutes catalogPollPeriod{15};
@@ -45,11 +45,10 @@ base::Result<std::unique_ptr<Runtime>> Runtime::load(const std::filesystem::path
 
     const auto enabled = std::count_if(catalog->items.begin(), catalog->items.end(),
                                        [](const auto& item) { return item.enabled; });
-    base::log::info(logCategory, "kiosk " + std::string(core::softwareVersion()) +
-                                     " starting; configuration " + configFile.string() +
-                                     "; catalog version " +
-                                     std::to_string(catalog->catalogVersion) + " with " +
-                                     std::to_string(enabled) + " enabled items");
+    base::log::info(runtimeLog, "kiosk " + std::string(core::softwareVersion()) +
+                                    " starting; configuration " + configFile.string() +
+                                    "; catalog version " + std::to_string(catalog->catalogVersion) +
+                                    " with " + std::to_string(enabled) + " enabled items");
     // The file's digest for the audit trail, on this (loading) thread: the trail itself is
     // opened after the first frame (startServices).
     std::ifstream in(configFile, std::ios::binary);
@@ -119,7 +118,7 @@ void Runtime::startAudit()
     if (!trail) {
         // Not fatal: a kiosk whose trail cannot be written still serves citizens; the log and
         // the missing auditAnchor in the heartbeat tell the platform.
-        base::log::error(logCategory, "no audit trail: " + trail.error().describe());
+        base::log::error(runtimeLog, "no audit trail: " + trail.error().describe());
         return;
     }
     audit_ = std::move(*trail);
@@ -155,8 +154,8 @@ void Runtime::startUplink()
         auto retried = store_->retryDeadLetters();
         if (!retried)
             return base::fail(retried.error());
-        base::log::info(logCategory, "remote command: " + std::to_string(*retried) +
-                                         " dead letters queued again");
+        base::log::info(runtimeLog, "remote command: " + std::to_string(*retried) +
+                                        " dead letters queued again");
         sync_->notify();
         return {};
     });
@@ -253,9 +252,9 @@ void Runtime::rebootForInstalledUpdate()
     if (!reboots_ || updateReboot_.exchange(true))
         return;
     if (auto requested = reboots_->request("update-installed", "kiosk"))
-        base::log::info(logCategory, "installed update: " + *requested);
+        base::log::info(runtimeLog, "installed update: " + *requested);
     else
-        base::log::error(logCategory, "installed update: " + requested.error().describe());
+        base::log::error(runtimeLog, "installed update: " + requested.error().describe());
 }
 
 base::Result<void> Runtime::syncCatalogNow()
@@ -298,30 +297,29 @@ void Runtime::openDevices()
 {
     auto created = drivers::createDevices(config_.devices);
     for (const auto& error : created.errors) // that class is missing; the others run
-        base::log::error(logCategory, "device not created: " + error.describe());
+        base::log::error(runtimeLog, "device not created: " + error.describe());
     devices_ = std::make_unique<hal::DeviceManager>(std::move(created.devices));
     if (audit_) // before openAll(), so that the first attach is recorded too
         deviceAudit_ = core::auditDeviceChanges(*devices_, *audit_);
     for (const auto& error : devices_->openAll())
-        base::log::warning(logCategory, "device not ready: " + error.describe());
+        base::log::warning(runtimeLog, "device not ready: " + error.describe());
     for (const auto& status : devices_->statuses())
-        base::log::info(logCategory, std::string(hal::toString(status.deviceClass)) + " (" +
-                                         status.backend +
-                                         "): " + std::string(hal::toString(status.state)));
+        base::log::info(runtimeLog, std::string(hal::toString(status.deviceClass)) + " (" +
+                                        status.backend +
+                                        "): " + std::string(hal::toString(status.state)));
 }
 
 void Runtime::createDocumentPrinter()
 {
     auto printer = drivers::createDocumentPrinter(config_.devices.a4Printer);
     if (!printer) {
-        base::log::error(logCategory, "A4 printer not created: " + printer.error().describe());
+        base::log::error(runtimeLog, "A4 printer not created: " + printer.error().describe());
         return;
     }
     documentPrinter_ = std::move(*printer);
-    base::log::info(logCategory,
-                    documentPrinter_
-                        ? "A4 printer for certificates: " + documentPrinter_->describe()
-                        : std::string("no A4 printer: certificates at a counter"));
+    base::log::info(runtimeLog, documentPrinter_
+                                    ? "A4 printer for certificates: " + documentPrinter_->describe()
+                                    : std::string("no A4 printer: certificates at a counter"));
 }
 
 } // namespace kiosk::app

@@ -13,7 +13,7 @@ namespace kiosk::app {
 namespace {
 
 constexpr int settleMs = 300; // lets late bindings and the first clock tick land
-constexpr int noFrameTimeoutMs = 10000;
+constexpr int screenshotFrameWaitMs = 10000;
 
 void grabAndQuit(QQuickWindow& window, const QString& path)
 {
@@ -38,7 +38,7 @@ void saveFirstFrameAndQuit(QQuickWindow& window, const QString& path)
         &window, &QQuickWindow::frameSwapped, timer, [timer] { timer->start(settleMs); },
         Qt::SingleShotConnection);
     // Some platforms never swap a frame for an unexposed window; grab whatever there is.
-    timer->start(noFrameTimeoutMs);
+    timer->start(screenshotFrameWaitMs);
 }
 
 } // namespace kiosk::app

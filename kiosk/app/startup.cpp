@@ -12,7 +12,7 @@
 namespace kiosk::app {
 
 namespace {
-constexpr int noFrameTimeoutMs = 1000;
+constexpr int firstFrameWaitMs = 1000;
 } // namespace
 
 void afterFirstFrame(QQuickWindow& window, std::function<void()> then)
@@ -28,7 +28,7 @@ void afterFirstFrame(QQuickWindow& window, std::function<void()> then)
     QObject::connect(
         &window, &QQuickWindow::frameSwapped, &window, runOnce,
         static_cast<Qt::ConnectionType>(Qt::QueuedConnection | Qt::SingleShotConnection));
-    QTimer::singleShot(noFrameTimeoutMs, &window, runOnce);
+    QTimer::singleShot(firstFrameWaitMs, &window, runOnce);
 }
 
 void reportFirstFrame(QQuickWindow& window)

@@ -11,12 +11,12 @@
 namespace kiosk::core {
 
 namespace {
-constexpr std::string_view logCategory = "core/audit";
+constexpr std::string_view auditSourcesLog = "core/audit";
 
 void record(AuditTrail& trail, AuditEvent event)
 {
     if (auto appended = trail.append(std::move(event)); !appended)
-        base::log::error(logCategory, "audit trail: " + appended.error().describe());
+        base::log::error(auditSourcesLog, "audit trail: " + appended.error().describe());
 }
 } // namespace
 
@@ -108,7 +108,7 @@ void auditStart(AuditTrail& trail, std::string_view softwareVersion, std::int64_
         std::ofstream out(lastFile, std::ios::trunc);
         out << configSha256 << "\n";
         if (!out)
-            base::log::error(logCategory, "cannot write " + lastFile.string());
+            base::log::error(auditSourcesLog, "cannot write " + lastFile.string());
     }
 }
 

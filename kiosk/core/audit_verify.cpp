@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 /// One line of a trail file as read, with the record when it is one.
-struct Line {
+struct TrailLine {
     std::string file;
     std::uint64_t number = 0; ///< 1-based, within its file
     std::uint64_t offset = 0; ///< of its first byte in the file
@@ -28,7 +28,7 @@ struct Line {
     std::string hash;
 };
 
-bool readRecord(Line& line, std::string_view text)
+bool readRecord(TrailLine& line, std::string_view text)
 {
     auto record = nlohmann::json::parse(text, nullptr, false);
     if (!record.is_object())
@@ -68,7 +68,7 @@ private:
     int fd_;
 };
 
-base::Result<std::vector<Line>> readLines(const fs::path& dataDir, std::uint64_t& files)
+base::Result<std::vector<TrailLine>> readLines(const fs::path& dataDir, std::uint64_t& files)
 {
     const auto dir = dataDir / "audit";
     const ReadLock lock(dir);
@@ -81,7 +81,7 @@ base::Result<std::vector<Line>> readLines(const fs::path& dataDir, std::uint64_t
         return base::fail(base::errc::io, "cannot read " + dir.string() + ": " + error.message());
     std::sort(paths.begin(), paths.end());
     files = paths.size();
-    std::vector<Line> lines;
+    std::vector<TrailLine> lines;
     for (const auto& [first, path] : paths) {
         std::ifstream in(path, std::ios::binary);
         if (!in)
@@ -90,7 +90,7 @@ base::Result<std::vector<Line>> readLines(const fs::path& dataDir, std::uint64_t
         std::uint64_t number = 0;
         for (std::size_t at = 0; at < text.size();) {
             const auto end = text.find('\n', at);
-            Line line;
+            TrailLine line;
             line.file = path.filename().string();
             line.number = ++number;
             line.offset = at;
@@ -104,7 +104,7 @@ base::Result<std::vector<Line>> readLines(const fs::path& dataDir, std::uint64_t
     return lines;
 }
 
-std::string where(const Line& line)
+std::string where(const TrailLine& line)
 {
     return "record " + std::to_string(line.number) + " of " + line.file;
 }
@@ -112,7 +112,8 @@ std::string where(const Line& line)
 /// Checks the records against each other; one pass with the whole trail known.
 class Checker {
 public:
-    Checker(const std::vector<Line>& lines, AuditReport& report) : lines_(lines), report_(report)
+    Checker(const std::vector<TrailLine>& lines, AuditReport& report)
+        : lines_(lines), report_(report)
     {
         for (std::size_t i = 0; i < lines_.size(); ++i)
             if (lines_[i].record) {
@@ -137,7 +138,7 @@ public:
     }
 
 private:
-    void add(std::string kind, const Line& line, std::string message, bool fatal = true)
+    void add(std::string kind, const TrailLine& line, std::string message, bool fatal = true)
     {
         AuditFinding finding{std::move(kind), line.file,          line.number,
                              std::nullopt,    std::move(message), fatal};
@@ -169,7 +170,7 @@ private:
         add("malformed", line, where(line) + " is not a readable record (edited?)");
     }
 
-    void check(const Line& line)
+    void check(const TrailLine& line)
     {
         const auto colon = line.hash.find(':');
         const auto alg = auditHashFromString(line.hash.substr(0, colon));
@@ -188,7 +189,7 @@ private:
     }
 
     /// Its "prev" must be the hash of a record with the seq before it.
-    void checkLink(const Line& line, AuditHash alg)
+    void checkLink(const TrailLine& line, AuditHash alg)
     {
         if (line.seq == 1) {
             if (line.prev != auditGenesis(alg))
@@ -207,7 +208,7 @@ private:
                 std::to_string(line.seq - 1) + ": one of them was inserted or replaced");
     }
 
-    void checkOrder(const Line& line)
+    void checkOrder(const TrailLine& line)
     {
         const auto s = line.seq;
         if (!lastSeq_) {
@@ -235,7 +236,7 @@ private:
         lastSeq_ = std::max(*lastSeq_, s);
     }
 
-    void duplicateOrLate(const Line& line)
+    void duplicateOrLate(const TrailLine& line)
     {
         const auto [from, to] = bySeq_.equal_range(line.seq);
         if (std::distance(from, to) < 2) {
@@ -245,16 +246,16 @@ private:
             return;
         }
         // Two records claim one seq: the one no later record follows is the inserted one.
-        const Line* other = &lines_[from->second];
-        const Line* inserted = referenced_.contains(other->hash) ? &line : other;
-        const Line* kept = inserted == &line ? other : &line;
+        const TrailLine* other = &lines_[from->second];
+        const TrailLine* inserted = referenced_.contains(other->hash) ? &line : other;
+        const TrailLine* kept = inserted == &line ? other : &line;
         add("duplicate", *inserted,
             where(*inserted) + " repeats seq " + std::to_string(line.seq) + " of " + where(*kept) +
                 ": it was inserted");
     }
 
     /// The oldest record is not seq 1: removed, unless an "audit.pruned" record vouches.
-    void firstRecord(const Line& line)
+    void firstRecord(const TrailLine& line)
     {
         for (const auto& other : lines_) {
             if (!other.record || other.record->value("event", "") != "audit.pruned")
@@ -275,17 +276,18 @@ private:
                 where(line) + " (the oldest file removed?)");
     }
 
-    const std::vector<Line>& lines_;
+    const std::vector<TrailLine>& lines_;
     AuditReport& report_;
     std::multimap<std::uint64_t, std::size_t> bySeq_;
     std::set<std::string> referenced_; ///< every "prev"
     std::optional<std::uint64_t> lastSeq_;
 };
 
-void checkAnchor(const std::vector<Line>& lines, const AuditAnchor& anchor, AuditReport& report)
+void checkAnchor(const std::vector<TrailLine>& lines, const AuditAnchor& anchor,
+                 AuditReport& report)
 {
     std::uint64_t highest = 0;
-    const Line* last = nullptr;
+    const TrailLine* last = nullptr;
     for (const auto& line : lines)
         if (line.record && line.seq >= highest) {
             highest = line.seq;

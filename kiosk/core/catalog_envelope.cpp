@@ -211,7 +211,7 @@ bool looksLikeEnvelope(std::string_view text)
 
 base::Result<CatalogEnvelope> parseEnvelope(std::string_view json)
 {
-    if (json.size() > maxCatalogBytes / 3 * 4 + 4096)
+    if (json.size() > maxEnvelopeBytes)
         return base::fail(CatalogErrc::too_large, "envelope is " +
                                                       std::to_string(json.size() / (1024 * 1024)) +
                                                       " MiB; catalogs over 50 MiB are refused");

@@ -69,7 +69,11 @@ inline constexpr std::string_view sm2DefaultUserId = "1234567812345678";
 [[nodiscard]] base::Result<void> verifySignature(const CatalogEnvelope& envelope,
                                                  const std::vector<TrustedKey>& keys);
 
-/// parseEnvelope then verifyEnvelope; envelopes over maxCatalogBytes * 4/3 are refused unread.
+/// The largest catalog envelope: a catalog of maxCatalogBytes grows by a third in base64, and
+/// the envelope's other fields are small. Larger ones are refused unread.
+inline constexpr std::size_t maxEnvelopeBytes = maxCatalogBytes / 3 * 4 + 4096;
+
+/// parseEnvelope then verifyEnvelope; envelopes over maxEnvelopeBytes are refused unread.
 [[nodiscard]] base::Result<VerifiedCatalog> verifyEnvelopeText(std::string_view json,
                                                                const std::vector<TrustedKey>& keys);
 

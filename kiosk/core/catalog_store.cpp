@@ -20,9 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// The largest envelope read: a 50 MiB catalog grows by a third in base64.
-constexpr std::size_t maxEnvelopeBytes = maxCatalogBytes / 3 * 4 + 4096;
-
 base::Result<void> makePrivateDir(const fs::path& dir)
 {
     std::error_code error;

@@ -6,26 +6,26 @@
 namespace kiosk::core {
 
 namespace {
-constexpr std::string_view logCategory = "core/catalog_sync";
+constexpr std::string_view catalogSyncLog = "core/catalog_sync";
 
 void logOutcome(const base::Result<CatalogSyncOutcome>& outcome)
 {
     if (!outcome) {
-        base::log::warning(logCategory, outcome.error().describe()); // retried next period
+        base::log::warning(catalogSyncLog, outcome.error().describe()); // retried next period
         return;
     }
     using Kind = CatalogSyncOutcome::Kind;
     const auto version = std::to_string(outcome->catalogVersion);
     if (outcome->kind == Kind::Installed)
-        base::log::info(logCategory, "catalog " + version + " installed");
+        base::log::info(catalogSyncLog, "catalog " + version + " installed");
     else if (outcome->kind == Kind::Refused)
-        base::log::warning(logCategory, "catalog " + version + " refused: " + outcome->reason);
+        base::log::warning(catalogSyncLog, "catalog " + version + " refused: " + outcome->reason);
 }
 } // namespace
 
 CatalogSync::CatalogSync(queue::Uplink& uplink, CatalogStore& store, CatalogHolder& holder,
                          const base::Clock& clock)
-    : uplink_(uplink), store_(store), holder_(holder), worker_({std::string(logCategory)}, clock)
+    : uplink_(uplink), store_(store), holder_(holder), worker_({std::string(catalogSyncLog)}, clock)
 {
 }
 

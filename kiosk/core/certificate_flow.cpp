@@ -10,7 +10,7 @@
 namespace kiosk::core {
 
 namespace {
-constexpr auto logCategory = "core/certificate";
+constexpr auto certificateFlowLog = "core/certificate";
 using St = CertificateStatus;
 } // namespace
 
@@ -217,8 +217,8 @@ void CertificateFlow::run(Job& job, std::stop_token stop)
         },
         std::move(stop));
     if (!result) {
-        base::log::warning(logCategory, "certificate for " + job.item.code +
-                                            " not printed: " + result.error().describe());
+        base::log::warning(certificateFlowLog, "certificate for " + job.item.code +
+                                                   " not printed: " + result.error().describe());
         tell(certificateFailure(result.error(), last));
         return;
     }

@@ -18,11 +18,6 @@ namespace kiosk::core {
 
 namespace {
 
-std::string describe(int rc)
-{
-    return std::string(mosquitto_strerror(rc)) + " (" + std::to_string(rc) + ")";
-}
-
 /// One administrator's MQTT session, run on the caller's thread by mosquitto_loop.
 class AdminSession {
 public:
@@ -63,12 +58,14 @@ public:
                 options.keyFile.empty() ? nullptr : options.keyFile.c_str(), nullptr);
             if (rc != MOSQ_ERR_SUCCESS)
                 return base::fail(base::errc::invalid_argument,
-                                  "TLS files refused (--ca, --cert, --key): " + describe(rc));
+                                  "TLS files refused (--ca, --cert, --key): " +
+                                      mosquittoMessage(rc));
         }
         const int rc = mosquitto_connect_bind_v5(mosq_, broker->host.c_str(), broker->port, 30,
                                                  nullptr, nullptr);
         if (rc != MOSQ_ERR_SUCCESS)
-            return base::fail(base::errc::io, "cannot connect to the broker: " + describe(rc));
+            return base::fail(base::errc::io,
+                              "cannot connect to the broker: " + mosquittoMessage(rc));
         if (auto done = runUntil([this] { return connected_ || refused_ != 0; }); !done)
             return done;
         if (refused_ != 0)
@@ -85,7 +82,8 @@ public:
                 return base::fail(base::errc::timeout, "no answer from the broker in time");
             const int rc = mosquitto_loop(mosq_, 50, 1);
             if (rc != MOSQ_ERR_SUCCESS)
-                return base::fail(base::errc::io, "connection to the broker lost: " + describe(rc));
+                return base::fail(base::errc::io,
+                                  "connection to the broker lost: " + mosquittoMessage(rc));
         }
         return {};
     }
@@ -95,7 +93,7 @@ public:
         int mid = 0;
         const int rc = mosquitto_subscribe_v5(mosq_, &mid, filter.c_str(), 0, 0, nullptr);
         if (rc != MOSQ_ERR_SUCCESS)
-            return base::fail(base::errc::io, "cannot subscribe: " + describe(rc));
+            return base::fail(base::errc::io, "cannot subscribe: " + mosquittoMessage(rc));
         return mid;
     }
 
@@ -106,7 +104,7 @@ public:
             mosquitto_publish_v5(mosq_, &mid, topic.c_str(), static_cast<int>(payload.size()),
                                  payload.data(), 1, false, nullptr);
         if (rc != MOSQ_ERR_SUCCESS)
-            return base::fail(base::errc::io, "cannot publish: " + describe(rc));
+            return base::fail(base::errc::io, "cannot publish: " + mosquittoMessage(rc));
         if (auto done = runUntil([&] { return published_.contains(mid); }); !done)
             return done;
         if (published_[mid] >= 0x80)

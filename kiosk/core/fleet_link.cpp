@@ -18,7 +18,7 @@
 namespace kiosk::core {
 
 namespace {
-constexpr std::string_view logCategory = "core/fleet";
+constexpr std::string_view fleetLinkLog = "core/fleet";
 /// How long one mosquitto_loop call waits for the socket: also how soon stop() is seen.
 constexpr int loopTimeoutMs = 100;
 /// The largest packet the kiosk accepts (told to the broker at CONNECT): commands are small.
@@ -35,11 +35,6 @@ void initLibrary()
     std::call_once(once, [] { mosquitto_lib_init(); });
 }
 
-std::string describe(int rc)
-{
-    return std::string(mosquitto_strerror(rc)) + " (" + std::to_string(rc) + ")";
-}
-
 /// A kiosk id is one topic level and the client id: no wildcards, no level separator.
 bool validTopicLevel(std::string_view level)
 {
@@ -49,27 +44,32 @@ bool validTopicLevel(std::string_view level)
 }
 } // namespace
 
+std::string mosquittoMessage(int rc)
+{
+    return std::string(mosquitto_strerror(rc)) + " (" + std::to_string(rc) + ")";
+}
+
 /// libmosquitto's C callbacks, forwarding to the link: each guarded, since an exception must
 /// not unwind through C frames.
 struct FleetLinkCallbacks {
     static FleetLink& link(void* object) { return *static_cast<FleetLink*>(object); }
     static void connect(struct mosquitto*, void* object, int reason, int, const mosquitto_property*)
     {
-        base::runGuarded(logCategory, [&] { link(object).onConnect(reason); });
+        base::runGuarded(fleetLinkLog, [&] { link(object).onConnect(reason); });
     }
     static void disconnect(struct mosquitto*, void* object, int reason, const mosquitto_property*)
     {
-        base::runGuarded(logCategory, [&] {
+        base::runGuarded(fleetLinkLog, [&] {
             link(object).sessionUp_ = false;
             if (reason != 0)
-                base::log::warning(logCategory,
-                                   "disconnected from the broker: " + describe(reason));
+                base::log::warning(fleetLinkLog,
+                                   "disconnected from the broker: " + mosquittoMessage(reason));
         });
     }
     static void message(struct mosquitto*, void* object, const struct mosquitto_message* message,
                         const mosquitto_property*)
     {
-        base::runGuarded(logCategory, [&] {
+        base::runGuarded(fleetLinkLog, [&] {
             const auto* bytes = static_cast<const char*>(message->payload);
             link(object).onMessage(message->topic,
                                    std::string(bytes, bytes + std::max(message->payloadlen, 0)));
@@ -78,12 +78,12 @@ struct FleetLinkCallbacks {
     static void publish(struct mosquitto*, void* object, int mid, int reason,
                         const mosquitto_property*)
     {
-        base::runGuarded(logCategory, [&] {
+        base::runGuarded(fleetLinkLog, [&] {
             if (reason < 0x80) // a PUBACK with a failure code means the broker did not take it
                 link(object).onPublish(mid);
             else
-                base::log::warning(logCategory, "heartbeat refused by the broker: reason " +
-                                                    std::to_string(reason));
+                base::log::warning(fleetLinkLog, "heartbeat refused by the broker: reason " +
+                                                     std::to_string(reason));
         });
     }
 };
@@ -138,7 +138,7 @@ base::Result<BrokerAddress> parseBrokerUrl(std::string_view url)
 FleetLink::FleetLink(FleetLinkOptions options, HeartbeatClient& heartbeat, const base::Clock& clock)
     : options_(std::move(options)), heartbeat_(heartbeat), clock_(clock),
       topics_(FleetTopics::of(options_.fleet.topicPrefix, options_.kioskId)),
-      commands_({"fleet/commands"}, clock), loop_({std::string(logCategory)}, clock)
+      commands_({"fleet/commands"}, clock), loop_({std::string(fleetLinkLog)}, clock)
 {
 }
 
@@ -186,14 +186,15 @@ base::Result<void> FleetLink::configure()
         if (rc != MOSQ_ERR_SUCCESS)
             return base::fail(base::errc::invalid_argument,
                               "fleet: TLS files refused (ca_file, cert_file, key_file): " +
-                                  describe(rc));
+                                  mosquittoMessage(rc));
     }
     static constexpr std::string_view offline = "offline";
     const int rc =
         mosquitto_will_set_v5(mosq_, topics_.status.c_str(), static_cast<int>(offline.size()),
                               offline.data(), 1, true, nullptr);
     if (rc != MOSQ_ERR_SUCCESS)
-        return base::fail(base::errc::internal, "fleet: last will refused: " + describe(rc));
+        return base::fail(base::errc::internal,
+                          "fleet: last will refused: " + mosquittoMessage(rc));
     return {};
 }
 
@@ -209,7 +210,7 @@ bool FleetLink::connect(const std::stop_token& stop)
                                       options_.connectTimeout, stop);
         !probe) {
         if (probe.error().code != std::errc::operation_canceled)
-            base::log::warning(logCategory, "cannot reach the broker: " + probe.error().message);
+            base::log::warning(fleetLinkLog, "cannot reach the broker: " + probe.error().message);
         return false;
     } else {
         ::close(*probe);
@@ -222,8 +223,9 @@ bool FleetLink::connect(const std::stop_token& stop)
                                              options_.keepAliveS, nullptr, properties);
     mosquitto_property_free_all(&properties);
     if (rc != MOSQ_ERR_SUCCESS) {
-        base::log::warning(logCategory, "cannot connect to the broker " + broker_.host + ":" +
-                                            std::to_string(broker_.port) + ": " + describe(rc));
+        base::log::warning(fleetLinkLog, "cannot connect to the broker " + broker_.host + ":" +
+                                             std::to_string(broker_.port) + ": " +
+                                             mosquittoMessage(rc));
         return false;
     }
     return true;
@@ -256,7 +258,8 @@ std::chrono::milliseconds FleetLink::loopStep(std::stop_token stop)
     const int rc = mosquitto_loop(mosq_, loopTimeoutMs, 1);
     if (rc != MOSQ_ERR_SUCCESS) {
         if (sessionUp_.exchange(false) || failures_ == 0)
-            base::log::warning(logCategory, "connection to the broker lost: " + describe(rc));
+            base::log::warning(fleetLinkLog,
+                               "connection to the broker lost: " + mosquittoMessage(rc));
         socketUp_ = false;
         return backoff();
     }
@@ -271,8 +274,8 @@ void FleetLink::onConnect(int reason)
 {
     if (reason != 0) {
         // Refused (not authorised, server busy...): the loop reports the error and backs off.
-        base::log::error(logCategory, "the broker refused the connection: " +
-                                          std::string(mosquitto_reason_string(reason)));
+        base::log::error(fleetLinkLog, "the broker refused the connection: " +
+                                           std::string(mosquitto_reason_string(reason)));
         return;
     }
     failures_ = 0;
@@ -281,13 +284,14 @@ void FleetLink::onConnect(int reason)
     // session the broker lost (restarted without persistence).
     int rc = mosquitto_subscribe_v5(mosq_, nullptr, topics_.commands.c_str(), 1, 0, nullptr);
     if (rc != MOSQ_ERR_SUCCESS)
-        base::log::error(logCategory, "cannot subscribe to the command topic: " + describe(rc));
+        base::log::error(fleetLinkLog,
+                         "cannot subscribe to the command topic: " + mosquittoMessage(rc));
     static constexpr std::string_view online = "online";
     rc = mosquitto_publish_v5(mosq_, nullptr, topics_.status.c_str(),
                               static_cast<int>(online.size()), online.data(), 1, true, nullptr);
     if (rc != MOSQ_ERR_SUCCESS)
-        base::log::warning(logCategory, "cannot publish the status: " + describe(rc));
-    base::log::info(logCategory, "connected to the broker " + broker_.host);
+        base::log::warning(fleetLinkLog, "cannot publish the status: " + mosquittoMessage(rc));
+    base::log::info(fleetLinkLog, "connected to the broker " + broker_.host);
     beatSoon_ = true; // a heartbeat at once: the fleet sees versions and queue at connect
 }
 
@@ -305,7 +309,7 @@ void FleetLink::onMessage(const std::string& topic, std::string payload)
     }
     if (!taken) {
         ++refused_;
-        base::log::error(logCategory, "command message refused: too many waiting to be run");
+        base::log::error(fleetLinkLog, "command message refused: too many waiting to be run");
         return;
     }
     commands_.trigger();
@@ -334,12 +338,12 @@ void FleetLink::publishHeartbeat()
 {
     auto document = heartbeat_.body();
     if (!document) {
-        base::log::warning(logCategory, "heartbeat: " + document.error().describe());
+        base::log::warning(fleetLinkLog, "heartbeat: " + document.error().describe());
         return;
     }
     auto payload = base::json::dump(*document);
     if (!payload) {
-        base::log::error(logCategory, "heartbeat: " + payload.error().describe());
+        base::log::error(fleetLinkLog, "heartbeat: " + payload.error().describe());
         return;
     }
     int mid = 0;
@@ -348,7 +352,7 @@ void FleetLink::publishHeartbeat()
         mosquitto_publish_v5(mosq_, &mid, topics_.heartbeat.c_str(),
                              static_cast<int>(payload->size()), payload->data(), 1, true, nullptr);
     if (rc != MOSQ_ERR_SUCCESS) {
-        base::log::warning(logCategory, "heartbeat not published: " + describe(rc));
+        base::log::warning(fleetLinkLog, "heartbeat not published: " + mosquittoMessage(rc));
         return;
     }
     std::lock_guard lock(mutex_);
@@ -371,7 +375,7 @@ std::chrono::milliseconds FleetLink::commandStep()
         auto commands = heartbeat_.receive(message);
         if (!commands) {
             ++refused_;
-            base::log::error(logCategory, "command message refused: " + commands.error().message);
+            base::log::error(fleetLinkLog, "command message refused: " + commands.error().message);
             continue;
         }
         ran = ran || !commands->empty();
@@ -421,11 +425,11 @@ std::unique_ptr<FleetLink> startFleetLink(const Config& config, HeartbeatClient&
     options.kioskId = config.kiosk.id;
     auto link = std::make_unique<FleetLink>(std::move(options), heartbeat, clock);
     if (auto started = link->start(); !started) {
-        base::log::error(logCategory, "no MQTT fleet link; heartbeats go over HTTP: " +
-                                          started.error().describe());
+        base::log::error(fleetLinkLog, "no MQTT fleet link; heartbeats go over HTTP: " +
+                                           started.error().describe());
         return nullptr;
     }
-    base::log::info(logCategory, "heartbeats and commands over MQTT: " + config.fleet->mqttUrl);
+    base::log::info(fleetLinkLog, "heartbeats and commands over MQTT: " + config.fleet->mqttUrl);
     return link;
 }
 

@@ -130,6 +130,10 @@ private:
     base::Worker loop_;                      ///< last: stopped before the members it uses go
 };
 
+/// libmosquitto's message for one of its return codes, with the code: "The connection was lost.
+/// (7)". The fleet link and the administrators' client (fleet_admin.h) both report them.
+[[nodiscard]] std::string mosquittoMessage(int rc);
+
 /// The kiosk's fleet link, started, when [fleet] is configured; nullptr when it is not, or
 /// when it cannot start (logged): the kiosk then beats over HTTP, the default.
 [[nodiscard]] std::unique_ptr<FleetLink>

@@ -9,7 +9,7 @@
 namespace kiosk::core {
 
 namespace {
-constexpr std::string_view logCategory = "core/heartbeat";
+constexpr std::string_view heartbeatLog = "core/heartbeat";
 /// Longest command type; the spec's are short names such as retry_dead_letters.
 constexpr std::size_t maxTypeLength = 64;
 /// Longest error or detail of a result: enough for a reason, not a channel for bulk data.
@@ -120,7 +120,7 @@ HeartbeatClient::HeartbeatClient(queue::Uplink& uplink, queue::Store& store, std
                                  const CommandRegistry& registry, HeartbeatSources sources)
     : uplink_(uplink), store_(store), kioskId_(std::move(kioskId)),
       softwareVersion_(std::move(softwareVersion)), clock_(clock), registry_(registry),
-      sources_(std::move(sources)), worker_({std::string(logCategory)}, clock)
+      sources_(std::move(sources)), worker_({std::string(heartbeatLog)}, clock)
 {
 }
 
@@ -158,7 +158,7 @@ base::Result<nlohmann::json> HeartbeatClient::body() const
         if (auto anchor = sources_.audit->anchor())
             document["auditAnchor"] = {{"seq", anchor->seq}, {"hash", anchor->hash}};
         else
-            base::log::error(logCategory, "audit anchor: " + anchor.error().describe());
+            base::log::error(heartbeatLog, "audit anchor: " + anchor.error().describe());
     }
     // An optional member of the project's own (README): a platform that does not know it
     // ignores it, as the contract's readers must ignore members they do not know.
@@ -261,12 +261,12 @@ void HeartbeatClient::run(const RemoteCommand& command)
     auditCommand(command, "command.received", "ok", {});
     CommandResult result;
     if (auto done = registry_.dispatch(command); !done) {
-        base::log::warning(logCategory, "command " + command.id + " (" + command.type +
-                                            "): " + done.error().describe());
+        base::log::warning(heartbeatLog, "command " + command.id + " (" + command.type +
+                                             "): " + done.error().describe());
         result = {.ok = false, .error = resultText(done.error().message)};
         auditCommand(command, "command.result", "error", result.error);
     } else {
-        base::log::info(logCategory, "command " + command.id + " (" + command.type + ") done");
+        base::log::info(heartbeatLog, "command " + command.id + " (" + command.type + ") done");
         result.detail = resultText(*done);
         auditCommand(command, "command.result", "ok", {});
     }
@@ -290,7 +290,7 @@ void HeartbeatClient::auditCommand(const RemoteCommand& command, const std::stri
     if (!error.empty())
         record.detail["error"] = error;
     if (auto appended = sources_.audit->append(std::move(record)); !appended)
-        base::log::error(logCategory, "audit trail: " + appended.error().describe());
+        base::log::error(heartbeatLog, "audit trail: " + appended.error().describe());
 }
 
 std::vector<RemoteCommand> HeartbeatClient::claimNew(std::vector<ParsedCommand>& commands)
@@ -305,7 +305,7 @@ std::vector<RemoteCommand> HeartbeatClient::claimNew(std::vector<ParsedCommand>&
         if (parsed.id)
             toAcknowledge_.insert(*parsed.id);
         if (!parsed.command) {
-            base::log::warning(logCategory, "command skipped: " + parsed.command.error().message);
+            base::log::warning(heartbeatLog, "command skipped: " + parsed.command.error().message);
             if (parsed.id)
                 results_[*parsed.id] = {.ok = false,
                                         .error = resultText(parsed.command.error().message)};
@@ -320,7 +320,7 @@ void HeartbeatClient::start(std::chrono::milliseconds interval)
 {
     worker_.start([this, interval](std::stop_token stop) {
         if (auto beaten = beat(std::move(stop)); !beaten)
-            base::log::warning(logCategory, "heartbeat: " + beaten.error().describe());
+            base::log::warning(heartbeatLog, "heartbeat: " + beaten.error().describe());
         return interval;
     });
 }

@@ -9,7 +9,7 @@ namespace kiosk::core {
 
 namespace {
 
-constexpr const char* logCategory = "help";
+constexpr const char* helpCallLog = "help";
 constexpr std::size_t maxScreenLength = 64;
 
 /// Screen ids come from code, but whatever reaches the heartbeat and the audit trail must be
@@ -54,7 +54,7 @@ bool HelpCall::raise(std::string_view screen)
         open_ = request;
         openReported_ = false;
     }
-    base::log::info(logCategory, "a citizen asked for help on screen " + request.screen);
+    base::log::info(helpCallLog, "a citizen asked for help on screen " + request.screen);
     audit({.event = "help.requested",
            .object = "screen " + request.screen,
            .detail = {{"screen", request.screen}}});
@@ -84,7 +84,7 @@ bool HelpCall::clear(HelpCleared reason)
         screen = open_->screen;
         open_.reset();
     }
-    base::log::info(logCategory, "help call from screen " + screen +
+    base::log::info(helpCallLog, "help call from screen " + screen +
                                      " cleared: " + std::string(toString(reason)));
     audit({.event = "help.cleared",
            .object = "screen " + screen,
@@ -126,7 +126,7 @@ void HelpCall::audit(AuditEvent event) const
     if (audit_ == nullptr)
         return;
     if (auto appended = audit_->append(std::move(event)); !appended)
-        base::log::error(logCategory, "audit trail: " + appended.error().describe());
+        base::log::error(helpCallLog, "audit trail: " + appended.error().describe());
 }
 
 } // namespace kiosk::core

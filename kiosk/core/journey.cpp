@@ -17,7 +17,7 @@ namespace kiosk::core {
 
 namespace {
 
-constexpr auto logCategory = "journey";
+constexpr auto journeyLog = "journey";
 
 using S = SessionState;
 using E = SessionEvent;
@@ -310,7 +310,7 @@ void Journey::cardRead(hal::CardData card)
         // served has gone: their data must not stay on screen for the next.
         if (session_.card() && session_.card()->idNumber == card.idNumber)
             return;
-        base::log::info(logCategory, "a card of another person: the session ends");
+        base::log::info(journeyLog, "a card of another person: the session ends");
         end();
         return;
     default:
@@ -529,7 +529,7 @@ void Journey::printed(std::uint64_t generation, base::Result<void> outcome)
         receiptState_ = ReceiptState::Failed;
         message_ = base::CitizenText::format(words::receiptNotPrinted,
                                              {receiptPrintMessage(outcome.error())});
-        base::log::warning(logCategory, "receipt not printed: " + outcome.error().describe());
+        base::log::warning(journeyLog, "receipt not printed: " + outcome.error().describe());
     }
     notify();
 }
@@ -589,7 +589,7 @@ void Journey::beginRating()
     }));
     auto place = run->flow->begin(session_.submissionId(), *item_);
     if (!place) {
-        base::log::info(logCategory, "rating on the screen: " + place.error().describe());
+        base::log::info(journeyLog, "rating on the screen: " + place.error().describe());
         return;
     }
     ratingPlace_ = *place;
@@ -776,9 +776,9 @@ void Journey::tick()
         return;
     }
     if (quiet >= idleTimeout()) {
-        base::log::info(logCategory, helpOpen_ ? "nobody touched the screen while waiting for "
-                                                 "staff: the session ends"
-                                               : "idle timeout: the session ends");
+        base::log::info(journeyLog, helpOpen_ ? "nobody touched the screen while waiting for "
+                                                "staff: the session ends"
+                                              : "idle timeout: the session ends");
         end();
         return;
     }

@@ -11,7 +11,7 @@ namespace kiosk::core {
 namespace {
 using S = SessionState;
 using E = SessionEvent;
-constexpr auto logCategory = "journey";
+constexpr auto journeyReceiptLog = "journey";
 } // namespace
 
 bool takesReceiptScan(SessionState state)
@@ -86,7 +86,8 @@ void Journey::ratingRefused(const std::string& submissionId)
         return;
     if (state() != S::ReceiptShown && state() != S::Rating && state() != S::Finished)
         return;
-    base::log::info(logCategory, "the platform refused the case's rating: told as rated before");
+    base::log::info(journeyReceiptLog,
+                    "the platform refused the case's rating: told as rated before");
     if (receiptCase_)
         receiptCase_->rating = ReceiptRating::AlreadyRated;
     message_ = std::string(receiptRatingMessage(ReceiptRating::AlreadyRated));

@@ -20,7 +20,7 @@ namespace kiosk::core {
 namespace {
 
 namespace fs = std::filesystem;
-constexpr std::string_view logCategory = "maintenance";
+constexpr std::string_view maintenanceAccessLog = "maintenance";
 constexpr std::string_view actor = "technician";
 
 std::int64_t unixSeconds(base::Clock::TimePoint time)
@@ -45,7 +45,8 @@ base::Result<std::unique_ptr<MaintenanceAccess>> MaintenanceAccess::open(const f
         new MaintenanceAccess(dir / "access.json", std::move(options), audit, clock));
     if (auto loaded = access->load(); !loaded) {
         // Fail closed: a state that cannot be read must not become a fresh count of five.
-        base::log::error(logCategory, loaded.error().describe() + "; locked as a precaution");
+        base::log::error(maintenanceAccessLog,
+                         loaded.error().describe() + "; locked as a precaution");
         access->lockedUntil_ = clock.now() + access->options_.lockout;
         access->record({.actor = std::string(actor),
                         .event = "maintenance.locked",
@@ -56,7 +57,8 @@ base::Result<std::unique_ptr<MaintenanceAccess>> MaintenanceAccess::open(const f
         access->save();
     }
     if (audit == nullptr)
-        base::log::warning(logCategory, "no audit trail: maintenance access is not recorded");
+        base::log::warning(maintenanceAccessLog,
+                           "no audit trail: maintenance access is not recorded");
     return access;
 }
 
@@ -105,7 +107,8 @@ void MaintenanceAccess::save()
                                {"lastStep", lastStep_}};
     // Durably: the lock state is the old one or the new one after a power cut, never half.
     if (auto written = base::replaceFile(stateFile_, state.dump() + "\n"); !written)
-        base::log::error(logCategory, "lock state not saved: " + written.error().describe());
+        base::log::error(maintenanceAccessLog,
+                         "lock state not saved: " + written.error().describe());
 }
 
 void MaintenanceAccess::record(AuditEvent event)
@@ -115,7 +118,7 @@ void MaintenanceAccess::record(AuditEvent event)
     if (event.actor.empty())
         event.actor = std::string(actor);
     if (auto appended = audit_->append(std::move(event)); !appended)
-        base::log::error(logCategory, "audit trail: " + appended.error().describe());
+        base::log::error(maintenanceAccessLog, "audit trail: " + appended.error().describe());
 }
 
 void MaintenanceAccess::requested()

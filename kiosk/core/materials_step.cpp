@@ -13,7 +13,7 @@ namespace kiosk::core {
 
 namespace {
 
-constexpr auto logCategory = "journey/materials";
+constexpr auto materialsStepLog = "journey/materials";
 
 /// True for errors after which the camera cannot be counted on in this session (unplugged,
 /// never opened, broken); anything else (busy, a timeout, a bad frame) is worth another try.
@@ -232,7 +232,7 @@ void MaterialsStep::captured(std::uint64_t generation,
         cameraFailed(outcome->error());
         return; // cameraFailed told the listeners
     } else {
-        base::log::warning(logCategory, "still not taken: " + outcome->error().describe());
+        base::log::warning(materialsStepLog, "still not taken: " + outcome->error().describe());
         cameraState_ = CameraState::Previewing;
         message_ = base::CitizenText::tr("拍照没有成功，请把材料放平，再拍一次。");
     }
@@ -243,7 +243,7 @@ void MaterialsStep::cameraFailed(const base::Error& error)
 {
     if (!onScreen_ || cameraState_ == CameraState::Failed)
         return; // not on the materials screen: the next visit tries the camera again
-    base::log::warning(logCategory, "document camera unavailable: " + error.describe());
+    base::log::warning(materialsStepLog, "document camera unavailable: " + error.describe());
     stopPreview();
     cameraState_ = CameraState::Failed;
     // Nothing of the application is lost: what has no photo yet is brought to a counter.

@@ -9,7 +9,7 @@
 namespace kiosk::core {
 
 namespace {
-constexpr auto logCategory = "core/progress";
+constexpr auto progressLookupLog = "core/progress";
 } // namespace
 
 std::string_view toString(LookupState state)
@@ -122,7 +122,8 @@ void ProgressLookup::finished(std::uint64_t generation,
         }
     } else {
         // The error names the endpoint and the platform's code, never the ID number.
-        base::log::warning(logCategory, "progress lookup failed: " + cases.error().describe());
+        base::log::warning(progressLookupLog,
+                           "progress lookup failed: " + cases.error().describe());
         state_ = cases.error().code == queue::UplinkErrc::link ? LookupState::Unreachable
                                                                : LookupState::Failed;
     }

@@ -54,7 +54,7 @@ public:
 
 using Bio = std::unique_ptr<BIO, decltype(&BIO_free)>;
 using X509Ptr = std::unique_ptr<X509, decltype(&X509_free)>;
-using Pkey = std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)>;
+using OwnedPkey = std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)>;
 
 std::unexpected<base::Error> invalid(std::string_view source, const std::string& what)
 {
@@ -165,7 +165,8 @@ base::Result<void> checkClientPair(Provisioning& out, std::string_view source)
     if (certs.empty())
         return invalid(source, "'platform.cert' is not a PEM certificate");
     auto bio = memoryBio(out.keyPem);
-    Pkey key(PEM_read_bio_PrivateKey(bio.get(), nullptr, noPassphrase, nullptr), &EVP_PKEY_free);
+    OwnedPkey key(PEM_read_bio_PrivateKey(bio.get(), nullptr, noPassphrase, nullptr),
+                  &EVP_PKEY_free);
     ERR_clear_error();
     if (!key)
         return invalid(
@@ -211,7 +212,7 @@ base::Result<ProvisionedTrustKey> readTrustKey(const toml::node& node, std::size
     if (key.alg != "ed25519" && key.alg != "sm2")
         return invalid(source, "'" + prefix + ".alg' must be \"ed25519\" or \"sm2\"");
     auto bio = memoryBio(key.publicKeyPem);
-    Pkey pkey(PEM_read_bio_PUBKEY(bio.get(), nullptr, noPassphrase, nullptr), &EVP_PKEY_free);
+    OwnedPkey pkey(PEM_read_bio_PUBKEY(bio.get(), nullptr, noPassphrase, nullptr), &EVP_PKEY_free);
     ERR_clear_error();
     if (!pkey)
         return invalid(source, "'" + prefix + ".public_key' is not a PEM public key");

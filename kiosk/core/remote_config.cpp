@@ -18,7 +18,7 @@
 namespace kiosk::core {
 
 namespace {
-constexpr std::string_view logCategory = "core/remote-config";
+constexpr std::string_view remoteConfigLog = "core/remote-config";
 
 /// What set_config may not touch (remotelySettable() says why): whole sections end in '.'.
 constexpr std::array<std::string_view, 8> refusedKeys{
@@ -127,9 +127,9 @@ base::Result<std::string> RemoteConfig::apply(std::string_view commandId,
     if (auto written = replaceFile(merged->toml); !written)
         return base::fail(written.error().withContext("set_config"));
     audit(commandId, merged->changed);
-    base::log::info(logCategory, "set_config " + std::string(commandId) + ": " +
-                                     joined(merged->changed) + " changed in " +
-                                     options_.configFile.string());
+    base::log::info(remoteConfigLog, "set_config " + std::string(commandId) + ": " +
+                                         joined(merged->changed) + " changed in " +
+                                         options_.configFile.string());
     return "applied " + joined(merged->changed) + " to " + options_.configFile.string() +
            "; takes effect at the next start of the kiosk (a reboot command waits for the "
            "citizen's session to end)";
@@ -147,7 +147,7 @@ base::Result<void> RemoteConfig::replaceFile(const std::string& text) const
     std::filesystem::copy_file(file, file.string() + ".previous",
                                std::filesystem::copy_options::overwrite_existing, error);
     if (error)
-        base::log::warning(logCategory,
+        base::log::warning(remoteConfigLog,
                            "no copy of the previous configuration: " + error.message());
     // The new file gets the old one's permissions (it may be readable by the kiosk's group).
     base::ReplaceOptions how;
@@ -169,7 +169,7 @@ void RemoteConfig::audit(std::string_view commandId, const std::vector<std::stri
                                 {"keys", changed}},
                      .durable = true};
     if (auto appended = options_.audit->append(std::move(event)); !appended)
-        base::log::error(logCategory, "audit trail: " + appended.error().describe());
+        base::log::error(remoteConfigLog, "audit trail: " + appended.error().describe());
 }
 
 } // namespace kiosk::core

@@ -6,13 +6,13 @@
 namespace kiosk::core {
 
 namespace {
-constexpr std::string_view logCategory = "core/reboot";
+constexpr std::string_view remoteRebootLog = "core/reboot";
 } // namespace
 
 RebootScheduler::RebootScheduler(RebootHooks hooks, const base::Clock& clock, AuditTrail* audit,
                                  std::chrono::milliseconds recheck)
     : hooks_(std::move(hooks)), audit_(audit), recheck_(recheck),
-      worker_({std::string(logCategory)}, clock)
+      worker_({std::string(remoteRebootLog)}, clock)
 {
     worker_.start([this](std::stop_token) { return step(); }, base::Worker::idle);
 }
@@ -53,7 +53,7 @@ void RebootScheduler::stop()
     worker_.stop();
     std::lock_guard lock(mutex_);
     if (!commandId_.empty())
-        base::log::warning(logCategory,
+        base::log::warning(remoteRebootLog,
                            "stopping with the reboot of command " + commandId_ + " not done");
 }
 
@@ -74,7 +74,7 @@ std::chrono::milliseconds RebootScheduler::step()
     if (serving()) {
         std::lock_guard lock(mutex_);
         if (!std::exchange(announced_, true))
-            base::log::info(logCategory,
+            base::log::info(remoteRebootLog,
                             "reboot of command " + commandId + " waits: a citizen is being served");
         return recheck_;
     }
@@ -82,10 +82,10 @@ std::chrono::milliseconds RebootScheduler::step()
         std::lock_guard lock(mutex_);
         commandId_.clear();
     }
-    base::log::warning(logCategory, "rebooting (command " + commandId + ")");
+    base::log::warning(remoteRebootLog, "rebooting (command " + commandId + ")");
     audit(actor, commandId, "ok", {});
     if (auto done = hooks_.reboot(); !done) {
-        base::log::error(logCategory, "reboot failed: " + done.error().describe());
+        base::log::error(remoteRebootLog, "reboot failed: " + done.error().describe());
         audit(actor, commandId, "error", done.error().message);
     }
     return base::Worker::idle;
@@ -105,7 +105,7 @@ void RebootScheduler::audit(const std::string& actor, const std::string& command
     if (!error.empty())
         event.detail["error"] = error;
     if (auto appended = audit_->append(std::move(event)); !appended)
-        base::log::error(logCategory, "audit trail: " + appended.error().describe());
+        base::log::error(remoteRebootLog, "audit trail: " + appended.error().describe());
 }
 
 } // namespace kiosk::core

@@ -19,7 +19,7 @@ std::filesystem::path configuredCatalogPath(const Config& config)
 base::Result<ServiceCatalog> loadConfiguredCatalog(const Config& config)
 {
     const auto path = configuredCatalogPath(config);
-    auto text = readFileLimited(path, maxCatalogBytes / 3 * 4 + 4096);
+    auto text = readFileLimited(path, maxEnvelopeBytes);
     if (!text)
         return base::fail(text.error());
     ServiceCatalog service;

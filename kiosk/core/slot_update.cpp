@@ -14,7 +14,7 @@
 namespace kiosk::core {
 
 namespace {
-constexpr std::string_view logCategory = "core/slot";
+constexpr std::string_view slotUpdateLog = "core/slot";
 constexpr std::string_view bundleName = "update.raucb";
 
 /// slot_status.activated.timestamp of one slot's object, "" when it was never activated.
@@ -170,18 +170,18 @@ base::Result<void> markBootedSlot(const SystemCommand& run, const HealthFacts& f
     if (!done)
         return base::fail(done.error());
     if (failed.empty())
-        base::log::info(logCategory, "health check passed: booted slot marked good");
+        base::log::info(slotUpdateLog, "health check passed: booted slot marked good");
     else
-        base::log::error(logCategory, "health check failed (" + failed +
-                                          "): booted slot marked bad, the next boot falls back "
-                                          "to the other slot");
+        base::log::error(slotUpdateLog, "health check failed (" + failed +
+                                            "): booted slot marked bad, the next boot falls back "
+                                            "to the other slot");
     return {};
 }
 
 SlotMonitor::SlotMonitor(SystemCommand run, const base::Clock& clock, std::function<void()> changed,
                          std::optional<InstalledUpdateWatch> watch)
     : run_(std::move(run)), changed_(std::move(changed)), watch_(std::move(watch)),
-      worker_({std::string(logCategory)}, clock)
+      worker_({std::string(slotUpdateLog)}, clock)
 {
     worker_.start([this](std::stop_token) { return step(); }, base::Worker::idle);
 }
@@ -245,7 +245,7 @@ std::chrono::milliseconds SlotMonitor::step()
     if (verdict) {
         auto marked = markBootedSlot(run_, *verdict);
         if (!marked)
-            base::log::error(logCategory, "health check: " + marked.error().describe());
+            base::log::error(slotUpdateLog, "health check: " + marked.error().describe());
         std::lock_guard lock(mutex_);
         committed_ = committed_ || (marked && failedFacts(*verdict).empty());
     }
@@ -254,9 +254,9 @@ std::chrono::milliseconds SlotMonitor::step()
         if (auto parsed = parseRaucStatus(read->output))
             status = *parsed;
         else
-            base::log::warning(logCategory, "rauc status: " + parsed.error().describe());
+            base::log::warning(slotUpdateLog, "rauc status: " + parsed.error().describe());
     } else if (read.error().code != base::errc::not_found) {
-        base::log::warning(logCategory, read.error().describe());
+        base::log::warning(slotUpdateLog, read.error().describe());
     }
     bool differs = false;
     bool due = false;
@@ -272,9 +272,9 @@ std::chrono::milliseconds SlotMonitor::step()
     if (differs && changed_)
         changed_(); // unlocked: it may read heartbeatMember()
     if (due) {
-        base::log::warning(logCategory, "an update installed into slot " + status->primary +
-                                            " waits for its reboot (booted: " + status->booted +
-                                            ")");
+        base::log::warning(slotUpdateLog, "an update installed into slot " + status->primary +
+                                              " waits for its reboot (booted: " + status->booted +
+                                              ")");
         watch_->rebootDue(); // unlocked: it goes to the reboot scheduler
     }
     std::lock_guard lock(mutex_);
@@ -318,7 +318,7 @@ base::Result<std::string> SlotUpdater::apply(const RemoteCommand& command)
     if (!limit)
         return base::fail(limit.error());
     const auto bundle = options_.dir / bundleName;
-    base::log::info(logCategory, "update " + command.id + ": downloading the bundle");
+    base::log::info(slotUpdateLog, "update " + command.id + ": downloading the bundle");
     auto got = hooks_.download(*url, bundle, *limit, stop_.get_token());
     if (!got)
         return base::fail(got.error());
@@ -350,7 +350,7 @@ base::Result<std::uint64_t> SlotUpdater::allowedBytes() const
 base::Result<std::string> SlotUpdater::install(const std::string& commandId,
                                                const std::filesystem::path& bundle)
 {
-    base::log::warning(logCategory, "update " + commandId + ": installing into the other slot");
+    base::log::warning(slotUpdateLog, "update " + commandId + ": installing into the other slot");
     auto installed = rauc(hooks_.run, {"install", bundle.string()});
     std::error_code ignored;
     std::filesystem::remove(bundle, ignored); // installed or not, it is not needed any more

@@ -46,7 +46,7 @@ base::Result<void> writePrivateFile(const std::string& path, const std::vector<s
 }
 
 /// What a technician should check, by error.
-std::string hint(const base::Error& error)
+std::string cameraHint(const base::Error& error)
 {
     if (error.code == hal::errc::no_device)
         return "; check the cable and the spec (v4l2-ctl --list-devices), and that the kiosk "
@@ -67,12 +67,13 @@ int runCapture(const CameraOptions& options)
                            "--device needs fake, camera:/dev/videoN or image:FILE"},
                           options.json, BadUsage);
     if (auto opened = (*camera)->open(); !opened)
-        return printError({opened.error().code, opened.error().message + hint(opened.error())},
-                          options.json);
+        return printError(
+            {opened.error().code, opened.error().message + cameraHint(opened.error())},
+            options.json);
     auto photo = (*camera)->capture();
     (*camera)->close();
     if (!photo)
-        return printError({photo.error().code, photo.error().message + hint(photo.error())},
+        return printError({photo.error().code, photo.error().message + cameraHint(photo.error())},
                           options.json);
     if (auto written = writePrivateFile(options.out, photo->bytes()); !written)
         return printError(written.error(), options.json);

@@ -20,9 +20,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-/// The largest file read: an envelope of a 50 MiB catalog.
-constexpr std::size_t maxFileBytes = core::maxCatalogBytes / 3 * 4 + 4096;
-
 struct CatalogOptions {
     std::string config = core::defaultConfigPath().string();
     std::string file;
@@ -42,7 +39,7 @@ struct CatalogOptions {
 base::Result<core::Catalog> readCatalog(const std::string& path,
                                         const std::vector<core::TrustedKey>* keys)
 {
-    auto text = core::readFileLimited(path, maxFileBytes);
+    auto text = core::readFileLimited(path, core::maxEnvelopeBytes);
     if (!text)
         return base::fail(text.error());
     if (core::looksLikeEnvelope(*text)) {
@@ -167,7 +164,7 @@ int runInstall(const CatalogOptions& options)
                                       "no [[catalog.trusted_keys]] configured: this kiosk cannot "
                                       "check a signed catalog, so none is installed"},
                           options.json, BadUsage);
-    auto text = core::readFileLimited(options.file, maxFileBytes);
+    auto text = core::readFileLimited(options.file, core::maxEnvelopeBytes);
     if (!text)
         return printError(text.error(), options.json);
     auto inService = core::findServiceCatalog(*config);

@@ -17,7 +17,7 @@ namespace kiosk::ctl {
 
 namespace {
 
-constexpr std::size_t maxEnvelopeBytes = 16 * 1024 * 1024;
+constexpr std::size_t maxPublishBytes = 16 * 1024 * 1024;
 
 struct PublishOptions {
     std::string envelope;
@@ -150,7 +150,7 @@ int runPublish(const PublishOptions& options)
     auto keys = trustedKeys(options);
     if (!keys)
         return printError(keys.error(), options.json, BadUsage);
-    auto text = core::readFileLimited(options.envelope, maxEnvelopeBytes);
+    auto text = core::readFileLimited(options.envelope, maxPublishBytes);
     if (!text)
         return printError(text.error(), options.json);
     auto version = checkEnvelope(*text, *keys);

@@ -97,7 +97,7 @@ int printCard(hal::CardData& card, const IdcardOptions& options, const std::stri
 }
 
 /// What a technician should check, by error.
-std::string hint(const base::Error& error)
+std::string cardReaderHint(const base::Error& error)
 {
     if (error.code == hal::errc::no_device)
         return "; check the cable and the device spec (ls -l /dev/serial/by-id/, lsusb), and "
@@ -116,7 +116,8 @@ std::string hint(const base::Error& error)
 
 int fail(const base::Error& error, const IdcardOptions& options, int exitCode = Failed)
 {
-    return printError(base::Error{error.code, error.message + hint(error)}, options.json, exitCode);
+    return printError(base::Error{error.code, error.message + cardReaderHint(error)}, options.json,
+                      exitCode);
 }
 
 base::Result<std::unique_ptr<drivers::card_reader::SamCardReader>>

@@ -57,7 +57,7 @@ hal::Receipt testReceipt(const std::string& profile)
 }
 
 /// What a technician should check, by error.
-std::string hint(const base::Error& error)
+std::string printerHint(const base::Error& error)
 {
     if (error.code == hal::errc::no_device)
         return "; check the cable and the spec (lsusb for usb:VVVV:PPPP, ls -l /dev/usb/ for "
@@ -73,7 +73,8 @@ std::string hint(const base::Error& error)
 
 int fail(const base::Error& error, const PrintOptions& options, int exitCode = Failed)
 {
-    return printError(base::Error{error.code, error.message + hint(error)}, options.json, exitCode);
+    return printError(base::Error{error.code, error.message + printerHint(error)}, options.json,
+                      exitCode);
 }
 
 base::Result<void> writeFile(const std::string& path, const std::vector<std::uint8_t>& bytes)

@@ -3,6 +3,7 @@
 // a provisioning file (kiosk/core/provisioning.h; the format is in README, "Technicians", and
 // image/README.md), and the signed catalog that travels with it, installed as the owner of
 // data_dir (the kiosk user) once the provisioning is written.
+#include "kiosk/core/catalog_envelope.h"
 #include "kiosk/core/catalog_store.h"
 #include "kiosk/core/config.h"
 #include "kiosk/core/provisioning.h"
@@ -30,9 +31,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
-
-/// The largest envelope read: one of a 50 MiB catalog.
-constexpr std::size_t maxEnvelopeBytes = core::maxCatalogBytes / 3 * 4 + 4096;
 
 struct ProvisionOptions {
     std::string config = core::defaultConfigPath().string();
@@ -245,7 +243,7 @@ int runProvision(const ProvisionOptions& options)
     how.replace = options.replace;
     if (!options.catalog.empty()) {
         // Read now, as the caller: the stick's mount point is root's only.
-        auto envelope = core::readFileLimited(options.catalog, maxEnvelopeBytes);
+        auto envelope = core::readFileLimited(options.catalog, core::maxEnvelopeBytes);
         if (!envelope)
             return printError(envelope.error(), options.json);
         how.catalogEnvelope = std::move(*envelope);

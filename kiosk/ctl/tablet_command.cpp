@@ -26,7 +26,7 @@ struct TabletOptions {
 /// How long a connected tablet has to send its hello before the status is printed without it.
 constexpr auto kHelloWait = 2s;
 
-std::string hint(const base::Error& error)
+std::string tabletHint(const base::Error& error)
 {
     if (error.code == hal::errc::no_device)
         return "; check the cable or the network, the device spec (ls -l /dev/serial/by-id/, or "
@@ -41,7 +41,8 @@ std::string hint(const base::Error& error)
 
 int fail(const base::Error& error, const TabletOptions& options, int exitCode = Failed)
 {
-    return printError(base::Error{error.code, error.message + hint(error)}, options.json, exitCode);
+    return printError(base::Error{error.code, error.message + tabletHint(error)}, options.json,
+                      exitCode);
 }
 
 nlohmann::json keysJson(const hal::TabletInfo& info)

@@ -4,6 +4,7 @@
 
 #include "base/worker.h"
 #include "drivers/code_scanner/camera/latest_frame.h"
+#include "drivers/transport/hotplug_monitor.h"
 #include "drivers/transport/image_codec.h"
 #include "drivers/transport/v4l2_capture.h"
 
@@ -12,7 +13,6 @@
 #include <fstream>
 #include <functional>
 #include <iterator>
-#include <sys/stat.h>
 #include <thread>
 
 namespace drivers {
@@ -20,15 +20,9 @@ namespace drivers {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-constexpr std::string_view logCategory = "drivers/camera";
+constexpr std::string_view cameraCodeScannerLog = "drivers/camera";
 /// A streaming camera delivers a frame every 33 to 100 ms; none in this long means it hangs.
 constexpr std::chrono::milliseconds frameTimeout{2000};
-
-bool pathPresent(const std::string& path)
-{
-    struct stat info {};
-    return ::stat(path.c_str(), &info) == 0;
-}
 
 base::Error cameraError(hal::errc code, const std::string& path, const std::string& what)
 {
@@ -311,7 +305,7 @@ CameraCodeScanner::decodeUntil(FrameSource& frames, std::chrono::milliseconds ti
         stats_ = {};
     }
     std::jthread capture([&](std::stop_token stop) {
-        const bool ran = base::runGuarded(logCategory, [&] {
+        const bool ran = base::runGuarded(cameraCodeScannerLog, [&] {
             while (!stop.stop_requested()) {
                 auto frame = frames.next();
                 if (!frame) {
